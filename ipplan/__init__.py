@@ -1,0 +1,42 @@
+"""ipplan: track the targets of a city's IP plan (知识产权强市建设实施方案).
+
+The core library: load a plan, read its actuals, evaluate every target. It imports
+neither typer nor rich, so it can be used from scripts and notebooks::
+
+    import ipplan
+    plan = ipplan.load_plan("path/to/plan")          # or None for the bundled example
+    result = ipplan.evaluate(plan, as_of=datetime.date(2024, 12, 31))
+    for ev in result.evaluations:
+        print(ev.indicator.id, ev.status, ev.attainment)
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+
+if TYPE_CHECKING:
+    from ipplan.evaluate import PlanEvaluation
+    from ipplan.model import Plan
+
+
+def load_plan(plan: str | None = None) -> Plan:
+    """Resolve and read a plan folder (formats.md); raises PlanError."""
+    from ipplan.plan import load_plan as _load
+
+    return _load(plan)
+
+
+def evaluate(
+    plan: Plan, as_of: date | None = None, region: str | None = None, method: str = "auto"
+) -> PlanEvaluation:
+    """Read the plan's actuals and evaluate every indicator (methods.md); raises DataError."""
+    from ipplan.actuals import load_actuals
+    from ipplan.evaluate import evaluate_plan
+
+    return evaluate_plan(plan, load_actuals(plan), as_of or date.today(), region, method)
+
+
+__all__ = ["__version__", "evaluate", "load_plan"]

@@ -1,0 +1,3 @@
+from ipplan.cli.app import main
+
+main()

@@ -1,0 +1,245 @@
+"""Reading actuals/<id>.csv files into observations (formats.md).
+
+``read_actuals`` collects every problem (for ``ipplan check``); ``load_actuals``
+raises :class:`~ipplan.errors.DataError` when any is an error. The helpers here
+(decoding, header names, one row's fields) are shared with imports.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date
+from pathlib import Path
+
+from ipplan.errors import DataError, NumberError, PeriodError, Problem
+from ipplan.model import Indicator, Observation, Plan
+from ipplan.numbers import parse_number
+from ipplan.periods import parse_period
+
+COLUMNS = ("period", "value", "region", "source", "note", "flag", "yoy", "published")
+REQUIRED = ("period", "value")
+# Chinese header names users type (formats.md), plus a few near-variants Excel users write.
+ALIASES: Mapping[str, str] = {
+    "指标": "indicator", "指标名称": "indicator", "indicator": "indicator", "id": "indicator",
+    "期间": "period", "时期": "period", "period": "period",
+    "数值": "value", "值": "value", "value": "value",
+    "地区": "region", "区域": "region", "region": "region",
+    "来源": "source", "数据来源": "source", "source": "source",
+    "备注": "note", "说明": "note", "note": "note",
+    "标记": "flag", "flag": "flag",
+    "同比": "yoy", "同比增长": "yoy", "同比增速": "yoy", "yoy": "yoy",
+    "发布日期": "published", "published": "published",
+}  # fmt: skip
+FLAG_RE = re.compile(r"^[epb]+$")
+DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+BOM = b"\xef\xbb\xbf"
+
+
+def decode(raw: bytes, file: str) -> str:
+    """Text of a file saved as UTF-8 (with or without BOM) or GBK/GB18030 by Excel/WPS."""
+    if raw.startswith(BOM):
+        try:
+            return raw[3:].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = raw[: exc.start + 3].count(b"\n") + 1
+            raise DataError("actuals.mixed_encoding", file=file, line=line) from None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise DataError("actuals.bad_encoding", file=file, line=line) from None
+
+
+def header_name(cell: str) -> str | None:
+    """The canonical column a header cell names, or None."""
+    key = cell.strip().lstrip("\ufeff").strip().lower()
+    return ALIASES.get(key)
+
+
+def read_records(text: str) -> Iterable[tuple[int, list[str]]]:
+    """CSV rows with the 1-based line each starts on (quoted fields may span lines)."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    line = 1
+    for row in reader:
+        yield line, row
+        line = reader.line_num + 1
+
+
+def parse_date(text: str) -> date:
+    m = DATE_RE.match(text.strip())
+    if not m:
+        raise ValueError(text)
+    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def map_header(
+    header: Sequence[str], file: str, line: int, allowed: Iterable[str] = COLUMNS
+) -> tuple[dict[str, int], list[Problem]]:
+    """Column name → index; problems for duplicates and missing required columns."""
+    allowed = set(allowed)
+    columns: dict[str, int] = {}
+    problems: list[Problem] = []
+    for i, cell in enumerate(header):
+        name = header_name(cell)
+        if name is None or name not in allowed:
+            continue
+        if name in columns:
+            problems.append(
+                Problem("actuals.duplicate_column", {"name": cell.strip()}, file, line, i + 1)
+            )
+        else:
+            columns[name] = i
+    for name in REQUIRED:
+        if name not in columns:
+            problems.append(Problem("actuals.missing_column", {"name": name}, file, line))
+    return columns, problems
+
+
+def parse_row(
+    cells: Sequence[str],
+    columns: Mapping[str, int],
+    indicator: Indicator,
+    file: str,
+    line: int,
+) -> tuple[Observation | None, list[Problem]]:
+    """One data row → an observation, or the problems that stop it."""
+    problems: list[Problem] = []
+
+    def cell(name: str) -> str:
+        i = columns.get(name)
+        return cells[i].strip() if i is not None and i < len(cells) else ""
+
+    def col(name: str) -> int | None:
+        i = columns.get(name)
+        return i + 1 if i is not None else None
+
+    period = value = yoy = published = None
+    raw_period = cell("period")
+    try:
+        period = parse_period(raw_period)
+    except PeriodError:
+        problems.append(
+            Problem("actuals.bad_period", {"value": raw_period}, file, line, col("period"))
+        )
+    raw_value = cell("value")
+    try:
+        value = parse_number(raw_value)
+        if value < 0 and not indicator.allow_negative:
+            problems.append(
+                Problem(
+                    "actuals.negative",
+                    {"value": raw_value, "id": indicator.id},
+                    file,
+                    line,
+                    col("value"),
+                )
+            )
+    except NumberError as exc:
+        problems.extend(p.located(file, line, col("value")) for p in exc.problems)
+    raw_yoy = cell("yoy")
+    if raw_yoy:
+        try:
+            yoy = parse_number(raw_yoy, percent=True)
+        except NumberError as exc:
+            problems.extend(p.located(file, line, col("yoy")) for p in exc.problems)
+    flag = cell("flag").lower() or None
+    if flag is not None and not FLAG_RE.match(flag):
+        problems.append(Problem("actuals.bad_flag", {"value": flag}, file, line, col("flag")))
+    raw_published = cell("published")
+    if raw_published:
+        try:
+            published = parse_date(raw_published)
+        except ValueError:
+            problems.append(
+                Problem("actuals.bad_date", {"value": raw_published}, file, line, col("published"))
+            )
+    if problems or period is None or value is None:
+        return None, problems
+    obs = Observation(
+        indicator=indicator.id, period=period, value=value, region=cell("region"),
+        source=cell("source") or None, note=cell("note") or None, flag=flag, yoy=yoy,
+        published=published, file=file, line=line,
+    )  # fmt: skip
+    return obs, []
+
+
+def parse_file(path: Path, indicator: Indicator) -> tuple[list[Observation], list[Problem]]:
+    """Every observation of one actuals file, and every problem in it."""
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return [], [Problem("actuals.unreadable", {"reason": exc.strerror or str(exc)}, file)]
+    try:
+        text = decode(raw, file)
+    except DataError as exc:
+        return [], exc.problems
+    if not text.strip():
+        return [], [Problem("actuals.empty", {}, file)]
+    observations: list[Observation] = []
+    problems: list[Problem] = []
+    columns: dict[str, int] | None = None
+    seen: dict[tuple[str, str], int] = {}
+    try:
+        for line, row in read_records(text):
+            if not any(c.strip() for c in row):
+                continue
+            if columns is None:
+                columns, found = map_header(row, file, line)
+                problems.extend(found)
+                if any(p.code == "actuals.missing_column" for p in found):
+                    return [], problems
+                continue
+            obs, found = parse_row(row, columns, indicator, file, line)
+            problems.extend(found)
+            if obs is None:
+                continue
+            key = (str(obs.period), obs.region)
+            if key in seen:
+                params = {"period": key[0], "region": key[1] or "-", "first": seen[key]}
+                column = columns["period"] + 1
+                problems.append(Problem("actuals.duplicate_row", params, file, line, column))
+                continue
+            seen[key] = line
+            observations.append(obs)
+    except csv.Error as exc:
+        problems.append(Problem("actuals.csv_syntax", {"reason": str(exc)}, file))
+    if columns is None:
+        problems.append(Problem("actuals.empty", {}, file))
+    return observations, problems
+
+
+def read_actuals(plan: Plan) -> tuple[dict[str, list[Observation]], list[Problem]]:
+    """All observations of a plan, by indicator id, and every problem found."""
+    found: dict[str, list[Observation]] = {ind.id: [] for ind in plan.indicators}
+    problems: list[Problem] = []
+    folder = plan.actuals_dir
+    if folder is None or not folder.is_dir():
+        return found, problems
+    for path in sorted(folder.glob("*.csv")):
+        indicator = plan.get(path.stem)
+        if indicator is None:
+            problems.append(
+                Problem("actuals.unknown_file", {"id": path.stem}, str(path), severity="warning")
+            )
+            continue
+        observations, file_problems = parse_file(path, indicator)
+        found[indicator.id] = observations
+        problems.extend(file_problems)
+    return found, problems
+
+
+def load_actuals(plan: Plan) -> dict[str, list[Observation]]:
+    """All observations; raise DataError listing every error when any file is unusable."""
+    found, problems = read_actuals(plan)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise DataError(problems=errors)
+    return found

@@ -1,0 +1,111 @@
+"""Options shared by many commands, and the small helpers every command uses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ipplan.errors import UsageError
+
+if TYPE_CHECKING:
+    from ipplan.model import Observation, Plan
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+class TableFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+PlanOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--plan",
+        "-p",
+        metavar="DIR",
+        envvar="IPPLAN_PLAN",
+        show_envvar=False,
+        help="方案目录 plan folder (targets.yaml + actuals/); default $IPPLAN_PLAN, ., bundled",
+    ),
+]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="按某日已知数据 as known on DATE (YYYY-MM-DD); default today",
+    ),
+]
+RegionOpt = Annotated[
+    str | None,
+    typer.Option("--region", "-r", metavar="NAME", help="地区 region; default the plan's own"),
+]
+LangOpt = Annotated[
+    Lang,
+    typer.Option(
+        "--lang", envvar="IPPLAN_LANG", show_envvar=False, help="输出语言 output language"
+    ),
+]
+
+
+def parse_day(text: str | None) -> date:
+    """--as-of: a date, default today."""
+    if text is None or text == "":
+        return date.today()
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError("cli.bad_date", value=text) from None
+
+
+def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
+    """The plan and all its observations; raises PlanError / DataError."""
+    from ipplan.actuals import load_actuals
+    from ipplan.plan import load_plan
+
+    plan = load_plan(plan_dir)
+    return plan, load_actuals(plan)
+
+
+def check_region(
+    plan: Plan, observations: dict[str, list[Observation]], region: str | None
+) -> None:
+    """Refuse a region nothing was recorded for (a typo would otherwise show an empty plan)."""
+    if region is None or region == plan.meta.region:
+        return
+    known = sorted({o.region or plan.meta.region for rows in observations.values() for o in rows})
+    if region not in known:
+        raise UsageError("cli.unknown_region", value=region, known="、".join(known) or "-")
+
+
+def color_enabled() -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def width() -> int:
+    """The terminal's width, 80 when piped."""
+    if not sys.stdout.isatty():
+        return int(os.environ.get("COLUMNS", 80))
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def emit(text: str) -> None:
+    sys.stdout.write(text)
+    sys.stdout.flush()

@@ -1,0 +1,65 @@
+"""`ipplan status`: where every target stands."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ipplan.cli.options import (
+    AsOfOpt,
+    Lang,
+    LangOpt,
+    PlanOpt,
+    RegionOpt,
+    TableFormat,
+    check_region,
+    color_enabled,
+    emit,
+    load,
+    parse_day,
+    width,
+)  # fmt: skip
+
+
+def status(
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    region: RegionOpt = None,
+    format: Annotated[
+        TableFormat, typer.Option("--format", "-f", help="输出格式 output format")
+    ] = TableFormat.table,
+    method: Annotated[
+        str, typer.Option("--method", help="预测方法 projection method: auto|linear|cagr|...")
+    ] = "auto",
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """各项目标进展 Where every target stands: attainment, pace, projection, status."""
+    from ipplan.errors import UsageError
+    from ipplan.evaluate import evaluate_plan
+    from ipplan.project import METHODS
+
+    day = parse_day(as_of)
+    if method != "auto" and method not in METHODS:
+        raise UsageError("cli.bad_choice", option="--method", value=method,
+                         allowed=" | ".join(("auto", *METHODS)))  # fmt: skip
+    the_plan, observations = load(plan)
+    check_region(the_plan, observations, region)
+    result = evaluate_plan(the_plan, observations, day, region, method)
+    code = lang.value
+    if format is TableFormat.json:
+        from ipplan.render.json import render_status as render_json
+
+        emit(render_json(result))
+    elif format is TableFormat.csv:
+        from ipplan.render.csv import render_status as render_csv
+
+        emit(render_csv(result, code))
+    elif format is TableFormat.markdown:
+        from ipplan.render.markdown import render_status as render_md
+
+        emit(render_md(result, code))
+    else:
+        from ipplan.render.table import render_status as render_table
+
+        emit(render_table(result, code, width=width(), color=color_enabled()))

@@ -1,0 +1,403 @@
+"""Every figure and status of methods.md, for one indicator and for a whole plan.
+
+Pure functions over a :class:`~ipplan.series.Dataset`: nothing here reads files.
+Direction ``increase`` is the natural reading; for ``decrease`` comparisons are
+mirrored (attainment is T / v, gap is v − T, achieved means v ≤ T), and the growth
+ratio needs no mirroring because required and actual growth then are both negative.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from itertools import pairwise
+
+from ipplan.model import Indicator, Observation, Plan, Status
+from ipplan.periods import label_for_date, years_between
+from ipplan.project import Projection, choose, spread
+from ipplan.project import cagr as project_cagr
+from ipplan.project import linear as project_linear
+from ipplan.series import Dataset
+
+ON_TRACK = 0.95  # Eurostat thresholds on the growth ratio
+BEHIND = 0.60
+WINDOW_YEARS = 5
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Where one indicator stands (the fields of formats.md, plus a few extensions)."""
+
+    indicator: Indicator
+    status: Status
+    final: bool = False
+    latest: Observation | None = None
+    baseline: Observation | None = None
+    cumulative: float | None = None  # S, for cumulative targets
+    attainment: float | None = None
+    progress: float | None = None
+    gap: float | None = None
+    years_left: float | None = None
+    actual_growth: float | None = None
+    required_growth: float | None = None
+    growth_ratio: float | None = None
+    growth_basis: str | None = None  # "cagr" | "yoy" | "linear" | "changes"
+    actual_per_year: float | None = None
+    required_per_year: float | None = None
+    projection: Projection | None = None
+    projection_low: float | None = None
+    projection_high: float | None = None
+    projection_reason: str | None = None
+    projections: tuple[Projection, ...] = ()
+    history: tuple[Observation, ...] = ()
+    notes: tuple[str, ...] = ()  # codes explaining the figures, e.g. "linear_pace"
+
+
+@dataclass(frozen=True)
+class PlanEvaluation:
+    plan: Plan
+    as_of: date
+    region: str
+    time_elapsed: float
+    evaluations: tuple[Evaluation, ...] = field(default=())
+
+    def counts(self, targets_only: bool = True) -> Counter[str]:
+        return Counter(
+            e.status for e in self.evaluations if e.indicator.target is not None or not targets_only
+        )
+
+
+# --------------------------------------------------------------------------- small pieces
+
+
+def time_elapsed(start: date, deadline: date, as_of: date) -> float:
+    """序时进度: (as_of − start) / (deadline − start), clipped to [0, 1]."""
+    total = years_between(start, deadline)
+    if total <= 0:
+        return 1.0
+    return min(1.0, max(0.0, years_between(start, as_of) / total))
+
+
+def band(ratio: float) -> Status:
+    """The status a growth ratio earns (Eurostat bands)."""
+    if ratio >= ON_TRACK:
+        return "on_track"
+    if ratio >= BEHIND:
+        return "behind"
+    if ratio >= 0:
+        return "off_track"
+    return "moving_away"
+
+
+def window(
+    series: Sequence[Observation], latest: Observation, flow: bool = False
+) -> list[Observation]:
+    """The observations of the last five years ending at the latest one.
+
+    The window opens on the same calendar day five years before (so annual data give
+    six points spanning five years). Flows are compared only with flows of the same
+    frequency: a month's total is not a year's.
+    """
+    t = latest.period.end
+    try:
+        opens = t.replace(year=t.year - WINDOW_YEARS)
+    except ValueError:  # 29 February
+        opens = t.replace(year=t.year - WINDOW_YEARS, day=28)
+    return [
+        o
+        for o in series
+        if opens <= o.period.end <= t and (not flow or o.period.freq == latest.period.freq)
+    ]
+
+
+def compound_growth(first: Observation, last: Observation) -> float | None:
+    """(v / v0)^(1 / (t − t0)) − 1, or None when a level is ≤ 0 or the span is empty."""
+    span = years_between(first.period.end, last.period.end)
+    if span <= 0 or first.value <= 0 or last.value <= 0:
+        return None
+    return float((last.value / first.value) ** (1 / span) - 1)
+
+
+def required_growth(target: float, value: float, years_left: float) -> float | None:
+    if value <= 0 or target <= 0 or years_left <= 0:
+        return None
+    return float((target / value) ** (1 / years_left) - 1)
+
+
+def reached(value: float, target: float, increasing: bool) -> bool:
+    return value >= target if increasing else value <= target
+
+
+def counted_flows(series: Sequence[Observation], first: date, last: date) -> list[Observation]:
+    """Flows between two dates, each year counted once: its annual figure when there is
+    one, else its quarters, else its months."""
+    inside = [o for o in series if o.period.start >= first and o.period.end <= last]
+    by_year: dict[int, list[Observation]] = {}
+    for o in inside:
+        by_year.setdefault(o.period.year, []).append(o)
+    chosen: list[Observation] = []
+    for year in sorted(by_year):
+        rows = by_year[year]
+        for freq in ("Y", "Q", "M"):
+            picked = [o for o in rows if o.period.freq == freq]
+            if picked:
+                chosen.extend(picked)
+                break
+    return sorted(chosen, key=lambda o: o.period.sort_key())
+
+
+# --------------------------------------------------------------------------- one indicator
+
+
+def _projections(
+    indicator: Indicator,
+    points: Sequence[Observation],
+    latest: Observation,
+    deadline: date,
+    growth: float | None,
+) -> list[Projection]:
+    years = years_between(latest.period.end, deadline)
+    if years <= 0:
+        return []
+    label = label_for_date(deadline)
+    found: list[Projection] = []
+    xs = [years_between(latest.period.end, o.period.end) for o in points]
+    ys = [o.value for o in points]
+    value = project_linear(xs, ys, years)
+    if value is not None:
+        found.append(Projection("linear", label, value))
+    value = project_cagr(latest.value, growth, years)
+    if value is not None:
+        found.append(Projection("cagr", label, value))
+    return found
+
+
+def _with_projection(ev: Evaluation, found: list[Projection], method: str) -> Evaluation:
+    chosen, reason = choose(found, method)
+    low_high = spread(found)
+    return Evaluation(
+        **{
+            **ev.__dict__,
+            "projection": chosen,
+            "projection_reason": reason if chosen else None,
+            "projections": tuple(found),
+            "projection_low": low_high[0] if low_high else None,
+            "projection_high": low_high[1] if low_high else None,
+        }
+    )
+
+
+def evaluate_indicator(
+    plan: Plan, indicator: Indicator, data: Dataset, method: str = "auto"
+) -> Evaluation:
+    """Every figure of methods.md for one indicator, as known on ``data.as_of``."""
+    deadline = plan.meta.deadline
+    full = data.series(indicator.id)
+    series = [o for o in full if o.period.end <= deadline]  # the plan is judged at its deadline
+    target = indicator.target
+    if not series:
+        status: Status = "monitoring" if target is None else "insufficient_data"
+        return Evaluation(indicator, status, history=tuple(full), notes=("no_data",))
+    latest = series[-1]
+    final = data.as_of >= deadline and latest.period.end == deadline
+    baseline = next((o for o in series if o.period == plan.meta.baseline), None)
+    if baseline is None:
+        baseline = next((o for o in series if o.period.end == plan.meta.baseline.end), None)
+    if target is not None and target.type == "cumulative":
+        ev = _cumulative(plan, indicator, series, data.as_of, final)
+    elif target is not None and target.type == "growth":
+        ev = _growth(plan, indicator, series, latest, baseline, final)
+    else:
+        ev = _level(plan, indicator, series, latest, baseline, final)
+    if method != "auto":
+        ev = _with_projection(ev, list(ev.projections), method)
+    notes = list(ev.notes)
+    if data.as_of >= deadline and not final and target is not None:
+        notes.append("final_awaited")
+    return Evaluation(**{**ev.__dict__, "history": tuple(full), "notes": tuple(notes)})
+
+
+def _level(
+    plan: Plan,
+    indicator: Indicator,
+    series: Sequence[Observation],
+    latest: Observation,
+    baseline: Observation | None,
+    final: bool,
+) -> Evaluation:
+    target = indicator.target
+    v, t = latest.value, latest.period.end
+    deadline = plan.meta.deadline
+    years_left = years_between(t, deadline)
+    points = window(series, latest, indicator.kind == "flow")
+    first = points[0]
+    notes: list[str] = []
+    growth: float | None = None
+    basis: str | None = None
+    actual_pace: float | None = None
+    if len(points) >= 2:
+        growth = compound_growth(first, latest)
+        span = years_between(first.period.end, t)
+        actual_pace = (v - first.value) / span if span > 0 else None
+        basis = "cagr" if growth is not None else "linear"
+    elif latest.yoy is not None and v > 0:
+        growth = latest.yoy / 100
+        basis = "yoy"
+    else:
+        notes.append("one_point")
+    found = _projections(indicator, points, latest, deadline, growth)
+    if target is None:
+        ev = Evaluation(indicator, "monitoring", False, latest, baseline, years_left=years_left,
+                        actual_growth=growth, growth_basis=basis, actual_per_year=actual_pace,
+                        notes=tuple(notes))  # fmt: skip
+        return _with_projection(ev, found, "auto")
+    assert target.value is not None
+    T = target.value
+    up = target.increasing
+    attainment = (v / T if T else None) if up else (T / v if v else None)
+    progress = None
+    if baseline is not None and baseline.value != T:
+        progress = (v - baseline.value) / (T - baseline.value)
+    gap = max(T - v, 0.0) if up else max(v - T, 0.0)
+    need_growth = required_growth(T, v, years_left)
+    need_pace = (T - v) / years_left if years_left > 0 else None
+    ratio: float | None = None
+    if T <= 0 and basis in ("cagr", "yoy"):
+        basis = "linear" if actual_pace is not None else None
+    if basis in ("cagr", "yoy") and growth is not None and need_growth:
+        ratio = growth / need_growth
+    elif basis == "linear" and actual_pace is not None and need_pace:
+        ratio = actual_pace / need_pace
+        notes.append("linear_pace")
+    status: Status
+    if reached(v, T, up):
+        status = "achieved"
+    elif final:
+        status = "missed"
+    elif ratio is None:
+        status = "insufficient_data"
+    else:
+        status = band(ratio)
+    ev = Evaluation(
+        indicator, status, final, latest, baseline, attainment=attainment, progress=progress,
+        gap=gap, years_left=years_left, actual_growth=growth if basis != "linear" else None,
+        required_growth=need_growth, growth_ratio=ratio, growth_basis=basis,
+        actual_per_year=actual_pace, required_per_year=need_pace, notes=tuple(notes),
+    )  # fmt: skip
+    return _with_projection(ev, [] if final else found, "auto")
+
+
+def _cumulative(
+    plan: Plan, indicator: Indicator, series: Sequence[Observation], as_of: date, final: bool
+) -> Evaluation:
+    target = indicator.target
+    assert target is not None and target.value is not None and target.from_period is not None
+    deadline = plan.meta.deadline
+    start = target.from_period.start
+    counted = counted_flows(series, start, deadline)
+    if not counted:
+        return Evaluation(indicator, "insufficient_data", notes=("no_data_in_range",))
+    latest = counted[-1]
+    final = as_of >= deadline and latest.period.end == deadline
+    T = target.value
+    S = sum(o.value for o in counted)
+    base_end = plan.meta.baseline.end
+    b: float | None = None
+    baseline = None
+    if start > base_end:
+        b = 0.0
+    else:
+        baseline = next((o for o in counted if o.period.end == base_end), None)
+        if baseline is not None:
+            b = sum(o.value for o in counted if o.period.end <= base_end)
+    years_left = years_between(latest.period.end, deadline)
+    # "years since the start of from": from the end of the period before it, as every
+    # other span here runs between period end dates.
+    elapsed = years_between(start - timedelta(days=1), latest.period.end)
+    pace = S / elapsed if elapsed > 0 else None
+    need = (T - S) / years_left if years_left > 0 else None
+    ratio = pace / need if (pace is not None and need) else None
+    status: Status
+    if reached(S, T, target.increasing):
+        status = "achieved"
+    elif final:
+        status = "missed"
+    elif ratio is None:
+        status = "insufficient_data"
+    else:
+        status = band(ratio)
+    progress = (S - b) / (T - b) if b is not None and b != T else None
+    attainment = S / T if T else None
+    gap = max(T - S, 0.0) if target.increasing else max(S - T, 0.0)
+    found: list[Projection] = []
+    if pace is not None and years_left > 0 and not final:
+        found.append(Projection("linear", label_for_date(deadline), S + pace * years_left))
+    ev = Evaluation(
+        indicator, status, final, latest, baseline, cumulative=S, attainment=attainment,
+        progress=progress, gap=gap, years_left=years_left, growth_ratio=ratio,
+        growth_basis="linear", actual_per_year=pace, required_per_year=need,
+        notes=("linear_pace",),
+    )  # fmt: skip
+    return _with_projection(ev, found, "auto")
+
+
+def _growth(
+    plan: Plan,
+    indicator: Indicator,
+    series: Sequence[Observation],
+    latest: Observation,
+    baseline: Observation | None,
+    final: bool,
+) -> Evaluation:
+    """稳步增长: judged on the consecutive changes from the baseline period on."""
+    target = indicator.target
+    assert target is not None
+    up = target.increasing
+    base_end = plan.meta.baseline.end
+    points = [o for o in series if o.period.end >= base_end and o.period.freq == latest.period.freq]
+    changes = [b.value - a.value for a, b in pairwise(points)]
+    good = [(c > 0) if up else (c < 0) for c in changes]
+    pts = window(series, latest, indicator.kind == "flow")
+    growth = compound_growth(pts[0], latest) if len(pts) >= 2 else None
+    status: Status
+    if len(points) < 2:
+        status = "insufficient_data"
+    elif final:
+        status = "achieved" if all(good) else "missed"
+    elif not good[-1]:
+        status = "off_track"
+    elif all(good):
+        status = "on_track"
+    else:
+        status = "behind"
+    years_left = years_between(latest.period.end, plan.meta.deadline)
+    found = [] if final else _projections(indicator, pts, latest, plan.meta.deadline, growth)
+    ev = Evaluation(indicator, status, final, latest, baseline, years_left=years_left,
+                    actual_growth=growth, growth_basis="changes",
+                    notes=() if len(points) >= 2 else ("one_point",))  # fmt: skip
+    return _with_projection(ev, found, "auto")
+
+
+# --------------------------------------------------------------------------- a plan
+
+
+def evaluate_plan(
+    plan: Plan,
+    observations: Mapping[str, Sequence[Observation]],
+    as_of: date,
+    region: str | None = None,
+    method: str = "auto",
+) -> PlanEvaluation:
+    """Evaluate every indicator; targets first, then monitored ones, in plan order."""
+    data = Dataset(plan, observations, as_of, region)
+    evaluations = [evaluate_indicator(plan, ind, data, method) for ind in plan.indicators]
+    evaluations.sort(key=lambda e: e.indicator.target is None)
+    return PlanEvaluation(
+        plan,
+        as_of,
+        data.region,
+        time_elapsed(plan.meta.start, plan.meta.deadline, as_of),
+        tuple(evaluations),
+    )

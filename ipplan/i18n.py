@@ -1,0 +1,80 @@
+"""Messages in the user's language (zh by default, en on request).
+
+Problems carry a stable code and parameters; the text lives in small catalogs,
+one per area, in :mod:`ipplan.messages`. Each entry maps a language to a pair
+``(what is wrong, how to fix it)``; both are ``str.format`` templates over the
+problem's parameters. The line format is the one of formats.md:
+
+    error: <file>:<line>:<column>: <what is wrong>; <how to fix it>
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Mapping
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from ipplan.errors import Problem
+
+Lang = Literal["zh", "en"]
+LANGS: tuple[Lang, ...] = ("zh", "en")
+
+# One module per area; each defines MESSAGES: {code: {"zh": (msg, hint), "en": (msg, hint)}}.
+_AREAS = (
+    "ipplan.messages.core",
+    "ipplan.messages.parsing",
+)
+
+Entry = Mapping[str, tuple[str, str]]
+
+
+@cache
+def catalog() -> dict[str, Entry]:
+    merged: dict[str, Entry] = {}
+    for name in _AREAS:
+        module = importlib.import_module(name)
+        for code, entry in module.MESSAGES.items():
+            if code in merged:
+                raise RuntimeError(f"message code {code!r} defined twice ({name})")
+            merged[code] = entry
+    return merged
+
+
+class _Safe(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    return template.format_map(_Safe(params))
+
+
+def message(code: str, lang: Lang, **params: Any) -> tuple[str, str]:
+    """The (what is wrong, how to fix it) pair of a code, filled in."""
+    entry = catalog().get(code)
+    if entry is None:
+        detail = ", ".join(f"{k}={v!r}" for k, v in params.items())
+        return (f"{code} ({detail})" if detail else code, "")
+    text, hint = entry.get(lang) or entry["en"]
+    return _fill(text, params), _fill(hint, params)
+
+
+def where(problem: Problem) -> str:
+    parts = [problem.file] if problem.file else []
+    if problem.file and problem.line is not None:
+        parts.append(str(problem.line))
+        if problem.column is not None:
+            parts.append(str(problem.column))
+    return ":".join(parts)
+
+
+def format_problem(problem: Problem, lang: Lang = "zh", *, prefix: bool = True) -> str:
+    """One line: ``error: file:line:col: what; hint``."""
+    text, hint = message(problem.code, lang, **problem.params)
+    body = f"{text}; {hint}" if hint else text
+    loc = where(problem)
+    if loc:
+        body = f"{loc}: {body}"
+    return f"{problem.severity}: {body}" if prefix else body

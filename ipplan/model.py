@@ -1,0 +1,134 @@
+"""The domain records: frozen dataclasses, no behaviour beyond small lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Literal
+
+from ipplan.formula import Formula
+from ipplan.periods import Period
+
+Kind = Literal["stock", "flow", "derived"]
+TargetType = Literal["level", "cumulative", "growth"]
+Direction = Literal["increase", "decrease"]
+Status = Literal[
+    "achieved",
+    "on_track",
+    "behind",
+    "off_track",
+    "moving_away",
+    "missed",
+    "insufficient_data",
+    "monitoring",
+]
+STATUSES: tuple[Status, ...] = (
+    "achieved",
+    "on_track",
+    "behind",
+    "off_track",
+    "moving_away",
+    "missed",
+    "insufficient_data",
+    "monitoring",
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the plan asks of one indicator by its deadline."""
+
+    type: TargetType
+    value: float | None  # None for growth targets
+    direction: Direction = "increase"
+    from_period: Period | None = None  # cumulative only: first period counted
+    source: str | None = None
+    note: str | None = None
+
+    @property
+    def increasing(self) -> bool:
+        return self.direction == "increase"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    kind: Kind
+    unit: str = ""
+    name_en: str | None = None
+    formula: Formula | None = None
+    target: Target | None = None
+    source: str | None = None
+    components: tuple[str, ...] = ()
+    allow_negative: bool = False
+    category: str | None = None
+    description: str | None = None
+    line: int | None = None  # where it starts in targets.yaml
+
+    def display_name(self, lang: str) -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    id: str
+    title: str
+    region: str
+    baseline: Period
+    deadline: date
+    title_en: str | None = None
+    document: str | None = None
+    issuer: str | None = None
+    issued: date | None = None
+    source: str | None = None
+
+    @property
+    def start(self) -> date:
+        """Plan start: the end date of the baseline period."""
+        return self.baseline.end
+
+
+@dataclass(frozen=True)
+class Plan:
+    meta: PlanMeta
+    indicators: tuple[Indicator, ...]
+    directory: Path | None = None  # folder holding targets.yaml and actuals/
+    bundled: bool = False  # the read-only example plan shipped with the package
+
+    def get(self, indicator_id: str) -> Indicator | None:
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        return None
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(ind.id for ind in self.indicators)
+
+    @property
+    def actuals_dir(self) -> Path | None:
+        return self.directory / "actuals" if self.directory is not None else None
+
+
+@dataclass(frozen=True)
+class Observation:
+    """One figure: an indicator's value for a period in a region."""
+
+    indicator: str
+    period: Period
+    value: float
+    region: str = ""  # "" means the plan's own region
+    source: str | None = None
+    note: str | None = None
+    flag: str | None = None  # e estimated, p provisional, b break in series
+    yoy: float | None = None  # published year-on-year change, in percent
+    published: date | None = None
+    file: str | None = None
+    line: int | None = None
+    computed: bool = False  # computed from a formula, not read from a file
+
+    @property
+    def end(self) -> date:
+        return self.period.end

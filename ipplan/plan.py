@@ -1,0 +1,386 @@
+"""Reading targets.yaml into a :class:`~ipplan.model.Plan`, and finding which plan to use.
+
+``read_plan`` collects every problem it finds (for ``ipplan check``); ``load_plan``
+raises :class:`~ipplan.errors.PlanError` when any of them is an error.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ipplan.errors import FormulaError, IpplanError, PeriodError, PlanError, Problem
+from ipplan.formula import Formula, parse_formula
+from ipplan.model import Indicator, Plan, PlanMeta, Target
+from ipplan.periods import Period, parse_period
+from ipplan.yamlmarks import locate, marks
+
+TARGETS = "targets.yaml"
+ENV_PLAN = "IPPLAN_PLAN"
+ID_RE = re.compile(r"^[a-z0-9_]+$")
+
+PLAN_KEYS = {
+    "id", "title", "title_en", "document", "issuer", "issued", "region", "baseline",
+    "deadline", "source", "note",
+}  # fmt: skip
+INDICATOR_KEYS = {
+    "id", "name", "name_en", "unit", "kind", "formula", "target", "source", "components",
+    "allow_negative", "category", "description", "note",
+}  # fmt: skip
+TARGET_KEYS = {"type", "value", "direction", "from", "source", "note"}
+KINDS = ("stock", "flow", "derived")
+TARGET_TYPES = ("level", "cumulative", "growth")
+DIRECTIONS = ("increase", "decrease")
+
+
+# --------------------------------------------------------------------------- where
+
+
+def bundled_plan_dir() -> Path:
+    """The Suizhou example plan shipped with the package (read-only)."""
+    package = Path(__file__).resolve().parent
+    inside = package / "_bundled"
+    if (inside / TARGETS).is_file():
+        return inside
+    return package.parent  # a source checkout: targets.yaml sits beside the package
+
+
+def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """Which plan a command uses, and whether it is the bundled one (formats.md).
+
+    ``--plan DIR``, else ``$IPPLAN_PLAN``, else the current directory when it holds
+    targets.yaml, else the bundled plan.
+    """
+    bundled = bundled_plan_dir().resolve()
+    chosen: Path | None = None
+    if explicit is not None and str(explicit) != "":
+        chosen = Path(explicit)
+    elif os.environ.get(ENV_PLAN):
+        chosen = Path(os.environ[ENV_PLAN])
+    elif (Path.cwd() / TARGETS).is_file():
+        chosen = Path.cwd()
+    if chosen is None:
+        return bundled, True
+    if chosen.name == TARGETS and chosen.is_file():
+        chosen = chosen.parent
+    if not chosen.is_dir():
+        raise PlanError("plan.dir_missing", file=str(chosen), path=str(chosen))
+    if not (chosen / TARGETS).is_file():
+        raise PlanError("plan.no_targets", file=str(chosen), path=str(chosen))
+    resolved = chosen.resolve()
+    return chosen, resolved == bundled
+
+
+# --------------------------------------------------------------------------- reading
+
+
+class _Reader:
+    """Validates the loaded YAML, keeping problems with their line and column."""
+
+    def __init__(self, file: str, text: str) -> None:
+        self.file = file
+        self.marks = marks(text)
+        self.problems: list[Problem] = []
+
+    def add(
+        self, code: str, path: tuple[str | int, ...], *, warning: bool = False, **params: Any
+    ) -> None:
+        line, column = locate(self.marks, path)
+        self.problems.append(
+            Problem(code, params, self.file, line, column, "warning" if warning else "error")
+        )
+
+    def text(self, data: Mapping[str, Any], key: str, path: tuple[str | int, ...], *,
+             required: bool = False) -> str | None:  # fmt: skip
+        value = data.get(key)
+        if value is None or value == "":
+            if required:
+                self.add("plan.missing_key", path, key=key)
+            return None
+        if isinstance(value, (dict, list)):
+            self.add("plan.bad_type", (*path, key), key=key, expected="text")
+            return None
+        return str(value)
+
+    def period(self, data: Mapping[str, Any], key: str, path: tuple[str | int, ...], *,
+               required: bool = False) -> Period | None:  # fmt: skip
+        raw = self.text(data, key, path, required=required)
+        if raw is None:
+            return None
+        try:
+            return parse_period(raw)
+        except PeriodError:
+            self.add("plan.bad_period", (*path, key), key=key, value=raw)
+            return None
+
+    def day(self, data: Mapping[str, Any], key: str, path: tuple[str | int, ...], *,
+            required: bool = False) -> date | None:  # fmt: skip
+        value = data.get(key)
+        if isinstance(value, date):
+            return value
+        raw = self.text(data, key, path, required=required)
+        if raw is None:
+            return None
+        try:
+            return date.fromisoformat(raw.strip())
+        except ValueError:
+            self.add("plan.bad_date", (*path, key), key=key, value=raw)
+            return None
+
+    def unknown_keys(self, data: Mapping[str, Any], allowed: set[str],
+                     path: tuple[str | int, ...]) -> None:  # fmt: skip
+        for key in data:
+            if str(key) not in allowed:
+                self.add("plan.unknown_key", (*path, str(key), "<key>"), warning=True,
+                         key=key, allowed=", ".join(sorted(allowed)))  # fmt: skip
+
+    # ---------------------------------------------------------------- sections
+
+    def meta(self, data: Any) -> PlanMeta | None:
+        path: tuple[str | int, ...] = ("plan",)
+        if not isinstance(data, Mapping):
+            self.add("plan.bad_type", path, key="plan", expected="mapping")
+            return None
+        self.unknown_keys(data, PLAN_KEYS, path)
+        pid = self.text(data, "id", path, required=True)
+        title = self.text(data, "title", path, required=True)
+        region = self.text(data, "region", path, required=True)
+        baseline = self.period(data, "baseline", path, required=True)
+        deadline = self.day(data, "deadline", path, required=True)
+        issued = self.day(data, "issued", path)
+        if baseline and deadline and baseline.end >= deadline:
+            self.add("plan.deadline_before_baseline", (*path, "deadline"),
+                     baseline=str(baseline), deadline=deadline.isoformat())  # fmt: skip
+        if pid is None or title is None or region is None or baseline is None or deadline is None:
+            return None
+        return PlanMeta(
+            id=pid, title=title, region=region, baseline=baseline, deadline=deadline,
+            title_en=self.text(data, "title_en", path), document=self.text(data, "document", path),
+            issuer=self.text(data, "issuer", path), issued=issued,
+            source=self.text(data, "source", path),
+        )  # fmt: skip
+
+    def target(self, data: Any, path: tuple[str | int, ...], kind: str) -> Target | None:
+        if not isinstance(data, Mapping):
+            self.add("plan.bad_type", path, key="target", expected="mapping")
+            return None
+        self.unknown_keys(data, TARGET_KEYS, path)
+        ttype = self.text(data, "type", path, required=True)
+        if ttype is not None and ttype not in TARGET_TYPES:
+            self.add("plan.bad_choice", (*path, "type"), key="type", value=ttype,
+                     allowed=" | ".join(TARGET_TYPES))  # fmt: skip
+            return None
+        direction = self.text(data, "direction", path) or "increase"
+        if direction not in DIRECTIONS:
+            self.add("plan.bad_choice", (*path, "direction"), key="direction", value=direction,
+                     allowed=" | ".join(DIRECTIONS))  # fmt: skip
+            return None
+        value = data.get("value")
+        number: float | None = None
+        if ttype == "growth":
+            if value is not None:
+                self.add("plan.growth_value", (*path, "value"), warning=True)
+        elif value is None:
+            self.add("plan.missing_key", path, key="value")
+        elif (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or value != value
+            or value in (float("inf"), float("-inf"))
+        ):
+            self.add("plan.bad_type", (*path, "value"), key="value", expected="number")
+        else:
+            number = float(value)
+        from_period = self.period(data, "from", path, required=ttype == "cumulative")
+        if ttype == "cumulative" and kind == "stock":
+            self.add("plan.cumulative_stock", (*path, "type"), warning=True)
+        if ttype is None or (ttype != "growth" and number is None):
+            return None
+        if ttype == "cumulative" and from_period is None:
+            return None
+        return Target(
+            type=ttype,  # type: ignore[arg-type]
+            value=number,
+            direction=direction,  # type: ignore[arg-type]
+            from_period=from_period if ttype == "cumulative" else None,
+            source=self.text(data, "source", path),
+            note=self.text(data, "note", path),
+        )
+
+    def indicator(self, data: Any, index: int) -> Indicator | None:
+        path: tuple[str | int, ...] = ("indicators", index)
+        if not isinstance(data, Mapping):
+            self.add("plan.bad_type", path, key=f"indicators[{index + 1}]", expected="mapping")
+            return None
+        self.unknown_keys(data, INDICATOR_KEYS, path)
+        iid = self.text(data, "id", path, required=True)
+        if iid is not None and not ID_RE.match(iid):
+            self.add("plan.bad_id", (*path, "id"), value=iid)
+            iid = None
+        name = self.text(data, "name", path, required=True)
+        kind = self.text(data, "kind", path) or "stock"
+        if kind not in KINDS:
+            self.add("plan.bad_choice", (*path, "kind"), key="kind", value=kind,
+                     allowed=" | ".join(KINDS))  # fmt: skip
+            return None
+        formula = self.formula(data, path, kind)
+        target = None
+        if data.get("target") is not None:
+            target = self.target(data["target"], (*path, "target"), kind)
+        components = data.get("components") or []
+        if not isinstance(components, list) or not all(isinstance(c, str) for c in components):
+            self.add(
+                "plan.bad_type", (*path, "components"), key="components", expected="list of ids"
+            )
+            components = []
+        allow_negative = data.get("allow_negative", False)
+        if not isinstance(allow_negative, bool):
+            self.add("plan.bad_type", (*path, "allow_negative"), key="allow_negative",
+                     expected="true | false")  # fmt: skip
+            allow_negative = False
+        if iid is None or name is None or (kind == "derived" and formula is None):
+            return None
+        if data.get("target") is not None and target is None:
+            return None
+        line, _ = locate(self.marks, path)
+        return Indicator(
+            id=iid, name=name, kind=kind,  # type: ignore[arg-type]
+            unit=self.text(data, "unit", path) or "", name_en=self.text(data, "name_en", path),
+            formula=formula, target=target, source=self.text(data, "source", path),
+            components=tuple(components), allow_negative=allow_negative,
+            category=self.text(data, "category", path),
+            description=self.text(data, "description", path), line=line,
+        )  # fmt: skip
+
+    def formula(
+        self, data: Mapping[str, Any], path: tuple[str | int, ...], kind: str
+    ) -> Formula | None:
+        raw = data.get("formula")
+        if kind != "derived":
+            if raw not in (None, ""):
+                self.add("plan.formula_not_derived", (*path, "formula"), warning=True)
+            return None
+        if raw is None or raw == "":
+            self.add("plan.missing_key", path, key="formula")
+            return None
+        line, column = locate(self.marks, (*path, "formula"))
+        try:
+            return parse_formula(str(raw))
+        except FormulaError as exc:
+            for p in exc.problems:
+                col = column + p.column - 1 if (column and p.column) else column
+                self.problems.append(Problem(p.code, p.params, self.file, line, col))
+            return None
+
+    def references(self, indicators: list[Indicator], raw: list[Any]) -> None:
+        by_id = {ind.id: ind for ind in indicators}
+        first: dict[str, int] = {}
+        for i, item in enumerate(raw):
+            iid = str(item.get("id")) if isinstance(item, Mapping) else None
+            if iid is None:
+                continue
+            if iid in first:
+                self.add("plan.duplicate_id", ("indicators", i, "id"), value=iid)
+                continue
+            first[iid] = i
+            ind = by_id.get(iid)
+            if ind is None:
+                continue
+            refs = [("formula", r) for r in (ind.formula.ids if ind.formula else ())]
+            refs += [("components", r) for r in ind.components]
+            for key, ref in refs:
+                if ref not in by_id:
+                    self.add("plan.unknown_ref", ("indicators", i, key), id=iid, ref=ref)
+        graph = {ind.id: ind.formula.ids for ind in indicators if ind.formula}
+        for start in graph:
+            if _reaches(graph, start, start):
+                self.add("plan.cycle", ("indicators", first[start], "formula"), id=start)
+
+
+def _reaches(graph: Mapping[str, tuple[str, ...]], start: str, goal: str) -> bool:
+    seen: set[str] = set()
+    todo = list(graph.get(start, ()))
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(graph.get(node, ()))
+    return False
+
+
+def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, list[Problem]]:
+    """Read ``directory/targets.yaml``; return the plan (None if unusable) and every problem."""
+    path = directory / TARGETS
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return None, [Problem("plan.unreadable", {"reason": exc.strerror or str(exc)}, file)]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [Problem("plan.not_utf8", {}, file, line)]
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        yline: int | None = mark.line + 1 if mark is not None else None
+        ycol: int | None = mark.column + 1 if mark is not None else None
+        code = (
+            "plan.yaml_tag"
+            if isinstance(exc, yaml.constructor.ConstructorError)
+            else "plan.yaml_syntax"
+        )
+        reason = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+        return None, [Problem(code, {"reason": reason}, file, yline, ycol)]
+    reader = _Reader(file, text)
+    if not isinstance(data, Mapping):
+        reader.add("plan.not_mapping", ())
+        return None, reader.problems
+    reader.unknown_keys(data, {"plan", "indicators"}, ())
+    meta = reader.meta(data.get("plan")) if "plan" in data else None
+    if "plan" not in data:
+        reader.add("plan.missing_key", (), key="plan")
+    raw_inds = data.get("indicators")
+    indicators: list[Indicator] = []
+    if not isinstance(raw_inds, list) or not raw_inds:
+        reader.add("plan.no_indicators", ("indicators",))
+        raw_inds = []
+    for i, item in enumerate(raw_inds):
+        ind = reader.indicator(item, i)
+        if ind is not None:
+            indicators.append(ind)
+    reader.references(indicators, raw_inds)
+    errors = [p for p in reader.problems if p.severity == "error"]
+    if meta is None or errors:
+        return None, reader.problems
+    return Plan(meta, tuple(indicators), directory, bundled), reader.problems
+
+
+def load_plan(plan: str | os.PathLike[str] | None = None) -> Plan:
+    """Resolve and read a plan; raise PlanError listing every error if it cannot be used."""
+    directory, bundled = resolve_plan_dir(plan)
+    result, problems = read_plan(directory, bundled=bundled)
+    errors = [p for p in problems if p.severity == "error"]
+    if result is None:
+        raise PlanError(problems=errors or problems)
+    return result
+
+
+__all__ = [
+    "TARGETS",
+    "IpplanError",
+    "bundled_plan_dir",
+    "load_plan",
+    "read_plan",
+    "resolve_plan_dir",
+]

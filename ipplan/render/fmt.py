@@ -1,0 +1,37 @@
+"""Numbers as people read them: thousands separators, sensible decimals, percentages."""
+
+from __future__ import annotations
+
+import math
+
+DASH = "—"
+
+
+def number(value: float | None, decimals: int | None = None) -> str:
+    """22542 → "22,542"; 2.9298 → "2.93"; None → "—"."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return DASH
+    if decimals is None:
+        magnitude = abs(value)
+        if magnitude >= 1000 or float(value).is_integer():
+            decimals = 0 if float(value).is_integer() or magnitude >= 1000 else 1
+        elif magnitude >= 100:
+            decimals = 1
+        else:
+            decimals = 2
+    text = f"{value:,.{decimals}f}"
+    return "0" if text in ("-0", "-0.0", "-0.00") else text
+
+
+def percent(value: float | None, decimals: int = 1) -> str:
+    """0.7514 → "75.1%"."""
+    if value is None or not math.isfinite(value):
+        return DASH
+    return f"{value * 100:.{decimals}f}%"
+
+
+def ratio(value: float | None) -> str:
+    """0.9301 → "0.93"."""
+    if value is None or not math.isfinite(value):
+        return DASH
+    return f"{value:.2f}"

@@ -1,0 +1,120 @@
+"""The JSON of formats.md: fields that cannot be computed are null, never omitted."""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.model import Observation, Plan
+
+
+def _num(value: float | None) -> float | int | None:
+    if value is None or not math.isfinite(value):
+        return None
+    if float(value).is_integer() and abs(value) < 2**53:
+        return int(value)
+    return value
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    m = plan.meta
+    return {
+        "id": m.id,
+        "title": m.title,
+        "title_en": m.title_en,
+        "document": m.document,
+        "issuer": m.issuer,
+        "issued": m.issued.isoformat() if m.issued else None,
+        "region": m.region,
+        "baseline": str(m.baseline),
+        "deadline": m.deadline.isoformat(),
+    }
+
+
+def observation_dict(obs: Observation) -> dict[str, Any]:
+    return {
+        "period": str(obs.period),
+        "value": _num(obs.value),
+        "region": obs.region or None,
+        "source": obs.source,
+        "note": obs.note,
+        "flag": obs.flag,
+        "yoy": _num(obs.yoy),
+        "published": obs.published.isoformat() if obs.published else None,
+        "computed": obs.computed,
+    }
+
+
+def evaluation_dict(ev: Evaluation) -> dict[str, Any]:
+    ind = ev.indicator
+    target = None
+    if ind.target is not None:
+        t = ind.target
+        target = {"type": t.type, "value": _num(t.value), "direction": t.direction}
+        if t.type == "cumulative":
+            target["from"] = str(t.from_period) if t.from_period else None
+    latest = None
+    if ev.latest is not None:
+        latest = {
+            "period": str(ev.latest.period),
+            "value": _num(ev.latest.value),
+            "source": ev.latest.source,
+            "flag": ev.latest.flag,
+        }
+    baseline = None
+    if ev.baseline is not None:
+        baseline = {"period": str(ev.baseline.period), "value": _num(ev.baseline.value)}
+    projection = None
+    if ev.projection is not None:
+        projection = {
+            "method": ev.projection.method,
+            "period": ev.projection.period,
+            "value": _num(ev.projection.value),
+            "low": _num(ev.projection_low),
+            "high": _num(ev.projection_high),
+        }
+    return {
+        "id": ind.id,
+        "name": ind.name,
+        "name_en": ind.name_en,
+        "unit": ind.unit,
+        "kind": ind.kind,
+        "target": target,
+        "latest": latest,
+        "baseline": baseline,
+        "cumulative": _num(ev.cumulative),
+        "attainment": _num(ev.attainment),
+        "progress": _num(ev.progress),
+        "gap": _num(ev.gap),
+        "years_left": _num(ev.years_left),
+        "actual_growth": _num(ev.actual_growth),
+        "required_growth": _num(ev.required_growth),
+        "growth_ratio": _num(ev.growth_ratio),
+        "growth_basis": ev.growth_basis,
+        "actual_per_year": _num(ev.actual_per_year),
+        "required_per_year": _num(ev.required_per_year),
+        "projection": projection,
+        "status": ev.status,
+        "final": ev.final,
+        "notes": list(ev.notes),
+    }
+
+
+def status_dict(result: PlanEvaluation) -> dict[str, Any]:
+    return {
+        "plan": plan_dict(result.plan),
+        "as_of": result.as_of.isoformat(),
+        "region": result.region,
+        "time_elapsed": _num(result.time_elapsed),
+        "indicators": [evaluation_dict(ev) for ev in result.evaluations],
+    }
+
+
+def dumps(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_status(result: PlanEvaluation) -> str:
+    return dumps(status_dict(result))

@@ -1,0 +1,56 @@
+"""`--format markdown`: GitHub tables, data escaped so it cannot break the table."""
+
+from __future__ import annotations
+
+from ipplan.evaluate import PlanEvaluation
+from ipplan.periods import label_for_date
+from ipplan.render.cells import row
+from ipplan.render.labels import HEAD, label
+from ipplan.render.summary import header_line, summary_line
+
+
+def cell(text: str) -> str:
+    """Escape what Markdown or HTML would read as structure."""
+    for a, b in (
+        ("\\", "\\\\"),
+        ("|", "\\|"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ("\n", " "),
+        ("\r", " "),
+    ):
+        text = text.replace(a, b)
+    for ch in "*_`[]":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def table(head: list[str], rows: list[list[str]], align: str) -> str:
+    """A GitHub table; ``align`` has one letter per column, l or r."""
+    lines = ["| " + " | ".join(cell(h) for h in head) + " |"]
+    lines.append("|" + "|".join(":---" if a == "l" else "---:" for a in align) + "|")
+    lines.extend("| " + " | ".join(cell(c) for c in r) + " |" for r in rows)
+    return "\n".join(lines) + "\n"
+
+
+def render_status(result: PlanEvaluation, lang: str) -> str:
+    h = HEAD
+    deadline = label_for_date(result.plan.meta.deadline)
+    head = [label(h, k, lang) for k in ("indicator", "target", "latest", "period", "attainment",
+                                         "progress", "growth")]  # fmt: skip
+    head += [label(h, "projection", lang, period=deadline), label(h, "status", lang)]
+    rows = []
+    monitored = []
+    for ev in result.evaluations:
+        r = row(ev, lang, result.time_elapsed)
+        if ev.indicator.target is None:
+            monitored.append([r.name, r.latest, r.period, r.unit])
+            continue
+        rows.append([r.name, r.target, r.latest, r.period, r.attainment, r.progress, r.growth,
+                     r.projection, r.status])  # fmt: skip
+    parts = [f"# {cell(header_line(result, lang))}\n", table(head, rows, "lrrlrrrrl"),
+             f"\n**{cell(summary_line(result, lang))}**\n"]  # fmt: skip
+    if monitored:
+        mhead = [label(h, k, lang) for k in ("indicator", "latest", "period", "unit")]
+        parts += [f"\n## {cell(label(h, 'monitored', lang))}\n\n", table(mhead, monitored, "lrll")]
+    return "".join(parts)
