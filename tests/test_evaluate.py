@@ -268,13 +268,6 @@ def test_actual_growth_from_a_published_yoy_when_only_one_level_is_known() -> No
     assert ev.status == "behind"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: methods.md 'When only one level is known but the row carries a published "
-    "yoy, actual_growth = yoy / 100': a month and its year ending the same day (2023-12 and "
-    "2023) are one level in time (t − t0 = 0), yet the code takes them as two points, finds "
-    "no CAGR and no linear pace, and reports insufficient_data instead of behind",
-)
 def test_yoy_used_when_the_only_two_rows_end_on_the_same_day() -> None:
     # 2023-12 (monthly report) and 2023 (annual, yoy 14.29) both end 2023-12-31:
     # one level in time → actual_growth = 0.1429, ratio 0.1429 / 0.15351156 = 0.9308745 → behind

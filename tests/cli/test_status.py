@@ -508,12 +508,6 @@ def test_exit_2_unknown_option(capsys: pytest.CaptureFixture[str]) -> None:
     assert "--bogus" in err
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: formats.md: a user error prints 'one line per problem: error: ...' "
-    "in the output language; Click prints 'Usage: ...', 'Try ...' and "
-    "'Error: No such option: --bogus' (3 lines, English, capital E)",
-)
 def test_unknown_option_message_follows_the_error_line_format(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
