@@ -79,7 +79,7 @@ def _commands() -> set[str]:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; turn every error into one line per problem and its exit code."""
-    from ipplan.errors import IpplanError
+    from ipplan.errors import IpplanError, Problem
     from ipplan.i18n import format_problem
 
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
@@ -103,8 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # a bug: still no traceback for the user, but a clear report
         if os.environ.get("IPPLAN_DEBUG"):
             raise
-        what = "内部错误" if lang == "zh" else "internal error"
-        hint = "请设置 IPPLAN_DEBUG=1 重试并报告" if lang == "zh" else "rerun with IPPLAN_DEBUG=1 and report it"
-        print(f"error: {what}: {type(exc).__name__}: {exc}; {hint}", file=sys.stderr)
+        bug = Problem("internal.error", {"kind": type(exc).__name__, "reason": exc})
+        print(format_problem(bug, lang), file=sys.stderr)  # type: ignore[arg-type]
         code = 70
     sys.exit(code)
