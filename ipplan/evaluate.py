@@ -121,13 +121,19 @@ def compound_growth(first: Observation, last: Observation) -> float | None:
     span = years_between(first.period.end, last.period.end)
     if span <= 0 or first.value <= 0 or last.value <= 0:
         return None
-    return float((last.value / first.value) ** (1 / span) - 1)
+    try:
+        return float((last.value / first.value) ** (1 / span) - 1)
+    except OverflowError:  # e.g. 1e-200 to 1e5 within a month: no meaningful rate
+        return None
 
 
 def required_growth(target: float, value: float, years_left: float) -> float | None:
     if value <= 0 or target <= 0 or years_left <= 0:
         return None
-    return float((target / value) ** (1 / years_left) - 1)
+    try:
+        return float((target / value) ** (1 / years_left) - 1)
+    except OverflowError:  # a tiny value and a short time left: no meaningful rate
+        return None
 
 
 def reached(value: float, target: float, increasing: bool) -> bool:

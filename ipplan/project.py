@@ -22,6 +22,8 @@ projections; :func:`choose` and :func:`spread` pick the one shown and the range.
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -100,7 +102,18 @@ def growth_rate(x0: float, v0: float, x1: float, v1: float) -> float | None:
     span = x1 - x0
     if span <= 0 or v0 <= 0 or v1 <= 0:
         return None
-    return float((v1 / v0) ** (1 / span) - 1)
+    try:
+        return float((v1 / v0) ** (1 / span) - 1)
+    except OverflowError:
+        return None
+
+
+def compound(value: float, growth: float, years: float) -> float:
+    """value · (1 + growth)^years, infinite rather than an error when it overflows."""
+    try:
+        return float(value * (1 + growth) ** years)
+    except OverflowError:
+        return math.inf
 
 
 def fit(
@@ -125,7 +138,7 @@ def fit(
         x1, v1 = xs[-1], ys[-1]
         if g is None or g <= -1 or v1 <= 0:
             return None
-        return lambda x: float(v1 * (1 + g) ** (x - x1))
+        return lambda x: compound(v1, g, x - x1)
     raise ValueError(f"unknown projection method {method!r}")
 
 
@@ -143,7 +156,7 @@ def cagr(value: float, growth: float | None, years: float) -> float | None:
     """value · (1 + growth)^years."""
     if growth is None or growth <= -1:
         return None
-    return float(value * (1 + growth) ** years)
+    return compound(value, growth, years)
 
 
 def holdout(n: int) -> int:
@@ -225,6 +238,8 @@ def series_projections(
         if curve is None:
             continue
         value = curve(years)
+        if not math.isfinite(value):
+            continue  # overflows: no meaningful projection
         if floor is not None:
             value = max(floor, value)
         checks = _checks(method, points, xs, ys)
@@ -288,6 +303,8 @@ def cumulative_projections(
         for period, share in future:
             running += share * max(0.0, curve(years_between(latest.end, period.end)))
             path.append((min(period.end, deadline), running))
+        if not math.isfinite(running):
+            continue
         checks = _checks(method, points, xs, ys)
         found.append(Projection(method, label, running, mape(checks), checks, fitted, tuple(path)))
     if not found and pace is not None:

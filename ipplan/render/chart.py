@@ -8,6 +8,7 @@ consoles whose encoding has no box-drawing characters.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -69,6 +70,7 @@ def chart(
     values = [v for _, v in history] + [v for line in lines for _, v in line.path]
     if target is not None:
         values.append(target)
+    values = [v for v in values if math.isfinite(v)]
     if not values or end <= start:
         return []
     lo, hi = min(values), max(values)
