@@ -23,7 +23,6 @@ projections; :func:`choose` and :func:`spread` pick the one shown and the range.
 from __future__ import annotations
 
 import math
-
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta

@@ -32,7 +32,7 @@ def ind(target: Target | None, kind: str = "stock", id: str = "x", **kw: object)
     return Indicator(id, id, kind, target=target, **kw)  # type: ignore[arg-type]
 
 
-def O(period: str, value: float, id: str = "x", published: date | None = None) -> Observation:
+def ob(period: str, value: float, id: str = "x", published: date | None = None) -> Observation:
     return Observation(id, parse_period(period), value, published=published)
 
 
@@ -49,7 +49,7 @@ def run(plan: Plan, obs: list[Observation], as_of: date = AS_OF, id: str = "x") 
 
 
 def test_level_increase_by_hand() -> None:
-    ev = run(plan_of(ind(Target("level", 30000.0))), [O("2021", 16480), O("2023", 22542)])
+    ev = run(plan_of(ind(Target("level", 30000.0))), [ob("2021", 16480), ob("2023", 22542)])
     assert ev.attainment == pytest.approx(22542 / 30000)  # 0.7514
     assert ev.gap == 7458
     assert ev.years_left == pytest.approx(YL)
@@ -63,21 +63,21 @@ def test_level_increase_by_hand() -> None:
 
 def test_level_decrease_is_mirrored() -> None:
     target = Target("level", 50.0, "decrease")
-    ev = run(plan_of(ind(target)), [O("2021", 100), O("2023", 81)])
+    ev = run(plan_of(ind(target)), [ob("2021", 100), ob("2023", 81)])
     assert ev.attainment == pytest.approx(50 / 81)  # T / v
     assert ev.gap == 31  # v − T
     need = (50 / 81) ** (1 / YL) - 1  # ≈ −0.2142: both growths negative
     actual = 0.81 ** (365.25 / 730) - 1  # ≈ −0.0999
     assert ev.growth_ratio == pytest.approx(actual / need)  # ≈ 0.467
     assert ev.status == "off_track"
-    assert run(plan_of(ind(target)), [O("2021", 100), O("2023", 45)]).status == "achieved"
-    assert run(plan_of(ind(target)), [O("2021", 100), O("2023", 120)]).status == "moving_away"
+    assert run(plan_of(ind(target)), [ob("2021", 100), ob("2023", 45)]).status == "achieved"
+    assert run(plan_of(ind(target)), [ob("2021", 100), ob("2023", 120)]).status == "moving_away"
 
 
 def test_cumulative_from_a_start_period() -> None:
     # 2020 is before `from` and not counted: S = 4 + 5 + 6 = 15 over 2021–2023
     target = Target("cumulative", 40.0, from_period=parse_period("2021"))
-    obs = [O("2020", 100), O("2021", 4), O("2022", 5), O("2023", 6)]
+    obs = [ob("2020", 100), ob("2021", 4), ob("2022", 5), ob("2023", 6)]
     ev = run(plan_of(ind(target, "flow")), obs)
     assert ev.cumulative == 15
     assert ev.attainment == pytest.approx(15 / 40)
@@ -91,10 +91,10 @@ def test_cumulative_from_a_start_period() -> None:
 
 def test_growth_target_steady_growth() -> None:
     plan = plan_of(ind(Target("growth", None), "flow"))
-    assert run(plan, [O("2023", 2), O("2024", 3)]).status == "on_track"
-    assert run(plan, [O("2023", 2), O("2024", 2)]).status == "off_track"
-    assert run(plan, [O("2023", 2)]).status == "insufficient_data"
-    final = run(plan, [O("2023", 2), O("2024", 3), O("2025", 4)], as_of=date(2026, 1, 1))
+    assert run(plan, [ob("2023", 2), ob("2024", 3)]).status == "on_track"
+    assert run(plan, [ob("2023", 2), ob("2024", 2)]).status == "off_track"
+    assert run(plan, [ob("2023", 2)]).status == "insufficient_data"
+    final = run(plan, [ob("2023", 2), ob("2024", 3), ob("2025", 4)], as_of=date(2026, 1, 1))
     assert final.final and final.status == "achieved"
 
 
@@ -103,7 +103,7 @@ def test_derived_indicator() -> None:
     # (pop's latest value at or before each period: 2020); target 4 → attainment 0.75
     d = ind(Target("level", 4.0), "derived", "d", formula=parse_formula("n / pop * 10000"))
     plan = plan_of(d, ind(None, id="n"), ind(None, id="pop"))
-    obs = [O("2022", 500, "n"), O("2023", 600, "n"), O("2020", 2_000_000, "pop")]
+    obs = [ob("2022", 500, "n"), ob("2023", 600, "n"), ob("2020", 2_000_000, "pop")]
     ev = run(plan, obs, id="d")
     assert ev.latest is not None and ev.latest.value == pytest.approx(3.0)
     assert ev.attainment == pytest.approx(0.75)
@@ -117,7 +117,7 @@ def test_derived_indicator() -> None:
 def test_quarterly_stock() -> None:
     # 100, 110, …, 150 over 2023-Q1 … 2024-Q2; window opens 2023-03-31, latest 2024-06-30
     # (457 days later); 549 days left to 2025-12-31
-    obs = [O(p, 100 + 10 * i) for i, p in enumerate(
+    obs = [ob(p, 100 + 10 * i) for i, p in enumerate(
         ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4", "2024-Q1", "2024-Q2"])]  # fmt: skip
     ev = run(plan_of(ind(Target("level", 300.0))), obs)
     assert ev.years_left == pytest.approx(549 / 365.25)
@@ -131,7 +131,7 @@ def test_monthly_flows_cumulative() -> None:
     # 10 a month in 2024-01 … 2024-06 from 2024: S = 60 after 182 days (2023-12-31 →
     # 2024-06-30); 18 months left, the line projects 10 each: 60 + 180 = 240
     target = Target("cumulative", 200.0, from_period=parse_period("2024"))
-    obs = [O(f"2024-{m:02d}", 10) for m in range(1, 7)]
+    obs = [ob(f"2024-{m:02d}", 10) for m in range(1, 7)]
     ev = run(plan_of(ind(target, "flow")), obs)
     assert ev.cumulative == 60
     assert ev.actual_per_year == pytest.approx(60 / (182 / 365.25))
@@ -143,7 +143,7 @@ def test_monthly_flows_cumulative() -> None:
 
 def test_mixed_annual_and_monthly_stock() -> None:
     # window: 2022 (2022-12-31) … 2024-06 (2024-06-30): 547 days
-    obs = [O("2022", 100), O("2023", 120), O("2024-03", 125), O("2024-06", 130)]
+    obs = [ob("2022", 100), ob("2023", 120), ob("2024-03", 125), ob("2024-06", 130)]
     ev = run(plan_of(ind(Target("level", 200.0))), obs)
     assert ev.latest is not None and str(ev.latest.period) == "2024-06"
     assert ev.actual_growth == pytest.approx(1.3 ** (365.25 / 547) - 1)
@@ -156,7 +156,7 @@ def test_mixed_annual_and_monthly_stock() -> None:
 def test_zero_start_uses_the_linear_pace() -> None:
     # 0, 2, 4 → T 10: pace (4 − 0) / (730/365.25), need 6 / (731/365.25):
     # ratio = 4·731 / (6·730) = 2924/4380 ≈ 0.668 → behind; no growth rate, no epsilon
-    ev = run(plan_of(ind(Target("level", 10.0))), [O("2021", 0), O("2022", 2), O("2023", 4)])
+    ev = run(plan_of(ind(Target("level", 10.0))), [ob("2021", 0), ob("2022", 2), ob("2023", 4)])
     assert ev.actual_growth is None and ev.required_growth is not None
     assert ev.growth_basis == "linear" and "linear_pace" in ev.notes
     assert ev.growth_ratio == pytest.approx(2924 / 4380)
@@ -167,14 +167,14 @@ def test_zero_start_uses_the_linear_pace() -> None:
 def test_tiny_cumulative_counts() -> None:
     # PCT-like: 0, 0, 1 from 2021, T 15: S = 1; pace 1 / 2.998 ≈ 0.33, need 14 / 2.0014 ≈ 7.0
     target = Target("cumulative", 15.0, from_period=parse_period("2021"))
-    ev = run(plan_of(ind(target, "flow")), [O("2021", 0), O("2022", 0), O("2023", 1)])
+    ev = run(plan_of(ind(target, "flow")), [ob("2021", 0), ob("2022", 0), ob("2023", 1)])
     assert ev.growth_ratio == pytest.approx((1 / (1095 / 365.25)) / (14 / YL))
     assert ev.status == "off_track"
     assert {p.method for p in ev.projections} == {"linear", "weighted"}
 
 
 def test_latest_zero_level_with_one_point() -> None:
-    ev = run(plan_of(ind(Target("level", 10.0))), [O("2023", 0)])
+    ev = run(plan_of(ind(Target("level", 10.0))), [ob("2023", 0)])
     assert ev.status == "insufficient_data" and "one_point" in ev.notes
     assert ev.attainment == 0
 
@@ -183,7 +183,10 @@ def test_latest_zero_level_with_one_point() -> None:
 
 
 def test_as_of_and_published() -> None:
-    obs = [O("2022", 100, published=date(2023, 3, 1)), O("2023", 120, published=date(2024, 4, 27))]
+    obs = [
+        ob("2022", 100, published=date(2023, 3, 1)),
+        ob("2023", 120, published=date(2024, 4, 27)),
+    ]
     plan = plan_of(ind(Target("level", 200.0)))
     before = run(plan, obs, as_of=date(2024, 4, 26))
     after = run(plan, obs, as_of=date(2024, 4, 27))
@@ -195,17 +198,17 @@ def test_as_of_and_published() -> None:
 def test_after_the_deadline() -> None:
     plan = plan_of(ind(Target("level", 200.0)))
     later = date(2026, 2, 1)
-    done = run(plan, [O("2024", 150), O("2025", 210)], as_of=later)
+    done = run(plan, [ob("2024", 150), ob("2025", 210)], as_of=later)
     assert (done.final, done.status) == (True, "achieved")
-    missed = run(plan, [O("2024", 150), O("2025", 190)], as_of=later)
+    missed = run(plan, [ob("2024", 150), ob("2025", 190)], as_of=later)
     assert (missed.final, missed.status) == (True, "missed")
-    awaited = run(plan, [O("2023", 100), O("2024", 150)], as_of=later)
+    awaited = run(plan, [ob("2023", 100), ob("2024", 150)], as_of=later)
     assert not awaited.final and "final_awaited" in awaited.notes
     assert awaited.status in ("on_track", "behind", "off_track", "moving_away")
     # the final figure exists but was not yet known on the as-of date: still a forecast
-    early = run(plan, [O("2024", 150), O("2025", 190)], as_of=date(2025, 12, 31))
+    early = run(plan, [ob("2024", 150), ob("2025", 190)], as_of=date(2025, 12, 31))
     assert early.final and early.status == "missed"
-    hidden = run(plan, [O("2024", 150), O("2025", 190)], as_of=date(2025, 12, 30))
+    hidden = run(plan, [ob("2024", 150), ob("2025", 190)], as_of=date(2025, 12, 30))
     assert not hidden.final
 
 
@@ -228,14 +231,14 @@ FOUR = date(2027, 12, 31)
 )
 def test_band_thresholds_through_the_evaluation(v: float, target: float, status: str) -> None:
     plan = plan_of(ind(Target("level", target)), deadline=FOUR)
-    ev = run(plan, [O("2019", 0), O("2023", v)], as_of=date(2024, 1, 1))
+    ev = run(plan, [ob("2019", 0), ob("2023", v)], as_of=date(2024, 1, 1))
     assert ev.growth_basis == "linear"
     assert ev.status == status
 
 
 def test_moving_away_below_zero() -> None:
     plan = plan_of(ind(Target("level", 100.0)), deadline=FOUR)
-    ev = run(plan, [O("2019", 10), O("2023", 0)], as_of=date(2024, 1, 1))
+    ev = run(plan, [ob("2019", 10), ob("2023", 0)], as_of=date(2024, 1, 1))
     assert ev.growth_ratio is not None and ev.growth_ratio < 0
     assert ev.status == "moving_away"
 
@@ -271,7 +274,7 @@ def test_moving_toward_the_target_is_never_moving_away(
     target = last * stretch if increase else last / stretch
     direction = "increase" if increase else "decrease"
     plan = plan_of(ind(Target("level", target, direction)))  # type: ignore[arg-type]
-    obs = [O(p, v) for p, v in zip(YEARS, series, strict=False)]
+    obs = [ob(p, v) for p, v in zip(YEARS, series, strict=False)]
     ev = run(plan, obs, as_of=date(2025, 1, 1))
     assert ev.status != "moving_away"
 
@@ -284,8 +287,8 @@ def test_mirrored_decrease_targets_mirror_the_status(rest: list[float], target: 
     series = [0.0, *rest]
     up = plan_of(ind(Target("level", target)))
     down = plan_of(ind(Target("level", -target, "decrease"), allow_negative=True))
-    obs_up = [O(p, v) for p, v in zip(YEARS, series, strict=False)]
-    obs_down = [O(p, -v) for p, v in zip(YEARS, series, strict=False)]
+    obs_up = [ob(p, v) for p, v in zip(YEARS, series, strict=False)]
+    obs_down = [ob(p, -v) for p, v in zip(YEARS, series, strict=False)]
     a, b = run(up, obs_up, date(2025, 1, 1)), run(down, obs_down, date(2025, 1, 1))
     assert a.status == b.status
     if a.growth_ratio is not None:
@@ -301,8 +304,8 @@ def test_reciprocal_mirror_on_growth_rates(series: list[float], target: float) -
     assume(abs(target / series[-1] - 1) > 1e-6)  # not the target to within rounding
     up = plan_of(ind(Target("level", target)))
     down = plan_of(ind(Target("level", 1 / target, "decrease")))
-    a = run(up, [O(p, v) for p, v in zip(YEARS, series, strict=False)], date(2025, 1, 1))
-    b = run(down, [O(p, 1 / v) for p, v in zip(YEARS, series, strict=False)], date(2025, 1, 1))
+    a = run(up, [ob(p, v) for p, v in zip(YEARS, series, strict=False)], date(2025, 1, 1))
+    b = run(down, [ob(p, 1 / v) for p, v in zip(YEARS, series, strict=False)], date(2025, 1, 1))
     assert (a.status == "achieved") == (b.status == "achieved")
     assert (a.status == "moving_away") == (b.status == "moving_away")
     if a.growth_ratio is not None and a.actual_growth is not None and a.required_growth:
@@ -323,7 +326,7 @@ def test_hiding_later_rows_never_changes_earlier_results(
 ) -> None:
     start = date(2021, 1, 1)
     as_of = start + timedelta(days=day)
-    obs = [O(p, v, published=None if pub is None else start + timedelta(days=pub))
+    obs = [ob(p, v, published=None if pub is None else start + timedelta(days=pub))
            for p, (v, pub) in data.items()]  # fmt: skip
     target = {
         "level": Target("level", 2e5),

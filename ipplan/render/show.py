@@ -17,16 +17,8 @@ from ipplan.project import PACE
 from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
 from ipplan.render.labels import STYLE, TARGET_TYPE, status_word
-from ipplan.render.show_text import (
-    METHOD_NAME,
-    Ctx,
-    backtest_line,
-    choice_line,
-    figures,
-    method_formula,
-    share,
-    summary,
-)
+from ipplan.render.show_projections import backtest_line, choice_line, method_formula, summary
+from ipplan.render.show_text import METHOD_NAME, Ctx, figures, share
 
 CHAR = {"linear": "L", "cagr": "C", "weighted": "W", PACE: "P"}
 FLAGS = {
