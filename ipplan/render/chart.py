@@ -78,7 +78,7 @@ def chart(
         lo, hi = lo - 1, hi + 1
     labels = {0: number(hi), height - 1: number(lo)}
     label_w = max(len(s) for s in [*labels.values(), number(target) if target is not None else ""])
-    plot_w = max(20, min(width, 100) - label_w - 2)
+    plot_w = max(20, min(width, 100) - label_w - 4)  # 2 more for the last year label
     span = (end - start).days
 
     def col(d: date) -> int:
