@@ -156,7 +156,7 @@ def _projection_table(ctx: Ctx) -> Table:
         if len(table.columns) == 5:
             cells.append(fmt.percent(share(ctx, p.value)))
         cells.append(fmt.percent(p.error))
-        cells.append(w("◀ 采用", "◀ shown") if p is ev.projection else "")
+        cells.append(w("← 采用", "← shown") if p is ev.projection else "")
         table.add_row(*cells)
     return table
 

@@ -117,10 +117,10 @@ def _elapsed(ctx: Ctx) -> str:
     a = (r.as_of - meta.start).days
     b = (meta.deadline - meta.start).days
     return ctx.w(
-        f"序时进度 {fmt.percent(r.time_elapsed)} = (截至 {r.as_of} − 方案起点 {meta.start}) ÷ "
-        f"(截止日 {meta.deadline} − 方案起点) = {a}天 ÷ {b}天（限于0–100%）",
-        f"time elapsed {fmt.percent(r.time_elapsed)} = (as of {r.as_of} − plan start "
-        f"{meta.start}) ÷ (deadline {meta.deadline} − plan start) = {a} ÷ {b} days "
+        f"序时进度 {fmt.percent(r.time_elapsed)} = (截至 {r.as_of} - 方案起点 {meta.start}) ÷ "
+        f"(截止日 {meta.deadline} - 方案起点) = {a}天 ÷ {b}天（限于0–100%）",
+        f"time elapsed {fmt.percent(r.time_elapsed)} = (as of {r.as_of} - plan start "
+        f"{meta.start}) ÷ (deadline {meta.deadline} - plan start) = {a} ÷ {b} days "
         "(clipped to 0–100%)",
     )
 
@@ -160,10 +160,10 @@ def _level_figures(ctx: Ctx) -> list[str]:
     lines.append(
         w(
             f"差距 {n(ev.gap)} = "
-            + (f"目标 {n(T)} − 最新值 {n(v)}" if up else f"最新值 {n(v)} − 目标 {n(T)}")
+            + (f"目标 {n(T)} - 最新值 {n(v)}" if up else f"最新值 {n(v)} - 目标 {n(T)}")
             + "（已达到则为0）",
             f"gap {n(ev.gap)} = "
-            + (f"target {n(T)} − latest {n(v)}" if up else f"latest {n(v)} − target {n(T)}")
+            + (f"target {n(T)} - latest {n(v)}" if up else f"latest {n(v)} - target {n(T)}")
             + " (0 once reached)",
         )
     )
@@ -174,17 +174,17 @@ def _level_figures(ctx: Ctx) -> list[str]:
             w(
                 f"所需年均增速 {fmt.percent(ev.required_growth)} = (目标 {n(T)} ÷ 最新值 "
                 f"{n(v)})^(1 "
-                f"÷ {yl}) − 1",
+                f"÷ {yl}) - 1",
                 f"required growth {fmt.percent(ev.required_growth)} = (target {n(T)} ÷ "
                 f"latest {n(v)})"
-                f"^(1 ÷ {yl}) − 1 a year",
+                f"^(1 ÷ {yl}) - 1 a year",
             )
         )
     lines.append(
         w(
             f"年均需{'新增' if up else '变化'} {n(ev.required_per_year)} = "
-            f"(目标 {n(T)} − 最新值 {n(v)}) ÷ 剩余年数 {yl}",
-            f"required per year {n(ev.required_per_year)} = (target {n(T)} − latest "
+            f"(目标 {n(T)} - 最新值 {n(v)}) ÷ 剩余年数 {yl}",
+            f"required per year {n(ev.required_per_year)} = (target {n(T)} - latest "
             f"{n(v)}) ÷ {yl} years",
         )
     )
@@ -211,10 +211,10 @@ def _progress(ctx: Ctx, v: float, T: float) -> str:
         counted = counted_flows(ctx.series, t.from_period.start, ctx.deadline)
         b = sum(o.value for o in counted if o.end <= base_end)
     return w(
-        f"目标进展 {fmt.percent(ev.progress)} = (当前 {n(v)} − 基期 {n(b)}) ÷ (目标 {n(T)} "
-        f"− 基期 {n(b)})",
-        f"progress {fmt.percent(ev.progress)} = (now {n(v)} − baseline {n(b)}) ÷ "
-        f"(target {n(T)} − baseline {n(b)})",
+        f"目标进展 {fmt.percent(ev.progress)} = (当前 {n(v)} - 基期 {n(b)}) ÷ (目标 {n(T)} "
+        f"- 基期 {n(b)})",
+        f"progress {fmt.percent(ev.progress)} = (now {n(v)} - baseline {n(b)}) ÷ "
+        f"(target {n(T)} - baseline {n(b)})",
     )
 
 
@@ -240,20 +240,20 @@ def _actual(ctx: Ctx) -> list[str]:
             lines.append(
                 w(
                     f"实际年均增速 {fmt.percent(ev.actual_growth)} = (最新值 {n(v)} ÷ {pv(first)} "
-                    f"{n(first.value)})^(1 ÷ {span}) − 1（近5年内最早与最新数据，"
+                    f"{n(first.value)})^(1 ÷ {span}) - 1（近5年内最早与最新数据，"
                     f"{first.period}—{p}）",
                     f"actual growth {fmt.percent(ev.actual_growth)} = (latest {n(v)} ÷ "
                     f"{first.period} "
-                    f"value {n(first.value)})^(1 ÷ {span}) − 1 a year (earliest and latest point "
+                    f"value {n(first.value)})^(1 ÷ {span}) - 1 a year (earliest and latest point "
                     f"within 5 years, {first.period}–{p})",
                 )
             )
         if ev.actual_per_year is not None:
             lines.append(
                 w(
-                    f"实际年均增量 {n(ev.actual_per_year)} = (最新值 {n(v)} − {pv(first)} "
+                    f"实际年均增量 {n(ev.actual_per_year)} = (最新值 {n(v)} - {pv(first)} "
                     f"{n(first.value)}) ÷ {span}年",
-                    f"actual per year {n(ev.actual_per_year)} = (latest {n(v)} − "
+                    f"actual per year {n(ev.actual_per_year)} = (latest {n(v)} - "
                     f"{first.period} value "
                     f"{n(first.value)}) ÷ {span} years",
                 )
@@ -315,8 +315,8 @@ def _cumulative_figures(ctx: Ctx) -> list[str]:
         ),
         _progress(ctx, S, T),
         w(
-            f"差距 {n(ev.gap)} = 目标 {n(T)} − 累计值 {n(S)}（已达到则为0）",
-            f"gap {n(ev.gap)} = target {n(T)} − cumulative {n(S)} (0 once reached)",
+            f"差距 {n(ev.gap)} = 目标 {n(T)} - 累计值 {n(S)}（已达到则为0）",
+            f"gap {n(ev.gap)} = target {n(T)} - cumulative {n(S)} (0 once reached)",
         ),
         _years_left(ctx),
     ]
@@ -331,9 +331,9 @@ def _cumulative_figures(ctx: Ctx) -> list[str]:
     )
     lines.append(
         w(
-            f"年均需完成 {n(ev.required_per_year)} = (目标 {n(T)} − 累计值 {n(S)}) ÷ 剩余年数 "
+            f"年均需完成 {n(ev.required_per_year)} = (目标 {n(T)} - 累计值 {n(S)}) ÷ 剩余年数 "
             f"{years(ev.years_left)}",
-            f"required per year {n(ev.required_per_year)} = (target {n(T)} − cumulative {n(S)}) ÷ "
+            f"required per year {n(ev.required_per_year)} = (target {n(T)} - cumulative {n(S)}) ÷ "
             f"{years(ev.years_left)} years",
         )
     )

@@ -4,9 +4,9 @@ trademarks_valid as of 2024-12-31: 16,480 (2021, estimated), 19,724 (2022), 22,5
 target 30,000 by 2025-12-31. By hand (730 days 2021-12-31 → 2023-12-31, 731 days to the
 deadline):
 - attainment 22,542 / 30,000 = 75.14 %; gap 7,458
-- required growth (30,000 / 22,542)^(365.25/731) − 1: ln 1.33085 = 0.28582, × 0.49966 =
+- required growth (30,000 / 22,542)^(365.25/731) - 1: ln 1.33085 = 0.28582, × 0.49966 =
   0.14281, e^… = 1.15351 → 15.4 %
-- actual growth (22,542 / 16,480)^(365.25/730) − 1: ln 1.36784 = 0.31323, × 0.50034 =
+- actual growth (22,542 / 16,480)^(365.25/730) - 1: ln 1.36784 = 0.31323, × 0.50034 =
   0.15672, e^… = 1.16966 → 17.0 %
 - cagr projection 22,542 · 1.16966^(731/365.25): 0.15672 × 2.00137 = 0.31366, e^… =
   1.36843 → 30,847, i.e. 103 % of 30,000
@@ -49,17 +49,17 @@ def test_figures_in_chinese(result: PlanEvaluation) -> None:
             "完成目标的103%。") in out  # fmt: skip
     for line in [
         "完成率 75.1% = 最新值 22,542（2023）÷ 目标 30,000",
-        "差距 7,458 = 目标 30,000 − 最新值 22,542（已达到则为0）",
+        "差距 7,458 = 目标 30,000 - 最新值 22,542（已达到则为0）",
         "剩余年数 2.00 = 最新数据期末 2023-12-31 至截止日 2025-12-31 的 731 天 ÷ 365.25",
-        "所需年均增速 15.4% = (目标 30,000 ÷ 最新值 22,542)^(1 ÷ 2.00) − 1",
+        "所需年均增速 15.4% = (目标 30,000 ÷ 最新值 22,542)^(1 ÷ 2.00) - 1",
         "增速比 1.11 = 实际增速 17.0% ÷ 所需增速 15.4%",
         "自动选择复合增长：只有3个数据点（回测至少需4个），故采用与上面实际增速（或线性进度）一致的方法",
     ]:
         assert line in out
     assert any(
-        x.startswith("序时进度 50.1% = (截至 2024-12-31 − 方案起点 2023-12-31)") for x in out
+        x.startswith("序时进度 50.1% = (截至 2024-12-31 - 方案起点 2023-12-31)") for x in out
     )
-    assert any("C 复合增长" in x and "30,847" in x and "◀ 采用" in x for x in out)
+    assert any("C 复合增长" in x and "30,847" in x and "← 采用" in x for x in out)
 
 
 def test_figures_in_english(result: PlanEvaluation) -> None:
@@ -73,7 +73,7 @@ def test_figures_in_english(result: PlanEvaluation) -> None:
 def test_history_sources_and_flags(result: PlanEvaluation) -> None:
     out = lines(result, "trademarks_valid")
     row = next(x for x in out if x.strip().startswith("2022"))
-    # published yoy 19.68 %, computed 19,724 / 16,480 − 1 = 19.7 %, flag e
+    # published yoy 19.68 %, computed 19,724 / 16,480 - 1 = 19.7 %, flag e
     assert row.split() == ["2022", "19,724", "19.68%", "19.7%", "e"]
     assert "标记：e 估算" in out
     assert any(x.startswith("  2023: seed 000") for x in out)
