@@ -138,3 +138,24 @@ def test_after_the_deadline_without_final_data_projects_to_the_deadline() -> Non
     ev = evaluate(plan_with(LEVEL), [("2023", 500), ("2024", 900)], as_of=date(2026, 3, 1))
     assert not ev.final and "final_awaited" in ev.notes
     assert ev.projection is not None and ev.projection.period == "2025"
+
+
+def test_methodology_worked_example_2() -> None:
+    # docs/methodology.md, example 2: flows 2, 3, 3, 4 (2021–2024), target 15 from 2021,
+    # as of 2025-03-01. Backtest holds out 2024 and fits 2, 3, 3:
+    # linear predicts 8/3 + (1/(2·0.999316))·2.001369 = 3.668 → |3.668 − 4|/4 = 0.0830;
+    # cagr (3/2)^(1/1.998631) − 1 = 0.22492 → 3 · 1.22492^1.002053 = 3.676 → 0.0809;
+    # weighted predicts 3.501 → 0.1247. auto → cagr: 12 + 4 · 1.25962^0.999316 = 17.04.
+    target = Target("cumulative", 15.0, from_period=parse_period("2021"))
+    rows = [("2021", 2), ("2022", 3), ("2023", 3), ("2024", 4)]
+    ev = evaluate(plan_with(target, "flow"), rows, as_of=date(2025, 3, 1))
+    by = {p.method: p for p in ev.projections}
+    assert ev.cumulative == 12 and ev.progress == pytest.approx(4 / 7)
+    assert ev.actual_per_year == pytest.approx(3.0)  # 12 / (1461 / 365.25 = 4.0)
+    assert by["linear"].error == pytest.approx(0.0830, abs=5e-5)
+    assert by["cagr"].error == pytest.approx(0.0809, abs=5e-5)
+    assert by["weighted"].error == pytest.approx(0.1247, abs=5e-5)
+    assert ev.projection is by["cagr"] and ev.projection_reason == "backtest"
+    assert by["cagr"].value == pytest.approx(12 + 4 * 2 ** (365.25 / 1096 * 365 / 365.25))
+    assert round(by["cagr"].value, 2) == 17.04
+    assert round(by["linear"].value, 2) == 16.50
