@@ -80,9 +80,10 @@ def _history_table(ctx: Ctx) -> Table:
 
 
 def _sources(ctx: Ctx) -> list[str]:
-    lines = [ctx.w("来源：", "Sources:")]
-    for o in ctx.ev.history:
-        lines.append(f"  {o.period}: {o.source or fmt.DASH}")
+    sourced = [o for o in ctx.ev.history if o.source]
+    lines = [ctx.w("来源：", "Sources:")] if sourced else []
+    for o in sourced:
+        lines.append(f"  {o.period}: {o.source}")
     used = {c for o in ctx.ev.history for c in (o.flag or "")}
     legend = [f"{c} {FLAGS[c][ctx.lang]}" for c in "epb" if c in used]
     if any(o.computed for o in ctx.ev.history):

@@ -132,7 +132,7 @@ def summary(ctx: Ctx) -> str:
         )
         end = w(
             f"，按{name}预计{ctx.amount(p.value)}{reach}",
-            f"; on the {name} it reaches {ctx.amount(p.value)} by {p.period}{reach}",
+            f"; projected by {name}: {ctx.amount(p.value)} in {p.period}{reach}",
         )
     by = ctx.by_deadline()
     first = ctx.first

@@ -180,6 +180,8 @@ def _level_figures(ctx: Ctx) -> list[str]:
                 f"^(1 ÷ {yl}) - 1 a year",
             )
         )
+    if ev.required_per_year is None:  # the latest figure is at the deadline: nothing left
+        return [*lines, *_actual(ctx), *_ratio(ctx)]
     lines.append(
         w(
             f"年均需{'新增' if up else '变化'} {n(ev.required_per_year)} = "

@@ -65,7 +65,7 @@ def test_figures_in_chinese(result: PlanEvaluation) -> None:
 def test_figures_in_english(result: PlanEvaluation) -> None:
     out = lines(result, "trademarks_valid", "en")
     assert ("Reaching 30,000 by end-2025 needs growth of 15.4% a year; over the last 2 years it "
-            "grew 17.0% a year; on the compound growth it reaches 30,847 by 2025, 103% of the "
+            "grew 17.0% a year; projected by compound growth: 30,847 in 2025, 103% of the "
             "target.") in out  # fmt: skip
     assert "attainment 75.1% = latest 22,542 (2023) ÷ target 30,000" in out
 
