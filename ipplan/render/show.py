@@ -17,7 +17,13 @@ from ipplan.project import PACE
 from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
 from ipplan.render.labels import STYLE, TARGET_TYPE, status_word
-from ipplan.render.show_projections import backtest_line, choice_line, method_formula, summary
+from ipplan.render.show_projections import (
+    backtest_line,
+    choice_line,
+    method_formula,
+    range_verdict,
+    summary,
+)
 from ipplan.render.show_text import METHOD_NAME, Ctx, figures, share
 
 CHAR = {"linear": "L", "cagr": "C", "weighted": "W", PACE: "P"}
@@ -212,10 +218,17 @@ def render_show(
         status_word(ev.status, lang) + (w("（终值）", " (final)") if ev.final else ""),
         style=STYLE[ev.status],
     )
+    if "final_awaited" in ev.notes:
+        status += Text(
+            w(
+                "（已过截止日期，截止期数据未出，以下仍是预测）",
+                " (deadline passed, its figure not yet in: still a forecast)",
+            )
+        )
     out(Text(w("状态：", "Status: ")) + status)
-    line = summary(ctx)
-    if line:
-        out(line)
+    for line in (summary(ctx), range_verdict(ctx)):
+        if line:
+            out(line)
     out()
     out(Text(w("历史数据", "History"), style="bold"))
     if ev.history:

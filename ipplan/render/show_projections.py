@@ -183,3 +183,32 @@ def rate(ctx: Ctx, value: float) -> str:
     if value >= 0:
         return ctx.w(f"增长{fmt.percent(value)}", f"growth of {fmt.percent(value)}")
     return ctx.w(f"下降{fmt.percent(-value)}", f"a fall of {fmt.percent(-value)}")
+
+
+def range_verdict(ctx: Ctx) -> str:
+    """Whether every method, none, or only some reach the target: the uncertainty in words."""
+    ev, w = ctx.ev, ctx.w
+    t = ev.indicator.target
+    low, high = ev.projection_low, ev.projection_high
+    if t is None or t.value is None or t.type == "growth" or low is None or high is None:
+        return ""
+    if len(ev.projections) < 2:
+        return ""
+    span = f"{fmt.number(low)}–{fmt.number(high)}"
+    reach_low = low >= t.value if t.increasing else high <= t.value
+    reach_high = high >= t.value if t.increasing else low <= t.value
+    if reach_low:
+        return w(
+            f"各方法预计{span}，都能达到目标。",
+            f"Every method projects {span}: all reach the target.",
+        )
+    if not reach_high:
+        return w(
+            f"各方法预计{span}，都达不到目标{fmt.number(t.value)}。",
+            f"Every method projects {span}: none reaches the target {fmt.number(t.value)}.",
+        )
+    return w(
+        f"各方法预计{span}，区间跨过目标{fmt.number(t.value)}：能否完成取决于今后的增速，把握不大。",
+        f"The methods project {span}, straddling the target {fmt.number(t.value)}: "
+        "reaching it depends on the growth to come.",
+    )

@@ -47,6 +47,10 @@ def test_figures_in_chinese(result: PlanEvaluation) -> None:
     assert "状态：进度正常" in out
     assert ("到2025年底需年均增长15.4%，近两年实际年均增长17.0%，按复合增长预计30,847件，"
             "完成目标的103%。") in out  # fmt: skip
+    # the range: weighted 28,577 and cagr 30,847 (docs/methodology.md, example 1, by hand)
+    assert (
+        "各方法预计28,577–30,847，区间跨过目标30,000：能否完成取决于今后的增速，把握不大。" in out
+    )
     for line in [
         "完成率 75.1% = 最新值 22,542（2023）÷ 目标 30,000",
         "差距 7,458 = 目标 30,000 - 最新值 22,542（已达到则为0）",
@@ -83,6 +87,13 @@ def test_derived_history_marks_computed_values(result: PlanEvaluation) -> None:
     out = lines(result, "gi_valid")
     assert "标记：= 按公式计算" in out
     assert any(x.startswith("  2023: = gi_trademarks + gi_products") for x in out)
+
+
+def test_after_the_deadline_without_final_data(result: PlanEvaluation) -> None:
+    plan = result.plan
+    later = evaluate_plan(plan, load_actuals(plan), date(2026, 3, 1))
+    out = lines(later, "trademarks_valid")
+    assert "状态：进度正常（已过截止日期，截止期数据未出，以下仍是预测）" in out
 
 
 def test_eighty_columns_and_no_colour(result: PlanEvaluation) -> None:
