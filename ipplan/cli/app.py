@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ipplan import __version__
+from ipplan.cli.show import show
 from ipplan.cli.status import status
 
 app = typer.Typer(
@@ -41,6 +42,7 @@ def _root(
 
 
 app.command("status")(status)
+app.command("show")(show)
 
 
 def _lang(argv: list[str]) -> str:
@@ -84,6 +86,9 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)
+    for stream in (sys.stdout, sys.stderr):  # a GBK console must not crash on a rare character
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     command = typer.main.get_command(app)
     click_exception, abort = _click_errors()
     try:
