@@ -164,6 +164,7 @@ def _header(path: Path) -> dict[str, int]:
 
 def decimals(value: float) -> int:
     """Decimal places of a figure as stored: 2.93 → 2, 22542.0 → 0, 1e-05 → 5."""
+    value = float(value)
     if value.is_integer():
         return 0
     exponent = Decimal(repr(value)).as_tuple().exponent
@@ -176,6 +177,7 @@ def _half_unit(value: float) -> float:
 
 def _num(value: float) -> str:
     """A figure for a message: as stored, without a trailing .0."""
+    value = float(value)
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.10g}"
 
 
@@ -289,7 +291,7 @@ def _components(plan: Plan, observations: Observations, columns: _Columns) -> li
             if len(present) < len(parts):
                 continue
             figures = [total.value, *(o.value for o in present)]
-            whole = all(v.is_integer() for v in figures)
+            whole = all(float(v).is_integer() for v in figures)
             tolerance = 0.0 if whole else sum(_half_unit(v) for v in figures)
             summed = sum(o.value for o in present)
             if abs(summed - total.value) <= tolerance + 1e-9 * max(1.0, abs(total.value)):
