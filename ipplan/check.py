@@ -104,7 +104,7 @@ def _read_plan(directory: Path) -> tuple[Plan | None, list[Problem]]:
         if any(p.code in _FATAL for p in screened):
             return None, screened
     plan, problems = read_plan(directory)
-    return plan, screened + problems
+    return plan, screened + [p for p in problems if p not in screened]  # once read_plan screens
 
 
 def _read_actuals_alone(folder: Path) -> tuple[dict[str, list[Observation]], list[Problem]]:
@@ -202,6 +202,11 @@ def _finding(
     return Problem(code, params, obs.file, obs.line, columns(obs.file, field), severity)
 
 
+def _names(ind: Indicator) -> dict[str, str]:
+    """The indicator as messages name it: Chinese name, English name (else the id)."""
+    return {"id": ind.id, "name": ind.name, "name_en": ind.name_en or ind.id}
+
+
 def _year_before(period: Period) -> Period | None:
     try:
         return Period(period.year - 1, period.freq, period.index)
@@ -241,7 +246,7 @@ def _drops(plan: Plan, observations: Observations, columns: _Columns) -> list[Pr
                     continue
                 drop = (prev.value - cur.value) / prev.value
                 if drop > DROP_LIMIT:
-                    params = {"id": ind.id, "period": str(cur.period), "value": _num(cur.value),
+                    params = {**_names(ind), "period": str(cur.period), "value": _num(cur.value),
                               "prev_period": str(prev.period), "prev_value": _num(prev.value),
                               "drop": f"{drop * 100:.1f}"}  # fmt: skip
                     found.append(_finding("check.stock_drop", params, cur, columns, "value"))
@@ -267,7 +272,7 @@ def _yoy(plan: Plan, observations: Observations, columns: _Columns) -> list[Prob
                 if low - YOY_TOLERANCE <= cur.yoy <= high + YOY_TOLERANCE:
                     continue
                 implied = (cur.value / prev.value - 1) * 100
-                params = {"id": ind.id, "period": str(cur.period), "yoy": _num(cur.yoy),
+                params = {**_names(ind), "period": str(cur.period), "yoy": _num(cur.yoy),
                           "implied": f"{implied:.2f}", "prev_period": str(prev.period),
                           "prev_value": _num(prev.value), "value": _num(cur.value)}  # fmt: skip
                 found.append(_finding("check.yoy_mismatch", params, cur, columns, "yoy"))
@@ -297,7 +302,7 @@ def _components(plan: Plan, observations: Observations, columns: _Columns) -> li
             if abs(summed - total.value) <= tolerance + 1e-9 * max(1.0, abs(total.value)):
                 continue
             parts_text = " + ".join(f"{o.indicator} {_num(o.value)}" for o in present)
-            params = {"id": ind.id, "period": str(total.period), "total": _num(total.value),
+            params = {**_names(ind), "period": str(total.period), "total": _num(total.value),
                       "sum": _num(round(summed, 10)), "parts": parts_text}  # fmt: skip
             found.append(_finding("check.components_sum", params, total, columns, "value"))
     return found
@@ -318,7 +323,7 @@ def _derived(plan: Plan, observations: Observations, columns: _Columns) -> list[
                 tolerance = _half_unit(published.value)
                 if abs(match.value - published.value) <= tolerance * (1 + 1e-9):
                     continue
-                params = {"id": ind.id, "period": str(published.period),
+                params = {**_names(ind), "period": str(published.period),
                           "published": _num(published.value), "computed": f"{match.value:.6g}",
                           "formula": ind.formula.text}  # fmt: skip
                 found.append(

@@ -6,11 +6,12 @@ Parameters by code:
     yaml.duplicate_key                   key
     check.future_period                  period, end, today
     check.future_published               value, today
-    check.stock_drop                     id, period, value, prev_period, prev_value, drop
-    check.yoy_mismatch                   id, period, yoy, implied, prev_period, prev_value, value
-    check.components_sum                 id, period, total, sum, parts
-    check.derived_mismatch               id, period, published, computed, formula
-Numbers arrive already formatted as text.
+    check.stock_drop                     + period, value, prev_period, prev_value, drop
+    check.yoy_mismatch                   + period, yoy, implied, prev_period, prev_value, value
+    check.components_sum                 + period, total, sum, parts
+    check.derived_mismatch               + period, published, computed, formula
+The four plausibility rules (+) also give id, name and name_en (the id when the plan
+gives no English name). Numbers arrive already formatted as text.
 """
 
 from __future__ import annotations
@@ -85,45 +86,45 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "check.stock_drop": {
         "zh": (
-            "{id} 从 {prev_period} 的 {prev_value} 降到 {period} 的 {value}，下降 {drop}%",
-            "存量指标下降超过 30% 多半是录入错误，请核对原始资料；"
-            "若确因统计口径变化，在该行 flag 一栏填 b",
+            "{name}从 {prev_period} 的 {prev_value} 降到 {period} 的 {value}，下降 {drop}%",
+            "存量指标下降超过30%，多半是录入错误，请核对原始资料；"
+            "若确因统计口径变化，请在该行 flag 一栏填 b",
         ),
         "en": (
-            "{id} falls from {prev_value} in {prev_period} to {value} in {period} (−{drop}%)",
+            "{name_en}: down from {prev_value} in {prev_period} to {value} in {period} (−{drop}%)",
             "a stock rarely falls by more than 30%: check the figure against its source;"
             " if the definition changed, put b in the flag column of this row",
         ),
     },
     "check.yoy_mismatch": {
         "zh": (
-            "{id} {period} 的同比 {yoy}% 与数值不符：{prev_period} 为 {prev_value}，"
+            "{name} {period} 的同比 {yoy}% 与数值不符：{prev_period} 为 {prev_value}，"
             "{period} 为 {value}，应约为 {implied}%",
             "同比与两年数值相差超过 0.5 个百分点，请核对同比或上年数值",
         ),
         "en": (
-            "the yoy {yoy}% of {id} {period} contradicts the levels: {prev_value} in"
+            "the yoy {yoy}% of {name_en} {period} contradicts the levels: {prev_value} in"
             " {prev_period} and {value} in {period} give {implied}%",
             "they differ by more than 0.5 percentage points; check the yoy or last year's value",
         ),
     },
     "check.components_sum": {
         "zh": (
-            "{id} {period} 的合计 {total} 不等于各分项之和 {sum}（{parts}）",
+            "{name} {period} 的合计 {total} 不等于各分项之和 {sum}（{parts}）",
             "请核对合计与各分项数值",
         ),
         "en": (
-            "the total {total} of {id} {period} is not the sum of its parts, {sum} ({parts})",
+            "the total {total} of {name_en} {period} is not the sum of its parts, {sum} ({parts})",
             "check the total and each part against their sources",
         ),
     },
     "check.derived_mismatch": {
         "zh": (
-            "{id} {period} 的公布值 {published} 与按公式 {formula} 计算的 {computed} 不符",
+            "{name} {period} 的公布值 {published} 与按公式 {formula} 计算的 {computed} 不符",
             "差异超过公布值的四舍五入误差；请核对公布值，或公式所用的各项数值",
         ),
         "en": (
-            "the published {published} of {id} {period} differs from {computed}, computed"
+            "the published {published} of {name_en} {period} differs from {computed}, computed"
             " as {formula}",
             "the difference exceeds the rounding of the published value; check it, or the"
             " figures the formula uses",
