@@ -272,7 +272,7 @@ def test_status_refuses_it_without_crashing(tmp_path: Path, case: Bad) -> None:
         [sys.executable, "-m", "ipplan", "status", "--plan", str(plan), "--lang", "en"],
         capture_output=True,
         text=True,
-        timeout=10,
+        timeout=5,
         env=env,
     )
     assert _snapshot(plan) == before
