@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ipplan import __version__
+from ipplan.cli.check import check
 from ipplan.cli.show import show
 from ipplan.cli.status import status
 
@@ -43,6 +44,7 @@ def _root(
 
 app.command("status")(status)
 app.command("show")(show)
+app.command("check")(check)
 
 
 def _lang(argv: list[str]) -> str:
