@@ -9,6 +9,9 @@ from typing import Annotated
 import typer
 
 from ipplan import __version__
+from ipplan.cli.imports import import_file
+from ipplan.cli.init import init
+from ipplan.cli.record import record
 from ipplan.cli.status import status
 
 app = typer.Typer(
@@ -41,6 +44,9 @@ def _root(
 
 
 app.command("status")(status)
+app.command("record", context_settings={"ignore_unknown_options": True})(record)
+app.command("import")(import_file)
+app.command("init")(init)
 
 
 def _lang(argv: list[str]) -> str:
