@@ -112,7 +112,9 @@ def _fields(obs: Observation) -> tuple[object, ...]:
 def _same(old: Observation, new: Observation) -> bool:
     """The same figure: equal values, and nothing the new one says differs from the old."""
     before, after = _fields(old), _fields(new)
-    return before[0] == after[0] and all(n is None or o == n for o, n in zip(before, after))
+    return before[0] == after[0] and all(
+        n is None or o == n for o, n in zip(before, after, strict=True)
+    )
 
 
 def _cell_values(obs: Observation) -> dict[str, str]:
