@@ -18,6 +18,7 @@ import contextlib
 import os
 import stat
 import tempfile
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,6 +134,19 @@ def _restore(done: Sequence[Pending]) -> None:
                 os.replace(_write_temp(item.path, item.old), item.path)
 
 
+def _replace(temp: Path, path: Path) -> None:
+    """os.replace; on Windows a few retries, as virus scanners hold new files for a moment."""
+    attempts = 5 if os.name == "nt" else 1
+    for attempt in range(attempts):
+        try:
+            os.replace(temp, path)
+            return
+        except PermissionError:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.1)
+
+
 def replace_all(changes: Sequence[Pending]) -> None:
     """Write every change atomically; on failure put back what was already replaced.
 
@@ -149,7 +163,7 @@ def replace_all(changes: Sequence[Pending]) -> None:
         done: list[Pending] = []
         for item, temp in temps:
             try:
-                os.replace(temp, item.path)
+                _replace(temp, item.path)
             except OSError as exc:
                 _restore(done)
                 raise busy_or_failed(exc, item.path) from None

@@ -269,7 +269,9 @@ def read_import(
         data.layout = "long"
         default = None if "indicator" in names else find_indicator(plan, path.stem)
         if default is None and "indicator" not in names:
-            data.problems.append(unknown_indicator(plan, path.stem, table.file, start))
+            data.problems.append(
+                Problem("import.no_indicator_column", {"value": path.stem}, table.file, start)
+            )
             return data
         _long(reader, table, start, names, default)
     else:

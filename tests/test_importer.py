@@ -162,6 +162,13 @@ def test_a_file_named_after_an_indicator_needs_no_indicator_column(
     assert data.skipped == 1  # 2025 has no value yet
 
 
+def test_a_long_file_needs_an_indicator_column_or_name(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "bulletin.csv"
+    path.write_text("period,value\n2024,1\n", encoding="utf-8")
+    data = read_import(plan, path)
+    assert [(p.code, p.line) for p in data.errors] == [("import.no_indicator_column", 1)]
+
+
 def test_unusable_files(plan: Plan, tmp_path: Path) -> None:
     empty = tmp_path / "empty.csv"
     empty.write_bytes(b"\xef\xbb\xbf\n\n")

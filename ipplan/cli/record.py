@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
@@ -48,9 +49,10 @@ def record(
     """录入一个数值 Record one figure in actuals/<id>.csv (atomic, locked)."""  # fmt: skip
     from datetime import date
 
-    from ipplan.actuals import FLAG_RE, load_actuals, parse_date
-    from ipplan.errors import DataError, IpplanError, ReadOnlyPlanError, UsageError
+    from ipplan.actuals import FLAG_RE, parse_date, read_actuals
+    from ipplan.errors import DataError, IpplanError, Problem, ReadOnlyPlanError, UsageError
     from ipplan.evaluate import evaluate_plan
+    from ipplan.i18n import format_problem
     from ipplan.lookup import find_indicator, unknown_indicator
     from ipplan.model import Observation
     from ipplan.numbers import parse_number
@@ -100,7 +102,11 @@ def record(
             raise UsageError(problems=exc.problems) from None
         raise
     emit(render_record(the_plan, result, lang.value))
-    evaluation = evaluate_plan(the_plan, load_actuals(the_plan), date.today(), region)
+    observations, found_now = read_actuals(the_plan)
+    if any(p.severity == "error" for p in found_now):
+        warning = Problem("record.other_problems", severity="warning")
+        print(format_problem(warning, lang.value), file=sys.stderr)
+    evaluation = evaluate_plan(the_plan, observations, date.today(), region)
     for ev in evaluation.evaluations:
         if ev.indicator.id == ind.id:
             emit(status_line(ev, lang.value, evaluation.time_elapsed))

@@ -190,6 +190,26 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "if it holds figures, make its header a period such as 2024",
         ),
     },
+    "import.no_indicator_column": {
+        "zh": (
+            "表头没有“指标”列，文件名“{value}”也不是指标代码",
+            "加一列“指标”，或把文件命名为 <指标代码>.csv",
+        ),
+        "en": (
+            "the header has no indicator column, and the file name '{value}' is no indicator id",
+            "add an indicator column, or name the file <indicator id>.csv",
+        ),
+    },
+    "record.other_problems": {
+        "zh": (
+            "已写入，但其他数据文件有问题，下面的状态可能不完整",
+            "运行 ipplan check 查看并修正",
+        ),
+        "en": (
+            "written, but other data files have problems; the status below may be incomplete",
+            "run ipplan check to see and fix them",
+        ),
+    },
     "import.no_indicator": {
         "zh": ("这一行有数据，但没有写指标", "请在“指标”列填写指标代码或名称"),
         "en": ("this row has figures but no indicator", "write the indicator's id or name"),

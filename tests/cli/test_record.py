@@ -123,3 +123,13 @@ def test_the_bundled_plan_is_refused(
     code, out, err = run(capsys, "record", "trademarks_valid", "2024", "1", "--lang", "en")
     assert (code, out) == (3, "")
     assert "the bundled Suizhou plan is read-only" in err and "ipplan init DIR" in err
+
+
+def test_a_broken_other_file_does_not_hide_the_write(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (plan_dir / "actuals" / "population.csv").write_bytes(b"period,value\n2020,lots\n")
+    code, out, err = run(capsys, "record", "trademarks_valid", "2024", "25000", "--plan",
+                         str(plan_dir))  # fmt: skip
+    assert code == 0 and out.startswith("已记录：")
+    assert err.startswith("warning: 已写入，但其他数据文件有问题") and "ipplan check" in err
