@@ -10,11 +10,13 @@ equal and every other field the new figure gives (source, note, flag, yoy, publi
 equal too; fields it leaves empty do not count. Anything else is a *change*, refused
 unless ``replace``: a change of value rewrites the row's source, note, flag, yoy and
 published from the new figure (they described the old one), while a change that keeps
-the value only sets the fields the new figure gives. Rows come out sorted by region (the plan's
-own first) then period (:meth:`Period.sort_key`), blank lines are dropped, and the file
-is written as UTF-8 with BOM, whatever it was before (GBK files saved by Excel/WPS are
-converted). A new file gets the header ``period,value,region,source,note,flag,yoy,published``;
-an existing header is kept, and a column a new row needs is appended to it.
+the value only sets the fields the new figure gives.
+
+Rows come out sorted by region (the plan's own first) then period
+(:meth:`Period.sort_key`), blank lines are dropped, and the file is written as UTF-8 with
+BOM, whatever it was before (GBK files saved by Excel/WPS are converted). A new file gets
+the header ``period,value,region,source,note,flag,yoy,published``; an existing header is
+kept, and a column a new row needs is appended to it (:mod:`ipplan.csvtable`).
 
 Public API: :func:`upsert` (one indicator), :func:`upsert_many` (several, all checked
 before any is written), :class:`WriteResult`, :func:`conflicts`, :func:`check_observation`.
@@ -22,31 +24,35 @@ before any is written), :class:`WriteResult`, :func:`conflicts`, :func:`check_ob
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan.actuals import BOM, COLUMNS, decode, map_header, parse_row
-from ipplan.atomic import (
-    DEFAULT_TIMEOUT,
-    Pending,
-    busy_or_failed,
-    plan_lock,
-    remove_stale_temps,
-    replace_all,
+from ipplan.atomic import DEFAULT_TIMEOUT, Pending, plan_lock, remove_stale_temps, replace_all
+from ipplan.csvtable import (
+    Row,
+    Table,
+    number_text,
+    read_table,
+    region_key,
+    serialize,
+    set_cells,
+    stored_text,
 )
 from ipplan.errors import DataError, Problem, ReadOnlyPlanError
-from ipplan.model import Indicator, Observation, Plan
-from ipplan.render.safe import spreadsheet_text
+from ipplan.model import Observation, Plan
 
-HEADER_ZH = {"period": "期间", "value": "数值", "region": "地区", "source": "来源",
-             "note": "备注", "flag": "标记", "yoy": "同比", "published": "发布日期"}  # fmt: skip
-_NEWLINE = re.compile(r"\r\n|\n|\r")
+__all__ = [
+    "WriteResult",
+    "check_observation",
+    "conflicts",
+    "number_text",
+    "region_key",
+    "upsert",
+    "upsert_many",
+]
 
 
 @dataclass(frozen=True)
@@ -61,52 +67,16 @@ class WriteResult:
     written: bool = False
 
 
-@dataclass
-class _Row:
-    cells: list[str]
-    raw: str | None  # the exact text read; None once edited
-    obs: Observation
-
-
-@dataclass
-class _Table:
-    path: Path
-    old: bytes | None
-    newline: str = "\n"
-    header: list[str] = field(default_factory=lambda: list(COLUMNS))
-    header_raw: str | None = None
-    columns: dict[str, int] = field(default_factory=lambda: {c: i for i, c in enumerate(COLUMNS)})
-    rows: list[_Row] = field(default_factory=list)
-    width: int = len(COLUMNS)  # the widest record, so an appended column never meets old cells
-
-
-# ------------------------------------------------------------------------- cells
-
-
-def number_text(value: float) -> str:
-    """A value as written to a file: 22542.0 → "22542", 0.1 → "0.1", 1e-07 → "0.0000001"."""
-    value = float(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return format(Decimal(repr(value)), "f")
-
-
-def _text(value: str | None) -> str | None:
-    """Free text as stored: stripped, and neutralised against spreadsheet formulas."""
-    if value is None or not value.strip():
-        return None
-    return spreadsheet_text(value.strip())
-
-
-def region_key(plan: Plan, region: str) -> str:
-    """ "" for the plan's own region, however it was written."""
-    region = region.strip()
-    return "" if region in ("", plan.meta.region) else region
-
-
 def _fields(obs: Observation) -> tuple[object, ...]:
     published = obs.published.isoformat() if obs.published else None
-    return (obs.value, _text(obs.source), _text(obs.note), obs.flag or None, obs.yoy, published)
+    return (
+        obs.value,
+        stored_text(obs.source),
+        stored_text(obs.note),
+        obs.flag or None,
+        obs.yoy,
+        published,
+    )
 
 
 def _same(old: Observation, new: Observation) -> bool:
@@ -121,119 +91,16 @@ def _cell_values(obs: Observation) -> dict[str, str]:
     return {
         "period": str(obs.period),
         "value": number_text(obs.value),
-        "source": _text(obs.source) or "",
-        "note": _text(obs.note) or "",
+        "source": stored_text(obs.source) or "",
+        "note": stored_text(obs.note) or "",
         "flag": obs.flag or "",
         "yoy": number_text(obs.yoy) if obs.yoy is not None else "",
         "published": obs.published.isoformat() if obs.published else "",
     }
 
 
-# ------------------------------------------------------------------------- reading
-
-
-def _lines(text: str) -> Iterator[str]:
-    pos = 0
-    while pos < len(text):
-        m = _NEWLINE.search(text, pos)
-        end = m.end() if m else len(text)
-        yield text[pos:end]
-        pos = end
-
-
-def _records(text: str) -> Iterator[tuple[int, str, list[str]]]:
-    """(first line, exact text, cells) of every CSV record; quoted fields may span lines."""
-    consumed: list[str] = []
-
-    def feed() -> Iterator[str]:
-        for line in _lines(text):
-            consumed.append(line)
-            yield line
-
-    reader = csv.reader(feed())
-    line = 1
-    for cells in reader:
-        yield line, "".join(consumed), cells
-        consumed.clear()
-        line = reader.line_num + 1
-
-
-def _read_table(plan: Plan, indicator: Indicator, path: Path) -> _Table:
-    """The file as rows to edit; DataError with every problem when it is not sound."""
-    file = str(path)
-    try:
-        old = path.read_bytes()
-    except FileNotFoundError:
-        return _Table(path, None)
-    except OSError as exc:
-        raise busy_or_failed(exc, path) from None
-    text = decode(old, file).lstrip("\ufeff")
-    table = _Table(path, old)
-    if not text.strip():
-        return table
-    m = _NEWLINE.search(text)
-    table.newline = m.group() if m else "\n"
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str], int] = {}
-    header_found = False
-    try:
-        for line, raw, cells in _records(text):
-            if not any(c.strip() for c in cells):
-                continue
-            table.width = max(table.width if header_found else 0, len(cells))
-            if not header_found:
-                header_found = True
-                table.header, table.header_raw = cells, raw
-                table.columns, found = map_header(cells, file, line)
-                problems.extend(found)
-                if found:
-                    break
-                continue
-            obs, found = parse_row(cells, table.columns, indicator, file, line)
-            problems.extend(found)
-            if obs is None:
-                continue
-            key = (str(obs.period), region_key(plan, obs.region))
-            if key in seen:
-                params = {"period": key[0], "region": key[1] or "-", "first": seen[key]}
-                column = table.columns["period"] + 1
-                problems.append(Problem("actuals.duplicate_row", params, file, line, column))
-            seen[key] = line
-            table.rows.append(_Row(cells, raw, obs))
-    except csv.Error as exc:
-        problems.append(Problem("actuals.csv_syntax", {"reason": str(exc)}, file))
-    if problems:
-        problems.append(Problem("store.fix_first", {"path": file}, file))
-        raise DataError(problems=problems)
-    return table
-
-
-# ------------------------------------------------------------------------- editing
-
-
-def _set_cells(table: _Table, cells: list[str], values: Mapping[str, str]) -> list[str]:
-    for name, text in values.items():
-        if name not in table.columns:
-            if not text:
-                continue
-            zh = table.header[table.columns["period"]].strip() in HEADER_ZH.values()
-            width = max(table.width, len(table.header))
-            table.header = table.header + [""] * (width - len(table.header))
-            table.header.append(HEADER_ZH[name] if zh else name)
-            table.columns[name] = len(table.header) - 1
-            table.width = len(table.header)
-            table.header_raw = None
-        i = table.columns[name]
-        if i >= len(cells):
-            if not text:
-                continue
-            cells = cells + [""] * (i + 1 - len(cells))
-        cells[i] = text
-    return cells
-
-
 def _merge(
-    plan: Plan, table: _Table, observations: Sequence[Observation]
+    plan: Plan, table: Table, observations: Sequence[Observation]
 ) -> tuple[list[Observation], list[tuple[Observation, Observation]], list[Observation]]:
     added: list[Observation] = []
     changed: list[tuple[Observation, Observation]] = []
@@ -245,9 +112,9 @@ def _merge(
         values = _cell_values(obs)
         if row is None:
             values["region"] = key[1]
-            cells = _set_cells(table, [], values)
+            cells = set_cells(table, [], values)
             cells += [""] * (len(table.header) - len(cells))  # a full row, like Excel writes
-            new_row = _Row(cells, None, obs)
+            new_row = Row(cells, None, obs)
             table.rows.append(new_row)
             index[key] = new_row
             added.append(obs)
@@ -257,28 +124,9 @@ def _merge(
             changed.append((row.obs, obs))
             if row.obs.value == obs.value:  # keep what the new figure does not say
                 values = {k: v for k, v in values.items() if v}
-            row.cells = _set_cells(table, list(row.cells), values)
+            row.cells = set_cells(table, list(row.cells), values)
             row.raw = None
     return added, changed, unchanged
-
-
-def _serialize(plan: Plan, table: _Table) -> bytes:
-    def line(cells: list[str]) -> str:
-        out = io.StringIO()
-        csv.writer(out, lineterminator=table.newline).writerow(cells)
-        return out.getvalue()
-
-    def ended(raw: str) -> str:
-        return raw if raw.endswith(("\n", "\r")) else raw + table.newline
-
-    def order(row: _Row) -> tuple[bool, str, object]:
-        region = region_key(plan, row.obs.region)
-        return (region != "", region, row.obs.period.sort_key())
-
-    parts = [ended(table.header_raw) if table.header_raw is not None else line(table.header)]
-    for row in sorted(table.rows, key=order):
-        parts.append(ended(row.raw) if row.raw is not None else line(row.cells))
-    return BOM + "".join(parts).encode("utf-8")
 
 
 # ------------------------------------------------------------------------- checks
@@ -296,7 +144,7 @@ def check_observation(plan: Plan, obs: Observation) -> list[Problem]:
     elif obs.value < 0 and not indicator.allow_negative:
         params = {"value": number_text(obs.value), "id": indicator.id}
         problems.append(Problem("actuals.negative", params, file, line))
-    if indicator.kind == "derived" and not _text(obs.source):
+    if indicator.kind == "derived" and not stored_text(obs.source):
         params = {"id": indicator.id, "name": indicator.name,
                   "formula": indicator.formula.text if indicator.formula else ""}  # fmt: skip
         problems.append(Problem("store.derived", params, file, line))
@@ -382,13 +230,13 @@ def upsert_many(
             indicator = plan.get(indicator_id)
             assert indicator is not None  # _check_batch refused unknown ids
             path = folder / f"{indicator_id}.csv"
-            table = _read_table(plan, indicator, path)
+            table = read_table(plan, indicator, path)
             added, changed, unchanged = _merge(plan, table, observations)
             results.append(
                 WriteResult(indicator_id, path, tuple(added), tuple(changed), tuple(unchanged))
             )
             if added or changed:
-                pending.append(Pending(path, _serialize(plan, table), table.old))
+                pending.append(Pending(path, serialize(plan, table), table.old))
         if dry_run:
             return results
         if not replace:
