@@ -195,3 +195,20 @@ def test_sheet_option(plan: Plan, tmp_path: Path) -> None:
     csv_file.write_text("指标,2024\n有效注册商标量,1\n", encoding="utf-8")
     with pytest.raises(UsageError):
         read_import(plan, csv_file, sheet="Sheet1")
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda text: text.encode("gbk"),  # Excel "CSV (逗号分隔)" on Chinese Windows
+        lambda text: b"\xef\xbb\xbf" + text.encode("utf-8"),  # Excel "CSV UTF-8"
+        lambda text: text.encode("gb18030"),
+    ],
+)
+def test_csv_as_excel_saves_it(plan: Plan, tmp_path: Path, encode: object) -> None:
+    text = '指标名称,2023年,2024年,,\r\n有效注册商标量,"22,542","25,000",,\r\n,,,,\r\n'
+    path = tmp_path / "excel.csv"
+    path.write_bytes(encode(text))  # type: ignore[operator]
+    data = read_import(plan, path)
+    assert data.errors == []
+    assert figures(data) == {"trademarks_valid": [("2023", 22542, ""), ("2024", 25000, "")]}

@@ -133,3 +133,24 @@ def test_a_broken_other_file_does_not_hide_the_write(
                          str(plan_dir))  # fmt: skip
     assert code == 0 and out.startswith("已记录：")
     assert err.startswith("warning: 已写入，但其他数据文件有问题") and "ipplan check" in err
+
+
+def test_as_a_real_process(plan_dir: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "NO_COLOR": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "ipplan", "record", "专利授权量", "2024", "2,025", "--plan",
+         str(plan_dir), "--lang", "en"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("recorded: Patent grants patent_grants 2024 = 2,025")
+    again = subprocess.run(
+        [sys.executable, "-m", "ipplan", "record", "patent_grants", "2024", "2026", "--plan",
+         str(plan_dir)],
+        capture_output=True, text=True, env=env, timeout=60,
+    )  # fmt: skip
+    assert again.returncode == 2 and "Traceback" not in again.stderr
