@@ -58,10 +58,12 @@ def number_text(value: float) -> str:
 
 
 def stored_text(value: str | None) -> str | None:
-    """Free text as stored: stripped, and neutralised against spreadsheet formulas."""
-    if value is None or not value.strip():
+    """Free text as stored: line breaks as \\n (a lone \\r would not be quoted by csv.writer
+    and would split the row), stripped, and neutralised against spreadsheet formulas."""
+    if value is None:
         return None
-    return spreadsheet_text(value.strip())
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return spreadsheet_text(text) if text else None
 
 
 def region_key(plan: Plan, region: str) -> str:
@@ -180,8 +182,9 @@ def serialize(plan: Plan, table: Table) -> bytes:
 
     def line(cells: list[str]) -> str:
         out = io.StringIO()
-        csv.writer(out, lineterminator=table.newline).writerow(cells)
-        return out.getvalue()
+        # "\r\n" so that a cell holding either character is quoted, whatever the file uses
+        csv.writer(out, lineterminator="\r\n").writerow(cells)
+        return out.getvalue()[:-2] + table.newline
 
     def ended(raw: str) -> str:
         return raw if raw.endswith(("\n", "\r")) else raw + table.newline
