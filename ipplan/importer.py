@@ -7,8 +7,10 @@
 - Wide: one row per indicator, one column per period; the header holds an indicator
   column and periods as offices write them (2024, 2024年, 2024年3月, 2024年一季度, 2024-Q1,
   Excel numbers and dates); region/source/note columns apply to their row; other columns
-  (单位, 序号, 2025年目标 …) are ignored, with a warning for those that are not obviously
-  labels.
+  (序号, 2025年目标 …) are ignored, with a warning for those that are not obviously
+  labels. A unit column (单位) scales the row's values to the indicator's unit (2.25 in
+  万件 → 22500 件); a unit with 十/百/千/万/亿 that cannot be matched is an error, any
+  other differing unit (个 for 件) a warning.
 
 The header is the first row, among the first 20, that has an indicator column or both a
 period and a value column (title rows above it are skipped). Rows without any figure are
@@ -22,12 +24,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
 from ipplan.actuals import FLAG_RE, header_name, parse_date
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
-from ipplan.lookup import find_indicator, unknown_indicator
+from ipplan.lookup import find_indicator, normalise, unknown_indicator
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import parse_number
 from ipplan.periods import Period, parse_period_lenient
@@ -36,7 +39,11 @@ from ipplan.store import check_observation, region_key
 
 HEADER_ROWS = 20
 DASHES = {"-", "--", "—", "——", "–", "/", "－", "／", "…", "..."}
-LABELS = {"单位", "计量单位", "unit", "序号", "编号", "no", "no.", "#", "类别", "分类", "category"}
+LABELS = {"序号", "编号", "no", "no.", "#", "类别", "分类", "category"}
+# Header names offices use beyond those of actuals files.
+MORE_NAMES = {"项目": "indicator", "指标项": "indicator", "名称": "indicator",
+              "单位": "unit", "计量单位": "unit", "unit": "unit"}  # fmt: skip
+SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 ROW_META = ("region", "source", "note", "flag")
 
 
@@ -68,11 +75,36 @@ def _at(cells: Sequence[Cell], i: int | None) -> Cell:
     return cells[i] if i is not None and i < len(cells) else None
 
 
+def _header_name(cell: Cell) -> str | None:
+    if not isinstance(cell, str):
+        return None
+    return header_name(cell) or MORE_NAMES.get(cell.strip().lower())
+
+
+def unit_factor(unit: str, ind: Indicator) -> Decimal | None:
+    """What a value in ``unit`` is multiplied by to be in the indicator's unit.
+
+    1 for the same unit (or none given); 10^4 for 万件 against 件, 10^-4 for 元 against
+    万元, 10^4 for 亿元 against 万元; None when the units cannot be matched.
+    """
+    given, base = normalise(unit), normalise(ind.unit)
+    if not given or given == base:
+        return Decimal(1)
+    for prefix, factor in SCALES.items():
+        if given == prefix + base:
+            return factor
+        if base == prefix + given:
+            return 1 / factor
+    if base.startswith("万") and given == "亿" + base[1:]:
+        return SCALES["亿"] / SCALES["万"]
+    return None
+
+
 def _find_header(sheet: Sheet) -> tuple[int, list[Cell], dict[str, int]] | None:
     for line, cells in sheet.rows[:HEADER_ROWS]:
         names: dict[str, int] = {}
         for i, cell in enumerate(cells):
-            name = header_name(cell) if isinstance(cell, str) else None
+            name = _header_name(cell)
             if name is not None:
                 names.setdefault(name, i)
         if "indicator" in names or ("period" in names and "value" in names):
@@ -97,13 +129,31 @@ class _Reader:
             self.data.problems.append(problem)
         return found
 
-    def value(self, cell: Cell, ind: Indicator, line: int, column: int) -> float | None:
+    def value(
+        self, cell: Cell, ind: Indicator, line: int, column: int, factor: Decimal = Decimal(1)
+    ) -> float | None:
         try:
-            return parse_number(cell if not isinstance(cell, str) else cell.strip(),
-                                percent=ind.unit == "%")  # fmt: skip
+            value = parse_number(cell if not isinstance(cell, str) else cell.strip(),
+                                 percent=ind.unit == "%")  # fmt: skip
         except NumberError as exc:
             self.data.problems.extend(p.located(self.data.file, line, column) for p in exc.problems)
             return None
+        return value if factor == 1 else float(Decimal(repr(value)) * factor)
+
+    def factor(
+        self, cells: Sequence[Cell], names: dict[str, int], ind: Indicator, line: int
+    ) -> Decimal | None:
+        """The row's unit against the indicator's; None (and a problem) when they differ."""
+        unit = _text(_at(cells, names.get("unit")))
+        found = unit_factor(unit, ind)
+        if found is not None:
+            return found
+        scaled = any(ch in unit for ch in "十百千万亿")
+        where = (self.data.file, line, names["unit"] + 1)
+        params = {"unit": unit, "id": ind.id, "expected": ind.unit or "-"}
+        code = "import.unit_mismatch" if scaled else "import.unit_differs"
+        self.data.problems.append(Problem(code, params, *where, "error" if scaled else "warning"))
+        return None if scaled else Decimal(1)
 
     def add(self, obs: Observation, column: int) -> None:
         found = check_observation(self.plan, obs)
@@ -152,7 +202,10 @@ def _long(
         period = _period(reader, _at(cells, names["period"]), line, col("period"))
         if ind is None or period is None:
             continue
-        value = reader.value(raw_value, ind, line, col("value") or 0)
+        factor = reader.factor(cells, names, ind, line)
+        if factor is None:
+            continue
+        value = reader.value(raw_value, ind, line, col("value") or 0, factor)
         meta = reader.meta(cells, names, line)
         yoy = published = None
         raw_yoy = _at(cells, names.get("yoy"))
@@ -241,9 +294,12 @@ def _wide(
         ind = reader.indicator(_at(cells, where), line, where + 1)
         if ind is None:
             continue
+        factor = reader.factor(cells, names, ind, line)
+        if factor is None:
+            continue
         meta = reader.meta(cells, names, line)
         for i in filled:
-            value = reader.value(_at(cells, i), ind, line, i + 1)
+            value = reader.value(_at(cells, i), ind, line, i + 1, factor)
             if value is None:
                 continue
             obs = Observation(ind.id, periods[i], value, meta["region"], meta["source"] or None,

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import shutil
 from datetime import date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from ipplan.errors import DataError, UsageError
-from ipplan.importer import ImportData, read_import
-from ipplan.model import Plan
+from ipplan.importer import ImportData, read_import, unit_factor
+from ipplan.model import Indicator, Plan
 from ipplan.plan import bundled_plan_dir, load_plan
 
 
@@ -212,3 +213,36 @@ def test_csv_as_excel_saves_it(plan: Plan, tmp_path: Path, encode: object) -> No
     data = read_import(plan, path)
     assert data.errors == []
     assert figures(data) == {"trademarks_valid": [("2023", 22542, ""), ("2024", 25000, "")]}
+
+
+def test_a_unit_column_scales_or_stops_the_row(plan: Plan, tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "项目,单位,2024年\n"
+        "有效注册商标量,万件,2.25\n"  # 2.25 万件 = 2.25 × 10^4 = 22500 件
+        "专利授权量,千件,1.9\n"  # 千 cannot be matched: an error
+        "商标申请量,个,300\n",  # another word for 件: a warning, taken as it is
+        encoding="utf-8",
+    )
+    data = read_import(plan, path)
+    assert [(p.code, p.severity, p.line, p.column) for p in data.problems] == [
+        ("import.unit_mismatch", "error", 3, 2),
+        ("import.unit_differs", "warning", 4, 2),
+    ]
+    assert figures(data) == {
+        "trademarks_valid": [("2024", 22500, "")],
+        "trademark_applications": [("2024", 300, "")],
+    }
+
+
+def test_unit_factor() -> None:
+    def ind(unit: str) -> Indicator:
+        return Indicator("x", "x", "stock", unit=unit)
+
+    assert unit_factor("", ind("件")) == 1
+    assert unit_factor("件", ind("件")) == 1
+    assert unit_factor("万件", ind("件")) == 10**4
+    assert unit_factor("亿元", ind("元")) == 10**8
+    assert unit_factor("元", ind("万元")) == Decimal(1) / 10**4
+    assert unit_factor("亿元", ind("万元")) == 10**4  # 10^8 / 10^4
+    assert unit_factor("千件", ind("件")) is None

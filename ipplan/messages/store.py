@@ -210,6 +210,27 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "run ipplan check to see and fix them",
         ),
     },
+    "import.unit_mismatch": {
+        "zh": (
+            "单位“{unit}”无法换算为指标 {id} 的单位“{expected}”",
+            "请把数值换算为“{expected}”并改写单位，或删除单位列",
+        ),
+        "en": (
+            "the unit '{unit}' cannot be converted to the unit '{expected}' of {id}",
+            "convert the figures to '{expected}' and fix the unit, or remove the unit column",
+        ),
+    },
+    "import.unit_differs": {
+        "zh": (
+            "单位“{unit}”与指标 {id} 的单位“{expected}”不同，数值按原样导入",
+            "请确认两者是同一单位",
+        ),
+        "en": (
+            "the unit '{unit}' differs from the unit '{expected}' of {id};"
+            " figures taken as they are",
+            "check that both mean the same unit",
+        ),
+    },
     "import.no_indicator": {
         "zh": ("这一行有数据，但没有写指标", "请在“指标”列填写指标代码或名称"),
         "en": ("this row has figures but no indicator", "write the indicator's id or name"),
