@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import Annotated, TypeVar
 
 import typer
 
 from ipplan.cli.options import Lang, LangOpt, PlanOpt, RegionOpt, emit
+from ipplan.errors import IpplanError, Problem
 
-TextOpt = Annotated[str | None, typer.Option(metavar="TEXT")]
+T = TypeVar("T")
+
+
+def _typed(convert: Callable[[str], T], text: str, problems: list[Problem]) -> T | None:
+    """``convert(text)``, or None with its problems collected (to report them all at once)."""
+    try:
+        return convert(text)
+    except IpplanError as exc:
+        problems.extend(exc.problems)
+        return None
 
 
 def record(
@@ -50,7 +61,7 @@ def record(
     from datetime import date
 
     from ipplan.actuals import FLAG_RE, parse_date, read_actuals
-    from ipplan.errors import DataError, IpplanError, Problem, ReadOnlyPlanError, UsageError
+    from ipplan.errors import DataError, ReadOnlyPlanError, UsageError
     from ipplan.evaluate import evaluate_plan
     from ipplan.i18n import format_problem
     from ipplan.lookup import find_indicator, unknown_indicator
@@ -67,27 +78,19 @@ def record(
     ind = find_indicator(the_plan, indicator)
     if ind is None:
         raise UsageError(problems=[unknown_indicator(the_plan, indicator)])
-    problems = []
-
-    def typed(convert, text):  # type: ignore[no-untyped-def]
-        try:
-            return convert(text)
-        except IpplanError as exc:
-            problems.extend(exc.problems)
-            return None
-
-    the_period = typed(parse_period_lenient, period)
-    the_value = typed(lambda t: parse_number(t, percent=ind.unit == "%"), value)
-    the_yoy = typed(lambda t: parse_number(t, percent=True), yoy) if yoy else None
+    problems: list[Problem] = []
+    the_period = _typed(parse_period_lenient, period, problems)
+    the_value = _typed(lambda t: parse_number(t, percent=ind.unit == "%"), value, problems)
+    the_yoy = _typed(lambda t: parse_number(t, percent=True), yoy, problems) if yoy else None
     day = None
     if published:
         try:
             day = parse_date(published)
         except ValueError:
-            raise UsageError("record.bad_date", value=published) from None
+            problems.append(Problem("record.bad_date", {"value": published}))
     the_flag = flag.strip().lower() if flag and flag.strip() else None
     if the_flag is not None and not FLAG_RE.match(the_flag):
-        problems.append(UsageError("actuals.bad_flag", value=flag).problems[0])
+        problems.append(Problem("actuals.bad_flag", {"value": flag}))
     if problems or the_period is None or the_value is None:
         raise UsageError(problems=problems)
     obs = Observation(ind.id, the_period, the_value, (region or "").strip(), source, note,
@@ -98,7 +101,7 @@ def record(
     try:
         result = upsert(the_plan, ind.id, [obs], replace)
     except DataError as exc:
-        if all(p.code == "store.exists" for p in exc.problems):
+        if all(p.code.startswith("store.exists") for p in exc.problems):
             raise UsageError(problems=exc.problems) from None
         raise
     emit(render_record(the_plan, result, lang.value))

@@ -95,6 +95,8 @@ def test_replace_prints_old_and_new(plan_dir: Path, capsys: pytest.CaptureFixtur
         (["trademarks_valid", "2024", "1", "--flag", "x"], 2, "标记“x”无效"),
         (["trademarks_valid", "2024", "1", "--published", "soon"], 2, "发布日期“soon”无效"),
         (["invention_patents_per_10k", "2024", "3.1"], 2, "是派生指标"),
+        (["trademarks_valid", "2023", "22542", "--note", "核实"], 2, "数值相同但 note 不同"),
+        (["trademarks_valid", "2024年", "1", "--region", "随州市", "--yoy", "x%"], 2, "“x%”"),
     ],
 )
 def test_refusals_leave_every_file_byte_identical(
@@ -154,3 +156,15 @@ def test_as_a_real_process(plan_dir: Path) -> None:
         capture_output=True, text=True, env=env, timeout=60,
     )  # fmt: skip
     assert again.returncode == 2 and "Traceback" not in again.stderr
+
+
+def test_every_typed_problem_at_once(plan_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["trademarks_valid", "2024Q5", "abc", "--flag", "z", "--published", "2024-02-30"]
+    code, _, err = run(capsys, "record", *args, "--plan", str(plan_dir), "--lang", "en")
+    assert code == 2
+    assert [line.split(";")[0] for line in err.splitlines()] == [
+        "error: not a period: '2024Q5'",
+        "error: not a number: 'abc'",
+        "error: '2024-02-30' is not a date",
+        "error: flag 'z' is not valid",
+    ]
