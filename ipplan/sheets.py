@@ -1,10 +1,11 @@
 """Reading a file to import into rows of cells: CSV (UTF-8, BOM, GBK/GB18030) or XLSX.
 
 CSV cells are text. XLSX cells keep their type (numbers, dates, text) as Excel stored
-them, read with openpyxl in read-only mode (imported here only, when needed) and with
-the values Excel last computed for formulas. A number shown as a percentage in Excel
-(0.1429 formatted 14.29%) is read as the percentage shown (14.29). A number is rounded to
-15 significant digits, as Excel shows it (2.2999999999999998 → 2.3).
+them, read with openpyxl in read-only mode (imported here only, when needed), whatever
+used range the file claims, and with the values Excel last computed for formulas. A
+number shown as a percentage in Excel (0.1429 formatted 14.29%) is read as the percentage
+shown (14.29). A number is rounded to 15 significant digits, as Excel shows it
+(2.2999999999999998 → 2.3).
 """
 
 from __future__ import annotations
@@ -88,6 +89,9 @@ def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
             ws = book[sheet]
         else:
             raise UsageError("import.unknown_sheet", value=sheet, known="、".join(book.sheetnames))
+        # Some programs write a wrong used range ("A1"); read-only mode would then stop
+        # after the first row. Forget it and read every row there is.
+        ws.reset_dimensions()
         rows: list[tuple[int, list[Cell]]] = []
         try:
             for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):

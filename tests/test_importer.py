@@ -246,3 +246,35 @@ def test_unit_factor() -> None:
     assert unit_factor("元", ind("万元")) == Decimal(1) / 10**4
     assert unit_factor("亿元", ind("万元")) == 10**4  # 10^8 / 10^4
     assert unit_factor("千件", ind("件")) is None
+
+
+def test_xlsx_with_a_wrong_used_range_is_read_whole(plan: Plan, tmp_path: Path) -> None:
+    import re
+    import zipfile
+
+    good = xlsx(tmp_path / "good.xlsx", [["指标", 2023, 2024], [None], ["专利授权量", 1501, 1600]])
+    bad = tmp_path / "bad.xlsx"
+    with zipfile.ZipFile(good) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+            dst.writestr(item, data)
+    data = read_import(plan, bad)
+    assert figures(data) == {"patent_grants": [("2023", 1501, ""), ("2024", 1600, "")]}
+    assert data.observations["patent_grants"][0].line == 3  # the empty row 2 still counts
+
+
+def test_long_xlsx_with_excel_numbers_and_dates(plan: Plan, tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "long.xlsx", [
+        ["indicator", "period", "value", "published"],
+        ["trademarks_valid", 2024, 25000.000000000004, datetime(2025, 4, 26)],
+        ["trademarks_valid", datetime(2024, 3, 31), 2.2999999999999998, None],
+    ])  # fmt: skip
+    data = read_import(plan, path)
+    rows = data.observations["trademarks_valid"]
+    # Excel numbers to 15 significant digits: 25000.000000000004 → 25000, 2.2999999999999998 → 2.3
+    assert [(str(o.period), o.value, o.published) for o in rows] == [
+        ("2024", 25000, date(2025, 4, 26)),
+        ("2024-03", 2.3, None),
+    ]
