@@ -5,7 +5,7 @@ neither typer nor rich, so it can be used from scripts and notebooks::
 
     import ipplan
     plan = ipplan.load_plan("path/to/plan")          # or None for the bundled example
-    result = ipplan.evaluate(plan, as_of=datetime.date(2024, 12, 31))
+    result = ipplan.status(plan, as_of=datetime.date(2024, 12, 31))
     for ev in result.evaluations:
         print(ev.indicator.id, ev.status, ev.attainment)
 """
@@ -29,14 +29,17 @@ def load_plan(plan: str | None = None) -> Plan:
     return _load(plan)
 
 
-def evaluate(
+def status(
     plan: Plan, as_of: date | None = None, region: str | None = None, method: str = "auto"
 ) -> PlanEvaluation:
-    """Read the plan's actuals and evaluate every indicator (methods.md); raises DataError."""
+    """Read the plan's actuals and evaluate every indicator (methods.md); raises DataError.
+
+    (Named after the command: ``ipplan.evaluate`` is the module that does the work.)
+    """
     from ipplan.actuals import load_actuals
     from ipplan.evaluate import evaluate_plan
 
     return evaluate_plan(plan, load_actuals(plan), as_of or date.today(), region, method)
 
 
-__all__ = ["__version__", "evaluate", "load_plan"]
+__all__ = ["__version__", "load_plan", "status"]

@@ -182,8 +182,13 @@ def parse_row(
     return obs, []
 
 
-def parse_file(path: Path, indicator: Indicator) -> tuple[list[Observation], list[Problem]]:
-    """Every observation of one actuals file, and every problem in it."""
+def parse_file(
+    path: Path, indicator: Indicator, plan_region: str = ""
+) -> tuple[list[Observation], list[Problem]]:
+    """Every observation of one actuals file, and every problem in it.
+
+    A row whose region is the plan's own region, written out, is the same row as one
+    with an empty region: both are reported as duplicates."""
     file = str(path)
     try:
         raw = path.read_bytes()
@@ -213,9 +218,10 @@ def parse_file(path: Path, indicator: Indicator) -> tuple[list[Observation], lis
             problems.extend(found)
             if obs is None:
                 continue
-            key = (str(obs.period), obs.region)
+            key = (str(obs.period), "" if obs.region == plan_region else obs.region)
             if key in seen:
-                params = {"period": key[0], "region": key[1] or "-", "first": seen[key]}
+                region = key[1] or plan_region or "-"
+                params = {"period": key[0], "region": region, "first": seen[key]}
                 column = columns["period"] + 1
                 problems.append(Problem("actuals.duplicate_row", params, file, line, column))
                 continue
@@ -242,7 +248,7 @@ def read_actuals(plan: Plan) -> tuple[dict[str, list[Observation]], list[Problem
                 Problem("actuals.unknown_file", {"id": path.stem}, str(path), severity="warning")
             )
             continue
-        observations, file_problems = parse_file(path, indicator)
+        observations, file_problems = parse_file(path, indicator, plan.meta.region)
         found[indicator.id] = observations
         problems.extend(file_problems)
     return found, problems

@@ -27,6 +27,7 @@ _AREAS = (
     "ipplan.messages.parsing",
     "ipplan.messages.show",
     "ipplan.messages.check",
+    "ipplan.messages.store",
 )
 
 Entry = Mapping[str, tuple[str, str]]

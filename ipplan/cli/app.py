@@ -10,6 +10,9 @@ import typer
 
 from ipplan import __version__
 from ipplan.cli.check import check
+from ipplan.cli.imports import import_file
+from ipplan.cli.init import init
+from ipplan.cli.record import record
 from ipplan.cli.show import show
 from ipplan.cli.status import status
 
@@ -45,6 +48,9 @@ def _root(
 app.command("status")(status)
 app.command("show")(show)
 app.command("check")(check)
+app.command("record", context_settings={"ignore_unknown_options": True})(record)
+app.command("import")(import_file)
+app.command("init")(init)
 
 
 def _lang(argv: list[str]) -> str:

@@ -1,0 +1,199 @@
+"""An actuals CSV file as raw records, to edit without disturbing what is not edited.
+
+Each record keeps the exact text it was read with (quoting, line ends, extra columns);
+only rows that are added or changed are written anew, with ``csv.writer``. Reading checks
+the file as ``ipplan check`` would (header, every row, duplicates) and refuses a file with
+any error, so that an edit never builds on a broken file. See :mod:`ipplan.store`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from ipplan.actuals import BOM, COLUMNS, decode, map_header, parse_row
+from ipplan.atomic import busy_or_failed
+from ipplan.errors import DataError, Problem
+from ipplan.model import Indicator, Observation, Plan
+from ipplan.render.safe import spreadsheet_text
+
+HEADER_ZH = {"period": "期间", "value": "数值", "region": "地区", "source": "来源",
+             "note": "备注", "flag": "标记", "yoy": "同比", "published": "发布日期"}  # fmt: skip
+_NEWLINE = re.compile(r"\r\n|\n|\r")
+
+
+@dataclass
+class Row:
+    cells: list[str]
+    raw: str | None  # the exact text read; None once edited
+    obs: Observation
+
+
+@dataclass
+class Table:
+    path: Path
+    old: bytes | None
+    newline: str = "\n"
+    header: list[str] = field(default_factory=lambda: list(COLUMNS))
+    header_raw: str | None = None
+    columns: dict[str, int] = field(default_factory=lambda: {c: i for i, c in enumerate(COLUMNS)})
+    rows: list[Row] = field(default_factory=list)
+    width: int = len(COLUMNS)  # the widest record, so an appended column never meets old cells
+
+
+# ------------------------------------------------------------------------- cells
+
+
+def number_text(value: float) -> str:
+    """A value as written to a file: 22542.0 → "22542", 0.1 → "0.1", 1e-07 → "0.0000001"."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")
+
+
+def stored_text(value: str | None) -> str | None:
+    """Free text as stored: line breaks as \\n (a lone \\r would not be quoted by csv.writer
+    and would split the row), stripped, and neutralised against spreadsheet formulas."""
+    if value is None:
+        return None
+    text = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return spreadsheet_text(text) if text else None
+
+
+def region_key(plan: Plan, region: str) -> str:
+    """The key of a region: "" for the plan's own, however it was written."""
+    region = region.strip()
+    return "" if region in ("", plan.meta.region) else region
+
+
+# ------------------------------------------------------------------------- reading
+
+
+def _lines(text: str) -> Iterator[str]:
+    pos = 0
+    while pos < len(text):
+        m = _NEWLINE.search(text, pos)
+        end = m.end() if m else len(text)
+        yield text[pos:end]
+        pos = end
+
+
+def records(text: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(first line, exact text, cells) of every CSV record; quoted fields may span lines."""
+    consumed: list[str] = []
+
+    def feed() -> Iterator[str]:
+        for line in _lines(text):
+            consumed.append(line)
+            yield line
+
+    reader = csv.reader(feed())
+    line = 1
+    for cells in reader:
+        yield line, "".join(consumed), cells
+        consumed.clear()
+        line = reader.line_num + 1
+
+
+def read_table(plan: Plan, indicator: Indicator, path: Path) -> Table:
+    """The file as rows to edit; DataError with every problem when it is not sound."""
+    file = str(path)
+    try:
+        old = path.read_bytes()
+    except FileNotFoundError:
+        return Table(path, None)
+    except OSError as exc:
+        raise busy_or_failed(exc, path) from None
+    text = decode(old, file).lstrip("\ufeff")
+    table = Table(path, old)
+    if not text.strip():
+        return table
+    m = _NEWLINE.search(text)
+    table.newline = m.group() if m else "\n"
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    header_found = False
+    try:
+        for line, raw, cells in records(text):
+            if not any(c.strip() for c in cells):
+                continue
+            table.width = max(table.width if header_found else 0, len(cells))
+            if not header_found:
+                header_found = True
+                table.header, table.header_raw = cells, raw
+                table.columns, found = map_header(cells, file, line)
+                problems.extend(found)
+                if found:
+                    break
+                continue
+            obs, found = parse_row(cells, table.columns, indicator, file, line)
+            problems.extend(found)
+            if obs is None:
+                continue
+            key = (str(obs.period), region_key(plan, obs.region))
+            if key in seen:
+                params = {"period": key[0], "region": key[1] or "-", "first": seen[key]}
+                column = table.columns["period"] + 1
+                problems.append(Problem("actuals.duplicate_row", params, file, line, column))
+            seen[key] = line
+            table.rows.append(Row(cells, raw, obs))
+    except csv.Error as exc:
+        problems.append(Problem("actuals.csv_syntax", {"reason": str(exc)}, file))
+    if problems:
+        problems.append(Problem("store.fix_first", {"path": file}, file))
+        raise DataError(problems=problems)
+    return table
+
+
+# ------------------------------------------------------------------------- editing
+
+
+def set_cells(table: Table, cells: list[str], values: Mapping[str, str]) -> list[str]:
+    """``cells`` with the named columns set; a column the header lacks is appended to it
+    (in Chinese when the header is Chinese) only when there is text to put in it."""
+    for name, text in values.items():
+        if name not in table.columns:
+            if not text:
+                continue
+            zh = table.header[table.columns["period"]].strip() in HEADER_ZH.values()
+            width = max(table.width, len(table.header))
+            table.header = table.header + [""] * (width - len(table.header))
+            table.header.append(HEADER_ZH[name] if zh else name)
+            table.columns[name] = len(table.header) - 1
+            table.width = len(table.header)
+            table.header_raw = None
+        i = table.columns[name]
+        if i >= len(cells):
+            if not text:
+                continue
+            cells = cells + [""] * (i + 1 - len(cells))
+        cells[i] = text
+    return cells
+
+
+def serialize(plan: Plan, table: Table) -> bytes:
+    """The file's new bytes: BOM, header, rows sorted by region then period."""
+
+    def line(cells: list[str]) -> str:
+        out = io.StringIO()
+        # "\r\n" so that a cell holding either character is quoted, whatever the file uses
+        csv.writer(out, lineterminator="\r\n").writerow(cells)
+        return out.getvalue()[:-2] + table.newline
+
+    def ended(raw: str) -> str:
+        return raw if raw.endswith(("\n", "\r")) else raw + table.newline
+
+    def order(row: Row) -> tuple[bool, str, object]:
+        region = region_key(plan, row.obs.region)
+        return (region != "", region, row.obs.period.sort_key())
+
+    parts = [ended(table.header_raw) if table.header_raw is not None else line(table.header)]
+    for row in sorted(table.rows, key=order):
+        parts.append(ended(row.raw) if row.raw is not None else line(row.cells))
+    return BOM + "".join(parts).encode("utf-8")

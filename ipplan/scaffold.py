@@ -1,0 +1,125 @@
+"""Making a new plan folder to edit (``ipplan init``).
+
+Templates: ``suizhou`` copies the bundled plan (targets.yaml and actuals/, byte for
+byte); ``blank`` writes a commented minimal targets.yaml with one example indicator, in
+Chinese or English, and an empty actuals/. A folder that already holds targets.yaml, or
+any file the template would write, is refused and left as it was; when writing fails
+half-way, what was created is removed again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from pathlib import Path
+from typing import Literal
+
+from ipplan.atomic import Pending, replace_all
+from ipplan.errors import DataError, IpplanError, UsageError
+from ipplan.plan import TARGETS, bundled_plan_dir
+
+Template = Literal["suizhou", "blank"]
+TEMPLATES: tuple[Template, ...] = ("suizhou", "blank")
+
+BLANK_ZH = """\
+# 知识产权强市建设方案的目标与监测指标（ipplan 方案文件）。
+# 格式见 docs/formats.md。改完后运行 ipplan check 检查，ipplan status 查看进展；
+# 实际值用 ipplan record 或 ipplan import 录入，保存在 actuals/<指标代码>.csv。
+plan:
+  id: my-ip-plan                # 方案简称
+  title: 知识产权强市建设实施方案   # 方案标题
+  # document: 某政办发〔2024〕1号  # 文号（可选）
+  region: 某某市                  # 本方案的地区；actuals 中“地区”留空即指此地区
+  baseline: "2023"              # 基期：YYYY、YYYY-Qn 或 YYYY-MM，加引号
+  deadline: 2025-12-31          # 截止日期
+
+indicators:
+  # 每个指标以 - id: 开头。kind：stock 存量（年末数）、flow 流量（当年新增）、
+  # derived 派生（formula 由其他指标计算，如 a / b * 10000）。
+  - id: trademarks_valid        # 指标代码：小写字母、数字和下划线
+    name: 有效注册商标量
+    name_en: Valid registered trademarks
+    unit: 件
+    kind: stock
+    target:                     # 没有 target 的指标只监测
+      type: level               # level 达到 | cumulative 累计（配 from）| growth 稳步增长
+      value: 30000
+      direction: increase       # increase 增加 | decrease 减少
+    source: "目标出处，如方案原文"
+"""
+
+BLANK_EN = """\
+# The targets and monitored indicators of a strong-IP-city plan (an ipplan plan file).
+# The format is in docs/formats.md. After editing, run ipplan check, then ipplan status;
+# record figures with ipplan record or ipplan import: they go to actuals/<id>.csv.
+plan:
+  id: my-ip-plan                # short id
+  title: Strong IP City plan    # the plan's title
+  # document: No. 1 (2024)      # document number (optional)
+  region: My City               # the plan's region; an empty region in actuals means this
+  baseline: "2023"              # baseline period: YYYY, YYYY-Qn or YYYY-MM, quoted
+  deadline: 2025-12-31          # deadline
+
+indicators:
+  # Each indicator starts with - id:. kind: stock (a level at period end), flow (new in
+  # the period), derived (a formula over other ids, e.g. a / b * 10000).
+  - id: trademarks_valid        # id: lowercase letters, digits and _
+    name: 有效注册商标量
+    name_en: Valid registered trademarks
+    unit: 件
+    kind: stock
+    target:                     # an indicator without target is only monitored
+      type: level               # level | cumulative (with from) | growth
+      value: 30000
+      direction: increase       # increase | decrease
+    source: "where the target comes from"
+"""
+
+
+def _files(template: Template, lang: str) -> dict[str, bytes]:
+    """Relative path → content of every file the template writes."""
+    if template == "blank":
+        return {TARGETS: (BLANK_EN if lang == "en" else BLANK_ZH).encode("utf-8")}
+    source = bundled_plan_dir()
+    try:
+        files = {TARGETS: (source / TARGETS).read_bytes()}
+        for path in sorted((source / "actuals").glob("*.csv")):
+            files[f"actuals/{path.name}"] = path.read_bytes()
+    except OSError as exc:
+        raise DataError("init.failed", path=str(source), reason=exc.strerror or str(exc)) from None
+    return files
+
+
+def create_plan(directory: Path, template: Template = "suizhou", lang: str = "zh") -> list[Path]:
+    """Make a plan folder; return the files written. Refuses to overwrite anything."""
+    if template not in TEMPLATES:
+        raise UsageError("cli.bad_choice", option="--template", value=template,
+                         allowed=" | ".join(TEMPLATES))  # fmt: skip
+    if directory.exists() and not directory.is_dir():
+        raise UsageError("init.not_dir", path=str(directory))
+    files = _files(template, lang)
+    for relative in files:
+        if (directory / relative).exists():
+            raise UsageError("init.exists", path=str(directory / relative))
+    made: list[Path] = []  # folders created, to remove again on failure
+    for folder in (directory, directory / "actuals"):
+        if not folder.exists():
+            try:
+                folder.mkdir(parents=True)
+            except OSError as exc:
+                _undo(made)
+                raise DataError("init.failed", path=str(folder),
+                                reason=exc.strerror or str(exc)) from None  # fmt: skip
+            made.append(folder)
+    try:
+        replace_all([Pending(directory / rel, data, None) for rel, data in files.items()])
+    except IpplanError:
+        _undo(made)
+        raise
+    return [directory / rel for rel in files]
+
+
+def _undo(made: list[Path]) -> None:
+    for folder in reversed(made):
+        with contextlib.suppress(OSError):
+            shutil.rmtree(folder)

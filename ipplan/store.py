@@ -1,0 +1,265 @@
+"""Adding and replacing rows of actuals/<id>.csv without ever losing a figure.
+
+Every write happens under the plan's lock file and replaces files atomically
+(:mod:`ipplan.atomic`). A file is edited at the level of its raw CSV records: the rows
+the write does not touch keep their exact text (quoting, extra columns, notes); a
+replaced row keeps its unknown extra columns.
+
+A figure already recorded for the same (period, region) is *unchanged* when the value is
+equal and every other field the new figure gives (source, note, flag, yoy, published) is
+equal too; fields it leaves empty do not count. Anything else is a *change*, refused
+unless ``replace``: a change of value rewrites the row's source, note, flag, yoy and
+published from the new figure (they described the old one), while a change that keeps
+the value only sets the fields the new figure gives.
+
+Rows come out sorted by region (the plan's own first) then period
+(:meth:`Period.sort_key`), blank lines are dropped, and the file is written as UTF-8 with
+BOM, whatever it was before (GBK files saved by Excel/WPS are converted). A new file gets
+the header ``period,value,region,source,note,flag,yoy,published``; an existing header is
+kept, and a column a new row needs is appended to it (:mod:`ipplan.csvtable`).
+
+Public API: :func:`upsert` (one indicator), :func:`upsert_many` (several, all checked
+before any is written), :class:`WriteResult`, :func:`conflicts`, :func:`check_observation`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipplan.atomic import DEFAULT_TIMEOUT, Pending, plan_lock, remove_stale_temps, replace_all
+from ipplan.csvtable import (
+    Row,
+    Table,
+    number_text,
+    read_table,
+    region_key,
+    serialize,
+    set_cells,
+    stored_text,
+)
+from ipplan.errors import DataError, Problem, ReadOnlyPlanError
+from ipplan.model import Observation, Plan
+
+__all__ = [
+    "WriteResult",
+    "check_observation",
+    "conflicts",
+    "number_text",
+    "region_key",
+    "upsert",
+    "upsert_many",
+]
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    """What a write did (or, with ``dry_run``, would do) to one actuals file."""
+
+    indicator: str
+    path: Path
+    added: tuple[Observation, ...] = ()
+    changed: tuple[tuple[Observation, Observation], ...] = ()  # (old, new)
+    unchanged: tuple[Observation, ...] = ()
+    written: bool = False
+
+
+def _fields(obs: Observation) -> tuple[object, ...]:
+    published = obs.published.isoformat() if obs.published else None
+    return (
+        obs.value,
+        stored_text(obs.source),
+        stored_text(obs.note),
+        obs.flag or None,
+        obs.yoy,
+        published,
+    )
+
+
+def _same(old: Observation, new: Observation) -> bool:
+    """The same figure: equal values, and nothing the new one says differs from the old."""
+    before, after = _fields(old), _fields(new)
+    return before[0] == after[0] and all(
+        n is None or o == n for o, n in zip(before, after, strict=True)
+    )
+
+
+def _cell_values(obs: Observation) -> dict[str, str]:
+    return {
+        "period": str(obs.period),
+        "value": number_text(obs.value),
+        "source": stored_text(obs.source) or "",
+        "note": stored_text(obs.note) or "",
+        "flag": obs.flag or "",
+        "yoy": number_text(obs.yoy) if obs.yoy is not None else "",
+        "published": obs.published.isoformat() if obs.published else "",
+    }
+
+
+def _merge(
+    plan: Plan, table: Table, observations: Sequence[Observation]
+) -> tuple[list[Observation], list[tuple[Observation, Observation]], list[Observation]]:
+    added: list[Observation] = []
+    changed: list[tuple[Observation, Observation]] = []
+    unchanged: list[Observation] = []
+    index = {(str(r.obs.period), region_key(plan, r.obs.region)): r for r in table.rows}
+    for obs in observations:
+        key = (str(obs.period), region_key(plan, obs.region))
+        row = index.get(key)
+        values = _cell_values(obs)
+        if row is None:
+            values["region"] = key[1]
+            cells = set_cells(table, [], values)
+            cells += [""] * (len(table.header) - len(cells))  # a full row, like Excel writes
+            new_row = Row(cells, None, obs)
+            table.rows.append(new_row)
+            index[key] = new_row
+            added.append(obs)
+        elif _same(row.obs, obs):
+            unchanged.append(row.obs)
+        else:
+            changed.append((row.obs, obs))
+            if row.obs.value == obs.value:  # keep what the new figure does not say
+                values = {k: v for k, v in values.items() if v}
+            row.cells = set_cells(table, list(row.cells), values)
+            row.raw = None
+    return added, changed, unchanged
+
+
+# ------------------------------------------------------------------------- checks
+
+
+def check_observation(plan: Plan, obs: Observation) -> list[Problem]:
+    """Why an observation cannot be stored (located where ``obs.file``/``obs.line`` say)."""
+    file, line = obs.file, obs.line
+    indicator = plan.get(obs.indicator)
+    if indicator is None:
+        return [Problem("store.unknown_indicator", {"value": obs.indicator}, file, line)]
+    problems: list[Problem] = []
+    if not math.isfinite(obs.value):
+        problems.append(Problem("number.not_finite", {"value": obs.value}, file, line))
+    elif obs.value < 0 and not indicator.allow_negative:
+        params = {"value": number_text(obs.value), "id": indicator.id}
+        problems.append(Problem("actuals.negative", params, file, line))
+    if indicator.kind == "derived" and not stored_text(obs.source):
+        params = {"id": indicator.id, "name": indicator.name,
+                  "formula": indicator.formula.text if indicator.formula else ""}  # fmt: skip
+        problems.append(Problem("store.derived", params, file, line))
+    if obs.flag is not None and not re.fullmatch(r"[epb]+", obs.flag):
+        problems.append(Problem("actuals.bad_flag", {"value": obs.flag}, file, line))
+    return problems
+
+
+def _check_batch(plan: Plan, batches: Mapping[str, Sequence[Observation]]) -> None:
+    if plan.bundled or plan.actuals_dir is None:
+        directory = str(plan.directory) if plan.directory else "-"
+        raise ReadOnlyPlanError("store.read_only", path=directory)
+    problems: list[Problem] = []
+    for indicator_id, observations in batches.items():
+        seen: dict[tuple[str, str], Observation] = {}
+        for obs in observations:
+            if obs.indicator != indicator_id:
+                obs = Observation(**{**obs.__dict__, "indicator": indicator_id})
+            problems.extend(check_observation(plan, obs))
+            key = (str(obs.period), region_key(plan, obs.region))
+            first = seen.setdefault(key, obs)
+            if first is not obs:
+                params = {"id": indicator_id, "period": key[0], "region": key[1] or "-",
+                          "first": first.line or "-"}  # fmt: skip
+                problems.append(Problem("store.duplicate", params, obs.file, obs.line))
+    if problems:
+        raise DataError(problems=problems)
+
+
+def conflicts(results: Sequence[WriteResult], plan: Plan) -> list[Problem]:
+    """One problem per existing row a write would change (refused unless replacing)."""
+    found: list[Problem] = []
+    for result in results:
+        for old, new in result.changed:
+            params = {
+                "id": result.indicator,
+                "period": str(new.period),
+                "region": region_key(plan, new.region) or plan.meta.region,
+                "old": number_text(old.value),
+                "new": number_text(new.value),
+                "where": f"{old.file}:{old.line}",
+            }
+            code = "store.exists"
+            if old.value == new.value:
+                code = "store.exists_fields"
+                names = ("source", "note", "flag", "yoy", "published")
+                pairs = zip(_fields(old)[1:], _fields(new)[1:], strict=True)
+                params["fields"] = ", ".join(
+                    name
+                    for name, (o, n) in zip(names, pairs, strict=True)
+                    if n is not None and o != n
+                )
+            found.append(Problem(code, params, new.file, new.line))
+    return found
+
+
+# ------------------------------------------------------------------------- writing
+
+
+def upsert_many(
+    plan: Plan,
+    batches: Mapping[str, Sequence[Observation]],
+    replace: bool = False,
+    *,
+    dry_run: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> list[WriteResult]:
+    """Add (or, with ``replace``, change) rows in several actuals files: all or nothing.
+
+    Every observation and every file is checked before anything is written; any problem
+    raises (DataError, ReadOnlyPlanError, FileBusyError) with nothing changed. Existing
+    (period, region) rows whose figure differs are refused (``store.exists``) unless
+    ``replace``; identical ones are reported unchanged. With ``dry_run`` nothing is written
+    and conflicts are not raised: the result says what a write would do.
+    """
+    _check_batch(plan, batches)
+    folder = plan.actuals_dir
+    assert folder is not None  # _check_batch refused a plan without a folder
+    results: list[WriteResult] = []
+    pending: list[Pending] = []
+    with plan_lock(folder, timeout):
+        for indicator_id, observations in batches.items():
+            indicator = plan.get(indicator_id)
+            assert indicator is not None  # _check_batch refused unknown ids
+            path = folder / f"{indicator_id}.csv"
+            table = read_table(plan, indicator, path)
+            added, changed, unchanged = _merge(plan, table, observations)
+            results.append(
+                WriteResult(indicator_id, path, tuple(added), tuple(changed), tuple(unchanged))
+            )
+            if added or changed:
+                pending.append(Pending(path, serialize(plan, table), table.old))
+        if dry_run:
+            return results
+        if not replace:
+            found = conflicts(results, plan)
+            if found:
+                raise DataError(problems=found)
+        for item in pending:
+            remove_stale_temps(item.path)
+        replace_all(pending)
+    written = {item.path for item in pending}
+    return [WriteResult(**{**r.__dict__, "written": r.path in written}) for r in results]
+
+
+def upsert(
+    plan: Plan,
+    indicator_id: str,
+    observations: Sequence[Observation],
+    replace: bool = False,
+    *,
+    dry_run: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+) -> WriteResult:
+    """Add (or, with ``replace``, change) rows of one indicator's file; see :func:`upsert_many`."""
+    return upsert_many(
+        plan, {indicator_id: observations}, replace, dry_run=dry_run, timeout=timeout
+    )[0]
