@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ipplan import __version__
+from ipplan.cli.report import report
 from ipplan.cli.status import status
 
 app = typer.Typer(
@@ -41,6 +42,7 @@ def _root(
 
 
 app.command("status")(status)
+app.command("report")(report)
 
 
 def _lang(argv: list[str]) -> str:
