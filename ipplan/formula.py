@@ -22,7 +22,7 @@ formula) and, where a token is at fault, ``token``.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -101,8 +101,8 @@ def _scan_number(text: str, i: int) -> int:
     return i
 
 
-def _tokenize(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
+def _tokenize(text: str) -> Iterator[_Token]:
+    """The tokens of ``text``, lazily: the parser reports the leftmost problem."""
     i, n = 0, len(text)
     while i < n:
         c = text[i]
@@ -112,38 +112,37 @@ def _tokenize(text: str) -> list[_Token]:
             continue
         symbol = _ALIASES.get(c, c)
         if symbol in _OPERATORS:
-            tokens.append(_Token("op", symbol, c, column))
+            yield _Token("op", symbol, c, column)
             i += 1
         elif symbol in "()":
-            tokens.append(_Token(symbol, symbol, c, column))
+            yield _Token(symbol, symbol, c, column)
             i += 1
         elif c in _DIGITS:
             j = _scan_number(text, i)
             word = text[i:j]
             if not math.isfinite(float(word)):
                 raise _error("formula.number_too_large", text, column, token=word)
-            tokens.append(_Token("num", word, word, column))
+            yield _Token("num", word, word, column)
             i = j
         elif c in _WORD:
             j = i
             while j < n and text[j] in _WORD:
                 j += 1
             word = text[i:j]
-            if c not in _LOWER:  # starts with "_": __import__, _x
+            if c == "_":  # __import__, _x
                 raise _error("formula.unexpected", text, column, token=word)
             if any(ch in _UPPER for ch in word):
                 raise _error("formula.uppercase", text, column, token=word, lower=word.lower())
-            tokens.append(_Token("id", word, word, column))
+            yield _Token("id", word, word, column)
             i = j
         else:
             # A run of other letters (a Chinese indicator name, é) is shown whole.
             j = i + 1
             if c.isalnum():
-                while j < n and (text[j].isalnum() or text[j] == "_") and text[j] not in _WORD:
+                while j < n and text[j].isalnum() and text[j] not in _WORD:
                     j += 1
             raise _error("formula.unexpected", text, column, token=text[i:j])
-    tokens.append(_Token("end", "", "", n + 1))
-    return tokens
+    yield _Token("end", "", "", n + 1)
 
 
 # ---------------------------------------------------------------------------- parser
@@ -152,16 +151,19 @@ def _tokenize(text: str) -> list[_Token]:
 class _Parser:
     """Recursive descent over the tokens, emitting a postfix program."""
 
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
-        self.tokens = tokens
-        self.pos = 0
+        self.tokens = _tokenize(text)
+        self.token = next(self.tokens)
         self.depth = 0
         self.program: list[_Op] = []
         self.ids: dict[str, None] = {}  # ordered set: first appearance
 
     def _peek(self) -> _Token:
-        return self.tokens[self.pos]
+        return self.token
+
+    def _advance(self) -> None:
+        self.token = next(self.tokens)
 
     def _unexpected(self, token: _Token) -> FormulaError:
         if token.kind == "end":
@@ -180,14 +182,14 @@ class _Parser:
     def _expr(self) -> None:
         self._term()
         while (token := self._peek()).kind == "op" and token.value in "+-":
-            self.pos += 1
+            self._advance()
             self._term()
             self.program.append(_Op(token.value))
 
     def _term(self) -> None:
         self._factor()
         while (token := self._peek()).kind == "op" and token.value in "*/":
-            self.pos += 1
+            self._advance()
             self._factor()
             self.program.append(_Op(token.value))
 
@@ -196,26 +198,26 @@ class _Parser:
         negative = False
         while (token := self._peek()).kind == "op" and token.value in "+-":
             negative ^= token.value == "-"
-            self.pos += 1
+            self._advance()
         if token.kind == "num":
             self.program.append(_Op("num", number=float(token.value)))
-            self.pos += 1
+            self._advance()
         elif token.kind == "id":
             self.ids.setdefault(token.value)
             self.program.append(_Op("id", name=token.value))
-            self.pos += 1
+            self._advance()
         elif token.kind == "(":
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise _error("formula.too_deep", self.text, token.column, limit=MAX_DEPTH)
-            self.pos += 1
+            self._advance()
             self._expr()
             close = self._peek()
             if close.kind == "end":
                 raise _error("formula.unbalanced", self.text, token.column, token=token.text)
             if close.kind != ")":
                 raise self._unexpected(close)
-            self.pos += 1
+            self._advance()
             self.depth -= 1
         else:
             raise self._unexpected(token)
@@ -237,7 +239,7 @@ def _compile_text(text: str) -> _Compiled:
         raise _error("formula.too_long", text, MAX_LENGTH + 1, length=len(text), limit=MAX_LENGTH)
     if not text.strip():
         raise _error("formula.empty", text, 1)
-    return _Parser(text, _tokenize(text)).parse()
+    return _Parser(text).parse()
 
 
 # --------------------------------------------------------------------------- formula

@@ -111,7 +111,7 @@ class Period:
 
     @property
     def end(self) -> date:
-        """The last day of the period: a stock is the level at this date, a flow the total up to it."""
+        """The last day: a stock is the level at this date, a flow the total up to it."""
         month = self.last_month
         return date(self.year, month, calendar.monthrange(self.year, month)[1])
 

@@ -296,7 +296,11 @@ def test_bad_grouping_is_refused(n: int) -> None:
 
 @given(
     st.floats(
-        min_value=-1e15, max_value=1e15, allow_nan=False, allow_infinity=False, allow_subnormal=False
+        min_value=-1e15,
+        max_value=1e15,
+        allow_nan=False,
+        allow_infinity=False,
+        allow_subnormal=False,
     )
 )
 def test_floats_round_trip_through_repr(x: float) -> None:

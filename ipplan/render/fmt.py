@@ -8,14 +8,14 @@ DASH = "—"
 
 
 def number(value: float | None, decimals: int | None = None) -> str:
-    """22542 → "22,542"; 2.9298 → "2.93"; None → "—"."""
+    """22542 → "22,542"; 18.28 → "18.3"; 2.9298 → "2.93"; None → "—"."""
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return DASH
     if decimals is None:
         magnitude = abs(value)
-        if magnitude >= 1000 or float(value).is_integer():
-            decimals = 0 if float(value).is_integer() or magnitude >= 1000 else 1
-        elif magnitude >= 100:
+        if float(value).is_integer() or magnitude >= 1000:
+            decimals = 0
+        elif magnitude >= 10:
             decimals = 1
         else:
             decimals = 2
