@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -110,3 +112,44 @@ def test_usage_errors(
     code, _, err = run(["report", "-f", "html", "-o", str(tmp_path)], monkeypatch, capsys, tmp_path)
     assert code == 2 and "输出路径是一个文件夹" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_progress_bar_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from datetime import date
+
+    from ipplan.actuals import load_actuals
+    from ipplan.cli import report as command
+    from ipplan.evaluate import evaluate_plan
+    from ipplan.plan import load_plan
+    from ipplan.report import build_report
+
+    plan = load_plan(None)
+    document = build_report(evaluate_plan(plan, load_actuals(plan), date(2024, 12, 31)), "zh")
+    monkeypatch.setattr(command.sys.stderr, "isatty", lambda: False)
+    command._render(document, "html", "zh")
+    assert capsys.readouterr().err == ""
+    monkeypatch.setattr(command.sys.stderr, "isatty", lambda: True)
+    data = command._render(document, "html", "zh")
+    assert data.count(b"<svg") == 3
+    assert "绘制图表" in capsys.readouterr().err
+
+
+def test_help_and_core_import_no_heavy_library() -> None:
+    code = (
+        "import sys, ipplan.report, ipplan.report.build\n"
+        "heavy = {'typer', 'rich', 'matplotlib', 'docx', 'openpyxl'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert proc.stdout.strip() == "[]"
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ipplan", "report", "--help"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "--format" in proc.stdout
+    loaded = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
+    assert not loaded & {"matplotlib", "docx", "openpyxl", "pandas"}

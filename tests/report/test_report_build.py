@@ -9,9 +9,10 @@ from report_plans import IMG, SCRIPT, evaluate
 
 from ipplan.errors import Problem
 from ipplan.report import Report, build_report
-from ipplan.report.build import decimals_for, problem_lines
+from ipplan.report.build import problem_lines
 from ipplan.report.document import Chart, Paragraph, Table, walk
 from ipplan.report.output import default_filename
+from ipplan.report.tables import decimals_for
 from ipplan.report.texts import verdict
 
 ORDER = ["overview", "targets", "details", "monitored", "quality", "sources", "method"]

@@ -64,3 +64,10 @@ def test_json_hostile_round_trips(hostile_reports: dict[str, Report]) -> None:
     assert data["plan"]["issuer"] == IMG
     assert data["indicators"][0]["name"] == SCRIPT
     assert data["report"]["meta"][0]["value"] == '=HYPERLINK("http://x","y")'
+
+
+def test_progress_is_called_once_per_chart(bundled_zh: Report) -> None:
+    for fmt in ("html", "docx"):
+        calls: list[str] = []
+        render(bundled_zh, fmt, calls.append)
+        assert calls == ["trademarks_valid", "trademark_intl_registrations", "gi_valid"]
