@@ -237,7 +237,7 @@ def _level(
     growth: float | None = None
     basis: str | None = None
     actual_pace: float | None = None
-    if len(points) >= 2:
+    if len({o.period.end for o in points}) >= 2:  # two levels known at different times
         growth = compound_growth(first, latest)
         span = years_between(first.period.end, t)
         actual_pace = (v - first.value) / span if span > 0 else None

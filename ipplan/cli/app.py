@@ -55,37 +55,57 @@ def _lang(argv: list[str]) -> str:
     return "en" if os.environ.get("IPPLAN_LANG") == "en" else "zh"
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run the CLI; turn every ipplan error into one line per problem and its exit code.
+def _click_errors() -> tuple[type[Exception], type[Exception]]:
+    """Click's ClickException and Abort, as the Typer in use provides them (recent Typer
+    versions vendor Click privately, older ones depend on it: find them through a public
+    Typer class rather than a private module path)."""
+    mro = typer.BadParameter.__mro__
+    click_exception = next(c for c in mro if c.__name__ == "ClickException")
+    return click_exception, typer.Abort
 
-    Typer (in standalone mode) handles usage errors itself: message on stderr, exit 2.
-    """
-    from ipplan.errors import IpplanError
+
+def _usage_line(exc: Exception, args: list[str], lang: str) -> str:
+    """A usage error as one line of formats.md: ``error: what; how to fix``."""
+    text = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+    text = " ".join(text.split()).rstrip(".")
+    command = next((a for a in args if not a.startswith("-")), None)
+    where = f"ipplan {command} --help" if command and command in _commands() else "ipplan --help"
+    if lang == "zh":
+        return f"error: 命令行用法错误：{text}; 请运行 {where} 查看用法"
+    return f"error: usage: {text}; see {where}"
+
+
+def _commands() -> set[str]:
+    return {c.name or "" for c in app.registered_commands}
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; turn every error into one line per problem and its exit code."""
+    from ipplan.errors import IpplanError, Problem
     from ipplan.i18n import format_problem
 
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)
     command = typer.main.get_command(app)
+    click_exception, abort = _click_errors()
     try:
-        command.main(args=args, prog_name="ipplan", standalone_mode=True)
-        code = 0
+        result = command.main(args=args, prog_name="ipplan", standalone_mode=False)
+        code = result if isinstance(result, int) else 0
     except IpplanError as exc:
         for problem in exc.problems:
             print(format_problem(problem, lang), file=sys.stderr)  # type: ignore[arg-type]
         code = exc.exit_code
-    except KeyboardInterrupt:
+    except click_exception as exc:
+        print(_usage_line(exc, args, lang), file=sys.stderr)
+        code = getattr(exc, "exit_code", 2)
+    except (abort, KeyboardInterrupt):
         code = 130
     except BrokenPipeError:
         code = 0
     except Exception as exc:  # a bug: still no traceback for the user, but a clear report
         if os.environ.get("IPPLAN_DEBUG"):
             raise
-        what = "内部错误" if lang == "zh" else "internal error"
-        hint = (
-            "请设置 IPPLAN_DEBUG=1 重试并报告"
-            if lang == "zh"
-            else "rerun with IPPLAN_DEBUG=1 and report it"
-        )
-        print(f"error: {what}: {type(exc).__name__}: {exc}; {hint}", file=sys.stderr)
+        bug = Problem("internal.error", {"kind": type(exc).__name__, "reason": exc})
+        print(format_problem(bug, lang), file=sys.stderr)  # type: ignore[arg-type]
         code = 70
     sys.exit(code)

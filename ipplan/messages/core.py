@@ -259,6 +259,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("{option} 的取值“{value}”无效", "可选值：{allowed}"),
         "en": ("{option} cannot be '{value}'", "choose one of: {allowed}"),
     },
+    "internal.error": {
+        "zh": (
+            "内部错误：{kind}: {reason}",
+            "这是 ipplan 的缺陷；请设置 IPPLAN_DEBUG=1 重试，并把输出报告给维护者",
+        ),
+        "en": (
+            "internal error: {kind}: {reason}",
+            "a bug in ipplan; rerun with IPPLAN_DEBUG=1 and report the output",
+        ),
+    },
     "cli.output_failed": {
         "zh": (
             "无法写入 {path}（{reason}）",

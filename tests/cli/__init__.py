@@ -1,0 +1,1 @@
+"""CLI tests: one module per command, run through ipplan.cli.app.main."""
