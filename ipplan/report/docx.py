@@ -47,6 +47,7 @@ def set_font(element: Any, east_asia: str, latin: str | None = None) -> None:
 
 def _styles(doc: Any, lang: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
 
     f, s = FONTS[lang], SIZES[lang]
@@ -71,9 +72,7 @@ def _styles(doc: Any, lang: str) -> None:
         style.paragraph_format.keep_with_next = True
     title = doc.styles["Title"]
     title.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    borders = title.element.pPr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pBdr"
-    )
+    borders = title.element.pPr.find(qn("w:pBdr"))
     if borders is not None:  # the template underlines its Title
         title.element.pPr.remove(borders)
 

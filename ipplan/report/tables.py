@@ -79,7 +79,7 @@ def targets_table(result: PlanEvaluation, lang: str) -> Table:
         col("indicator", w["h_indicator_unit"], width=26),
         col("target", w["h_target"], "r", 10),
         col("latest", w["h_latest"], "r", 10),
-        col("period", w["h_period"], width=8),
+        col("period", w["h_period"], width=9),
         col("attainment", w["h_attainment"], "r", 9),
         col("progress", w["h_progress_elapsed"], "r", 11),
         col("growth", w["h_growth"], "r", 13),
@@ -155,7 +155,7 @@ def summary_table(result: PlanEvaluation, lang: str) -> Table:
     w = words(lang)
     deadline = label_for_date(result.plan.meta.deadline)
     columns = (
-        col("id", w["h_id"], width=24),
+        col("id", w["h_id"], width=30),
         col("indicator", w["h_indicator"], width=28),
         col("unit", w["h_unit"], width=6),
         col("target_type", w["h_target_type"], width=10),

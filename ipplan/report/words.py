@@ -56,7 +56,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     },
     "v_lagging": {
         "zh": "{k}项进度滞后、需加快推进（{names}）",
-        "en": "{k} {be} lagging and need faster progress ({names})",
+        "en": "{k} {be} lagging and must speed up ({names})",
     },
     "v_missed": {"zh": "{k}项未完成", "en": "{k} {be} missed"},
     "v_nodata": {

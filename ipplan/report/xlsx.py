@@ -118,6 +118,7 @@ def _overview(ws: Any, report: Report) -> None:
         row += 1
     row += 1
     _header(ws, row, [w["counts_label"], w["h_count"]])
+    counts_start = row
     for _status, label, n in report.counts:
         row += 1
         ws.cell(row=row, column=1, value=safe_text(label))
@@ -141,6 +142,10 @@ def _overview(ws: Any, report: Report) -> None:
                 c.alignment = Alignment(wrap_text=True, vertical="top")
                 row += 1
         row += 1
+    for line in ws.iter_rows(
+        min_row=2, max_row=counts_start + len(report.counts) + 1, min_col=2, max_col=2
+    ):
+        line[0].alignment = Alignment(horizontal="left")  # numbers beside their labels
     _widths(ws, [22, 100])
 
 

@@ -36,7 +36,7 @@ def test_sheets(bundled_zh: Report) -> None:
 def test_summary_numbers_and_formats(bundled_zh: Report) -> None:
     ws = book(bundled_zh)["指标汇总"]
     assert ws.freeze_panes == "A2"
-    assert ws.column_dimensions["A"].width == 24
+    assert ws.column_dimensions["A"].width == 30
     row = rows_by_id(ws)["trademarks_valid"]
     latest = row["最新值"]
     assert latest.value == 22542 and latest.number_format == "#,##0"  # type: ignore[attr-defined]
