@@ -157,3 +157,13 @@ def test_default_filename_is_safe() -> None:
     name = default_filename("../evil plan<script>", date(2025, 6, 30), "html")
     assert name == "evil_plan_script-report-2025-06-30.html"
     assert default_filename("...", date(2025, 6, 30), "md") == "plan-report-2025-06-30.md"
+
+
+def test_final_figures_give_a_verdict(hostile_dir) -> None:  # type: ignore[no-untyped-def]
+    with (hostile_dir / "actuals" / "evil_a.csv").open("a", encoding="utf-8") as f:
+        f.write("2025,100,,\n")
+    report = build_report(evaluate(hostile_dir, date(2026, 3, 1)), "zh")
+    # the 2025 value 100 reaches the target 100: achieved, and final (deadline observed)
+    assert "评估（终值）：已完成。" in texts(report, "target:evil_a")
+    row = next(r for r in report.sections[1].blocks[0].rows if r[0].text.startswith("<script>"))
+    assert row[-1].text == "已完成*"
