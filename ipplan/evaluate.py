@@ -15,10 +15,14 @@ from datetime import date, timedelta
 from itertools import pairwise
 
 from ipplan.model import Indicator, Observation, Plan, Status
-from ipplan.periods import label_for_date, years_between
-from ipplan.project import Projection, choose, spread
-from ipplan.project import cagr as project_cagr
-from ipplan.project import linear as project_linear
+from ipplan.periods import years_between
+from ipplan.project import (
+    Projection,
+    choose,
+    cumulative_projections,
+    series_projections,
+    spread,
+)
 from ipplan.series import Dataset
 
 ON_TRACK = 0.95  # Eurostat thresholds on the growth ratio
@@ -117,13 +121,19 @@ def compound_growth(first: Observation, last: Observation) -> float | None:
     span = years_between(first.period.end, last.period.end)
     if span <= 0 or first.value <= 0 or last.value <= 0:
         return None
-    return float((last.value / first.value) ** (1 / span) - 1)
+    try:
+        return float((last.value / first.value) ** (1 / span) - 1)
+    except OverflowError:  # e.g. 1e-200 to 1e5 within a month: no meaningful rate
+        return None
 
 
 def required_growth(target: float, value: float, years_left: float) -> float | None:
     if value <= 0 or target <= 0 or years_left <= 0:
         return None
-    return float((target / value) ** (1 / years_left) - 1)
+    try:
+        return float((target / value) ** (1 / years_left) - 1)
+    except OverflowError:  # a tiny value and a short time left: no meaningful rate
+        return None
 
 
 def reached(value: float, target: float, increasing: bool) -> bool:
@@ -158,24 +168,23 @@ def _projections(
     deadline: date,
     growth: float | None,
 ) -> list[Projection]:
-    years = years_between(latest.period.end, deadline)
-    if years <= 0:
-        return []
-    label = label_for_date(deadline)
-    found: list[Projection] = []
-    xs = [years_between(latest.period.end, o.period.end) for o in points]
-    ys = [o.value for o in points]
-    value = project_linear(xs, ys, years)
-    if value is not None:
-        found.append(Projection("linear", label, value))
-    value = project_cagr(latest.value, growth, years)
-    if value is not None:
-        found.append(Projection("cagr", label, value))
-    return found
+    """Every method's projection of the series to the deadline, with its backtest."""
+    floor = None if indicator.allow_negative else 0.0
+    return series_projections(points, latest, deadline, growth, floor)
 
 
 def _with_projection(ev: Evaluation, found: list[Projection], method: str) -> Evaluation:
-    chosen, reason = choose(found, method)
+    """Attach the projections, the one shown (``method``, or auto's choice) and the range.
+
+    Without a backtest, auto shows the method the status is judged on: linear on a
+    linear pace, else cagr.
+    """
+    prefer = (
+        ("linear", "weighted", "cagr")
+        if ev.growth_basis == "linear"
+        else ("cagr", "linear", "weighted")
+    )
+    chosen, reason = choose(found, method, prefer)
     low_high = spread(found)
     return Evaluation(
         **{
@@ -332,8 +341,9 @@ def _cumulative(
     attainment = S / T if T else None
     gap = max(T - S, 0.0) if target.increasing else max(S - T, 0.0)
     found: list[Projection] = []
-    if pace is not None and years_left > 0 and not final:
-        found.append(Projection("linear", label_for_date(deadline), S + pace * years_left))
+    if not final:
+        flows = window(series, latest, flow=True)
+        found = cumulative_projections(flows, latest, S, deadline, pace)
     ev = Evaluation(
         indicator, status, final, latest, baseline, cumulative=S, attainment=attainment,
         progress=progress, gap=gap, years_left=years_left, growth_ratio=ratio,

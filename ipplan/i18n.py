@@ -25,6 +25,7 @@ LANGS: tuple[Lang, ...] = ("zh", "en")
 _AREAS = (
     "ipplan.messages.core",
     "ipplan.messages.parsing",
+    "ipplan.messages.show",
     "ipplan.messages.report",
 )
 

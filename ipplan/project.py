@@ -1,15 +1,55 @@
-"""Projections to the deadline (methods.md): pure functions over (time, value) points.
+"""Projections to the deadline and their backtests (methods.md, "Projections").
 
-Time is in fractional years (days / 365.25) relative to the latest observation, so
-the latest point sits at x = 0 and the deadline at x = years_left.
+The arithmetic works on (time, value) points, time in fractional years (days / 365.25)
+relative to the latest observation: the latest point sits at x = 0, the deadline at
+x = years_left. Three methods (docs/methodology.md gives the worked examples):
+
+- ``linear``: the ordinary least-squares line through the points;
+- ``cagr``: the latest value compounded at the growth rate between the first and the
+  latest point (or at a published year-on-year rate when there is one point only);
+- ``weighted``: least squares with weights growing with recency (ESCAP-style),
+  w_i = 1 / (1 + age_i), age_i the years between point i and the latest point.
+
+Backtest: with at least 4 points, hold out the last k (k = 1 with 4 or 5 points,
+k = 2 with 6 or more), fit each method on the rest, predict the held-out points and
+report the mean absolute percentage error (held-out values of 0 are left out: a
+percentage of 0 is undefined). ``auto`` picks the lowest error; without a backtest it
+picks the method the status is judged on (cagr, or linear on a linear pace).
+
+:func:`series_projections` and :func:`cumulative_projections` turn observations into
+projections; :func:`choose` and :func:`spread` pick the one shown and the range.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-METHODS = ("linear", "cagr")
+from ipplan.model import Observation
+from ipplan.periods import Period, label_for_date, years_between
+
+METHODS = ("linear", "cagr", "weighted")
+PACE = "pace"  # cumulative targets only, when no method can be fitted: S + pace × years_left
+MIN_BACKTEST = 4  # points needed before a backtest is run
+PATH_STEPS = 12  # samples of each projection's path, for charts
+
+Curve = Callable[[float], float]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One held-out observation of a backtest: what the method predicted, what came."""
+
+    period: str
+    predicted: float
+    actual: float
+
+    @property
+    def error(self) -> float | None:
+        """|predicted − actual| / |actual|; None when the actual value is 0."""
+        return abs(self.predicted - self.actual) / abs(self.actual) if self.actual else None
 
 
 @dataclass(frozen=True)
@@ -18,35 +58,261 @@ class Projection:
     period: str  # the period the deadline closes, e.g. "2025"
     value: float
     error: float | None = None  # backtest mean absolute percentage error, as a fraction
+    checks: tuple[Check, ...] = ()  # the backtest's held-out observations
+    fitted: tuple[str, ...] = ()  # the periods the projection is fitted on
+    path: tuple[tuple[date, float], ...] = ()  # from the latest observation to the deadline
+
+
+# --------------------------------------------------------------------------- fitting
 
 
 def ols(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float] | None:
     """Intercept and slope of the least-squares line, or None without two distinct x."""
-    n = len(xs)
-    if n < 2:
+    return wls(xs, ys, [1.0] * len(xs))
+
+
+def recency_weights(xs: Sequence[float]) -> list[float]:
+    """w_i = 1 / (1 + age_i), age_i = years from point i to the latest point."""
+    last = max(xs)
+    return [1 / (1 + (last - x)) for x in xs]
+
+
+def wls(
+    xs: Sequence[float], ys: Sequence[float], ws: Sequence[float]
+) -> tuple[float, float] | None:
+    """Intercept and slope minimising Σ w_i (y_i − a − b x_i)², or None without two
+    distinct x. Weighted means x̄ = Σ w x / Σ w, ȳ = Σ w y / Σ w; b = Σ w (x − x̄)(y − ȳ)
+    / Σ w (x − x̄)²; a = ȳ − b x̄."""
+    if len(xs) < 2:
         return None
-    mx = sum(xs) / n
-    my = sum(ys) / n
-    sxx = sum((x - mx) ** 2 for x in xs)
+    total = sum(ws)
+    mx = sum(w * x for w, x in zip(ws, xs, strict=True)) / total
+    my = sum(w * y for w, y in zip(ws, ys, strict=True)) / total
+    sxx = sum(w * (x - mx) ** 2 for w, x in zip(ws, xs, strict=True))
     if sxx == 0:
         return None
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sxx
+    sxy = sum(w * (x - mx) * (y - my) for w, x, y in zip(ws, xs, ys, strict=True))
+    slope = sxy / sxx
     return my - slope * mx, slope
 
 
-def linear(xs: Sequence[float], ys: Sequence[float], at: float) -> float | None:
-    fit = ols(xs, ys)
-    if fit is None:
+def growth_rate(x0: float, v0: float, x1: float, v1: float) -> float | None:
+    """(v1 / v0)^(1 / (x1 − x0)) − 1, or None when a level is ≤ 0 or the span is empty."""
+    span = x1 - x0
+    if span <= 0 or v0 <= 0 or v1 <= 0:
         return None
-    intercept, slope = fit
-    return intercept + slope * at
+    try:
+        return float((v1 / v0) ** (1 / span) - 1)
+    except OverflowError:
+        return None
+
+
+def compound(value: float, growth: float, years: float) -> float:
+    """value · (1 + growth)^years, infinite rather than an error when it overflows."""
+    try:
+        return float(value * (1 + growth) ** years)
+    except OverflowError:
+        return math.inf
+
+
+def fit(
+    method: str, xs: Sequence[float], ys: Sequence[float], growth: float | None = None
+) -> Curve | None:
+    """The curve a method fits through sorted points, or None when it cannot.
+
+    For ``cagr``, ``growth`` overrides the growth between the first and last point (the
+    status's actual growth, which may be a published yoy when there is one point).
+    """
+    if not xs:
+        return None
+    if method in ("linear", "weighted"):
+        ws = recency_weights(xs) if method == "weighted" else [1.0] * len(xs)
+        line = wls(xs, ys, ws)
+        if line is None:
+            return None
+        a, b = line
+        return lambda x: a + b * x
+    if method == "cagr":
+        g = growth if growth is not None else growth_rate(xs[0], ys[0], xs[-1], ys[-1])
+        x1, v1 = xs[-1], ys[-1]
+        if g is None or g <= -1 or v1 <= 0:
+            return None
+        return lambda x: compound(v1, g, x - x1)
+    raise ValueError(f"unknown projection method {method!r}")
+
+
+def linear(xs: Sequence[float], ys: Sequence[float], at: float) -> float | None:
+    curve = fit("linear", xs, ys)
+    return curve(at) if curve else None
+
+
+def weighted(xs: Sequence[float], ys: Sequence[float], at: float) -> float | None:
+    curve = fit("weighted", xs, ys)
+    return curve(at) if curve else None
 
 
 def cagr(value: float, growth: float | None, years: float) -> float | None:
     """value · (1 + growth)^years."""
     if growth is None or growth <= -1:
         return None
-    return float(value * (1 + growth) ** years)
+    return compound(value, growth, years)
+
+
+def holdout(n: int) -> int:
+    """How many of n points a backtest holds out: 0 below 4, 1 for 4–5, 2 from 6."""
+    if n < MIN_BACKTEST:
+        return 0
+    return 1 if n < 6 else 2
+
+
+def backtest(
+    method: str, xs: Sequence[float], ys: Sequence[float]
+) -> list[tuple[int, float]] | None:
+    """Fit on all but the last k points; (index, prediction) for each held-out point."""
+    k = holdout(len(xs))
+    if not k:
+        return None
+    curve = fit(method, xs[:-k], ys[:-k])
+    if curve is None:
+        return None
+    return [(i, curve(xs[i])) for i in range(len(xs) - k, len(xs))]
+
+
+def mape(checks: Sequence[Check]) -> float | None:
+    """The mean of |predicted − actual| / |actual| over checks whose actual is not 0."""
+    errors = [c.error for c in checks if c.error is not None]
+    return sum(errors) / len(errors) if errors else None
+
+
+# --------------------------------------------------------------------------- observations
+
+
+def _points(points: Sequence[Observation], latest: Observation) -> tuple[list[float], list[float]]:
+    return [years_between(latest.end, o.end) for o in points], [o.value for o in points]
+
+
+def _checks(
+    method: str, points: Sequence[Observation], xs: list[float], ys: list[float]
+) -> tuple[Check, ...]:
+    found = backtest(method, xs, ys)
+    if found is None:
+        return ()
+    return tuple(Check(str(points[i].period), p, ys[i]) for i, p in found)
+
+
+def _sample(
+    curve: Curve, floor: float | None, start: date, deadline: date
+) -> list[tuple[date, float]]:
+    days = (deadline - start).days
+    out = []
+    for step in range(PATH_STEPS + 1):
+        d = start + timedelta(days=round(days * step / PATH_STEPS))
+        v = curve(years_between(start, d))
+        out.append((d, v if floor is None else max(floor, v)))
+    return out
+
+
+def series_projections(
+    points: Sequence[Observation],
+    latest: Observation,
+    deadline: date,
+    growth: float | None = None,
+    floor: float | None = 0.0,
+) -> list[Projection]:
+    """Each method's value of the series at the deadline (level and growth targets).
+
+    ``points`` are the window's observations, ending with ``latest``; ``growth`` is the
+    status's actual growth (used by cagr); ``floor`` clips projections of counts at 0
+    (None when the indicator may be negative).
+    """
+    years = years_between(latest.end, deadline)
+    if years <= 0 or not points:
+        return []
+    xs, ys = _points(points, latest)
+    label = label_for_date(deadline)
+    fitted = tuple(str(o.period) for o in points)
+    found: list[Projection] = []
+    for method in METHODS:
+        curve = fit(method, xs, ys, growth if method == "cagr" else None)
+        if curve is None:
+            continue
+        value = curve(years)
+        if not math.isfinite(value):
+            continue  # overflows: no meaningful projection
+        if floor is not None:
+            value = max(floor, value)
+        checks = _checks(method, points, xs, ys)
+        path = tuple(_sample(curve, floor, latest.end, deadline))
+        found.append(Projection(method, label, value, mape(checks), checks, fitted, path))
+    return found
+
+
+def next_period(p: Period) -> Period:
+    if p.freq == "Y":
+        return Period(p.year + 1, "Y", 0)
+    top = 4 if p.freq == "Q" else 12
+    if p.index == top:
+        return Period(p.year + 1, p.freq, 1)
+    return Period(p.year, p.freq, p.index + 1)
+
+
+def future_periods(latest: Period, deadline: date) -> list[tuple[Period, float]]:
+    """The periods after ``latest`` (same frequency) up to the deadline, each with the
+    share of it that falls on or before the deadline (1 for whole periods)."""
+    found: list[tuple[Period, float]] = []
+    p = next_period(latest)
+    while p.start <= deadline:
+        if p.end <= deadline:
+            found.append((p, 1.0))
+        else:
+            whole = (p.end - p.start).days + 1
+            found.append((p, ((deadline - p.start).days + 1) / whole))
+        p = next_period(p)
+    return found
+
+
+def cumulative_projections(
+    points: Sequence[Observation],
+    latest: Observation,
+    total: float,
+    deadline: date,
+    pace: float | None = None,
+) -> list[Projection]:
+    """S at the deadline: S plus each method's projected flows for the periods left.
+
+    ``points`` are the window's flows (one frequency, ending with ``latest``); each
+    future period's flow is the method's value at its end (never below 0), a period
+    cut by the deadline counting in proportion. When no method can be fitted (one
+    flow), the linear pace: S + pace × years_left, as method ``pace``.
+    """
+    years = years_between(latest.end, deadline)
+    if years <= 0:
+        return []
+    label = label_for_date(deadline)
+    future = future_periods(latest.period, deadline)
+    xs, ys = _points(points, latest)
+    fitted = tuple(str(o.period) for o in points)
+    found: list[Projection] = []
+    for method in METHODS:
+        curve = fit(method, xs, ys)
+        if curve is None:
+            continue
+        running = total
+        path = [(latest.end, total)]
+        for period, share in future:
+            running += share * max(0.0, curve(years_between(latest.end, period.end)))
+            path.append((min(period.end, deadline), running))
+        if not math.isfinite(running):
+            continue
+        checks = _checks(method, points, xs, ys)
+        found.append(Projection(method, label, running, mape(checks), checks, fitted, tuple(path)))
+    if not found and pace is not None:
+        value = total + pace * years
+        found.append(Projection(PACE, label, value, path=((latest.end, total), (deadline, value))))
+    return found
+
+
+# --------------------------------------------------------------------------- choosing
 
 
 def spread(projections: Sequence[Projection]) -> tuple[float, float] | None:
@@ -58,17 +324,28 @@ def spread(projections: Sequence[Projection]) -> tuple[float, float] | None:
 
 
 def choose(
-    projections: Sequence[Projection], method: str = "auto"
+    projections: Sequence[Projection],
+    method: str = "auto",
+    prefer: Sequence[str] = ("cagr", "linear", "weighted"),
 ) -> tuple[Projection | None, str]:
-    """The projection to show, and why: the method asked for, else the lowest backtest
-    error, else cagr (it follows the growth the status is judged on), else linear."""
+    """The projection to show, and why (a reason code):
+
+    - ``asked``: the method asked for (None when it cannot be computed);
+    - ``backtest``: the lowest backtest error (ties go to the earlier of METHODS);
+    - ``default``: no backtest (fewer than 4 points): the first of ``prefer`` that
+      exists (cagr, the growth the status is judged on, or linear on a linear pace),
+      else the linear pace;
+    - ``none``: nothing to show.
+    """
     by_method = {p.method: p for p in projections}
     if method != "auto":
         return by_method.get(method), "asked"
     tested = [p for p in projections if p.error is not None]
     if tested:
-        return min(tested, key=lambda p: p.error or 0.0), "backtest"
-    for name in ("cagr", "linear"):
+        order = {m: i for i, m in enumerate(METHODS)}
+        best = min(tested, key=lambda p: (p.error or 0.0, order.get(p.method, 99)))
+        return best, "backtest"
+    for name in (*prefer, PACE):
         if name in by_method:
             return by_method[name], "default"
     return (projections[0], "default") if projections else (None, "none")

@@ -10,6 +10,7 @@ import typer
 
 from ipplan import __version__
 from ipplan.cli.report import report
+from ipplan.cli.show import show
 from ipplan.cli.status import status
 
 app = typer.Typer(
@@ -42,6 +43,7 @@ def _root(
 
 
 app.command("status")(status)
+app.command("show")(show)
 app.command("report")(report)
 
 
@@ -86,6 +88,9 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)
+    for stream in (sys.stdout, sys.stderr):  # a GBK console must not crash on a rare character
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     command = typer.main.get_command(app)
     click_exception, abort = _click_errors()
     try:

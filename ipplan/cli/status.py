@@ -30,7 +30,7 @@ def status(
         TableFormat, typer.Option("--format", "-f", help="输出格式 output format")
     ] = TableFormat.table,
     method: Annotated[
-        str, typer.Option("--method", help="预测方法 projection method: auto|linear|cagr|...")
+        str, typer.Option("--method", help="预测方法 projection method: auto|linear|cagr|weighted")
     ] = "auto",
     lang: LangOpt = Lang.zh,
 ) -> None:

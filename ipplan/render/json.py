@@ -10,7 +10,7 @@ from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation, Plan
 
 
-def _num(value: float | None) -> float | int | None:
+def json_number(value: float | None) -> float | int | None:
     if value is None or not math.isfinite(value):
         return None
     if float(value).is_integer() and abs(value) < 2**53:
@@ -36,12 +36,12 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
 def observation_dict(obs: Observation) -> dict[str, Any]:
     return {
         "period": str(obs.period),
-        "value": _num(obs.value),
+        "value": json_number(obs.value),
         "region": obs.region or None,
         "source": obs.source,
         "note": obs.note,
         "flag": obs.flag,
-        "yoy": _num(obs.yoy),
+        "yoy": json_number(obs.yoy),
         "published": obs.published.isoformat() if obs.published else None,
         "computed": obs.computed,
     }
@@ -52,28 +52,28 @@ def evaluation_dict(ev: Evaluation) -> dict[str, Any]:
     target = None
     if ind.target is not None:
         t = ind.target
-        target = {"type": t.type, "value": _num(t.value), "direction": t.direction}
+        target = {"type": t.type, "value": json_number(t.value), "direction": t.direction}
         if t.type == "cumulative":
             target["from"] = str(t.from_period) if t.from_period else None
     latest = None
     if ev.latest is not None:
         latest = {
             "period": str(ev.latest.period),
-            "value": _num(ev.latest.value),
+            "value": json_number(ev.latest.value),
             "source": ev.latest.source,
             "flag": ev.latest.flag,
         }
     baseline = None
     if ev.baseline is not None:
-        baseline = {"period": str(ev.baseline.period), "value": _num(ev.baseline.value)}
+        baseline = {"period": str(ev.baseline.period), "value": json_number(ev.baseline.value)}
     projection = None
     if ev.projection is not None:
         projection = {
             "method": ev.projection.method,
             "period": ev.projection.period,
-            "value": _num(ev.projection.value),
-            "low": _num(ev.projection_low),
-            "high": _num(ev.projection_high),
+            "value": json_number(ev.projection.value),
+            "low": json_number(ev.projection_low),
+            "high": json_number(ev.projection_high),
         }
     return {
         "id": ind.id,
@@ -84,17 +84,17 @@ def evaluation_dict(ev: Evaluation) -> dict[str, Any]:
         "target": target,
         "latest": latest,
         "baseline": baseline,
-        "cumulative": _num(ev.cumulative),
-        "attainment": _num(ev.attainment),
-        "progress": _num(ev.progress),
-        "gap": _num(ev.gap),
-        "years_left": _num(ev.years_left),
-        "actual_growth": _num(ev.actual_growth),
-        "required_growth": _num(ev.required_growth),
-        "growth_ratio": _num(ev.growth_ratio),
+        "cumulative": json_number(ev.cumulative),
+        "attainment": json_number(ev.attainment),
+        "progress": json_number(ev.progress),
+        "gap": json_number(ev.gap),
+        "years_left": json_number(ev.years_left),
+        "actual_growth": json_number(ev.actual_growth),
+        "required_growth": json_number(ev.required_growth),
+        "growth_ratio": json_number(ev.growth_ratio),
         "growth_basis": ev.growth_basis,
-        "actual_per_year": _num(ev.actual_per_year),
-        "required_per_year": _num(ev.required_per_year),
+        "actual_per_year": json_number(ev.actual_per_year),
+        "required_per_year": json_number(ev.required_per_year),
         "projection": projection,
         "status": ev.status,
         "final": ev.final,
@@ -107,7 +107,7 @@ def status_dict(result: PlanEvaluation) -> dict[str, Any]:
         "plan": plan_dict(result.plan),
         "as_of": result.as_of.isoformat(),
         "region": result.region,
-        "time_elapsed": _num(result.time_elapsed),
+        "time_elapsed": json_number(result.time_elapsed),
         "indicators": [evaluation_dict(ev) for ev in result.evaluations],
     }
 

@@ -1,0 +1,285 @@
+"""The terminal view of `ipplan show ID`: history, chart, figures, projections."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ipplan.evaluate import Evaluation, PlanEvaluation, counted_flows
+from ipplan.model import Observation
+from ipplan.periods import Period
+from ipplan.project import PACE
+from ipplan.render import fmt
+from ipplan.render.chart import Line, chart
+from ipplan.render.labels import STYLE, TARGET_TYPE, status_word
+from ipplan.render.show_projections import (
+    backtest_line,
+    choice_line,
+    method_formula,
+    range_verdict,
+    summary,
+)
+from ipplan.render.show_text import METHOD_NAME, Ctx, figures, share
+
+CHAR = {"linear": "L", "cagr": "C", "weighted": "W", PACE: "P"}
+FLAGS = {
+    "e": {"zh": "估算", "en": "estimated"},
+    "p": {"zh": "初步", "en": "provisional"},
+    "b": {"zh": "口径变化", "en": "break in series"},
+}
+
+
+def _console(width: int, color: bool) -> Console:
+    return Console(
+        file=io.StringIO(),
+        width=width,
+        color_system="standard" if color else None,
+        force_terminal=color,
+        no_color=not color,
+        highlight=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def computed_yoy(obs: Observation, history: list[Observation]) -> float | None:
+    """Change on the same period a year before, when both are known and the earlier > 0."""
+    try:
+        before = Period(obs.period.year - 1, obs.period.freq, obs.period.index)
+    except Exception:
+        return None
+    prev = next((o for o in history if o.period == before), None)
+    if prev is None or prev.value <= 0:
+        return None
+    return obs.value / prev.value - 1
+
+
+def _history_table(ctx: Ctx) -> Table:
+    w = ctx.w
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
+    for head, justify in (
+        (w("期间", "Period"), "left"),
+        (w("数值", "Value"), "right"),
+        (w("同比(公布)", "yoy pub."), "right"),
+        (w("同比(计算)", "yoy calc."), "right"),
+        (w("标记", "Flag"), "left"),
+        (w("发布日期", "Published"), "left"),
+    ):
+        table.add_column(head, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    history = list(ctx.ev.history)
+    for o in history:
+        flag = (o.flag or "") + ("=" if o.computed else "")
+        table.add_row(
+            str(o.period),
+            fmt.number(o.value),
+            fmt.DASH if o.yoy is None else f"{fmt.number(o.yoy, 2)}%",
+            fmt.percent(computed_yoy(o, history)),
+            flag or "",
+            o.published.isoformat() if o.published else "",
+        )
+    return table
+
+
+def _sources(ctx: Ctx) -> list[str]:
+    sourced = [o for o in ctx.ev.history if o.source]
+    lines = [ctx.w("来源：", "Sources:")] if sourced else []
+    for o in sourced:
+        lines.append(f"  {o.period}: {o.source}")
+    used = {c for o in ctx.ev.history for c in (o.flag or "")}
+    legend = [f"{c} {FLAGS[c][ctx.lang]}" for c in "epb" if c in used]
+    if any(o.computed for o in ctx.ev.history):
+        legend.append(ctx.w("= 按公式计算", "= computed from the formula"))
+    if legend:
+        lines.append(ctx.w("标记：", "Flags: ") + ctx.w("；", "; ").join(legend))
+    return lines
+
+
+def _chart_lines(ctx: Ctx, width: int, ascii: bool) -> list[str]:
+    ev = ctx.ev
+    if ev.latest is None:
+        return []
+    meta = ctx.result.plan.meta
+    t = ev.indicator.target
+    series = ctx.series
+    if ev.indicator.kind == "flow":
+        series = [o for o in series if o.period.freq == ev.latest.period.freq]
+    history: list[tuple[date, float]] = [(o.end, o.value) for o in series]
+    target = t.value if t is not None and t.type != "growth" else None
+    if t is not None and t.type == "cumulative" and t.from_period is not None:
+        running, history = 0.0, []
+        for o in counted_flows(ctx.series, t.from_period.start, meta.deadline):
+            running += o.value
+            history.append((o.end, running))
+    if len(history) < 2 and not ev.projections:
+        return []  # one point and nothing projected: a chart would show nothing
+    fitted = ev.projections[0].fitted if ev.projections else ()
+    starts = [meta.start, *(d for d, _ in history[-8:][:1])]
+    if fitted:
+        starts.extend(o.end for o in series if str(o.period) == fitted[0])
+    start = min(starts) - timedelta(days=1)
+    end = max([meta.deadline, *(d for d, _ in history)])
+    chosen = ev.projection.method if ev.projection else None
+    ordered = sorted(ev.projections, key=lambda p: p.method == chosen)  # the shown one on top
+    lines = [Line(CHAR[p.method], p.path) for p in ordered if p.path]
+    drawn = chart(
+        [h for h in history if h[0] >= start],
+        lines,
+        target,
+        start,
+        end,
+        fmt.number,
+        width=width,
+        ascii=ascii,
+    )
+    if not drawn:
+        return []
+    point = "*" if ascii else "●"
+    legend = [f"{point} {ctx.w('实际值', 'actual')}"]
+    if ev.cumulative is not None:
+        legend[0] = f"{point} {ctx.w('累计值', 'cumulative')}"
+    legend += [f"{CHAR[p.method]} {METHOD_NAME[p.method][ctx.lang]}" for p in ev.projections]
+    if target is not None:
+        legend.append(f"{'-' if ascii else '┄'} {ctx.w('目标', 'target')} {fmt.number(target)}")
+    return [*drawn, "  ".join(legend)]
+
+
+def _projection_table(ctx: Ctx) -> Table:
+    w, ev = ctx.w, ctx.ev
+    period = ev.projections[0].period
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
+    table.add_column(w("方法", "Method"), no_wrap=True)
+    table.add_column(w(f"{period}预计", f"{period} proj."), justify="right", no_wrap=True)
+    if ev.indicator.target is not None and ev.indicator.target.type != "growth":
+        table.add_column(w("完成目标", "of target"), justify="right", no_wrap=True)
+    table.add_column(w("回测误差", "backtest error"), justify="right", no_wrap=True)
+    table.add_column("", no_wrap=True)
+    for p in ev.projections:
+        cells = [f"{CHAR[p.method]} {METHOD_NAME[p.method][ctx.lang]}", fmt.number(p.value)]
+        if len(table.columns) == 5:
+            cells.append(fmt.percent(share(ctx, p.value)))
+        cells.append(fmt.percent(p.error))
+        cells.append(w("← 采用", "← shown") if p is ev.projection else "")
+        table.add_row(*cells)
+    return table
+
+
+def render_show(
+    result: PlanEvaluation,
+    ev: Evaluation,
+    lang: str,
+    *,
+    method: str = "auto",
+    width: int = 80,
+    color: bool = False,
+    ascii: bool = False,
+) -> str:
+    ctx = Ctx(result, ev, lang)
+    w = ctx.w
+    console = _console(width, color)
+    out = console.print
+    ind = ev.indicator
+    bits = [
+        f"{ind.display_name(lang)}（{ind.id}）"
+        if lang == "zh"
+        else f"{ind.display_name(lang)} ({ind.id})",
+        w(f"截至 {result.as_of}", f"as of {result.as_of}"),
+        w(
+            f"序时进度 {fmt.percent(result.time_elapsed, 0)}",
+            f"time elapsed {fmt.percent(result.time_elapsed, 0)}",
+        ),
+    ]
+    if result.region != result.plan.meta.region or lang == "en":
+        bits.append(w(f"地区：{result.region}", f"region: {result.region}"))
+    out(Text(" · ".join(bits), style="bold"))
+    t = ind.target
+    if t is not None:
+        if t.type == "growth":
+            goal = TARGET_TYPE["growth"][lang]
+        else:
+            kind = w(
+                "累计" if t.type == "cumulative" else ("降至" if not t.increasing else "达到"),
+                "cumulative "
+                if t.type == "cumulative"
+                else ("down to " if not t.increasing else ""),
+            )
+            since = (
+                w(f"（自{t.from_period}起）", f" (from {t.from_period})") if t.from_period else ""
+            )
+            goal = f"{kind}{ctx.amount(t.value)}{since}"
+        out(w(f"目标：到{ctx.by_deadline()}{goal}", f"Target: {goal} by {ctx.by_deadline()}"))
+        if t.source:
+            out(w(f"依据：{t.source}", f"Source: {t.source}"))
+    status = Text(
+        status_word(ev.status, lang) + (w("（终值）", " (final)") if ev.final else ""),
+        style=STYLE[ev.status],
+    )
+    if "final_awaited" in ev.notes:
+        status += Text(
+            w(
+                "（已过截止日期，截止期数据未出，以下仍是预测）",
+                " (deadline passed, its figure not yet in: still a forecast)",
+            )
+        )
+    out(Text(w("状态：", "Status: ")) + status)
+    for line in (summary(ctx), range_verdict(ctx)):
+        if line:
+            out(line)
+    out()
+    out(Text(w("历史数据", "History"), style="bold"))
+    if ev.history:
+        out(_history_table(ctx))
+        for text in _sources(ctx):
+            out(text)
+    else:
+        out(w("尚无数据", "no data yet"))
+    drawn = _chart_lines(ctx, width, ascii)
+    if drawn:
+        out()
+        for text in drawn:
+            out(Text(text), no_wrap=True, overflow="ignore", crop=False)
+    out()
+    out(Text(w("各项数字及算法", "The figures and how they are computed"), style="bold"))
+    for text in figures(ctx):
+        out(text)
+    out()
+    out(
+        Text(
+            w(f"预测（至{ctx.by_deadline()}）", f"Projections (to {ctx.by_deadline()})"),
+            style="bold",
+        )
+    )
+    if ev.projections:
+        out(_projection_table(ctx))
+        for p in ev.projections:
+            first, last = (p.fitted[0], p.fitted[-1]) if p.fitted else ("", "")
+            out(method_formula(ctx, p.method, len(p.fitted), first, last))
+            if p.checks:
+                out(backtest_line(ctx, p.fitted, p.checks))
+        if ev.projection_low is not None and len(ev.projections) > 1:
+            low, high = fmt.number(ev.projection_low), fmt.number(ev.projection_high)
+            out(
+                w(
+                    f"预测区间 {low}–{high}：各方法预测值的最低与最高。数据点少时，单一数值"
+                    "不可全信。",
+                    f"Projection range {low}–{high}: the lowest and highest of the methods. "
+                    "With few data points, no single number deserves full trust.",
+                )
+            )
+        if not any(p.checks for p in ev.projections):
+            out(
+                w(
+                    "回测：至少4个数据点时，留出最后1个（6个及以上留出2个），用其余数据拟"
+                    "合并计算平均绝对百分比误差。",
+                    "Backtest: with 4 points or more, the last 1 (2 from 6 points) is "
+                    "held out, the "
+                    "rest fitted, and the mean absolute percentage error reported.",
+                )
+            )
+    out(choice_line(ctx, method))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    return "\n".join(x.rstrip() for x in text.splitlines()) + "\n"
