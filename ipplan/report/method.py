@@ -20,8 +20,9 @@ METHOD: Mapping[str, tuple[str, ...]] = {
         "实际年均新增 ÷ 年均需新增，不以极小值替代0。",
         "“稳步增长”目标按基期以来逐期变化判断：每期均增长为进度正常（期满为已完成），"
         "最近一期未增长为严重滞后，不足两个数据点为缺数据。",
-        "预计值由最近5年的观测值外推至截止日：线性趋势（最小二乘直线）和复合增长率两种方法，"
-        "报告给出所选方法的预计值及各方法的区间，区间比单一数字更能反映不确定性。",
+        "预计值由最近5年的观测值外推至截止日：线性趋势（最小二乘直线）、复合增长率和加权趋势"
+        "（近期权重较大的最小二乘直线）。有4个以上观测值时留出最近的观测值回测，选误差最小的方法，"
+        "否则用复合增长率；报告同时给出各方法的区间，区间比单一数字更能反映不确定性。",
         "派生指标（如每万人口发明专利拥有量）按公式逐期计算：分子取当期值，"
         "其余各项取当期或此前最近的值。标记为估算（e）的数值据公开资料推算，来源见附件1。",
     ),
@@ -44,9 +45,11 @@ METHOD: Mapping[str, tuple[str, ...]] = {
         "Steady-growth targets are judged on the changes since the baseline: every change up "
         "is on track (achieved once final), the latest change not up is off track, fewer than "
         "two points lack data.",
-        "Projections extrapolate the last five years to the deadline, by the least-squares "
-        "line and by compound growth; the report shows the chosen one and the range of all, "
-        "since a single number from a few points would be false precision.",
+        "Projections extrapolate the last five years to the deadline by the least-squares "
+        "line, compound growth and a recency-weighted line. With four or more observations the "
+        "latest are held out as a backtest and the method with the lowest error is shown, else "
+        "compound growth; the range of all methods is shown too, since a single number from a "
+        "few points would be false precision.",
         "Derived indicators (per 10,000 people...) are computed per period from the "
         "numerator's period and each other operand's latest value at or before it. Values "
         "flagged estimated (e) were worked out from published figures; see Annex 1.",

@@ -9,6 +9,7 @@ from ipplan.render import fmt
 from ipplan.render.labels import NOTES, status_word
 from ipplan.report.words import word
 
+METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
 LAGGING = ("behind", "off_track", "moving_away")
 
 
@@ -121,16 +122,17 @@ def target_text(ev: Evaluation, lang: str, elapsed: float, deadline: str) -> lis
         if pace:
             out.append(pace)
         if ev.projection is not None:
+            method = ev.projection.method
             p = word(
                 "projection",
                 lang,
-                method=word(ev.projection.method, lang)
-                if ev.projection.method in ("linear", "cagr")
-                else ev.projection.method,
+                method=word(method, lang) if method in METHOD_WORDS else method,
                 period=ev.projection.period,
                 value=fmt.number(ev.projection.value),
                 unit=unit,
             )
+            if ev.projection_reason == "backtest":
+                p = p.replace(word(method, lang), word(method, lang) + word("backtest", lang), 1)
             low, high = ev.projection_low, ev.projection_high
             if low is not None and high is not None and fmt.number(low) != fmt.number(high):
                 p += word("projection_range", lang, low=fmt.number(low), high=fmt.number(high))

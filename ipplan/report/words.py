@@ -121,6 +121,9 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "verdict_final_mark": {"zh": "评估（终值）：{status}。", "en": "Status (final): {status}."},
     "linear": {"zh": "线性趋势", "en": "the linear trend"},
     "cagr": {"zh": "复合增长率", "en": "compound growth"},
+    "weighted": {"zh": "加权趋势（近期权重较大）", "en": "the recency-weighted trend"},
+    "pace": {"zh": "年均进度", "en": "the per-year pace"},
+    "backtest": {"zh": "（回测误差最小）", "en": " (lowest backtest error)"},
     # tables
     "h_indicator": {"zh": "指标", "en": "Indicator"},
     "h_indicator_unit": {"zh": "指标（单位）", "en": "Indicator (unit)"},
