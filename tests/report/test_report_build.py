@@ -167,3 +167,10 @@ def test_final_figures_give_a_verdict(hostile_dir) -> None:  # type: ignore[no-u
     assert "评估（终值）：已完成。" in texts(report, "target:evil_a")
     row = next(r for r in report.sections[1].blocks[0].rows if r[0].text.startswith("<script>"))
     assert row[-1].text == "已完成*"
+
+
+def test_projection_names_its_method(hostile_reports: dict[str, Report]) -> None:
+    text = texts(hostile_reports["en"], "target:evil_a")
+    # 50, 60, 70, 80 at the ends of 2021-2024: a straight line of +10 a year, which the
+    # backtest finds exactly; 2025: 80 + 10 × (365 / 365.25) = 89.99 → "90.0"
+    assert "Projected by the linear trend (lowest backtest error): 90.0" in text
