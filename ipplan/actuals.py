@@ -63,13 +63,25 @@ def header_name(cell: str) -> str | None:
     return ALIASES.get(key)
 
 
+class CsvSyntaxError(Exception):
+    """The CSV module gave up (an unterminated quote, a field over its size limit)."""
+
+    def __init__(self, reason: str, line: int) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+
+
 def read_records(text: str) -> Iterable[tuple[int, list[str]]]:
     """CSV rows with the 1-based line each starts on (quoted fields may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     line = 1
-    for row in reader:
-        yield line, row
-        line = reader.line_num + 1
+    try:
+        for row in reader:
+            yield line, row
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise CsvSyntaxError(str(exc), line) from None
 
 
 def parse_date(text: str) -> date:
@@ -209,8 +221,8 @@ def parse_file(path: Path, indicator: Indicator) -> tuple[list[Observation], lis
                 continue
             seen[key] = line
             observations.append(obs)
-    except csv.Error as exc:
-        problems.append(Problem("actuals.csv_syntax", {"reason": str(exc)}, file))
+    except CsvSyntaxError as exc:
+        problems.append(Problem("actuals.csv_syntax", {"reason": exc.reason}, file, exc.line))
     if columns is None:
         problems.append(Problem("actuals.empty", {}, file))
     return observations, problems

@@ -26,6 +26,7 @@ _AREAS = (
     "ipplan.messages.core",
     "ipplan.messages.parsing",
     "ipplan.messages.show",
+    "ipplan.messages.check",
     "ipplan.messages.report",
 )
 
@@ -49,8 +50,16 @@ class _Safe(dict[str, Any]):
         return "{" + key + "}"
 
 
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def _printable(value: Any) -> Any:
+    """Text from files reaches a terminal: control characters (ANSI escapes) are shown, not run."""
+    return value.translate(_CONTROL) if isinstance(value, str) else value
+
+
 def _fill(template: str, params: Mapping[str, Any]) -> str:
-    return template.format_map(_Safe(params))
+    return template.format_map(_Safe({k: _printable(v) for k, v in params.items()}))
 
 
 def message(code: str, lang: Lang, **params: Any) -> tuple[str, str]:

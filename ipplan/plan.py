@@ -18,7 +18,9 @@ import yaml
 from ipplan.errors import FormulaError, IpplanError, PeriodError, PlanError, Problem
 from ipplan.formula import Formula, parse_formula
 from ipplan.model import Indicator, Plan, PlanMeta, Target
+from ipplan.numbers import MAX_MAGNITUDE
 from ipplan.periods import Period, parse_period
+from ipplan.yamlguard import screen_yaml
 from ipplan.yamlmarks import locate, marks
 
 TARGETS = "targets.yaml"
@@ -86,6 +88,7 @@ class _Reader:
     def __init__(self, file: str, text: str) -> None:
         self.file = file
         self.marks = marks(text)
+        self.lines = text.splitlines()
         self.problems: list[Problem] = []
 
     def add(
@@ -192,9 +195,9 @@ class _Reader:
             isinstance(value, bool)
             or not isinstance(value, (int, float))
             or value != value
-            or value in (float("inf"), float("-inf"))
+            or not abs(value) <= MAX_MAGNITUDE
         ):
-            self.add("plan.bad_type", (*path, "value"), key="value", expected="number")
+            self.add("plan.bad_type", (*path, "value"), key="value", expected="number, |x| ≤ 1e15")
         else:
             number = float(value)
         from_period = self.period(data, "from", path, required=ttype == "cumulative")
@@ -270,6 +273,8 @@ class _Reader:
             self.add("plan.missing_key", path, key="formula")
             return None
         line, column = locate(self.marks, (*path, "formula"))
+        if line and column and self.lines[line - 1][column - 1 : column] in ("'", '"'):
+            column += 1  # a quoted formula: its first character follows the quote
         try:
             return parse_formula(str(raw))
         except FormulaError as exc:
@@ -280,6 +285,9 @@ class _Reader:
 
     def references(self, indicators: list[Indicator], raw: list[Any]) -> None:
         by_id = {ind.id: ind for ind in indicators}
+        # ids declared, even by an indicator with other errors: those are reported already,
+        # and a formula using it should not also read as naming an unknown indicator
+        declared = {str(d.get("id")) for d in raw if isinstance(d, Mapping)}
         first: dict[str, int] = {}
         for i, item in enumerate(raw):
             iid = str(item.get("id")) if isinstance(item, Mapping) else None
@@ -295,7 +303,7 @@ class _Reader:
             refs = [("formula", r) for r in (ind.formula.ids if ind.formula else ())]
             refs += [("components", r) for r in ind.components]
             for key, ref in refs:
-                if ref not in by_id:
+                if ref not in declared:
                     self.add("plan.unknown_ref", ("indicators", i, key), id=iid, ref=ref)
         graph = {ind.id: ind.formula.ids for ind in indicators if ind.formula}
         for start in graph:
@@ -329,6 +337,9 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return None, [Problem("plan.not_utf8", {}, file, line)]
+    screened = screen_yaml(text, file)  # what would crash or hang the loader, or lose a value
+    if screened:
+        return None, screened
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from ipplan import __version__
+from ipplan.cli.check import check
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
@@ -44,6 +45,7 @@ def _root(
 
 app.command("status")(status)
 app.command("show")(show)
+app.command("check")(check)
 app.command("report")(report)
 
 
