@@ -76,7 +76,7 @@ ACTUALS = {
     ],
     "evil_long": ["period,value", "2021,5", "2022,6", "2023,8", "2024,9"],
     "growth_x": ["period,value,flag", "2022,3,", "2023,4,e", "2024,6,"],
-    "mon": ["period,value,note", f'2023,12,"{IMG}"', "2024,13,-1"],
+    "mon": ["period,value,note", f'2023,20,"{IMG}"', "2024,13,-1"],  # a 35 % drop
     "stray": ["period,value", "2023,1"],  # no such indicator: a data-quality note
 }
 

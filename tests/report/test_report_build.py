@@ -121,11 +121,18 @@ def test_hostile_report_keeps_data_as_data(hostile_reports: dict[str, Report]) -
     assert IMG in dict(zh.meta)["印发单位"]
 
 
-def test_quality_notes_name_the_file(hostile_reports: dict[str, Report]) -> None:
+def test_quality_notes_are_the_check_findings(hostile_reports: dict[str, Report]) -> None:
     section = next(s for s in hostile_reports["zh"].sections if s.key == "quality")
     lines = [i for b in section.blocks for i in getattr(b, "items", ())]
-    assert len(lines) == 1
-    assert lines[0].startswith("提示：actuals/stray.csv: ")
+    assert len(lines) == 2, lines
+    # sorted by file: mon.csv, then stray.csv; paths relative to the plan folder
+    # mon: a stock from 20 (2023) to 13 (2024) falls by 35 % > 30 %: a warning on line 3
+    assert lines[0].startswith("提示：actuals/mon.csv:3:")
+    assert lines[1].startswith("错误：actuals/stray.csv: ")  # no such indicator
+
+
+def test_bundled_plan_has_no_finding(bundled_zh: Report) -> None:
+    assert texts(bundled_zh, "quality") == "未发现数据问题。"
 
 
 def test_problem_lines_relative_to_the_plan(tmp_path) -> None:  # type: ignore[no-untyped-def]
