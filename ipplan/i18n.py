@@ -28,6 +28,7 @@ _AREAS = (
     "ipplan.messages.show",
     "ipplan.messages.check",
     "ipplan.messages.store",
+    "ipplan.messages.report",
 )
 
 Entry = Mapping[str, tuple[str, str]]

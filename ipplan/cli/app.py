@@ -13,6 +13,7 @@ from ipplan.cli.check import check
 from ipplan.cli.imports import import_file
 from ipplan.cli.init import init
 from ipplan.cli.record import record
+from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
 
@@ -51,6 +52,7 @@ app.command("check")(check)
 app.command("record", context_settings={"ignore_unknown_options": True})(record)
 app.command("import")(import_file)
 app.command("init")(init)
+app.command("report")(report)
 
 
 def _lang(argv: list[str]) -> str:

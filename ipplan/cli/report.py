@@ -1,0 +1,123 @@
+"""`ipplan report`: the progress report as a Word, Excel, HTML, Markdown or JSON file."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from ipplan.cli.options import (
+    AsOfOpt,
+    Lang,
+    LangOpt,
+    PlanOpt,
+    RegionOpt,
+    check_region,
+    load,
+    parse_day,
+)
+
+if TYPE_CHECKING:
+    from ipplan.report import Report
+
+BINARY = ("docx", "xlsx")
+DONE = {"zh": "报告已写入：{path}", "en": "report written: {path}"}
+DRAWING = {"zh": "绘制图表", "en": "drawing charts"}
+
+
+class ReportFormat(StrEnum):
+    docx = "docx"
+    xlsx = "xlsx"
+    html = "html"
+    markdown = "markdown"
+    json = "json"
+
+
+def report(
+    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="报告格式 report format")],
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="输出文件（- 为标准输出） output file (- for stdout); "
+            "default <plan id>-report-<as-of>.<ext> in the current folder",
+        ),
+    ] = None,
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    region: RegionOpt = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """生成进展情况报告 Write a progress report: Word, Excel, HTML, Markdown or JSON."""
+    from ipplan.errors import UsageError
+    from ipplan.evaluate import evaluate_plan
+    from ipplan.report import EXTENSIONS, build_report, default_filename, write_atomic
+    from ipplan.report.quality import quality_problems
+
+    code = lang.value
+    kind = format.value
+    day = parse_day(as_of)
+    to_stdout = output == "-"
+    if to_stdout and kind in BINARY and sys.stdout.isatty():
+        raise UsageError("report.binary_stdout", format=kind)
+    the_plan, observations = load(plan)
+    check_region(the_plan, observations, region)
+    if not to_stdout:
+        path = (
+            Path(output)
+            if output
+            else Path(default_filename(the_plan.meta.id, day, EXTENSIONS[kind]))
+        )
+        if path.is_dir():
+            raise UsageError("report.output_is_dir", path=str(path))
+        if not path.parent.is_dir():
+            raise UsageError("report.no_folder", path=str(path.parent))
+    result = evaluate_plan(the_plan, observations, day, region)
+    document = build_report(result, code, quality_problems(the_plan))
+    _warn_fonts(document, kind, code)
+    data = _render(document, kind, code)
+    if to_stdout:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_atomic(path, data)
+    print(DONE[code].format(path=path), file=sys.stderr)
+
+
+def _render(document: Report, kind: str, lang: str) -> bytes:
+    """Render, with a progress bar on stderr when it is a terminal and there are charts."""
+    from ipplan.report import chart_count, render
+
+    total = chart_count(document, kind)
+    if not total or not sys.stderr.isatty():
+        return render(document, kind)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    console = Console(stderr=True)
+    columns = (TextColumn(DRAWING[lang]), BarColumn(), MofNCompleteColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task(DRAWING[lang], total=total)
+        return render(document, kind, lambda _key: bar.advance(task))
+
+
+def _warn_fonts(document: Report, kind: str, lang: str) -> None:
+    """PNG charts (DOCX) fall back to English labels without a CJK font: say so."""
+    if kind != "docx" or not document.charts():
+        return
+    from ipplan.errors import Problem
+    from ipplan.i18n import format_problem
+    from ipplan.report.chart import cjk_font
+    from ipplan.report.chartdata import is_ascii
+
+    if cjk_font() is not None:
+        return
+    if all(is_ascii(v) for c in document.charts() for v in c.labels.values()):
+        return
+    warning = Problem("report.no_cjk_font", severity="warning")
+    print(format_problem(warning, "en" if lang == "en" else "zh"), file=sys.stderr)

@@ -1,0 +1,228 @@
+"""Drawing a :class:`~ipplan.report.document.Chart` with matplotlib: SVG for HTML, PNG for DOCX.
+
+matplotlib is imported here, inside the functions, never at module import. Figures are
+made with ``matplotlib.figure.Figure`` and the Agg/SVG canvases directly, so pyplot's
+global state and the interactive backends are never touched.
+
+Fonts: :func:`cjk_font` looks for an installed font with Chinese glyphs (Noto Sans CJK,
+Source Han Sans, Microsoft YaHei, SimHei, PingFang, WenQuanYi, SimSun...). SVG text is
+written as text (``svg.fonttype: none``) with a list of common CJK fonts, so the browser
+draws it with its own fonts. PNG text is drawn by matplotlib: when no CJK font is found,
+a chart whose labels are not plain ASCII uses its English fallback labels (English words,
+the indicator's English name or its id) so that nothing renders as empty boxes.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import unicodedata
+import warnings
+from functools import cache
+from typing import Any, Literal, cast
+
+from ipplan.render import fmt
+from ipplan.report.chartdata import is_ascii
+from ipplan.report.document import Chart
+
+# Preferred fonts, most common first; the browser gets the same list for SVG text.
+CJK_FONTS = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "Source Han Sans CN",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "SimHei",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+    "SimSun",
+    "Noto Serif CJK SC",
+    "AR PL UMing CN",
+)
+PROBE = "中国专利"
+BLUE, RED, GREY, LIGHT = "#1f4e79", "#c00000", "#7f7f7f", "#9dc3e6"
+
+
+@cache
+def cjk_font() -> str | None:
+    """The family name of an installed font that has Chinese glyphs, or None."""
+    from matplotlib import font_manager
+
+    entries = font_manager.fontManager.ttflist
+    names = {f.name for f in entries}
+    for family in CJK_FONTS:
+        if family in names:
+            return family
+    from matplotlib.ft2font import FT2Font
+
+    for entry in entries:  # any other font that covers the probe characters
+        try:
+            face = FT2Font(entry.fname)
+            if all(face.get_char_index(ord(ch)) for ch in PROBE):
+                return str(entry.name)
+        except (OSError, RuntimeError):
+            continue
+    return None
+
+
+def width(text: str) -> int:
+    """Display columns: CJK characters count two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def wrap(text: str, columns: int = 56, lines: int = 2) -> str:
+    """Wrap a title into at most ``lines`` lines of ``columns`` display columns, with "…"."""
+    out: list[str] = []
+    current = ""
+    for ch in text.replace("\n", " "):
+        if width(current + ch) > columns:
+            out.append(current)
+            current = ""
+        current += ch
+    out.append(current)
+    if len(out) > lines:
+        out = out[:lines]
+        out[-1] = out[-1][:-1] + "…"
+    return "\n".join(line.strip() for line in out)
+
+
+def _labels(chart: Chart, kind: str, font: str | None) -> dict[str, str]:
+    labels = dict(chart.labels)
+    if kind == "png" and font is None and not all(is_ascii(v) for v in labels.values()):
+        return dict(chart.fallback)
+    return labels
+
+
+def _year_ticks(ax: Any, chart: Chart) -> None:
+    first = math.floor(min(p.x for p in chart.points) - 1e-9)
+    last = math.floor(chart.deadline_x - 1e-9)
+    years = list(range(first, last + 1))
+    step = max(1, math.ceil(len(years) / 10))
+    ticks = [y + 1.0 for y in years[::step]]
+    ax.set_xticks(ticks, [str(y) for y in years[::step]])
+
+
+def _draw(fig: Any, chart: Chart, labels: dict[str, str]) -> None:
+    ax = fig.add_subplot()
+    xs = [p.x for p in chart.points]
+    ys = [p.value for p in chart.points]
+    ax.plot(xs, ys, color=BLUE, lw=1.8, zorder=3, label=labels["history"])
+    solid = [p for p in chart.points if not p.estimated]
+    hollow = [p for p in chart.points if p.estimated]
+    if solid:
+        ax.scatter([p.x for p in solid], [p.value for p in solid], s=22, color=BLUE, zorder=4)
+    if hollow:
+        ax.scatter(
+            [p.x for p in hollow],
+            [p.value for p in hollow],
+            s=22,
+            zorder=4,
+            facecolors="white",
+            edgecolors=BLUE,
+        )
+    ax.annotate(
+        fmt.number(ys[-1]),
+        (xs[-1], ys[-1]),
+        textcoords="offset points",
+        xytext=(0, 7),
+        ha="center",
+        fontsize=8,
+        color=BLUE,
+    )
+    if chart.target is not None:
+        ax.axhline(
+            chart.target,
+            color=RED,
+            ls="--",
+            lw=1.2,
+            label=f"{labels['target']} {fmt.number(chart.target)}",
+        )
+    if chart.projection is not None:
+        ax.plot(
+            [xs[-1], chart.deadline_x],
+            [ys[-1], chart.projection],
+            ls=":",
+            lw=1.6,
+            color=BLUE,
+            label=f"{labels['projection']} {fmt.number(chart.projection)}",
+        )
+        low, high = chart.projection_low, chart.projection_high
+        if low is not None and high is not None and high > low:
+            ax.vlines(
+                chart.deadline_x, low, high, lw=7, color=LIGHT, zorder=2, label=labels["range"]
+            )
+    ax.axvline(chart.deadline_x, color=GREY, lw=0.8, ls="-.")
+    ax.annotate(
+        labels["deadline"],
+        (chart.deadline_x, 1.0),
+        xycoords=("data", "axes fraction"),
+        xytext=(-3, -10),
+        textcoords="offset points",
+        ha="right",
+        fontsize=8,
+        color=GREY,
+    )
+    _year_ticks(ax, chart)
+    ax.set_xlim(min(xs) - 0.4, chart.deadline_x + 0.4)
+    values = [*ys, *(v for v in (chart.target, chart.projection, chart.projection_high) if v)]
+    if min(values) >= 0:
+        ax.set_ylim(bottom=0, top=max(values) * 1.15 or 1)
+    if all(float(v).is_integer() for v in ys):
+        from matplotlib.ticker import MaxNLocator
+
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(_formatter())
+    ax.set_title(wrap(labels["title"]), fontsize=11, loc="left", parse_math=False)
+    ax.set_ylabel(labels["unit"], parse_math=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.grid(axis="y", color="#d9d9d9", lw=0.6)
+    ax.legend(fontsize=8, frameon=False, loc="lower right")
+
+
+def _formatter() -> Any:
+    from matplotlib.ticker import FuncFormatter
+
+    return FuncFormatter(lambda value, _pos: fmt.number(value))
+
+
+def _metadata(kind: str) -> dict[str, Any]:
+    """No creator, date or licence links: the same chart gives the same bytes."""
+    if kind == "svg":
+        return {"Creator": None, "Date": None, "Format": None, "Type": None}
+    return {"Software": None}
+
+
+def render_chart(chart: Chart, kind: Literal["svg", "png"], dpi: int = 150) -> bytes:
+    """The chart as SVG text (UTF-8 bytes) or a PNG image."""
+    from matplotlib import rc_context
+    from matplotlib.figure import Figure
+
+    font = cjk_font()
+    labels = _labels(chart, kind, font)
+    families = [font] if font else []
+    families += [f for f in CJK_FONTS if f != font] if kind == "svg" else []
+    rc = {
+        "svg.fonttype": "none",
+        "svg.hashsalt": chart.key,  # ids unique per chart, and the same on every run
+        "font.family": "sans-serif",
+        "font.sans-serif": [*families, "DejaVu Sans"],
+        "axes.unicode_minus": False,
+        "path.simplify": True,
+    }
+    buf = io.BytesIO()
+    quiet = logging.getLogger("matplotlib.font_manager")
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)  # "findfont: Font family ... not found" for absent fonts
+    try:
+        with rc_context(cast(Any, rc)), warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "Glyph ... missing" while measuring SVG text
+            fig = Figure(figsize=(6.4, 3.2), dpi=dpi, layout="constrained")
+            _draw(fig, chart, labels)
+            fig.savefig(buf, format=kind, metadata=_metadata(kind))
+    finally:
+        quiet.setLevel(level)
+    return buf.getvalue()

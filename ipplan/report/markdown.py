@@ -1,0 +1,69 @@
+"""The report as Markdown: GitHub tables, every string from data escaped.
+
+Markdown has no charts: each chart becomes one line with its points, target and
+projection, so the figures are all there.
+"""
+
+from __future__ import annotations
+
+from ipplan.render import fmt
+from ipplan.render.markdown import cell, table
+from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
+
+
+def chart_line(chart: Chart, lang: str) -> str:
+    """2021 16,480; 2022 19,724 · 目标 30,000 · 预计 2025 30,847（28,683～30,847）."""
+    labels = chart.labels
+    sep = "；" if lang == "zh" else "; "
+    colon = "：" if lang == "zh" else ": "
+    parts = [
+        labels["history"]
+        + colon
+        + sep.join(f"{p.label} {fmt.number(p.value)}" for p in chart.points)
+    ]
+    if chart.target is not None:
+        parts.append(f"{labels['target']} {fmt.number(chart.target)}")
+    if chart.projection is not None:
+        text = f"{labels['projection']} {chart.deadline_label} {fmt.number(chart.projection)}"
+        low, high = chart.projection_low, chart.projection_high
+        if low is not None and high is not None and fmt.number(low) != fmt.number(high):
+            text += (
+                f"（{fmt.number(low)}～{fmt.number(high)}）"
+                if lang == "zh"
+                else f" ({fmt.number(low)}–{fmt.number(high)})"
+            )
+        parts.append(text)
+    return " · ".join(parts)
+
+
+def _table(t: Table) -> str:
+    head = [c.head for c in t.columns]
+    rows = [[c.text for c in row] for row in t.rows]
+    return table(head, rows, "".join(c.align for c in t.columns))
+
+
+def _block(b: Block, lang: str) -> str:
+    if isinstance(b, Paragraph):
+        text = cell(b.text)
+        return f"**{text}**\n" if b.role == "verdict" else f"{text}\n"
+    if isinstance(b, Bullets):
+        return "".join(f"- {cell(item)}\n" for item in b.items)
+    if isinstance(b, Table):
+        return _table(b)
+    assert isinstance(b, Chart)
+    return f"*{cell(chart_line(b, lang))}*\n"
+
+
+def _section(s: Section, lang: str) -> str:
+    parts = ["#" * (s.level + 1) + f" {cell(s.heading)}\n"]
+    parts += [_block(b, lang) for b in s.blocks]
+    parts += [_section(sub, lang) for sub in s.subsections]
+    return "\n".join(parts)
+
+
+def render_markdown(report: Report) -> bytes:
+    colon = "：" if report.lang == "zh" else ": "
+    meta = "".join(f"- {cell(k)}{colon}{cell(v)}\n" for k, v in report.meta)
+    body = "\n".join(_section(s, report.lang) for s in report.sections)
+    text = f"# {cell(report.title)}\n\n{meta}\n{body}\n---\n\n{cell(report.words['generated'])}\n"
+    return text.encode("utf-8")

@@ -1,0 +1,264 @@
+"""The tables of a report, cell by cell: text as people read it, values for spreadsheets."""
+
+from __future__ import annotations
+
+import math
+
+from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.model import Observation
+from ipplan.periods import label_for_date
+from ipplan.render import fmt
+from ipplan.render.cells import growth_text, target_text
+from ipplan.render.labels import TARGET_TYPE, status_word
+from ipplan.report.document import Cell, Column, Table
+from ipplan.report.words import word, words
+
+DASH = fmt.DASH
+
+
+# --------------------------------------------------------------------------- cells
+
+
+def decimals_for(value: float) -> int:
+    """The decimals fmt.number shows: 0 for whole numbers and ≥ 1000, 1 from 100, else 2."""
+    magnitude = abs(value)
+    if float(value).is_integer() or magnitude >= 1000:
+        return 0
+    return 1 if magnitude >= 100 else 2
+
+
+def num(value: float | None) -> Cell:
+    if value is None or not math.isfinite(value):
+        return Cell(DASH)
+    return Cell(fmt.number(value), value, "number", decimals_for(value))
+
+
+def pct(value: float | None, decimals: int = 1) -> Cell:
+    if value is None or not math.isfinite(value):
+        return Cell(DASH)
+    return Cell(fmt.percent(value, decimals), value, "percent", decimals)
+
+
+def text(value: str | None, *, data: bool = True) -> Cell:
+    if value is None or value == "":
+        return Cell(DASH)
+    return Cell(value, value, "text", data=data)
+
+
+def status_cell(ev: Evaluation, lang: str) -> Cell:
+    word_ = status_word(ev.status, lang) + ("*" if ev.final else "")
+    return Cell(word_, word_, "text", status=ev.status)
+
+
+def col(key: str, head: str, align: str = "l", width: int = 12) -> Column:
+    return Column(key, head, "r" if align == "r" else "l", width)
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def name_unit(ev: Evaluation, lang: str) -> str:
+    name, unit = ev.indicator.display_name(lang), ev.indicator.unit
+    if not unit:
+        return name
+    return f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
+
+
+def progress_cell(ev: Evaluation, elapsed: float) -> Cell:
+    """Progress against time elapsed, "0%/50%"; the value is the progress."""
+    shown = f"{fmt.percent(ev.progress, 0).rstrip('%')}/{fmt.percent(elapsed, 0)}"
+    if ev.progress is None:
+        return Cell(shown)
+    return Cell(shown, ev.progress, "percent", 0)
+
+
+def targets_table(result: PlanEvaluation, lang: str) -> Table:
+    w = words(lang)
+    deadline = label_for_date(result.plan.meta.deadline)
+    columns = (
+        col("indicator", w["h_indicator_unit"], width=26),
+        col("target", w["h_target"], "r", 10),
+        col("latest", w["h_latest"], "r", 10),
+        col("period", w["h_period"], width=9),
+        col("attainment", w["h_attainment"], "r", 9),
+        col("progress", w["h_progress_elapsed"], "r", 11),
+        col("growth", w["h_growth"], "r", 13),
+        col("projection", word("h_projection", lang, period=deadline), "r", 16),
+        col("status", w["h_status"], width=9),
+    )
+    rows = []
+    for ev in result.evaluations:
+        if ev.indicator.target is None:
+            continue
+        t = ev.indicator.target
+        latest = (
+            ev.cumulative if ev.cumulative is not None else (ev.latest.value if ev.latest else None)
+        )
+        proj = num(ev.projection.value if ev.projection else None)
+        lo, hi = ev.projection_low, ev.projection_high
+        if ev.projection and lo is not None and hi is not None and fmt.number(lo) != fmt.number(hi):
+            shown = (
+                f"{proj.text}\n（{fmt.number(lo)}～{fmt.number(hi)}）"
+                if lang == "zh"
+                else f"{proj.text}\n({fmt.number(lo)}–{fmt.number(hi)})"
+            )
+            proj = Cell(shown, proj.value, "number", proj.decimals)
+        target_value = t.value if t.type != "growth" else None
+        tcell = Cell(
+            target_text(ev, lang),
+            target_value,
+            "number" if target_value is not None else "text",
+            decimals_for(target_value) if target_value is not None else 0,
+        )
+        no_progress = t.type == "growth"
+        rows.append(
+            (
+                text(name_unit(ev, lang)),
+                tcell,
+                num(latest),
+                text(str(ev.latest.period) if ev.latest else None, data=False),
+                pct(ev.attainment),
+                Cell(DASH) if no_progress else progress_cell(ev, result.time_elapsed),
+                Cell(growth_text(ev)),
+                proj,
+                status_cell(ev, lang),
+            )
+        )
+    return Table("targets", columns, tuple(rows))
+
+
+def monitored_table(result: PlanEvaluation, lang: str) -> Table:
+    w = words(lang)
+    columns = (
+        col("indicator", w["h_indicator"], width=28),
+        col("unit", w["h_unit"], width=6),
+        col("latest", w["h_latest"], "r"),
+        col("period", w["h_period"], width=9),
+        col("actual_growth", w["h_actual"], "r", 14),
+    )
+    rows = tuple(
+        (
+            text(ev.indicator.display_name(lang)),
+            text(ev.indicator.unit),
+            num(ev.latest.value if ev.latest else None),
+            text(str(ev.latest.period) if ev.latest else None, data=False),
+            pct(ev.actual_growth),
+        )
+        for ev in result.evaluations
+        if ev.indicator.target is None
+    )
+    return Table("monitored", columns, rows)
+
+
+def summary_table(result: PlanEvaluation, lang: str) -> Table:
+    """Every indicator with every figure in its own column: the spreadsheet's summary."""
+    w = words(lang)
+    deadline = label_for_date(result.plan.meta.deadline)
+    columns = (
+        col("id", w["h_id"], width=30),
+        col("indicator", w["h_indicator"], width=28),
+        col("unit", w["h_unit"], width=6),
+        col("target_type", w["h_target_type"], width=10),
+        col("target", w["h_target"], "r"),
+        col("period", w["h_period"], width=9),
+        col("latest", w["h_latest"], "r"),
+        col("cumulative", w["h_cumulative"], "r"),
+        col("attainment", w["h_attainment"], "r"),
+        col("progress", w["h_progress"], "r"),
+        col("elapsed", w["h_elapsed"], "r"),
+        col("required_growth", w["h_need"], "r", 14),
+        col("actual_growth", w["h_actual"], "r", 14),
+        col("growth_ratio", w["h_ratio"], "r"),
+        col("required_per_year", w["h_need_per_year"], "r", 14),
+        col("actual_per_year", w["h_actual_per_year"], "r", 14),
+        col("projection", word("h_projection", lang, period=deadline), "r", 14),
+        col("projection_low", w["h_low"], "r"),
+        col("projection_high", w["h_high"], "r"),
+        col("status", w["h_status"], width=10),
+        col("final", w["h_final"], width=6),
+    )
+    rows = []
+    for ev in result.evaluations:
+        ind = ev.indicator
+        t = ind.target
+        ratio = ev.growth_ratio
+        rows.append(
+            (
+                text(ind.id, data=False),
+                text(ind.display_name(lang)),
+                text(ind.unit),
+                text(TARGET_TYPE[t.type][lang] if t else None, data=False),
+                num(t.value if t else None),
+                text(str(ev.latest.period) if ev.latest else None, data=False),
+                num(ev.latest.value if ev.latest else None),
+                num(ev.cumulative),
+                pct(ev.attainment),
+                pct(ev.progress),
+                pct(result.time_elapsed if t else None),
+                pct(ev.required_growth),
+                pct(ev.actual_growth),
+                Cell(fmt.ratio(ratio), ratio, "number", 2) if ratio is not None else Cell(DASH),
+                num(ev.required_per_year),
+                num(ev.actual_per_year),
+                num(ev.projection.value if ev.projection else None),
+                num(ev.projection_low),
+                num(ev.projection_high),
+                status_cell(ev, lang),
+                text(word("yes", lang) if ev.final else None, data=False),
+            )
+        )
+    return Table("summary", columns, tuple(rows))
+
+
+def history_table(ev: Evaluation, lang: str) -> Table:
+    w = words(lang)
+    columns = (
+        col("period", w["h_period"], width=10),
+        col("value", w["h_value"], "r", 14),
+        col("region", w["region"], width=10),
+        col("flag", w["h_flag"], width=6),
+        col("yoy", w["h_yoy"], "r", 10),
+        col("published", w["h_published"], width=12),
+        col("computed", w["h_computed"], width=8),
+        col("source", w["h_source"], width=60),
+        col("note", w["h_note"], width=40),
+    )
+    rows = tuple(_history_row(o, lang) for o in ev.history)
+    return Table(f"history:{ev.indicator.id}", columns, rows)
+
+
+def _history_row(o: Observation, lang: str) -> tuple[Cell, ...]:
+    published = (
+        Cell(o.published.isoformat(), o.published.isoformat(), "date")
+        if o.published
+        else Cell(DASH)
+    )
+    return (
+        text(str(o.period), data=False),
+        num(o.value),
+        text(o.region or None),
+        text(o.flag),
+        pct(o.yoy / 100 if o.yoy is not None else None, 2),
+        published,
+        text(word("yes", lang) if o.computed else None, data=False),
+        text(o.source),
+        text(o.note),
+    )
+
+
+def sources_table(result: PlanEvaluation, lang: str) -> Table:
+    w = words(lang)
+    columns = (
+        col("indicator", w["h_indicator"], width=28),
+        col("target_source", w["h_target_source"], width=50),
+        col("data_source", w["h_data_source"], width=60),
+    )
+    rows = tuple(
+        (
+            text(ev.indicator.display_name(lang)),
+            text(ev.indicator.target.source if ev.indicator.target else None),
+            text(ev.indicator.source),
+        )
+        for ev in result.evaluations
+    )
+    return Table("sources", columns, rows)
