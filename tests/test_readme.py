@@ -1,4 +1,5 @@
-"""The README's examples are run: every ```console block, in order, in one scratch folder.
+"""The README's examples are run: every ```console block, in order, in one scratch folder
+(with a copy of examples/).
 
 A line starting with "$ ipplan" is a command (a trailing "# exit N" says the exit code it
 must give; 0 otherwise). Every other non-empty line of the block must appear in the output
@@ -10,13 +11,15 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-README = Path(__file__).resolve().parents[1] / "README.md"
+ROOT = Path(__file__).resolve().parents[1]
+README = ROOT / "README.md"
 BLOCK = re.compile(r"```console\n(.*?)```", re.S)
 EXIT = re.compile(r"\s+#\s*exit\s+(\d+)\s*$")
 
@@ -32,6 +35,7 @@ def test_readme_has_examples() -> None:
 
 
 def test_readme_examples_run(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")  # files the examples import
     env = {k: v for k, v in os.environ.items() if k != "IPPLAN_PLAN"}
     env.update(NO_COLOR="1", COLUMNS="80", IPPLAN_LANG="zh", PYTHONIOENCODING="utf-8")
     for block in blocks():
