@@ -11,18 +11,17 @@ width; then a count.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ipplan.errors import Problem
 from ipplan.i18n import message
+from ipplan.render.console import string_console, text_of
 from ipplan.render.json import dumps
 
 SEVERITY = {
@@ -74,16 +73,7 @@ def summary(findings: Sequence[Problem], lang: str) -> str:
 def render_table(
     findings: Sequence[Problem], lang: str, *, width: int = 80, color: bool = False
 ) -> str:
-    console = Console(
-        file=io.StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
+    console = string_console(width, color)
     current: str | None = None
     for problem in findings:
         item = finding_dict(problem, lang)
@@ -108,5 +98,4 @@ def render_table(
     if findings:
         console.print()
     console.print(Text(summary(findings, lang), style="bold"))
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
+    return text_of(console)

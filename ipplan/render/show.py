@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import io
 from datetime import date, timedelta
 
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -16,6 +14,7 @@ from ipplan.periods import Period
 from ipplan.project import PACE
 from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
+from ipplan.render.console import string_console, text_of
 from ipplan.render.labels import STYLE, TARGET_TYPE, status_word
 from ipplan.render.show_projections import (
     backtest_line,
@@ -32,19 +31,6 @@ FLAGS = {
     "p": {"zh": "初步", "en": "provisional"},
     "b": {"zh": "口径变化", "en": "break in series"},
 }
-
-
-def _console(width: int, color: bool) -> Console:
-    return Console(
-        file=io.StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
 
 
 def computed_yoy(obs: Observation, history: list[Observation]) -> float | None:
@@ -180,7 +166,7 @@ def render_show(
 ) -> str:
     ctx = Ctx(result, ev, lang)
     w = ctx.w
-    console = _console(width, color)
+    console = string_console(width, color)
     out = console.print
     ind = ev.indicator
     bits = [
@@ -281,5 +267,4 @@ def render_show(
                 )
             )
     out(choice_line(ctx, method))
-    text = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(x.rstrip() for x in text.splitlines()) + "\n"
+    return text_of(console)

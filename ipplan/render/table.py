@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
 from rich import box
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
@@ -13,28 +10,16 @@ from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.render import fmt
 from ipplan.render.cells import row
+from ipplan.render.console import string_console, text_of
 from ipplan.render.labels import HEAD, NOTES, STYLE, TEXT, label
 from ipplan.render.summary import header_line, summary_line
-
-
-def _console(width: int, color: bool) -> Console:
-    return Console(
-        file=io.StringIO(),
-        width=width,
-        color_system="standard" if color else None,
-        force_terminal=color,
-        no_color=not color,
-        highlight=False,
-        emoji=False,
-        legacy_windows=False,
-    )
 
 
 def render_status(
     result: PlanEvaluation, lang: str, *, width: int = 80, color: bool = False
 ) -> str:
     """Targets first, monitored indicators after, a summary line under them."""
-    console = _console(width, color)
+    console = string_console(width, color)
     console.print(Text(header_line(result, lang), style="bold"))
     h = HEAD
     deadline = label_for_date(result.plan.meta.deadline)
@@ -82,5 +67,4 @@ def render_status(
             r = row(ev, lang, result.time_elapsed)
             mon.add_row(r.name, r.latest, r.period, r.unit, fmt.percent(ev.actual_growth))
         console.print(mon)
-    out = console.file.getvalue()  # type: ignore[attr-defined]
-    return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
+    return text_of(console)
