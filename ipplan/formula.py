@@ -22,6 +22,8 @@ formula) and, where a token is at fault, ``token``.
 from __future__ import annotations
 
 import math
+from decimal import Decimal
+from fractions import Fraction
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -271,19 +273,22 @@ class Formula:
     def evaluate(self, values: Mapping[str, float]) -> float | None:
         """The value for ``values`` (id -> number).
 
+        Computed exactly, in fractions of the numbers as written (their shortest decimal
+        form), and rounded to a float once at the end: 600 / 2000000 * 10000 is 3, not
+        2.9999999999999996, so a figure exactly on target is judged as reached.
         None when an id is missing (or maps to None), on division by zero, and when the
-        result is not finite (an overflow). Never raises KeyError or ZeroDivisionError.
+        result is too large for a float. Never raises KeyError or ZeroDivisionError.
         """
-        stack: list[float] = []
+        stack: list[Fraction] = []
         for op in self._program:
             kind = op.kind
             if kind == "num":
-                stack.append(op.number)
+                stack.append(_exact(op.number))
             elif kind == "id":
                 found = values.get(op.name)
-                if found is None:
+                if found is None or not math.isfinite(found):
                     return None
-                stack.append(float(found))
+                stack.append(_exact(found))
             elif kind == "neg":
                 stack[-1] = -stack[-1]
             else:
@@ -299,8 +304,15 @@ class Formula:
                     return None
                 else:
                     stack[-1] = left / right
-        result = stack[-1]
-        return result + 0.0 if math.isfinite(result) else None
+        try:
+            return float(stack[-1]) + 0.0
+        except OverflowError:
+            return None
+
+
+def _exact(number: float) -> Fraction:
+    """A number as the decimal it was written as (2.25 is 9/4, 0.1 is 1/10)."""
+    return Fraction(Decimal(repr(float(number))))
 
 
 def parse_formula(text: str) -> Formula:

@@ -718,3 +718,30 @@ def test_evaluate_plan_orders_targets_first_and_counts_them() -> None:
     # a: 12 ≥ 10 achieved; b: no data; m is not a target
     assert dict(result.counts()) == {"achieved": 1, "insufficient_data": 1}
     assert result.region == REGION
+
+
+def test_a_derived_figure_exactly_on_target_is_achieved_in_every_region() -> None:
+    # 600 patents / 2,000,000 people × 10,000 = 3 per 10,000 people, exactly the target:
+    # achieved (and final: the deadline period is observed), gap 0, in the plan's region
+    # and in a county (60 / 200,000 × 10,000 = 3 too).
+    from ipplan.formula import parse_formula
+
+    patents = Indicator("patents", "有效发明专利", "stock")
+    people = Indicator("population", "常住人口", "stock")
+    per_10k = Indicator(
+        "per_10k", "每万人口发明专利拥有量", "derived",
+        formula=parse_formula("patents / population * 10000"), target=level(3),
+    )  # fmt: skip
+    plan = make_plan(patents, people, per_10k)
+    observations = {
+        "patents": [obs("patents", "2025", 600), obs("patents", "2025", 60, region="乙县")],
+        "population": [
+            obs("population", "2020", 2_000_000),
+            obs("population", "2020", 200_000, region="乙县"),
+        ],
+    }
+    for region in (REGION, "乙县"):
+        data = Dataset(plan, observations, date(2026, 3, 1), region)
+        ev = evaluate_indicator(plan, per_10k, data)
+        assert ev.latest is not None and ev.latest.value == 3.0
+        assert (ev.status, ev.final, ev.gap, ev.attainment) == ("achieved", True, 0.0, 1.0)

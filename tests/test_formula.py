@@ -8,6 +8,8 @@ import re
 import string
 import tokenize
 from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -362,13 +364,14 @@ def render(tree: Tree, draw: Callable[[st.SearchStrategy[Any]], Any]) -> str:
     )
 
 
-def compute(tree: Tree, env: Mapping[str, float]) -> float:
-    """The oracle: the tree's value in plain Python (ZeroDivisionError on division by zero)."""
+def compute(tree: Tree, env: Mapping[str, float]) -> Fraction:
+    """The oracle: the tree's exact value, each number taken as the decimal it is written
+    as (ZeroDivisionError on division by zero)."""
     kind = tree[0]
     if kind == "num":
-        return float(tree[1])
+        return Fraction(Decimal(repr(float(tree[1]))))
     if kind == "id":
-        return env[str(tree[1])]
+        return Fraction(Decimal(repr(float(env[str(tree[1])]))))
     if kind == "neg":
         return -compute(tree[1], env)
     if kind == "pos":
@@ -393,11 +396,11 @@ def ids_of(tree: Tree) -> Iterator[str]:
 
 
 def expected(tree: Tree, env: Mapping[str, float]) -> float | None:
+    """The exact value rounded once to a float; None on division by zero or overflow."""
     try:
-        value = compute(tree, env)
-    except ZeroDivisionError:
+        return float(compute(tree, env))
+    except (ZeroDivisionError, OverflowError):
         return None
-    return value if math.isfinite(value) else None
 
 
 @given(trees, environments, st.data())
@@ -460,3 +463,12 @@ def test_deep_nesting_never_overflows_the_stack(depth: int) -> None:
     except FormulaError as exc:
         assert exc.code in {"formula.too_deep", "formula.too_long"}
         assert depth > MAX_DEPTH
+
+
+def test_a_figure_exactly_on_target_is_exact() -> None:
+    # 600 / 2,000,000 × 10,000 = 3 exactly; in floats 600 / 2000000 * 10000 = 2.9999999999999996,
+    # which would judge a city that reached its target of 3 per 10,000 people as missing it.
+    per_10k = parse_formula("invention_patents_valid / population * 10000")
+    assert per_10k.evaluate({"invention_patents_valid": 600, "population": 2_000_000}) == 3.0
+    # 0.1 + 0.2 is 0.3 as written (floats give 0.30000000000000004)
+    assert parse_formula("a + 0.2").evaluate({"a": 0.1}) == 0.3
