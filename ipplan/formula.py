@@ -22,10 +22,10 @@ formula) and, where a token is at fault, ``token``.
 from __future__ import annotations
 
 import math
-from decimal import Decimal
-from fractions import Fraction
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from functools import lru_cache
 from typing import Any, NamedTuple
 

@@ -38,16 +38,26 @@ def target_text(ev: Evaluation, lang: str) -> str:
 
 
 def growth_text(ev: Evaluation) -> str:
-    """Required against actual: annual growth rates, or per-year amounts on a linear pace."""
+    """Required against actual: annual growth rates, or per-year amounts on a linear pace.
+
+    Once a target is achieved nothing more is required: only the actual figure is shown."""
+    done = ev.status == "achieved"
     if ev.growth_basis == "linear":
         need, actual = ev.required_per_year, ev.actual_per_year
         if need is None and actual is None:
             return fmt.DASH
-        return f"{fmt.number(need)}/{fmt.number(actual)}"
+        return f"{fmt.DASH if done else fmt.number(need)}/{fmt.number(actual)}"
     if ev.required_growth is None and ev.actual_growth is None:
         return fmt.DASH
-    need = fmt.percent(ev.required_growth).rstrip("%")
-    return f"{need}/{fmt.percent(ev.actual_growth)}"
+    need = fmt.DASH if done else _rate(ev.required_growth).rstrip("%")
+    return f"{need}/{_rate(ev.actual_growth)}"
+
+
+def _rate(value: float | None) -> str:
+    """A growth rate for a table cell: beyond ±999% the digits say nothing more."""
+    if value is not None and abs(value) >= 10:
+        return ">999%" if value > 0 else "<-999%"
+    return fmt.percent(value)
 
 
 def row(ev: Evaluation, lang: str, time_elapsed: float) -> Row:

@@ -61,6 +61,12 @@ NOTES: Mapping[str, Mapping[str, str]] = {
     },
 }
 
+# why a target lacks data, after its name in the "no data" line
+MISSING_WHY: Mapping[str, Mapping[str, str]] = {
+    "one_point": {"zh": "（仅一个数据点）", "en": " (one data point)"},
+    "no_data_in_range": {"zh": "（累计期间内无数据）", "en": " (none in the counted periods)"},
+}
+
 TEXT: Mapping[str, Mapping[str, str]] = {
     "as_of": {"zh": "截至 {date}", "en": "As of {date}"},
     "time_elapsed": {"zh": "序时进度 {pct}", "en": "time elapsed {pct}"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich import box
+from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
@@ -11,8 +12,21 @@ from ipplan.periods import label_for_date
 from ipplan.render import fmt
 from ipplan.render.cells import row
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import HEAD, NOTES, STYLE, TEXT, label
+from ipplan.render.labels import (
+    HEAD,
+    MISSING_WHY,
+    NOTES,
+    STATUS,
+    STYLE,
+    TEXT,
+    label,
+    status_word,
+)
 from ipplan.render.summary import header_line, summary_line
+
+
+def _width(text: str) -> int:
+    return max(cell_len(line) for line in text.splitlines()) if text else 0
 
 
 def render_status(
@@ -23,28 +37,54 @@ def render_status(
     console.print(Text(header_line(result, lang), style="bold"))
     h = HEAD
     deadline = label_for_date(result.plan.meta.deadline)
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
-    table.add_column(
-        label(h, "indicator", lang), overflow="fold", min_width=8 if lang == "zh" else 12
-    )
-    table.add_column(label(h, "target", lang), justify="right", no_wrap=True)
-    table.add_column(label(h, "latest", lang), justify="right", no_wrap=True)
-    table.add_column(label(h, "attainment", lang), justify="right", no_wrap=True)
-    table.add_column(label(h, "progress", lang), justify="right", no_wrap=True)
-    table.add_column(label(h, "growth", lang), justify="right", no_wrap=True)
-    table.add_column(label(h, "projection", lang, period=deadline), justify="right", no_wrap=True)
-    table.add_column(label(h, "status", lang), no_wrap=True)
     missing: list[str] = []
     targets = [e for e in result.evaluations if e.indicator.target is not None]
     monitored = [e for e in result.evaluations if e.indicator.target is None]
+    rows: list[list[str]] = []
     for ev in targets:
         r = row(ev, lang, result.time_elapsed)
         latest = f"{r.latest}\n({r.period})" if ev.latest else r.latest
-        table.add_row(r.name, r.target, latest, r.attainment, r.progress, r.growth, r.projection,
-                      Text(r.status, style=STYLE[ev.status]))  # fmt: skip
-        if ev.latest is None:
-            missing.append(r.name)
-    console.print(table)
+        rows.append([r.name, r.target, latest, r.attainment, r.progress, r.growth, r.projection])
+        if ev.status == "insufficient_data":
+            why = next((n for n in ev.notes if n in MISSING_WHY), None)
+            missing.append(r.name + (label(MISSING_WHY, why, lang) if why else ""))
+    # The name and status columns never shrink below their longest word. The figures keep
+    # their width when the table still fits the terminal; the names take what is left.
+    status_width = max(cell_len(w[lang]) for w in STATUS.values()) + 1  # "*" marks final
+    heads = [label(h, k, lang) for k in ("target", "latest", "attainment", "progress", "growth")]
+    heads.append(label(h, "projection", lang, period=deadline))
+    figures = [
+        max([_width(r[i]) for r in rows] + [max(cell_len(w) for w in heads[i - 1].split())])
+        for i in range(1, 7)
+    ]
+    name_min = 8 if lang == "zh" else 13
+    needed = name_min + sum(figures) + status_width
+    # two spaces between columns when the names still get 14 cells (7 Chinese characters)
+    gap = 2 if needed - name_min + 14 + 2 * 7 <= width else 1
+    if needed + gap * 7 > width:  # too narrow for a table: one short block per target
+        console.print()
+        for ev, cells in zip(targets, rows, strict=True):
+            word = status_word(ev.status, lang) + ("*" if ev.final else "")
+            console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status])))
+            facts = [f"{head.replace(chr(10), '')} {cell.replace(chr(10), ' ')}"
+                     for head, cell in zip(heads, cells[1:], strict=True)]  # fmt: skip
+            console.print(Text("  " + " · ".join(facts)))
+        table = None
+    else:
+        # SIMPLE_HEAD draws a space between columns; padding adds gap - 1 more
+        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
+                      padding=(0, 0, 0, gap - 1))  # fmt: skip
+        table.add_column(label(h, "indicator", lang), overflow="fold", min_width=name_min)
+        for head, need in zip(heads, figures, strict=True):
+            table.add_column(head, justify="right", overflow="fold", min_width=need)
+        table.add_column(label(h, "status", lang), no_wrap=True, min_width=status_width)
+        for ev, cells in zip(targets, rows, strict=True):
+            word = status_word(ev.status, lang) + ("*" if ev.final else "")
+            table.add_row(*cells, Text(word, style=STYLE[ev.status]))
+    if table is not None:
+        console.print()
+        console.print(table)
+    console.print()
     console.print(Text(summary_line(result, lang), style="bold"))
     if missing:
         sep = "、" if lang == "zh" else ", "

@@ -1,0 +1,40 @@
+"""The status table at narrow widths: names and status words are never cut."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import ipplan
+from ipplan.render.labels import STATUS
+from ipplan.render.table import render_status
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("width", [60, 80, 100])
+@pytest.mark.parametrize("as_of", [date(2023, 6, 30), date(2024, 12, 31), date(2026, 11, 21)])
+def test_status_words_are_whole_and_lines_fit(lang: str, width: int, as_of: date) -> None:
+    result = ipplan.status(ipplan.load_plan(None), as_of=as_of)
+    text = render_status(result, lang, width=width)
+    targets = [e for e in result.evaluations if e.indicator.target is not None]
+    table_lines = text.split("\n\n")[1].splitlines()  # the targets table, between blank lines
+    for ev in targets:
+        word = STATUS[ev.status][lang]
+        assert any(line.endswith(word) or line.endswith(word + "*") for line in table_lines), (
+            word,
+            text,
+        )
+    from rich.cells import cell_len
+
+    assert max(cell_len(line) for line in text.splitlines()) <= width
+
+
+def test_the_missing_data_line_names_every_target_without_data() -> None:
+    # As of 2026-11-21 five targets lack data; 商标国际注册量 has one point (2023 = 2).
+    result = ipplan.status(ipplan.load_plan(None), as_of=date(2026, 11, 21))
+    text = render_status(result, "zh", width=200)
+    line = next(x for x in text.splitlines() if x.startswith("缺数据："))
+    for name in ("有效发明专利", "每万人口发明专利拥有量", "PCT国际专利申请量",
+                 "每万户市场主体拥有有效注册商标量", "商标国际注册量（仅一个数据点）"):  # fmt: skip
+        assert name in line
