@@ -70,6 +70,25 @@ def _value(cell: object) -> Cell:
     return value
 
 
+def _formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
+    """Where the sheet has formulas: (row, column) → the formula text. Read separately, as
+    the values pass sees a formula's cached result only, or nothing."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        ws = book[title]
+        ws.reset_dimensions()
+        return {
+            (r, c): value
+            for r, cells in enumerate(ws.iter_rows(min_row=1), start=1)
+            for c, value in enumerate((cell.value for cell in cells), start=1)
+            if isinstance(value, str) and value.startswith("=")
+        }
+    finally:
+        book.close()
+
+
 def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
     import zipfile
 
@@ -92,10 +111,17 @@ def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
         # Some programs write a wrong used range ("A1"); read-only mode would then stop
         # after the first row. Forget it and read every row there is.
         ws.reset_dimensions()
+        formulas = _formula_cells(path, ws.title)
         rows: list[tuple[int, list[Cell]]] = []
         try:
             for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
                 values = [_value(c) for c in cells]
+                for column, value in enumerate(values, start=1):
+                    if value is None and (number, column) in formulas:
+                        # a formula never calculated (saved by a script, not by Excel/WPS)
+                        formula = formulas[number, column]
+                        raise DataError("import.formula_uncached", file=file, line=number,
+                                        column=column, formula=formula)  # fmt: skip
                 while values and values[-1] is None:
                     values.pop()
                 if values:
