@@ -28,6 +28,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from ipplan.atomic import DEFAULT_TIMEOUT, Pending, plan_lock, remove_stale_temps, replace_all
@@ -150,6 +151,11 @@ def check_observation(plan: Plan, obs: Observation) -> list[Problem]:
         problems.append(Problem("store.derived", params, file, line))
     if obs.flag is not None and not re.fullmatch(r"[epb]+", obs.flag):
         problems.append(Problem("actuals.bad_flag", {"value": obs.flag}, file, line))
+    today = date.today()
+    if obs.period.end > today:  # `check` would call it an error, and status would hide it
+        params = {"period": str(obs.period), "end": obs.period.end.isoformat(),
+                  "today": today.isoformat()}  # fmt: skip
+        problems.append(Problem("check.future_period", params, file, line))
     return problems
 
 

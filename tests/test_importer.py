@@ -119,7 +119,7 @@ def test_every_bad_row_is_listed_with_line_and_column(plan: Plan, tmp_path: Path
         "有效注册商标,2024,1\n"  # unknown name: suggests 有效注册商标量
         "trademarks_valid,2024年13月,1\n"  # no month 13
         "trademarks_valid,2025,abc\n"
-        "trademarks_valid,2026,-5\n"
+        "trademarks_valid,2023,-5\n"
         "invention_patents_per_10k,2024,3\n"  # derived without a source
         "patent_grants,2024,1\n"
         "patent_grants,2024,2\n",  # the same period twice

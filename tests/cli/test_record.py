@@ -168,3 +168,21 @@ def test_every_typed_problem_at_once(plan_dir: Path, capsys: pytest.CaptureFixtu
         "error: '2024-02-30' is not a date",
         "error: flag 'z' is not valid",
     ]
+
+
+def test_a_period_that_has_not_ended_is_refused(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 2027-01 ends on 2027-01-31, after any day these tests run on before then: refused
+    # (exit 2), as `ipplan check` would report it and `status` would hide it.
+    from datetime import date
+
+    if date.today() >= date(2027, 1, 31):
+        pytest.skip("that month is over")
+    before = snapshot(plan_dir)
+    code, _, err = run(
+        capsys, "record", "trademarks_valid", "2027-01", "1", "--plan", str(plan_dir)
+    )
+    assert code == 2
+    assert "2027-01-31" in err
+    assert snapshot(plan_dir) == before
