@@ -126,8 +126,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("old Excel 97-2003 files (.xls) are not supported", "save it as .xlsx or CSV"),
     },
     "import.formula_uncached": {
-        "zh": ("单元格是公式 {formula}，但文件中没有它的计算结果", "请在 Excel/WPS 中打开该文件并保存（会计算公式）后再导入，或把公式改为数值"),
-        "en": ("the cell holds the formula {formula} but no calculated value", "open and save the file in Excel/WPS (which calculates it), or replace the formula by its value"),
+        "zh": (
+            "单元格是公式 {formula}，但文件中没有它的计算结果",
+            "请在 Excel/WPS 中打开该文件并保存（会计算公式）后再导入，或把公式改为数值",
+        ),
+        "en": (
+            "the cell holds the formula {formula} but no calculated value",
+            "open and save the file in Excel/WPS (which calculates it), or replace the formula by its value",
+        ),
     },
     "import.bad_xlsx": {
         "zh": (
