@@ -239,6 +239,8 @@ def read_actuals(plan: Plan) -> tuple[dict[str, list[Observation]], list[Problem
     found: dict[str, list[Observation]] = {ind.id: [] for ind in plan.indicators}
     problems: list[Problem] = []
     folder = plan.actuals_dir
+    if folder is not None and folder.exists() and not folder.is_dir():
+        return found, [Problem("actuals.not_a_folder", {"path": str(folder)}, str(folder))]
     if folder is None or not folder.is_dir():
         return found, problems
     for path in sorted(folder.glob("*.csv")):

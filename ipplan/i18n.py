@@ -46,6 +46,17 @@ def catalog() -> dict[str, Entry]:
     return merged
 
 
+# Type names that problems carry as parameters, in Chinese.
+TERMS_ZH = {
+    "text": "文字",
+    "mapping": "映射（键: 值）",
+    "number": "数字",
+    "list of ids": "指标代码列表",
+    "true | false": "true 或 false",
+    "number, |x| ≤ 1e15": "绝对值不超过 1e15 的数字",
+}
+
+
 class _Safe(dict[str, Any]):
     def __missing__(self, key: str) -> str:
         return "{" + key + "}"
@@ -70,6 +81,8 @@ def message(code: str, lang: Lang, **params: Any) -> tuple[str, str]:
         detail = ", ".join(f"{k}={v!r}" for k, v in params.items())
         return (f"{code} ({detail})" if detail else code, "")
     text, hint = entry.get(lang) or entry["en"]
+    if lang == "zh" and params.get("expected") in TERMS_ZH:
+        params = {**params, "expected": TERMS_ZH[params["expected"]]}
     return _fill(text, params), _fill(hint, params)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from ipplan.errors import FormulaError, IpplanError, PeriodError, PlanError, Problem
+from ipplan.errors import FormulaError, IpplanError, PeriodError, PlanError, Problem, UsageError
 from ipplan.formula import Formula, parse_formula
 from ipplan.model import Indicator, Plan, PlanMeta, Target
 from ipplan.numbers import MAX_MAGNITUDE
@@ -61,7 +61,9 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
     """
     bundled = bundled_plan_dir().resolve()
     chosen: Path | None = None
-    if explicit is not None and str(explicit) != "":
+    if explicit is not None:
+        if str(explicit).strip() == "":
+            raise UsageError("plan.empty_path")
         chosen = Path(explicit)
     elif os.environ.get(ENV_PLAN):
         chosen = Path(os.environ[ENV_PLAN])
@@ -71,6 +73,8 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
         return bundled, True
     if chosen.name == TARGETS and chosen.is_file():
         chosen = chosen.parent
+    if chosen.exists() and not chosen.is_dir():
+        raise PlanError("plan.not_a_dir", file=str(chosen), path=str(chosen))
     if not chosen.is_dir():
         raise PlanError("plan.dir_missing", file=str(chosen), path=str(chosen))
     if not (chosen / TARGETS).is_file():

@@ -33,10 +33,23 @@ def init(
     """新建方案目录 Make a plan folder to edit (targets.yaml + actuals/)."""
     from pathlib import Path
 
+    from ipplan.errors import UsageError
     from ipplan.plan import TARGETS
     from ipplan.scaffold import create_plan
 
+    if not directory.strip():
+        raise UsageError("plan.empty_path")
     folder = Path(directory)
     files = create_plan(folder, template.value, lang.value)
-    emit(DONE[lang.value].format(dir=folder, template=template.value, n=len(files),
-                                 targets=folder / TARGETS))  # fmt: skip
+    emit(DONE[lang.value].format(dir=_shell(folder), template=template.value, n=len(files),
+                                 targets=_shell(folder / TARGETS)))  # fmt: skip
+
+
+def _shell(path: object) -> str:
+    """A path the next-step commands can be copied with: quoted only where a shell needs it
+    (spaces, quotes, $ …), so Chinese names stay as they are."""
+    import re
+    import shlex
+
+    text = str(path)
+    return shlex.quote(text) if re.search(r"[\s'\"$`\\;&|<>()*?!#~{}\[\]]", text) else text

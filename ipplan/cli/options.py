@@ -62,7 +62,7 @@ LangOpt = Annotated[
 
 def parse_day(text: str | None) -> date:
     """--as-of: a date, default today."""
-    if text is None or text == "":
+    if text is None:
         return date.today()
     try:
         return date.fromisoformat(text.strip())

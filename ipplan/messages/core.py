@@ -9,6 +9,23 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "check the path given by --plan or IPPLAN_PLAN",
         ),
     },
+    "plan.empty_path": {
+        "zh": (
+            "方案目录的路径为空",
+            "请写出目录，如 我的方案（不写 --plan 则用当前目录或内置方案）",
+        ),
+        "en": (
+            "the plan folder's path is empty",
+            "name a folder, e.g. myplan (without --plan the current folder or the bundled plan is used)",
+        ),
+    },
+    "plan.not_a_dir": {
+        "zh": ("{path} 是文件，不是方案目录", "--plan 应指向含 targets.yaml 的目录"),
+        "en": (
+            "{path} is a file, not a plan folder",
+            "--plan takes the folder that holds targets.yaml",
+        ),
+    },
     "plan.no_targets": {
         "zh": (
             "目录中没有 targets.yaml：{path}",
@@ -230,6 +247,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "period {period}, region {region} appears twice (first on line {first})",
             "keep one row per period and region",
+        ),
+    },
+    "actuals.not_a_folder": {
+        "zh": (
+            "actuals 是文件，不是目录：{path}",
+            "实际值应放在方案目录下的 actuals/ 文件夹中，每个指标一个 CSV；请改名或删除该文件",
+        ),
+        "en": (
+            "actuals is a file, not a folder: {path}",
+            "actual figures live in the plan's actuals/ folder, one CSV per indicator; rename or remove that file",
         ),
     },
     "actuals.unknown_file": {

@@ -143,4 +143,6 @@ def test_renderers_are_pure_functions() -> None:
     table = render_table([warning, problem], "zh", width=60)
     assert table.splitlines()[0] == "t.yaml"
     assert table.splitlines()[-1] == "共 1 个错误、1 个警告。"
-    assert render_table([problem], "en", width=60) == render_table([problem], "en", width=60)
+    english = render_table([problem], "en", width=60)
+    assert english != render_table([problem], "zh", width=60)
+    assert "2024-13" in english and "error" in english.lower()

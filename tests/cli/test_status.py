@@ -630,3 +630,44 @@ def test_help_and_version_do_not_import_heavy_libraries(flag: str) -> None:
     roots = _modules_after(code)
     assert "typer" in roots  # the CLI really ran
     assert not roots & {"pandas", "matplotlib", "openpyxl", "docx"}
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "says"),
+    [
+        (("status", "--as-of", ""), 2, "日期“”无效"),
+        (("status", "--plan", ""), 2, "方案目录的路径为空"),
+        (("init", ""), 2, "方案目录的路径为空"),
+    ],
+)
+def test_empty_arguments_are_usage_errors(
+    capsys: pytest.CaptureFixture[str], args: tuple[str, ...], code: int, says: str
+) -> None:
+    got, out, err = run(capsys, *args)
+    assert (got, out) == (code, "")
+    assert err.startswith("error: ") and says in err
+
+
+def test_a_file_given_as_the_plan_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text("x", encoding="utf-8")
+    got, _, err = run(capsys, "status", "--plan", str(path))
+    assert got == 3
+    assert (
+        err == f"error: {path}: {path} 是文件，不是方案目录; --plan 应指向含 targets.yaml 的目录\n"
+    )
+
+
+def test_actuals_that_is_a_file_is_reported(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import shutil
+
+    shutil.copy(Path(BUNDLED) / "targets.yaml", tmp_path / "targets.yaml")
+    (tmp_path / "actuals").write_text("", encoding="utf-8")
+    got, _, err = run(capsys, "check", "--plan", str(tmp_path), "--format", "json")
+    assert got == 1
+    got, _, err = run(capsys, "status", "--plan", str(tmp_path))
+    assert got == 3 and "actuals 是文件，不是目录" in err
