@@ -85,7 +85,15 @@ def chart(
         return round((d - start).days / span * (plot_w - 1))
 
     def row(v: float) -> int:
-        return round((hi - v) / (hi - lo) * (height - 1))
+        r = round((hi - v) / (hi - lo) * (height - 1))
+        if (
+            target is not None
+            and v != target
+            and r == round((hi - target) / (hi - lo) * (height - 1))
+        ):
+            # never on the target line unless on target: a value short of it is drawn below
+            r = min(r + 1, height - 1) if v < target else max(r - 1, 0)
+        return r
 
     grid = [[" "] * plot_w for _ in range(height)]
     if target is not None:

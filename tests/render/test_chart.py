@@ -17,13 +17,15 @@ def test_chart_by_hand() -> None:
     # 1096, 1461: columns 6, 17, 23. Five rows from 20 down to 0: row = round((20 − v) / 5).
     # The line L runs from (day 730, 10) to (day 1461, 20): column 14 is day 889, value
     # 12.18 → row 2; column 15 is day 953, 13.05 → row 1; column 20 is day 1270, 17.39 →
-    # row 1; column 21 is day 1334, 18.26 → row 0.
+    # row 1; column 21 is day 1334, 18.26 → row 0. Row 1 is the target's (15): a value
+    # there that is not 15 moves off it, below when short of it (columns 15–17: 13.05,
+    # 13.91, 14.79 → row 2), above when past it (columns 18–20: 15.65, 16.53, 17.39 → row 0).
     out = chart(HISTORY, [Line("L", [(date(2023, 12, 31), 10.0), (END, 20.0)])], 15.0,
                 START, END, fmt.number, width=30, height=5)  # fmt: skip
     assert out == [
-        "20 ┤                     LLL",
-        "15 ┤┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄LLLLLL┄┄┄",
-        "   │           ●LLL",
+        "20 ┤                  LLLLLL",
+        "15 ┤┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄",
+        "   │           ●LLLLLL",
         "   │",
         " 0 ┤●",
         "   └┬─────┬────┬─────┬─────┬",
