@@ -13,13 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ipplan.evaluate import (
-    Evaluation,
-    band,
-    evaluate_indicator,
-    evaluate_plan,
-    time_elapsed,
-)
+from ipplan.evaluate import Evaluation, evaluate_indicator, evaluate_plan
+from ipplan.figures import band, time_elapsed
 from ipplan.model import Indicator, Observation, Plan, PlanMeta, Target
 from ipplan.periods import parse_period
 from ipplan.series import Dataset

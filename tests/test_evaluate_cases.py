@@ -13,7 +13,8 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from ipplan.evaluate import Evaluation, band, evaluate_indicator
+from ipplan.evaluate import Evaluation, evaluate_indicator
+from ipplan.figures import band
 from ipplan.formula import parse_formula
 from ipplan.model import Indicator, Observation, Plan, PlanMeta, Target
 from ipplan.periods import parse_period

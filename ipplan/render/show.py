@@ -8,7 +8,8 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.evaluate import Evaluation, PlanEvaluation, counted_flows
+from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.figures import counted_flows
 from ipplan.model import Observation
 from ipplan.periods import Period
 from ipplan.project import PACE

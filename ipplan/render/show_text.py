@@ -10,7 +10,8 @@ import itertools
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ipplan.evaluate import BEHIND, ON_TRACK, Evaluation, PlanEvaluation, counted_flows, window
+from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
 from ipplan.model import Observation
 from ipplan.periods import years_between
 from ipplan.project import PACE

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ipplan.evaluate import Evaluation, PlanEvaluation, counted_flows
+from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.figures import counted_flows
 from ipplan.periods import label_for_date
 from ipplan.report.document import Chart, Point
 from ipplan.report.words import word
