@@ -391,6 +391,17 @@ def load_plan(plan: str | os.PathLike[str] | None = None) -> Plan:
     return result
 
 
+def load_writable_plan(plan: str | os.PathLike[str] | None = None) -> Plan:
+    """A plan that commands may write to: the bundled example is refused, with a pointer
+    to ``ipplan init DIR``."""
+    from ipplan.errors import ReadOnlyPlanError
+
+    result = load_plan(plan)
+    if result.bundled:
+        raise ReadOnlyPlanError("store.read_only", path=str(result.directory))
+    return result
+
+
 __all__ = [
     "TARGETS",
     "IpplanError",

@@ -32,16 +32,14 @@ def import_file(
     """导入数据 Import a CSV/XLSX file (long or wide layout) into actuals/, all or nothing."""
     from pathlib import Path
 
-    from ipplan.errors import DataError, ReadOnlyPlanError
+    from ipplan.errors import DataError
     from ipplan.i18n import format_problem
     from ipplan.importer import read_import
-    from ipplan.plan import load_plan
+    from ipplan.plan import load_writable_plan
     from ipplan.render.changes import render_import
     from ipplan.store import conflicts, upsert_many
 
-    the_plan = load_plan(plan)
-    if the_plan.bundled:
-        raise ReadOnlyPlanError("store.read_only", path=str(the_plan.directory))
+    the_plan = load_writable_plan(plan)
     data = read_import(the_plan, Path(file), sheet, region)
     for problem in data.problems:
         if problem.severity == "warning":

@@ -61,20 +61,18 @@ def record(
     from datetime import date
 
     from ipplan.actuals import FLAG_RE, parse_date, read_actuals
-    from ipplan.errors import DataError, ReadOnlyPlanError, UsageError
+    from ipplan.errors import DataError, UsageError
     from ipplan.evaluate import evaluate_plan
     from ipplan.i18n import format_problem
     from ipplan.lookup import find_indicator, unknown_indicator
     from ipplan.model import Observation
     from ipplan.numbers import parse_number
     from ipplan.periods import parse_period_lenient
-    from ipplan.plan import load_plan
+    from ipplan.plan import load_writable_plan
     from ipplan.render.changes import render_record, status_line
     from ipplan.store import check_observation, upsert
 
-    the_plan = load_plan(plan)
-    if the_plan.bundled:
-        raise ReadOnlyPlanError("store.read_only", path=str(the_plan.directory))
+    the_plan = load_writable_plan(plan)
     ind = find_indicator(the_plan, indicator)
     if ind is None:
         raise UsageError(problems=[unknown_indicator(the_plan, indicator)])
