@@ -55,15 +55,22 @@ def window(
     ]
 
 
-def compound_growth(first: Observation, last: Observation) -> float | None:
-    """(v / v0)^(1 / (t − t0)) − 1, or None when a level is ≤ 0 or the span is empty."""
-    span = years_between(first.period.end, last.period.end)
-    if span <= 0 or first.value <= 0 or last.value <= 0:
+def growth_rate(x0: float, v0: float, x1: float, v1: float) -> float | None:
+    """(v1 / v0)^(1 / (x1 − x0)) − 1, or None when a level is ≤ 0 or the span is empty
+    (or the rate overflows: 1e-200 to 1e5 within a month has no meaningful rate)."""
+    span = x1 - x0
+    if span <= 0 or v0 <= 0 or v1 <= 0:
         return None
     try:
-        return float((last.value / first.value) ** (1 / span) - 1)
-    except OverflowError:  # e.g. 1e-200 to 1e5 within a month: no meaningful rate
+        return float((v1 / v0) ** (1 / span) - 1)
+    except OverflowError:
         return None
+
+
+def compound_growth(first: Observation, last: Observation) -> float | None:
+    """The CAGR between two observations, over the years between their period ends."""
+    span = years_between(first.period.end, last.period.end)
+    return growth_rate(0.0, first.value, span, last.value)
 
 
 def required_growth(target: float, value: float, years_left: float) -> float | None:

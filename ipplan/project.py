@@ -27,6 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from ipplan.figures import growth_rate
 from ipplan.model import Observation
 from ipplan.periods import Period, label_for_date, years_between
 
@@ -96,17 +97,6 @@ def wls(
     return my - slope * mx, slope
 
 
-def growth_rate(x0: float, v0: float, x1: float, v1: float) -> float | None:
-    """(v1 / v0)^(1 / (x1 − x0)) − 1, or None when a level is ≤ 0 or the span is empty."""
-    span = x1 - x0
-    if span <= 0 or v0 <= 0 or v1 <= 0:
-        return None
-    try:
-        return float((v1 / v0) ** (1 / span) - 1)
-    except OverflowError:
-        return None
-
-
 def compound(value: float, growth: float, years: float) -> float:
     """value · (1 + growth)^years, infinite rather than an error when it overflows."""
     try:
@@ -126,8 +116,7 @@ def fit(
     if not xs:
         return None
     if method in ("linear", "weighted"):
-        ws = recency_weights(xs) if method == "weighted" else [1.0] * len(xs)
-        line = wls(xs, ys, ws)
+        line = wls(xs, ys, recency_weights(xs)) if method == "weighted" else ols(xs, ys)
         if line is None:
             return None
         a, b = line
