@@ -342,9 +342,7 @@ def choose(
     tested = [p for p in projections if p.error is not None]
     if tested:
         order = {m: i for i, m in enumerate(METHODS)}
-        best = min(
-            tested, key=lambda p: (as_decimal(p.error or 0.0), order.get(p.method, 99))
-        )
+        best = min(tested, key=lambda p: (as_decimal(p.error or 0.0), order.get(p.method, 99)))
         return best, "backtest"
     for name in (*prefer, PACE):
         if name in by_method:
