@@ -128,8 +128,14 @@ def plan_assessment_dict(pa: PlanAssessment) -> dict[str, Any]:
         "favourable": pa.good,
         "counts": {v.value: counts.get(v.value, 0) for v in Verdict},
         "lights": {k: lights.get(k, 0) for k in ("green", "yellow", "red")},
-        "thresholds": {"ahead": float(s.ahead), "on_course": float(s.on_course)},
-        "light_points": {"green": float(s.green), "yellow": float(s.yellow)},
+        "thresholds": {
+            "ahead": json_number(float(s.ahead)),
+            "on_course": json_number(float(s.on_course)),
+        },
+        "light_points": {
+            "green": json_number(float(s.green)),
+            "yellow": json_number(float(s.yellow)),
+        },
     }
 
 

@@ -131,3 +131,19 @@ def test_check_reports_the_block(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_bad_evaluation_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, _ = run(capsys, "status", "--plan", str(make(tmp_path)), "-e", "yearly")
     assert code == 2
+
+
+def test_show_says_a_reached_target_is_reached(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # a reached 210 ≥ 200 in 2022: no "需年均下降…" (the fall back to the target)
+    plan = make(tmp_path)
+    (plan / "actuals" / "a.csv").write_text(HEAD + "2021,100,,,,,,\n2022,210,,,,,,\n")
+    code, out, _ = run(capsys, "show", "a", "--plan", str(plan), "--as-of", "2022-12-31")
+    assert code == 0
+    flat = out.replace("\n", "")
+    assert "2022已达到目标200（210），无需再增长" in flat
+    assert "需年均下降" not in flat
+    code, out, _ = run(capsys, "show", "a", "--plan", str(plan), "--as-of", "2022-12-31",
+                       "--lang", "en")  # fmt: skip
+    assert "no further growth is needed" in " ".join(out.split())
