@@ -139,6 +139,14 @@ def _quotient(a: Fraction, b: Fraction) -> float | None:
         return None
 
 
+def per_year(amount: Fraction, days: int) -> float | None:
+    """An amount per year over ``days`` (years are days / 365.25), exactly, rounded once;
+    None when no time passes."""
+    if days <= 0:
+        return None
+    return float(amount * Fraction(36525, 100) / days)
+
+
 def evaluate_indicator(
     plan: Plan, indicator: Indicator, data: Dataset, method: str = "auto"
 ) -> Evaluation:
@@ -189,7 +197,7 @@ def _level(
     if len({o.period.end for o in points}) >= 2:  # two levels known at different times
         growth = compound_growth(first, latest)
         span = years_between(first.period.end, t)
-        actual_pace = (v - first.value) / span if span > 0 else None
+        actual_pace = per_year(exact(v) - exact(first.value), span_days) if span > 0 else None
         basis = "cagr" if growth is not None else "linear"
     elif latest.yoy is not None and v > 0:
         growth = latest.yoy / 100
@@ -211,9 +219,9 @@ def _level(
     if baseline is not None and baseline.value != T:
         xb = exact(baseline.value)
         progress = _quotient(xv - xb, xT - xb)
-    gap = max(T - v, 0.0) if up else max(v - T, 0.0)
+    gap = float(max(xT - xv, Fraction(0)) if up else max(xv - xT, Fraction(0)))
     need_growth = required_growth(T, v, years_left)
-    need_pace = (T - v) / years_left if years_left > 0 else None
+    need_pace = per_year(xT - xv, (deadline - t).days)
     ratio: float | None = None
     if T <= 0 and basis in ("cagr", "yoy"):
         basis = "linear" if actual_pace is not None else None
@@ -270,8 +278,8 @@ def _cumulative(
     # "years since the start of from": from the end of the period before it, as every
     # other span here runs between period end dates.
     elapsed = years_between(start - timedelta(days=1), latest.period.end)
-    pace = S / elapsed if elapsed > 0 else None
-    need = (T - S) / years_left if years_left > 0 else None
+    pace = per_year(xS, (latest.period.end - start).days + 1) if elapsed > 0 else None
+    need = per_year(xT - xS, (deadline - latest.period.end).days)
     ratio = None
     if pace is not None and need:
         # S / elapsed ÷ (T − S) / years_left, exactly: the 365.25 of both spans cancels

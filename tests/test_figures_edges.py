@@ -126,6 +126,16 @@ def test_flows_summing_exactly_to_the_target_are_achieved() -> None:
     assert ev.status == "achieved"
 
 
+def test_gap_and_paces_are_exact() -> None:
+    # level 0.8, latest 0.7 (2023): gap 0.8 − 0.7 = 0.1 (0.10000000000000009 in floats);
+    # required per year 0.1 / (731 / 365.25) = 36.525 / 731
+    stock = Indicator("x", "x", "stock", target=Target("level", 0.8))
+    ev = run(plan_of(stock), [ob("2022", 0.6), ob("2023", 0.7)], date(2024, 1, 31))
+    assert ev.gap == 0.1
+    assert ev.required_per_year == 36.525 / 731
+    assert ev.actual_per_year == 36.525 / 365  # 0.1 over 365 days
+
+
 # ---------------------------------------------------------------- projections
 
 
