@@ -230,3 +230,20 @@ def test_plan_level_count_midterm() -> None:
         "中期评估：5 项中 3 项基本符合或快于预期（其中提前实现 1 项、快于预期 1 项、"
         "基本符合预期 1 项），滞后 1 项，无法评估 1 项"
     ]
+
+
+def test_final_lines_name_the_figure_awaited_and_the_estimate() -> None:
+    # a: 2021 100, 2022 150 → estimate 225 (as above), expected achieved; b: one point,
+    # no projection at all
+    from ipplan.render.summary import evaluation_lines
+
+    obs = [ob("a", "2021", 100), ob("a", "2022", 150), ob("b", "2022", 150)]
+    pa = assess(plan_of(level("a", 200), level("b", 300)), obs, date(2024, 6, 30))
+    assert evaluation_lines(pa, "zh") == [
+        "终期评估：2 项中 0 项已完成，待终值 2 项",
+        "待终值：尚无2023的数据，以预计值估计。a225（预计已完成）；无预计值：b",
+    ]
+    assert evaluation_lines(pa, "en")[1] == (
+        "Awaited: no 2023 figure yet; estimated from the projection. "
+        "a 225 (expected: achieved); no projection: b"
+    )

@@ -47,16 +47,17 @@ TEXT: dict[str, dict[str, str]] = {
     "part": {"zh": "{word} {n} 项", "en": "{n} {word}"},
     "light_part": {"zh": "{word}灯 {n} 项", "en": "{n} {word}"},
     "sep": {"zh": "，", "en": ", "},
+    "sentence_sep": {"zh": "；", "en": "; "},
     "inner_sep": {"zh": "、", "en": ", "},
     "awaited": {
-        "zh": "待终值：尚无 {period} 的数据，以预计值估计：{items}",
-        "en": "Awaited: no {period} figure yet; estimated from the projection: {items}",
+        "zh": "待终值：尚无{period}的数据，以预计值估计。{items}",
+        "en": "Awaited: no {period} figure yet; estimated from the projection. {items}",
     },
     "awaited_item": {
-        "zh": "{name} {estimate}（预计{word}）",
+        "zh": "{name}{estimate}（预计{word}）",
         "en": "{name} {estimate} (expected: {word})",
     },
-    "awaited_none": {"zh": "{name}（无预计值）", "en": "{name} (no projection)"},
+    "awaited_none": {"zh": "无预计值：{names}", "en": "no projection: {names}"},
 }
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {

@@ -92,15 +92,20 @@ def evaluation_lines(pa: PlanAssessment, lang: str) -> list[str]:
         lines.append(sep.join([head, *rest]))
     awaited = [(ev, a) for ev, a in pa.items if a.verdict is Verdict.awaited]
     if awaited:
-        items = []
+        items: list[str] = []
+        unknown: list[str] = []
         for ev, a in awaited:
             name = ev.indicator.display_name(lang)
             if a.estimate is None or a.expected is None:
-                items.append(label(VTEXT, "awaited_none", lang, name=name))
+                unknown.append(name)
             else:
                 expected = word(a.expected, lang, s)
                 items.append(label(VTEXT, "awaited_item", lang, name=name,
                                    estimate=number(a.estimate), word=expected))  # fmt: skip
+        parts = [inner.join(items)] if items else []
+        if unknown:
+            parts.append(label(VTEXT, "awaited_none", lang, names=inner.join(unknown)))
+        text = label(VTEXT, "sentence_sep", lang).join(parts)
         period = next(a.awaited for _, a in awaited)
-        lines.append(label(VTEXT, "awaited", lang, period=period, items=inner.join(items)))
+        lines.append(label(VTEXT, "awaited", lang, period=period, items=text))
     return lines

@@ -87,7 +87,7 @@ def test_table_final_and_count_line(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 0
     assert "终期评估" in out and "未完成" in out and "待终值" in out
     assert "终期评估：2 项中 0 项已完成，未完成 1 项，待终值 1 项" in out
-    assert "尚无 2023 的数据" in out and "乙 225（预计已完成）" in out
+    assert "尚无2023的数据" in out and "乙225（预计已完成）" in out
     assert all(len(line) <= 80 for line in out.splitlines())
 
 
