@@ -21,6 +21,7 @@ on the plan, and :mod:`ipplan.plan` calls :func:`parse_statuses` with its reader
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -45,6 +46,7 @@ BLOCK_KEYS = {"scheme", "thresholds", "lights", "words", "words_en"}
 THRESHOLD_KEYS = {"ahead", "on_course"}
 LIGHT_KEYS = {"green", "yellow"}
 MAX_WORD = 20  # characters: a word sits in a table column
+MAX_NUMBER = 10**6  # no threshold is larger; bigger numbers are typing errors
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,12 @@ def _number(reader: Reader, data: Mapping[str, Any], key: str, path: Path) -> De
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, float))
+        or not (isinstance(value, int) or math.isfinite(value))
+        or abs(value) > MAX_NUMBER
+    ):
         reader.add("plan.bad_type", (*path, key), key=key, expected="number")
         return None
     return Decimal(repr(value))
@@ -106,7 +113,12 @@ def _words(reader: Reader, data: Mapping[str, Any], key: str, path: Path) -> dic
     for code, word in raw.items():
         if str(code) not in WORD_CODES:
             continue
-        if not isinstance(word, str) or not word.strip() or len(word.strip()) > MAX_WORD:
+        if (
+            not isinstance(word, str)
+            or not word.strip()
+            or len(word.strip()) > MAX_WORD
+            or any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Zl", "Zp") for c in word)
+        ):
             reader.add("statuses.bad_word", (*where, str(code)), key=code, limit=MAX_WORD)
             continue
         found[str(code)] = word.strip()

@@ -74,3 +74,12 @@ def test_a_block_that_is_not_a_mapping(tmp_path: Path) -> None:
     plan, problems = read(tmp_path, "statuses: lights\n")
     assert plan is None
     assert problems == [("plan.bad_type", 4, 11, "error")]
+
+
+def test_words_with_control_characters_and_huge_numbers_are_refused(tmp_path: Path) -> None:
+    block = 'statuses:\n  words: {ahead: "\\e[2J快", lagging: "A\\u202eB"}\n'
+    plan, problems = read(tmp_path, block)
+    assert plan is None
+    assert [p[0] for p in problems] == ["statuses.bad_word", "statuses.bad_word"]
+    plan, problems = read(tmp_path, "statuses:\n  thresholds: {ahead: 10000000}\n")
+    assert [p[0] for p in problems] == ["plan.bad_type"]

@@ -63,11 +63,12 @@ TEXT: dict[str, dict[str, str]] = {
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "statuses.bad_word": {
         "zh": (
-            "statuses 中 {key} 的用词应为不超过 {limit} 个字的文字",
+            "statuses 中 {key} 的用词应为不超过 {limit} 个字、不含控制字符的文字",
             "写一个简短的词，如 lagging: 进度滞后",
         ),
         "en": (
-            "the word for {key} in statuses must be text of at most {limit} characters",
+            "the word for {key} in statuses must be text of at most {limit} characters,"
+            " without control characters",
             "write a short word, e.g. lagging: behind schedule",
         ),
     },
