@@ -11,8 +11,11 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ipplan.evaluate import evaluate_plan
+from ipplan.figures import band
 from ipplan.model import Indicator, Observation, Plan, PlanMeta, Target
 from ipplan.periods import parse_period
 from ipplan.statuses import Scheme, Statuses
@@ -247,3 +250,10 @@ def test_final_lines_name_the_figure_awaited_and_the_estimate() -> None:
         "Awaited: no 2023 figure yet; estimated from the projection. "
         "a 225 (expected: achieved); no projection: b"
     )
+
+
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False))
+def test_the_words_never_contradict_the_eurostat_band(ratio: float) -> None:
+    # by default 基本符合预期 or better is exactly Eurostat's on_track (ratio ≥ 0.95)
+    good = word_for_ratio(ratio) in (Verdict.ahead, Verdict.on_course)
+    assert good == (band(ratio) == "on_track")
