@@ -34,7 +34,10 @@ def as_decimal(value: float) -> Decimal:
 
     Ratios of rational figures are computed exactly and rounded once; growth rates are
     roots and have no exact value. Either way float noise lies beyond the 15th digit, so
-    a ratio that is 0.60 in decimal (0.5999999999999999 in binary) meets 0.60."""
+    a ratio that is 0.60 in decimal (0.5999999999999999 in binary) meets 0.60. NaN (no
+    number) meets no threshold: it becomes −∞, as a float NaN fails every comparison."""
+    if value != value:
+        return Decimal("-Infinity")
     return Decimal(f"{value:.{DIGITS}g}")
 
 

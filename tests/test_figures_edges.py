@@ -205,3 +205,9 @@ def test_growth_target_final_with_a_yoy() -> None:
 def test_a_yoy_on_the_baseline_row_is_no_change_since_the_baseline() -> None:
     ev = run(plan_of(growth_target()), [ob("2023", 100, yoy=5.0)], date(2024, 3, 1))
     assert ev.status == "insufficient_data"
+
+
+def test_band_of_non_finite_ratios() -> None:
+    assert band(float("inf")) == "on_track"
+    assert band(float("-inf")) == "moving_away"
+    assert band(float("nan")) == "moving_away"  # as before: NaN meets no threshold
