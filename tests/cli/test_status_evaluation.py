@@ -147,3 +147,15 @@ def test_show_says_a_reached_target_is_reached(
     code, out, _ = run(capsys, "show", "a", "--plan", str(plan), "--as-of", "2022-12-31",
                        "--lang", "en")  # fmt: skip
     assert "no further growth is needed" in " ".join(out.split())
+
+
+def test_show_json_carries_the_evaluation(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # b as of 2024-06-30: final by date, 2023 awaited, estimate 225 (see the module doc)
+    plan = str(make(tmp_path))
+    code, out, _ = run(capsys, "show", "b", "--plan", plan, "--as-of", "2024-06-30", "-f", "json")
+    assert code == 0
+    ev = json.loads(out)["evaluation"]
+    assert (ev["verdict"], ev["awaited"], ev["expected"]) == ("awaited", "2023", "achieved")
+    assert ev["estimate"] == pytest.approx(225)
