@@ -83,7 +83,8 @@ def render_status(
         console.print()
         for i, (ev, cells) in enumerate(zip(targets, rows, strict=True)):
             word = status_word(ev.status, lang) + ("*" if ev.final else "")
-            extra = f"  {word_head} {verdicts[i]}" if words else ""
+            colon = "：" if lang == "zh" else ": "
+            extra = f"  {word_head}{colon}{verdicts[i]}" if words else ""
             console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
             facts = [f"{head.replace(chr(10), '')} {cell.replace(chr(10), ' ')}"
                      for head, cell in zip(heads, cells[1:], strict=True)]  # fmt: skip
