@@ -34,7 +34,6 @@ from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 from ipplan.series import Dataset
 
-
 COUNT_UNITS = frozenset({"件", "个", "人", "户", "家", "项", "次"})  # units of whole counts
 
 

@@ -117,8 +117,9 @@ def render_need_text(result: Need, lang: str, units: dict[str, str], names: dict
         lines.append(word("achieved", lang))
     elif result.remaining is not None and result.months_left:
         key = "remaining_flow" if cumulative else "remaining"
+        per_month = number(result.per_month)
         lines.append(word(key, lang, value=number(result.remaining), unit=unit,
-                          months=result.months_left, per_month=number(result.per_month)))  # fmt: skip
+                          months=result.months_left, per_month=per_month))  # fmt: skip
     if result.path:
         lines.append("")
         lines.extend(_path_table(result, lang, cumulative))
@@ -131,8 +132,11 @@ def render_need_text(result: Need, lang: str, units: dict[str, str], names: dict
         lines.append(word("absolute", lang, name=names.get(a.indicator, a.indicator),
                           formula=_sum_formula(result, units, lang), value=number(a.value),
                           unit=_unit(units.get(a.indicator, ""), lang)))  # fmt: skip
-        what = ("，" if lang == "zh" else "; ").join(f"{names.get(x.indicator, x.indicator)} {x.period} = {number(x.value)}"
-                        for x in a.assumes)  # fmt: skip
+        sep = "，" if lang == "zh" else "; "
+        what = sep.join(
+            f"{names.get(x.indicator, x.indicator)} {x.period} = {number(x.value)}"
+            for x in a.assumes
+        )
         if what:
             lines.append(word("assumes", lang, what=what).strip())
     elif NeedNote.not_ratio in notes:
