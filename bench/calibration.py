@@ -13,7 +13,7 @@ years, and counts how often the truth reached it:
 
 Run it with
 
-    uv run python bench/calibration.py [--series 400] [--seed 1] [--horizon 5]
+    uv run python bench/calibration.py [--series 1000] [--seed 1] [--horizon 5]
 
 It prints, per kind and overall, the share of series whose held-out value reached each
 proposed value. The aim is every probability within ±10 points (an 80 % value reached
@@ -168,7 +168,7 @@ def worst(tallies: dict[str, Tally], kinds: Sequence[str] = ("all",)) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--series", type=int, default=400)
+    parser.add_argument("--series", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--horizon", type=int, default=5)
     args = parser.parse_args(argv)

@@ -17,6 +17,8 @@ positive, else the values themselves. Time ``x`` is in years between period end 
 The value reached with probability p is the (1 − p) quantile of the forecast (Student's t,
 back-transformed), for a decrease the p quantile: the value that will not be exceeded.
 At p = 0.5 both are the point forecast, so an exact series gives its exact continuation.
+A series of whole numbers (a count) gets whole values: rounded down for an increase, up
+for a decrease, so that the value is reached with probability p at least.
 Stocks and derived ratios use ``drift``; flows use ``trend``; with enough points
 (SELECT_MIN) the model with the lower quantile loss over rolling-origin backtests wins.
 Every proposal carries its own backtest: over rolling origins (fit on the first o points,
@@ -129,9 +131,27 @@ def _drift(xs: Sequence[float], zs: Sequence[float], at: float) -> tuple[float, 
         if dt <= 0:
             return None
         ss += (zs[i] - zs[i - 1] - mu * dt) ** 2 / dt
-    sigma = math.sqrt(ss / (m - 1))
+    sigma2 = ss / (m - 1)
     h = at - xs[-1]
-    return zs[-1] + mu * h, sigma * math.sqrt(max(h, 0.0) + h * h / span), m - 1
+    var = sigma2 * (max(h, 0.0) + h * h / span) + _eta2(xs, zs, sigma2) * (
+        h * h * span / 3 + h * (h + 1) * (2 * h + 1) / 6
+    )
+    return zs[-1] + mu * h, math.sqrt(var), m - 1
+
+
+def _eta2(xs: Sequence[float], zs: Sequence[float], sigma2: float) -> float:
+    """The yearly variance of changes in the growth rate itself (a drifting drift): the
+    mean squared change between consecutive per-year rates beyond the 2σ² that
+    independent shocks alone give (0 when they explain it)."""
+    rates = [(zs[i] - zs[i - 1]) / (xs[i] - xs[i - 1]) for i in range(1, len(xs))]
+    if len(rates) < 3:
+        return 0.0
+    excess = []
+    for i in range(1, len(rates)):
+        gap = (xs[i + 1] - xs[i - 1]) / 2  # years between the middles of the two spans
+        shocks = sigma2 * (1 / (xs[i] - xs[i - 1]) + 1 / (xs[i + 1] - xs[i]))
+        excess.append(((rates[i] - rates[i - 1]) ** 2 - shocks) / gap)
+    return max(0.0, sum(excess) / len(excess))
 
 
 def _trend(xs: Sequence[float], zs: Sequence[float], at: float) -> tuple[float, float, int] | None:
@@ -263,6 +283,7 @@ def propose_series(
     tests = rolling(family, xs, ys, log)
     fc = widen(fc, tests)
     honest = n >= MIN_POINTS and fc.df >= 2
+    whole = all(float(y).is_integer() for y in ys)
     candidates = []
     for p in probabilities:
         value: float | None = fc.reached(p, increasing)
@@ -272,6 +293,8 @@ def propose_series(
             value = max(floor, value)
         if value is not None and not math.isfinite(value):
             value = None
+        if value is not None and whole:  # a count: the whole number reached with p at least
+            value = float(math.floor(value + 1e-9) if increasing else math.ceil(value - 1e-9))
         candidates.append(Candidate(p, value))
     method_used = fc.method if honest else Method.too_short
     return method_used, candidates, _backtest(tests, probabilities, increasing), log
