@@ -40,7 +40,6 @@ from ipplan.stats import t_quantile
 
 HISTORY_YEARS = 10  # the points a model is fitted on: the last ten years
 MIN_POINTS = 4  # below this no honest interval: two degrees of freedom at least
-MIN_MEDIAN = 2  # a point forecast needs two points
 SELECT_MIN = 8  # points before the backtest may choose the model
 WIDEN_MIN = 3  # backtest forecasts before they may widen the spread
 SCORE_PROBABILITIES = (0.1, 0.25, 0.5, 0.75, 0.9)
@@ -182,18 +181,6 @@ def forecast(
     return Forecast(method, centre, scale, df, log)
 
 
-def _straight(
-    family: str, xs: Sequence[float], ys: Sequence[float], at: float, log: bool
-) -> Forecast | None:
-    """Too few points for the model: the line through the last two, with no spread."""
-    if len(xs) < 2 or xs[-1] <= xs[-2]:
-        return None
-    zs = [math.log(y) for y in ys[-2:]] if log else list(ys[-2:])
-    slope = (zs[1] - zs[0]) / (xs[-1] - xs[-2])
-    method = Method(f"{family}_log" if log else family)
-    return Forecast(method, zs[1] + slope * (at - xs[-1]), 0.0, math.inf, log)
-
-
 def _loss(fc: Forecast, actual: float, size: float) -> float:
     """The mean quantile (pinball) loss of a forecast, relative to the series' size."""
     total = 0.0
@@ -273,22 +260,19 @@ def propose_series(
         log = False
     default = "trend" if kind == "flow" else "drift"
     family = method.removesuffix("_log") if method != "auto" else None
-    if n < MIN_MEDIAN or at <= xs[-1]:
+    if n < MIN_POINTS or at <= xs[-1]:
         return Method.too_short, [Candidate(p, None) for p in probabilities], None, log
     if family is None:
         family = choose_family(xs, ys, log, default)
-    fc = forecast(family, xs, ys, at, log) or _straight(family, xs, ys, at, log)
-    if fc is None:
+    fc = forecast(family, xs, ys, at, log)
+    if fc is None or fc.df < 2:
         return Method.too_short, [Candidate(p, None) for p in probabilities], None, log
     tests = rolling(family, xs, ys, log)
     fc = widen(fc, tests)
-    honest = n >= MIN_POINTS and fc.df >= 2
     whole = all(float(y).is_integer() for y in ys)
     candidates = []
     for p in probabilities:
         value: float | None = fc.reached(p, increasing)
-        if not honest and p != 0.5:
-            value = None
         if value is not None and floor is not None:
             value = max(floor, value)
         if value is not None and not math.isfinite(value):
@@ -296,8 +280,7 @@ def propose_series(
         if value is not None and whole:  # a count: the whole number reached with p at least
             value = float(math.floor(value + 1e-9) if increasing else math.ceil(value - 1e-9))
         candidates.append(Candidate(p, value))
-    method_used = fc.method if honest else Method.too_short
-    return method_used, candidates, _backtest(tests, probabilities, increasing), log
+    return fc.method, candidates, _backtest(tests, probabilities, increasing), log
 
 
 def widen(fc: Forecast, tests: Sequence[tuple[Forecast, float]]) -> Forecast:
