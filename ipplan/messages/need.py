@@ -136,16 +136,23 @@ WORDS: dict[str, dict[str, str]] = {
     "col_prob_up": {"zh": "{pct}把握达到", "en": "{pct} reach"},
     "col_prob_down": {"zh": "{pct}把握不超过", "en": "{pct} ≤"},
     "col_backtest": {"zh": "回测命中", "en": "Backtest"},
-    "too_short": {"zh": "数据太少，无法给出可信区间", "en": "too short for an honest interval"},
+    "too_short": {
+        "zh": "少于 4 个数据点，无法给出可信区间",
+        "en": "fewer than 4 points, too short for an honest interval",
+    },
     "decrease_note": {
         "zh": "减少类指标：给出的是“有该把握不超过”的值",
         "en": "decrease indicators: the value that will not be exceeded",
     },
-    "method_drift_log": {"zh": "对数随机游走(漂移)", "en": "log random walk+drift"},
-    "method_drift": {"zh": "随机游走(漂移)", "en": "random walk+drift"},
-    "method_trend_log": {"zh": "对数线性趋势", "en": "log-linear trend"},
-    "method_trend": {"zh": "线性趋势", "en": "linear trend"},
+    "method_drift_log": {"zh": "对数漂移游走", "en": "log drift"},
+    "method_drift": {"zh": "漂移游走", "en": "drift"},
+    "method_trend_log": {"zh": "对数趋势", "en": "log trend"},
+    "method_trend": {"zh": "线性趋势", "en": "trend"},
     "method_too_short": {"zh": "数据不足", "en": "too short"},
+    "method_legend": {
+        "zh": "方法：漂移游走＝带漂移的随机游走，对数＝按增长率；趋势＝直线趋势加噪声",
+        "en": "method: drift = random walk with drift, log = on growth rates; trend = straight line plus noise",
+    },
     "legend": {
         "zh": "把握：到期实际值不低于该值的概率（由该指标自身历史估计，学生t分位数）；回测命中：历史上各期滚动预测中实际达到建议值的次数",
         "en": "probability: chance the actual value at the horizon is at least the value (estimated from the indicator's own history, Student-t quantiles); backtest: how often rolling forecasts over its history were reached",

@@ -68,9 +68,9 @@ def render_propose_table(result: Proposals, lang: str, width: int = 80, color: b
     console = string_console(width, color)
     console.print(word("propose_head", lang, horizon=result.horizon, date=result.as_of.isoformat()))
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold" if color else "")
-    table.add_column(word("col_indicator", lang), overflow="fold", ratio=3)
+    table.add_column(word("col_indicator", lang), overflow="fold", min_width=12)
     table.add_column(word("col_latest", lang), justify="right", no_wrap=True)
-    table.add_column(word("col_method", lang), overflow="fold", ratio=2)
+    table.add_column(word("col_method", lang), no_wrap=True)
     for p in result.probabilities:
         table.add_column(word("col_prob_up", lang, pct=_pct(p)), justify="right", no_wrap=True)
     table.add_column(word("col_backtest", lang), justify="right", no_wrap=True)
@@ -95,6 +95,7 @@ def render_propose_table(result: Proposals, lang: str, width: int = 80, color: b
         console.print(word("decrease_note", lang))
     if any(f.method is Method.too_short for f in result.proposals):
         console.print(f"{method_word(Method.too_short, lang)}: {word('too_short', lang)}")
+    console.print(word("method_legend", lang))
     console.print(word("legend", lang))
     return text_of(console)
 
