@@ -3,7 +3,8 @@ with a given probability by the end of a year, with its uncertainty estimated fr
 indicator's own history (docs/methods.md, "Targets for the next plan").
 
 Two models, each fitted on the series' scale ``z``: the logarithm when every value is
-positive, else the values themselves. Time ``x`` is in years between period end dates.
+positive, else the values themselves. Time ``x`` is in years counted in whole months
+between period ends (2020 to 2025 is 5 years exactly, 2024-06 to 2025 is 1.5).
 
 - ``drift`` — a random walk with drift: z grows by μ per year plus independent shocks
   of variance σ² per year. μ̂ = (z_n − z_1)/(x_n − x_1); σ̂² = Σ (d_i − μ̂ Δ_i)² / Δ_i /
@@ -321,6 +322,10 @@ def _backtest(
     return Backtest(len(tests), tuple(counts))
 
 
+def _months(d: date) -> int:
+    return d.year * 12 + d.month - 1
+
+
 def propose_indicator(
     indicator: Indicator,
     series: Sequence[Observation],
@@ -336,10 +341,10 @@ def propose_indicator(
     if not points:
         empty = tuple(Candidate(p, None) for p in probabilities)
         return Proposal(indicator, latest, Method.too_short, empty, 0, increasing)
-    t0 = points[0].period.end
-    xs = [years_between(t0, o.period.end) for o in points]
+    t0 = _months(points[0].period.end)
+    xs = [(_months(o.period.end) - t0) / 12 for o in points]
     ys = [o.value for o in points]
-    at = years_between(t0, horizon_end)
+    at = (_months(horizon_end) - t0) / 12
     floor = None if indicator.allow_negative else 0.0
     used, cands, backtest, log = propose_series(
         xs, ys, at, probabilities, increasing, indicator.kind, method, floor
