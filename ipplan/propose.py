@@ -42,6 +42,8 @@ from ipplan.stats import t_quantile
 HISTORY_YEARS = 10  # the points a model is fitted on: the last ten years
 MIN_POINTS = 4  # below this no honest interval: two degrees of freedom at least
 SELECT_MIN = 8  # points before the backtest may choose the model
+SWITCH_MARGIN = 0.6  # another model must have a backtest loss below 0.6 × the usual one's
+RECENCY = 0.8  # weight per year of age of an increment in the drift
 WIDEN_MIN = 3  # backtest forecasts before they may widen the spread
 SCORE_PROBABILITIES = (0.1, 0.25, 0.5, 0.75, 0.9)
 
@@ -124,17 +126,25 @@ def _drift(xs: Sequence[float], zs: Sequence[float], at: float) -> tuple[float, 
     span = xs[-1] - xs[0]
     if m < 2 or span <= 0:
         return None
-    mu = (zs[-1] - zs[0]) / span
-    ss = 0.0
+    num = den = den2 = 0.0
     for i in range(1, len(xs)):
         dt = xs[i] - xs[i - 1]
         if dt <= 0:
             return None
+        w = RECENCY ** (xs[-1] - (xs[i] + xs[i - 1]) / 2)
+        num += w * (zs[i] - zs[i - 1])
+        den += w * dt
+        den2 += w * w * dt
+    mu = num / den
+    eff = den * den / den2  # the span an unweighted mean would need for the same precision
+    ss = 0.0
+    for i in range(1, len(xs)):
+        dt = xs[i] - xs[i - 1]
         ss += (zs[i] - zs[i - 1] - mu * dt) ** 2 / dt
     sigma2 = ss / (m - 1)
     h = at - xs[-1]
-    var = sigma2 * (max(h, 0.0) + h * h / span) + _eta2(xs, zs, sigma2) * (
-        h * h * span / 3 + h * (h + 1) * (2 * h + 1) / 6
+    var = sigma2 * (max(h, 0.0) + h * h / eff) + _eta2(xs, zs, sigma2) * (
+        h * h * eff / 3 + h * (h + 1) * (2 * h + 1) / 6
     )
     return zs[-1] + mu * h, math.sqrt(var), m - 1
 
@@ -204,19 +214,29 @@ def rolling(
     return found
 
 
-def choose_family(xs: Sequence[float], ys: Sequence[float], log: bool, default: str) -> str:
-    """The family with the lower backtest loss; ``default`` below SELECT_MIN points."""
+def choose_model(
+    xs: Sequence[float], ys: Sequence[float], log: bool, default: str
+) -> tuple[str, bool]:
+    """The (family, log) with the lowest backtest loss among the two families on logs (when
+    every value is positive) and on levels; (``default``, ``log``) below SELECT_MIN points."""
     if len(xs) < SELECT_MIN:
-        return default
+        return default, log
     size = sum(abs(y) for y in ys) / len(ys) or 1.0
-    scores = {}
+    scales = (True, False) if log else (False,)
+    scores: dict[tuple[str, bool], float] = {}
     for family in FAMILIES:
-        tests = rolling(family, xs, ys, log)
-        if tests:
-            scores[family] = sum(_loss(fc, a, size) for fc, a in tests) / len(tests)
-    if len(scores) < len(FAMILIES):
-        return default
-    return min(FAMILIES, key=lambda f: (scores[f], f != default))
+        for scale in scales:
+            tests = rolling(family, xs, ys, scale)
+            if tests:
+                scores[family, scale] = sum(_loss(fc, a, size) for fc, a in tests) / len(tests)
+    if (default, log) not in scores:
+        return default, log
+    usual = (default, log)
+
+    def weighed(k: tuple[str, bool]) -> tuple[float, bool]:
+        return (scores[k] if k == usual else scores[k] / SWITCH_MARGIN, k != usual)
+
+    return min(scores, key=weighed)
 
 
 # --------------------------------------------------------------------------- observations
@@ -264,7 +284,7 @@ def propose_series(
     if n < MIN_POINTS or at <= xs[-1]:
         return Method.too_short, [Candidate(p, None) for p in probabilities], None, log
     if family is None:
-        family = choose_family(xs, ys, log, default)
+        family, log = choose_model(xs, ys, log, default)
     fc = forecast(family, xs, ys, at, log)
     if fc is None or fc.df < 2:
         return Method.too_short, [Candidate(p, None) for p in probabilities], None, log

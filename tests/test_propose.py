@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from datetime import date
 
 import pytest
@@ -54,18 +53,24 @@ def test_a_straight_line_continues_exactly_with_the_trend_model() -> None:
 
 def test_a_random_walk_interval_worked_by_hand() -> None:
     # levels 10.5, 12.5, 13.5, 16.5, 18.5 at x = 0 … 4; forecast at x = 6 (h = 2)
-    # μ = (18.5 − 10.5)/4 = 2; increments 2, 1, 3, 2 → deviations 0, −1, 1, 0; σ² = 2/3
-    # drifting growth: rate changes −1, 2, −1 against 2σ² = 4/3 each: (−1/3 + 8/3 − 1/3)/3 = 2/3
-    # variance = σ²(h + h²/4) + η²(h²·4/3 + h(h+1)(2h+1)/6) = 2/3·3 + 2/3·(16/3 + 5) = 80/9
-    # median 18.5 + 2·2 = 22.5; 80 %: 22.5 + t(0.2; 3)·√(80/9) = 22.5 − 0.9784723·2.9814240
+    # increments d = 2, 1, 3, 2 at ages 3.5, 2.5, 1.5, 0.5 (years before x = 4), weights 0.8^age
+    # w = 0.457947, 0.572433, 0.715542, 0.894427; Σw = 2.640349; Σw·d = 5.423815
+    # μ = 5.423815 / 2.640349 = 2.054204; Σw² = 1.849400; eff. span = 2.640349² / 1.8494 = 3.769576
+    # residuals d − μ: −0.054204, −1.054204, 0.945796, −0.054204 → Σ² = 2.011751; σ² = 0.670584
+    # drifting growth: rate changes −1, 2, −1 against 2σ² = 1.341167 each:
+    #   η² = (−0.341167 + 2.658833 − 0.341167) / 3 = 0.658833
+    # variance = σ²(h + h²/3.769576) + η²(h²·3.769576/3 + h(h+1)(2h+1)/6)
+    #          = 0.670584·3.061134 + 0.658833·10.026101 = 2.052748 + 6.605526 = 8.658274
+    # median 18.5 + 2·2.054204 = 22.608408; 80 %: 22.608408 + t(0.2; 3)·√8.658274
+    #   = 22.608408 − 0.9784723·2.942495 = 22.608408 − 2.879150 = 19.729258
     xs, ys = [0, 1, 2, 3, 4], [10.5, 12.5, 13.5, 16.5, 18.5]
     method, cands, backtest, _ = propose_series(xs, ys, 6, (0.5, 0.8), method="drift")
     assert method is Method.drift
-    assert cands[0].value == pytest.approx(22.5)
-    assert cands[1].value == pytest.approx(22.5 - 0.9784723 * math.sqrt(80 / 9), abs=1e-6)
-    # a decrease: the value not exceeded with 80 %: 22.5 + 0.9784723·2.9814240
+    assert cands[0].value == pytest.approx(22.608408, abs=1e-5)
+    assert cands[1].value == pytest.approx(19.729258, abs=1e-5)
+    # a decrease: the value not exceeded with 80 %: 22.608408 + 2.879150 = 25.487558
     _, down, _, _ = propose_series(xs, ys, 6, (0.8,), increasing=False, method="drift")
-    assert down[0].value == pytest.approx(22.5 + 0.9784723 * math.sqrt(80 / 9), abs=1e-6)
+    assert down[0].value == pytest.approx(25.487558, abs=1e-5)
     # one rolling forecast (fit on 4 points, predict the 5th)
     assert backtest is not None and backtest.trials == 1
 
@@ -100,3 +105,13 @@ def test_a_decrease_indicator_reads_its_direction_from_the_target() -> None:
     assert not found.increasing
     low, high = found.candidates[0].value, found.candidates[1].value
     assert low is not None and high is not None and high > low  # "not exceeded" with more certainty
+
+
+def test_a_long_straight_stock_switches_to_levels() -> None:
+    # 100 + 50k for 2012 … 2020 (9 points): on logs the backtest misses (growth slows in
+    # percent), on levels both models are exact, so a level model is chosen; 2025 is k = 13:
+    # 100 + 50·13 = 750
+    series = [obs(2012 + k, 100 + 50 * k) for k in range(9)]
+    found = propose_indicator(STOCK, series, date(2025, 12, 31), (0.5, 0.8))
+    assert found.method in (Method.drift, Method.trend) and not found.log
+    assert [c.value for c in found.candidates] == [750, 750]
