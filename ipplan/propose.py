@@ -7,10 +7,11 @@ positive, else the values themselves. Time ``x`` is in years counted in whole mo
 between period ends (2020 to 2025 is 5 years exactly, 2024-06 to 2025 is 1.5).
 
 - ``drift`` — a random walk with drift: z grows by μ per year plus independent shocks
-  of variance σ² per year. μ̂ = (z_n − z_1)/(x_n − x_1); σ̂² = Σ (d_i − μ̂ Δ_i)² / Δ_i /
-  (m − 1) over the m increments d_i spanning Δ_i years. At h years past the latest point
-  the forecast is z_n + μ̂h with standard error σ̂ √(h + h² / (x_n − x_1)) (the shocks to
-  come, and the error of μ̂), on m − 1 degrees of freedom.
+  of variance σ² per year. μ̂ = Σ w_i d_i / Σ w_i Δ_i over the m increments d_i spanning
+  Δ_i years, w_i = RECENCY^age; σ̂² = Σ (d_i − μ̂ Δ_i)² / Δ_i / (m − 1). At h years past
+  the latest point the forecast is z_n + μ̂h with variance σ̂²(h + h²/S) (the shocks to
+  come, and the error of μ̂; S the equivalent span) plus a term for a growth rate that
+  drifts (:func:`_eta2`), on m − 1 degrees of freedom.
 - ``trend`` — a straight line plus independent noise (ordinary least squares, n points):
   the forecast's standard error is s √(1 + 1/n + (x_h − x̄)² / Sxx), s² = SSR/(n − 2),
   on n − 2 degrees of freedom.
@@ -20,8 +21,9 @@ back-transformed), for a decrease the p quantile: the value that will not be exc
 At p = 0.5 both are the point forecast, so an exact series gives its exact continuation.
 A series of whole numbers (a count) gets whole values: rounded down for an increase, up
 for a decrease, so that the value is reached with probability p at least.
-Stocks and derived ratios use ``drift``; flows use ``trend``; with enough points
-(SELECT_MIN) the model with the lower quantile loss over rolling-origin backtests wins.
+Stocks and derived ratios use ``drift``; flows use ``trend``; with SELECT_MIN points or
+more, another model (family × logs or levels) replaces the default when its quantile loss
+over rolling-origin backtests is below SWITCH_MARGIN × the default's.
 Every proposal carries its own backtest: over rolling origins (fit on the first o points,
 forecast each later one), how often the actual value reached each proposed quantile.
 """
