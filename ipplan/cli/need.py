@@ -17,6 +17,7 @@ from ipplan.cli.options import (
     emit,
     load,
     parse_day,
+    width,
 )
 
 
@@ -66,4 +67,4 @@ def need(
 
         units = {i.id: i.unit for i in the_plan.indicators}
         names = {i.id: i.display_name(lang.value) for i in the_plan.indicators}
-        emit(render_need_text(result, lang.value, units, names))
+        emit(render_need_text(result, lang.value, units, names, width()))

@@ -82,9 +82,20 @@ def _sum_formula(result: Need, units: dict[str, str], lang: str) -> str:
     return text
 
 
-def render_need_text(result: Need, lang: str, units: dict[str, str], names: dict[str, str]) -> str:
-    """The need as lines of text, readable at 80 columns; ``units`` and ``names`` of the
-    plan's indicators (for the absolute count)."""
+def render_need_text(
+    result: Need, lang: str, units: dict[str, str], names: dict[str, str], width: int = 80
+) -> str:
+    """The need as lines of text wrapped at ``width`` cells (Chinese counts double);
+    ``units`` and ``names`` of the plan's indicators (for the absolute count)."""
+    from ipplan.render.console import string_console, text_of
+
+    console = string_console(width, False)
+    for line in _lines(result, lang, units, names):
+        console.print(line, markup=False, highlight=False, overflow="fold")
+    return text_of(console)
+
+
+def _lines(result: Need, lang: str, units: dict[str, str], names: dict[str, str]) -> list[str]:
     ind = result.indicator
     target = ind.target
     assert target is not None
@@ -143,7 +154,7 @@ def render_need_text(result: Need, lang: str, units: dict[str, str], names: dict
         lines.append(word("not_ratio", lang, formula=formula))
     elif NeedNote.no_operand in notes:
         lines.append(word("no_operand", lang, formula=formula))
-    return "\n".join(lines) + "\n"
+    return lines
 
 
 def _path_table(result: Need, lang: str, cumulative: bool) -> list[str]:

@@ -62,11 +62,15 @@ def method_word(method: Method, lang: str) -> str:
 
 def render_propose_table(result: Proposals, lang: str, width: int = 80, color: bool = False) -> str:
     from rich.table import Table
+    from rich.text import Text
 
     from ipplan.render.console import string_console, text_of
 
     console = string_console(width, color)
-    console.print(word("propose_head", lang, horizon=result.horizon, date=result.as_of.isoformat()))
+    console.print(
+        word("propose_head", lang, horizon=result.horizon, date=result.as_of.isoformat()),
+        markup=False,
+    )
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold" if color else "")
     table.add_column(word("col_indicator", lang), overflow="fold", min_width=12)
     table.add_column(word("col_latest", lang), justify="right", no_wrap=True)
@@ -87,9 +91,8 @@ def render_propose_table(result: Proposals, lang: str, width: int = 80, color: b
             tested = "/".join(str(k) for _, k in bt.reached) + f" of {bt.trials}"
             if lang == "zh":
                 tested = "/".join(str(k) for _, k in bt.reached) + f"（共{bt.trials}）"
-        table.add_row(
-            ind.display_name(lang), shown, method_word(found.method, lang), *cells, tested
-        )
+        name = Text(ind.display_name(lang))  # data, never markup
+        table.add_row(name, shown, method_word(found.method, lang), *cells, tested)
     console.print(table)
     if any_down:
         console.print(word("decrease_note", lang))
