@@ -245,13 +245,15 @@ def choose_model(
 
 
 def history(indicator: Indicator, series: Sequence[Observation]) -> list[Observation]:
-    """The points a proposal rests on: flows of the latest frequency only (a month is not a
-    year), one point per end date, from the last break in series (flag ``b``) on, over
-    the last HISTORY_YEARS years."""
+    """The points a proposal rests on: flows of one frequency only (a month is not a year:
+    annual figures when there are any, else the latest one's), one point per end date,
+    from the last break in series (flag ``b``) on, over the last HISTORY_YEARS years."""
     if not series:
         return []
-    latest = series[-1]
-    rows = [o for o in series if indicator.kind != "flow" or o.period.freq == latest.period.freq]
+    freq = series[-1].period.freq
+    if indicator.kind == "flow" and any(o.period.freq == "Y" for o in series):
+        freq = "Y"  # a horizon year's flow is a year's total: annual figures when there are
+    rows = [o for o in series if indicator.kind != "flow" or o.period.freq == freq]
     by_end: dict[date, Observation] = {}
     for o in rows:  # sorted: the coarser period (the annual figure) comes last and wins
         by_end[o.period.end] = o

@@ -115,3 +115,10 @@ def test_a_long_straight_stock_switches_to_levels() -> None:
     found = propose_indicator(STOCK, series, date(2025, 12, 31), (0.5, 0.8))
     assert found.method in (Method.drift, Method.trend) and not found.log
     assert [c.value for c in found.candidates] == [750, 750]
+
+
+def test_a_flow_with_annual_figures_is_proposed_on_them() -> None:
+    flow = Indicator("x", "x", "flow")
+    series = [obs(2018 + k, 100 + 10 * k) for k in range(5)] + [obs(2023, 9, month=3)]
+    points = history(flow, sorted(series, key=lambda o: o.period.sort_key()))
+    assert [str(o.period) for o in points] == ["2018", "2019", "2020", "2021", "2022"]
