@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
@@ -58,13 +58,13 @@ class Statuses:
     on_course: Decimal = Decimal("0.95")  # at or above: 基本符合预期; below: 滞后
     green: Decimal = Decimal(10)  # points below 序时进度 still green
     yellow: Decimal = Decimal(30)  # points below 序时进度 still yellow
-    words: Mapping[str, str] = field(default_factory=dict)
-    words_en: Mapping[str, str] = field(default_factory=dict)
+    words: tuple[tuple[str, str], ...] = ()  # (code, word): pairs keep the plan hashable
+    words_en: tuple[tuple[str, str], ...] = ()
 
     def word(self, code: str, lang: str) -> str | None:
         """The plan's own word for a code in a language, or None (use the default)."""
         own = self.words_en if lang == "en" else self.words
-        return own.get(code)
+        return dict(own).get(code)
 
 
 DEFAULT = Statuses()
@@ -171,7 +171,9 @@ def parse_statuses(reader: Reader, data: Any) -> Statuses | None:
     words_en = _words(reader, data, "words_en", path)
     if _errors(reader) > before:
         return None
-    return Statuses(scheme, ahead, on_course, green, yellow, words, words_en)
+    return Statuses(
+        scheme, ahead, on_course, green, yellow, tuple(words.items()), tuple(words_en.items())
+    )
 
 
 def _errors(reader: Reader) -> int:

@@ -48,6 +48,7 @@ def test_a_full_block(tmp_path: Path) -> None:
     assert s.word("lagging", "zh") == "进度滞后"
     assert s.word("lagging", "en") == "behind schedule"
     assert s.word("ahead", "zh") is None
+    assert hash(plan)  # a plan with a statuses: block stays hashable, as frozen records are
 
 
 def test_every_problem_with_its_place(tmp_path: Path) -> None:

@@ -118,8 +118,8 @@ def test_plan_thresholds_change_the_words() -> None:
     own = Statuses(on_course=Decimal("1.0"), ahead=Decimal("1.2"))
     verdict, _ = one(plan_of(cumulative("c", 39), statuses=own), [ob("c", "2022", 19)])
     assert verdict is Verdict.lagging
-    assert word("lagging", "zh", Statuses(words={"lagging": "进度滞后"})) == "进度滞后"
-    assert word("lagging", "en", Statuses(words={"lagging": "进度滞后"})) == "lagging"
+    assert word("lagging", "zh", Statuses(words=(("lagging", "进度滞后"),))) == "进度滞后"
+    assert word("lagging", "en", Statuses(words=(("lagging", "进度滞后"),))) == "lagging"
     assert word("on_course", "zh") == "基本符合预期"
 
 
