@@ -33,6 +33,7 @@ from ipplan.project import (
     spread,
 )
 from ipplan.series import Dataset
+from ipplan.units import unit_indicators
 
 
 @dataclass(frozen=True)
@@ -322,7 +323,9 @@ def evaluate_plan(
 ) -> PlanEvaluation:
     """Evaluate every indicator; targets first, then monitored ones, in plan order."""
     data = Dataset(plan, observations, as_of, region)
-    evaluations = [evaluate_indicator(plan, ind, data, method) for ind in plan.indicators]
+    # each region against its own targets: a unit never against the plan region's (units.py)
+    indicators = unit_indicators(plan, data.region)
+    evaluations = [evaluate_indicator(plan, ind, data, method) for ind in indicators]
     evaluations.sort(key=lambda e: e.indicator.target is None)
     return PlanEvaluation(
         plan,
