@@ -113,3 +113,22 @@ def rank_units(
             ordered.append(Ranked(u, r, e, rank))
         ordered += [Ranked(u, r, e, None) for u, r, e in level if _key(e) is None]
     return ordered
+
+
+def region_rows(
+    units: Sequence[Unit], results: Sequence[PlanEvaluation], indicator_id: str | None = None
+) -> list[Ranked]:
+    """What `ipplan regions` shows: the units in their order, or ranked on one indicator."""
+    if indicator_id is not None:
+        return rank_units(units, results, indicator_id)
+    by_name = {r.region: r for r in results}
+    return [Ranked(u, by_name[u.name], None, None) for u in units]
+
+
+def targeted(rows: Sequence[Ranked]) -> list[str]:
+    """Ids of the indicators that have a target for at least one of the rows, plan order."""
+    found: set[str] = set()
+    for row in rows:
+        found.update(e.indicator.id for e in row.result.evaluations if e.indicator.target)
+    plan = rows[0].result.plan if rows else None
+    return [i for i in plan.ids if i in found] if plan else []
