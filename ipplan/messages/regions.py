@@ -10,7 +10,7 @@ Parameters by code:
     regions.plan_region_target                     name, id
     regions.duplicate_target                       id, name, first (file:line)
     regions.csv_*                                  name | value, known
-    check.region_undeclared                        name, id, suggestion
+    check.region_undeclared                        name, id, close
     check.region_targets_sum                       id, name, parent, sum, target, diff, units
     check.region_actuals_sum                       id, name, parent, period, sum, value, diff
     check.region_units_missing                     id, name, parent, period, missing
@@ -121,8 +121,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     # ------------------------------------------------------------------ check
     "check.region_undeclared": {
-        "zh": ("{id} 的目标给了地区“{name}”，但它不在 regions 中", "{suggestion}"),
-        "en": ("{id} has a target for '{name}', which is not in regions", "{suggestion}"),
+        "zh": (
+            "{id} 的目标给了地区“{name}”，但它不在 regions 中",
+            "改正名称（相近的：{close}），或把它加入 regions",
+        ),
+        "en": (
+            "{id} has a target for '{name}', which is not in regions",
+            "fix the name (close ones: {close}) or add it to regions",
+        ),
     },
     "check.region_targets_sum": {
         "zh": (
