@@ -20,7 +20,7 @@ from ipplan.regions import Ranked, targeted
 from ipplan.render import fmt
 from ipplan.render.cells import row as cells_of
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import HEAD, STYLE, label, status_word
+from ipplan.render.labels import HEAD, STYLE, TEXT, label, status_word
 from ipplan.render.regions_labels import LAGGING, word
 from ipplan.render.summary import header_line
 
@@ -89,8 +89,26 @@ def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: str,
         for i, iid in enumerate(ids, start=1)
         if (ind := plan.get(iid)) is not None
     ]
-    console.print(Text(word("legend", lang) + "  ".join(names)))
+    names[0] = word("legend", lang) + names[0]
+    for line in _wrap(names, width):
+        console.print(Text(line))
+    if any(e is not None and e.final for r in rows for e in map(lambda i: _ev(r, i), ids)):
+        console.print(f"* {label(TEXT, 'final', lang)}")
     return True
+
+
+def _wrap(items: list[str], width: int) -> list[str]:
+    """Items on lines of at most ``width`` cells, never breaking inside an item."""
+    lines: list[str] = []
+    current = ""
+    for item in items:
+        joined = f"{current}  {item}" if current else item
+        if current and cell_len(joined) > width:
+            lines.append(current)
+            current = item
+        else:
+            current = joined
+    return [*lines, current] if current else lines
 
 
 def _figure_cells(ev: Evaluation | None, lang: str, elapsed: float) -> list[str]:
