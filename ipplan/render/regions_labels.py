@@ -14,7 +14,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         " (actual/required), ties by attainment",
     },
     "legend": {"zh": "指标：", "en": "Indicators: "},
-    "lagging": {"zh": "落后：{items}", "en": "Lagging: {items}"},
+    "lagging": {"zh": "落后的地区：", "en": "Lagging:"},
     "no_lagging": {"zh": "没有落后的地区。", "en": "No region is lagging."},
     "no_targets": {"zh": "没有目标。", "en": "No targets."},
     "own_target_only": {

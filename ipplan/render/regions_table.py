@@ -62,7 +62,8 @@ def render_regions(
             _block(console, rows, iid, i, lang)
     console.print()
     console.print(word("own_target_only", lang))
-    console.print(Text(_lagging(rows, ids, lang), style="bold"))
+    for i, line in enumerate(_lagging(rows, ids, lang)):
+        console.print(Text(line, style="bold" if i == 0 else ""))
     return text_of(console)
 
 
@@ -163,9 +164,10 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> No
     console.print(table)
 
 
-def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> str:
-    """The units behind on a target, each with the targets it lags on."""
-    items = []
+def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> list[str]:
+    """The units behind on a target, one line each with the targets it lags on."""
+    lines = []
+    sep = "，" if lang == "zh" else ", "
     for r in rows:
         lag = []
         for iid in ids:
@@ -173,10 +175,7 @@ def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> str:
             if ev is not None and ev.status in LAGGING:
                 lag.append(f"{ev.indicator.display_name(lang)} {status_word(ev.status, lang)}")
         if lag:
-            inner = "，".join(lag) if lang == "zh" else ", ".join(lag)
-            items.append(
-                f"{r.unit.name}（{inner}）" if lang == "zh" else f"{r.unit.name} ({inner})"
-            )
-    if not items:
-        return word("no_lagging", lang)
-    return word("lagging", lang, items=("；" if lang == "zh" else "; ").join(items))
+            lines.append(f"  {r.unit.name}{'：' if lang == 'zh' else ': '}{sep.join(lag)}")
+    if not lines:
+        return [word("no_lagging", lang)]
+    return [word("lagging", lang), *lines]
