@@ -241,7 +241,7 @@ def read_by_region(
         reader.add("plan.bad_type", where, key="by_region", expected="mapping")
         return []
     if target.type == "growth":
-        reader.add("regions.growth_by_region", where, id=indicator)
+        reader.add("regions.growth_by_region", (*where, "<key>"), id=indicator)
         return []
     found: list[UnitTarget] = []
     for key, value in raw.items():
