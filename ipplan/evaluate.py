@@ -33,7 +33,7 @@ from ipplan.project import (
     spread,
 )
 from ipplan.series import Dataset
-from ipplan.units import unit_indicators
+from ipplan.units import for_region
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,7 @@ def evaluate_indicator(
     plan: Plan, indicator: Indicator, data: Dataset, method: str = "auto"
 ) -> Evaluation:
     """Every figure of methods.md for one indicator, as known on ``data.as_of``."""
+    indicator = for_region(plan, indicator, data.region)  # a unit: its own target only
     deadline = plan.meta.deadline
     full = data.series(indicator.id)
     series = [o for o in full if o.period.end <= deadline]  # the plan is judged at its deadline
@@ -323,9 +324,7 @@ def evaluate_plan(
 ) -> PlanEvaluation:
     """Evaluate every indicator; targets first, then monitored ones, in plan order."""
     data = Dataset(plan, observations, as_of, region)
-    # each region against its own targets: a unit never against the plan region's (units.py)
-    indicators = unit_indicators(plan, data.region)
-    evaluations = [evaluate_indicator(plan, ind, data, method) for ind in indicators]
+    evaluations = [evaluate_indicator(plan, ind, data, method) for ind in plan.indicators]
     evaluations.sort(key=lambda e: e.indicator.target is None)
     return PlanEvaluation(
         plan,

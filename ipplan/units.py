@@ -8,9 +8,10 @@ direction and ``from`` are those of the indicator's plan target. A unit without 
 of its own has none: it is monitored (``monitoring``), never judged against the plan
 region's target.
 
-:func:`unit_target` and :func:`unit_indicators` are the one place where targets are
-resolved per unit; ``ipplan status --region`` and ``ipplan regions`` both go through them
-(via :func:`ipplan.evaluate.evaluate_plan`).
+:func:`unit_target` and :func:`for_region` are the one place where targets are resolved
+per unit; every evaluation goes through them (:func:`ipplan.evaluate.evaluate_indicator`),
+so ``ipplan status --region``, ``show --region``, ``report --region`` and ``ipplan
+regions`` agree.
 """
 
 from __future__ import annotations
@@ -75,14 +76,13 @@ def unit_target(plan: Plan, indicator: Indicator, region: str | None) -> Target 
     return replace(indicator.target, value=given.value, source=None, note=None)
 
 
-def unit_indicators(plan: Plan, region: str | None) -> tuple[Indicator, ...]:
-    """The plan's indicators, each carrying the target of ``region`` (see unit_target)."""
-    if is_plan_region(plan, region):
-        return plan.indicators
-    return tuple(
-        ind if ind.target is None else replace(ind, target=unit_target(plan, ind, region))
-        for ind in plan.indicators
-    )
+def for_region(plan: Plan, indicator: Indicator, region: str | None) -> Indicator:
+    """The indicator carrying the target of ``region`` (see unit_target); the same object
+    for the plan's region. Used by :func:`ipplan.evaluate.evaluate_indicator`, so that every
+    evaluation of a unit (status, show, report, regions) has the unit's own target."""
+    if is_plan_region(plan, region) or indicator.target is None:
+        return indicator
+    return replace(indicator, target=unit_target(plan, indicator, region))
 
 
 # --------------------------------------------------------------------------- units

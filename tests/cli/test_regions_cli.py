@@ -151,7 +151,7 @@ def test_csv_rows_and_neutralised_names(capsys: pytest.CaptureFixture[str], tmp_
     rows = list(csv.reader(io.StringIO(out)))
     assert rows[0][:6] == ["region", "parent", "code", "rank", "id", "name"]
     assert len(rows) == 1 + 5 * 2  # 5 units (the city, A, B, C, the odd one) × 2 indicators
-    assert ["'=HYPERLINK(1)", "示例市"] == rows[-1][:2]
+    assert rows[-1][:2] == ["'=HYPERLINK(1)", "示例市"]
     a_tm = next(r for r in rows if r[0] == "A县" and r[4] == "tm")
     assert a_tm[9] == "600"  # the target column: A县's own
 
@@ -191,3 +191,17 @@ def test_init_suizhou_lists_the_five_units(tmp_path: Path) -> None:
     assert [(r.name, r.parent) for r in plan.regions] == [(u, None) for u in SUIZHOU_UNITS]
     assert [r.code for r in plan.regions[:3]] == ["421303", "421321", "421381"]
     assert plan.unit_targets == ()  # the plan decomposes no target
+
+
+def test_show_region_uses_the_unit_target(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "show", "tm", "--plan", UNITS3, "--region", "A县",
+                         "--as-of", "2024-12-31", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["target"]["value"] == 600
+    assert data["attainment"] == pytest.approx(550 / 600, rel=1e-12)
+    code, out, err = run(capsys, "show", "tm", "--plan", UNITS3, "--region", "C区",
+                         "--as-of", "2024-12-31", "--format", "json")  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["target"], data["status"]) == (None, "monitoring")
