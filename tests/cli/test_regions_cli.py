@@ -205,3 +205,25 @@ def test_show_region_uses_the_unit_target(capsys: pytest.CaptureFixture[str]) ->
     assert code == 0, err
     data = json.loads(out)
     assert (data["target"], data["status"]) == (None, "monitoring")
+
+
+def test_hostile_unit_name_shown_not_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "p"
+    shutil.copytree(UNITS3, plan)
+    path = plan / "actuals" / "tm.csv"
+    path.write_text(path.read_text("utf-8") + "2024,5,[red]x\x1b[31m\n", "utf-8")
+    code, out, _ = run(capsys, "regions", "--plan", str(plan), "--as-of", "2024-12-31")
+    assert code == 0
+    assert "\x1b" not in out
+    assert "[red]x\\x1b[31m" in out  # rich markup and the escape, written out
+
+
+def test_status_of_a_unit_without_targets_has_no_empty_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "status", "--region", "曾都区", "--as-of", "2024-12-31")
+    assert code == 0
+    assert "完成率" not in out  # the heads of the targets table
+    assert "没有目标" in out and "有效注册商标量" in out  # monitored
