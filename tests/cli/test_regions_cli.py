@@ -247,3 +247,13 @@ def test_record_and_import_refuse_an_unlisted_region(
         capsys, "record", "tm", "2022", "450", "--region", "A县", "--plan", str(plan)
     )
     assert code == 0, err
+
+
+def test_need_region_uses_the_unit_target(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "need", "tm", "--plan", UNITS3, "--region", "A县",
+                         "--as-of", "2024-12-31")  # fmt: skip
+    assert code == 0, err
+    assert "达到 600件" in out and "尚差 50件" in out  # 600 − 550, never 1000 − 550
+    code, out, err = run(capsys, "need", "tm", "--plan", UNITS3, "--region", "C区",
+                         "--as-of", "2024-12-31")  # fmt: skip
+    assert code == 2 and out == ""  # C区 has no target of its own
