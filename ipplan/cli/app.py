@@ -15,6 +15,7 @@ from ipplan.cli.init import init
 from ipplan.cli.need import need
 from ipplan.cli.propose import propose
 from ipplan.cli.record import record
+from ipplan.cli.regions import regions
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
@@ -49,6 +50,7 @@ def _root(
 
 
 app.command("status")(status)
+app.command("regions")(regions)
 app.command("show")(show)
 app.command("check")(check)
 app.command("record", context_settings={"ignore_unknown_options": True})(record)
