@@ -92,7 +92,9 @@ def _write_fd(stream: TextIO, fd: int, data: bytes, label: str) -> None:
     except BrokenPipeError:
         raise  # the reader went away (| head): the CLI ends quietly, as for any output
     except OSError as exc:
-        raise DataError("output.write_failed", path=label, reason=exc.strerror or str(exc)) from None
+        raise DataError(
+            "output.write_failed", path=label, reason=exc.strerror or str(exc)
+        ) from None
 
 
 def _write_special(path: Path, data: bytes) -> None:
