@@ -93,41 +93,30 @@ def busy_or_failed(exc: OSError, path: Path) -> IpplanError:
 
 @dataclass(frozen=True)
 class Fingerprint:
-    """What a file was when read: size, modification time (ns) and SHA-256 of its bytes.
+    """What a file holds: its size and the SHA-256 of its bytes.
 
-    Two fingerprints are the *same content* when size and hash agree; a file saved again
-    with the same bytes (a new mtime) has lost nothing.
+    The modification time is not part of it: it cannot prove a file unchanged (FAT and
+    exFAT drives keep it to 2 s, and a save within the same tick keeps it), and a file
+    saved again with the same bytes has lost nothing.
     """
 
     size: int
-    mtime_ns: int
     sha256: str
 
     @classmethod
-    def of(cls, data: bytes, mtime_ns: int = 0) -> Fingerprint:
-        return cls(len(data), mtime_ns, hashlib.sha256(data).hexdigest())
-
-    def same_content(self, other: Fingerprint | None) -> bool:
-        return other is not None and (self.size, self.sha256) == (other.size, other.sha256)
+    def of(cls, data: bytes) -> Fingerprint:
+        return cls(len(data), hashlib.sha256(data).hexdigest())
 
 
 def read_current(path: Path) -> tuple[bytes | None, Fingerprint | None]:
     """A file's bytes and fingerprint now (None, None when it does not exist)."""
     try:
-        with open(path, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            data = handle.read()
+        data = path.read_bytes()
     except FileNotFoundError:
         return None, None
     except OSError as exc:
         raise busy_or_failed(exc, path) from None
-    return data, Fingerprint.of(data, info.st_mtime_ns)
-
-
-def unchanged(path: Path, expected: bytes | None) -> bool:
-    """Whether ``path`` still holds ``expected`` (None: still does not exist)."""
-    data, _ = read_current(path)
-    return data == expected
+    return data, Fingerprint.of(data)
 
 
 # ------------------------------------------------------------------------- locking

@@ -241,34 +241,31 @@ def recover_locked(root: Path) -> bool:
     folder = journal_dir(root)
     if not folder.exists():
         return False
+    if not folder.is_dir():
+        raise _damaged(folder, "not a folder")
     marker = folder / COMMIT
     if not marker.exists():
         _discard(folder)
         return True
     entries = _read_commit(marker)
-    plan: list[tuple[Path, bytes]] = []
-    for entry in entries:
+    todo: list[tuple[Path, bytes]] = []
+    for entry in entries:  # every file is checked before any is written
         target, data = _checked(root, folder, entry)
-        current, now = read_current(target)
-        new = Fingerprint.of(data)
-        if new.same_content(now):
+        _, now = read_current(target)
+        if now == Fingerprint.of(data):
             continue  # replaced before the interruption
         old = entry["old"]
-        if current is not None if old is None else not _matches(now, old):
+        if now != (None if old is None else Fingerprint(old.get("size"), old.get("sha256"))):
             raise DataError("store.journal_conflict", file=str(target), path=str(target),
                             saved=str(folder / entry["data"]), journal=str(folder))  # fmt: skip
-        plan.append((target, data))
-    for target, data in plan:
+        todo.append((target, data))
+    for target, data in todo:
         remove_stale_temps(target)
         write_atomic(target, data, sync_dir=False)
-    for parent in {target.parent for target, _ in plan}:
+    for parent in {target.parent for target, _ in todo}:
         fsync_dir(parent)
     _finish(folder)
     return True
-
-
-def _matches(now: Fingerprint | None, old: dict[str, Any]) -> bool:
-    return now is not None and (now.size, now.sha256) == (old.get("size"), old.get("sha256"))
 
 
 def _damaged(folder: Path, reason: str) -> DataError:
@@ -285,7 +282,11 @@ def _read_commit(marker: Path) -> list[dict[str, Any]]:
             if not isinstance(entry, dict) or not {"path", "data", "sha256"} <= entry.keys():
                 raise ValueError("bad entry")
             entry.setdefault("old", None)
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+            if not all(isinstance(entry[k], str) for k in ("path", "data", "sha256")):
+                raise ValueError("bad entry")
+            if entry["old"] is not None and not isinstance(entry["old"], dict):
+                raise ValueError("bad entry")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         raise _damaged(marker.parent, str(exc) or type(exc).__name__) from None
     return entries
 

@@ -84,7 +84,8 @@ def handle_signals() -> Iterator[None]:
 def deferred() -> Iterator[None]:
     """Hold SIGINT, SIGTERM and SIGHUP back for the block; deliver the first one that came
     (to the handler that was in place) when it ends. An :class:`Interrupted` raised then is
-    marked ``written = True``: the block ran to its end."""
+    marked ``written = True`` when the block ran to its end; when the block failed, the
+    signal still arrives (the user asked to stop), in place of the block's error."""
     if not _main_thread():
         yield
         return
@@ -94,13 +95,21 @@ def deferred() -> Iterator[None]:
         caught.append(signum)
 
     before: dict[signal.Signals, Any] = {}
+
+    def restore() -> None:
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
+
     try:
         for sig in _signals():
             before[sig] = signal.signal(sig, note)
         yield
-    finally:
-        for sig, handler in before.items():
-            signal.signal(sig, handler)
+    except BaseException:
+        restore()
+        if caught:
+            signal.raise_signal(caught[0])
+        raise
+    restore()
     if caught:
         try:
             signal.raise_signal(caught[0])

@@ -38,9 +38,16 @@ def test_a_deferred_signal_arrives_after_the_block_which_ran_to_its_end() -> Non
     )
 
 
-def test_an_error_in_the_block_wins_over_a_held_signal() -> None:
-    with pytest.raises(ValueError), handle_signals(), deferred():
+def test_a_held_signal_still_arrives_when_the_block_fails() -> None:
+    with pytest.raises(Interrupted) as info, handle_signals(), deferred():
         signal.raise_signal(signal.SIGTERM)
+        raise ValueError("the write failed, and was undone")
+    assert info.value.written is None and info.value.name == "SIGTERM"
+    assert isinstance(info.value.__context__, ValueError)
+
+
+def test_without_a_signal_the_block_error_is_raised() -> None:
+    with pytest.raises(ValueError), handle_signals(), deferred():
         raise ValueError("the write failed")
 
 
