@@ -51,7 +51,7 @@ from ipplan.atomic import (
     step,
     write_atomic,
 )
-from ipplan.errors import DataError, IpplanError
+from ipplan.errors import DataError, IpplanError, Problem
 from ipplan.signals import Interrupted, deferred, note_written
 
 JOURNAL = ".ipplan-journal"
@@ -230,10 +230,13 @@ def recover(root: Path, actuals: Path | None = None, timeout: float = DEFAULT_TI
     try:
         with plan_lock(actuals or root / "actuals", timeout), deferred():
             return recover_locked(root)
-    except IpplanError:
+    except IpplanError as exc:
         if not (folder / COMMIT).exists():
             return False  # an uncommitted journal changed nothing: reading may go on
-        raise
+        if exc.code in ("store.journal_conflict", "store.journal_damaged"):
+            raise
+        pending = Problem("store.journal_pending", {"path": str(folder)}, str(folder))
+        raise DataError(problems=[*exc.problems, pending]) from None
 
 
 def recover_locked(root: Path) -> bool:

@@ -195,8 +195,9 @@ def test_an_uncommitted_journal_that_cannot_be_locked_does_not_stop_reading(
     monkeypatch.setattr(ipplan.journal, "plan_lock", refused)
     assert recover(plan.directory) is False  # nothing had changed: reading may go on
     (plan.directory / JOURNAL / COMMIT).write_text("{}", encoding="utf-8")
-    with pytest.raises(FileBusyError):  # a committed one must be finished first
+    with pytest.raises(DataError) as err:  # a committed one must be finished first
         recover(plan.directory)
+    assert [p.code for p in err.value.problems] == ["store.locked", "store.journal_pending"]
 
 
 # ------------------------------------------------------------------ lost updates

@@ -69,6 +69,18 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             " the folder {journal}",
         ),
     },
+    "store.journal_pending": {
+        "zh": (
+            "上次中断的写入（{path}）尚未完成，现在也无法完成；为免读到写了一半的数据，方案暂不可用",
+            "解决上面的问题（或用对方案目录有写权限的账户）后，运行任一 ipplan 命令即可自动完成",
+        ),
+        "en": (
+            "an interrupted write ({path}) is not finished and cannot be finished now; the"
+            " plan cannot be used until it is, or it would show a half-done write",
+            "settle the problem above (or use an account that may write the plan folder), then"
+            " run any ipplan command: it finishes the write",
+        ),
+    },
     "store.journal_damaged": {
         "zh": (
             "上次中断的写入日志已损坏（{reason}），方案暂不可用",
