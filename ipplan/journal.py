@@ -91,11 +91,12 @@ def commit_files(root: Path, changes: Sequence[Change]) -> None:
     try:
         with deferred():
             _write_commit(folder, entries)
-            _apply(root, folder, entries, changes)
+            _apply(folder, changes)
             note_written()
             _finish(folder)
-    except Interrupted as exc:  # raised by `deferred` after the block: it ran to its end
-        exc.written = True
+    except Interrupted as exc:  # held back by `deferred`, delivered at the end of the block
+        if exc.written is None:  # the block failed: the write was undone
+            exc.written = False
         raise
 
 
@@ -159,19 +160,16 @@ def _write_commit(folder: Path, entries: list[dict[str, Any]]) -> None:
         raise
 
 
-def _apply(
-    root: Path, folder: Path, entries: list[dict[str, Any]], changes: Sequence[Change]
-) -> None:
+def _apply(folder: Path, changes: Sequence[Change]) -> None:
     """Step 3 in the writing process: replace each file; undo everything on a failure."""
     done: list[Change] = []
     for change in changes:
-        current, _ = read_current(change.path)
-        if current != change.old:  # someone saved the file since it was read
-            _undo(folder, done)
-            raise DataError("store.changed_meanwhile", file=str(change.path),
-                            path=str(change.path))  # fmt: skip
-        remove_stale_temps(change.path)
         try:
+            current, _ = read_current(change.path)
+            if current != change.old:  # someone saved the file since it was read
+                raise DataError("store.changed_meanwhile", file=str(change.path),
+                                path=str(change.path))  # fmt: skip
+            remove_stale_temps(change.path)
             write_atomic(change.path, change.new, sync_dir=False)
         except IpplanError:
             _undo(folder, done)

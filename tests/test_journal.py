@@ -287,3 +287,22 @@ def test_commit_files_refuses_a_file_that_is_not_what_was_read(plan: Plan) -> No
         commit_files(plan.directory, changes)
     assert err.value.code == "store.changed_meanwhile"
     assert (first.read_bytes(), second.read_bytes()) == old
+
+
+@pytest.mark.skipif(os.name == "nt", reason="signals to oneself are POSIX")
+def test_ctrl_c_during_a_write_that_fails_reports_it_undone(
+    plan: Plan, at_step: Callable[[str, Callable[[], None]], None]
+) -> None:
+    import signal
+
+    from ipplan.signals import Interrupted, handle_signals
+
+    assert plan.directory is not None
+    first, second = path_of(plan, "design_grants"), path_of(plan, "trademarks_valid")
+    old = first.read_bytes(), second.read_bytes()
+    at_step("journal commit rename", lambda: signal.raise_signal(signal.SIGINT))  # held back
+    changes = [Change(first, b"new 1", old[0]), Change(second, b"new 2", b"what was read")]
+    with pytest.raises(Interrupted) as info, handle_signals():
+        commit_files(plan.directory, changes)
+    assert info.value.written is False  # "the write was undone"
+    assert (first.read_bytes(), second.read_bytes()) == old
