@@ -306,3 +306,23 @@ def test_ctrl_c_during_a_write_that_fails_reports_it_undone(
         commit_files(plan.directory, changes)
     assert info.value.written is False  # "the write was undone"
     assert (first.read_bytes(), second.read_bytes()) == old
+
+
+def test_a_full_disk_while_filling_the_journal_changes_nothing(
+    plan: Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    assert plan.directory is not None
+    before = {p.name: p.read_bytes() for p in (plan.directory / "actuals").glob("*.csv")}
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(DataError) as err:
+        upsert_many(plan, BATCH)
+    assert err.value.code == "store.write_failed" and "No space left" in str(err.value)
+    after = {p.name: p.read_bytes() for p in (plan.directory / "actuals").glob("*.csv")}
+    assert after == before
+    assert not (plan.directory / JOURNAL).exists()
