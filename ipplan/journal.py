@@ -86,6 +86,7 @@ def commit_files(root: Path, changes: Sequence[Change]) -> None:
     """
     if not changes:
         return
+    recover_locked(root)  # a write interrupted earlier is settled first
     folder = journal_dir(root)
     entries = _prepare(root, folder, changes)
     try:
@@ -103,12 +104,14 @@ def commit_files(root: Path, changes: Sequence[Change]) -> None:
 def _prepare(root: Path, folder: Path, changes: Sequence[Change]) -> list[dict[str, Any]]:
     """Step 1: the new contents into the journal. Any failure or signal: the journal goes."""
     entries: list[dict[str, Any]] = []
+    made = False
     try:
         step("journal mkdir")
         try:
-            folder.mkdir()
+            folder.mkdir()  # fails when a journal is there: never write over another
         except OSError as exc:
             raise busy_or_failed(exc, folder) from None
+        made = True
         for i, change in enumerate(changes):
             name = f"{i}-{_SAFE_NAME.sub('_', change.path.name)}"
             step(f"journal {name}")
@@ -124,7 +127,8 @@ def _prepare(root: Path, folder: Path, changes: Sequence[Change]) -> list[dict[s
         step("journal fsync")
         fsync_dir(folder)
     except BaseException as exc:
-        _discard(folder)
+        if made:
+            _discard(folder)
         if isinstance(exc, Interrupted):
             exc.written = False
         raise
