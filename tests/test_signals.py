@@ -22,6 +22,9 @@ def test_handled_signals_raise_interrupted_and_the_old_handlers_come_back() -> N
     with pytest.raises(Interrupted) as info, handle_signals():
         signal.raise_signal(signal.SIGINT)
     assert info.value.exit_code == 130 and info.value.name == "SIGINT"
+    with pytest.raises(Interrupted) as info, handle_signals():
+        signal.raise_signal(signal.SIGHUP)  # the terminal was closed
+    assert info.value.exit_code == 129
 
 
 def test_a_deferred_signal_arrives_after_the_block_which_ran_to_its_end() -> None:

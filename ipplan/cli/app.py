@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Annotated
@@ -107,7 +108,8 @@ def main(argv: list[str] | None = None) -> None:
             result = command.main(args=args, prog_name="ipplan", standalone_mode=False)
         code = result if isinstance(result, int) else 0
     except Interrupted as exc:
-        print(format_problem(interrupted_problem(exc), lang), file=sys.stderr)  # type: ignore[arg-type]
+        with contextlib.suppress(OSError):  # SIGHUP: the terminal may be gone
+            print(format_problem(interrupted_problem(exc), lang), file=sys.stderr)  # type: ignore[arg-type]
         code = exc.exit_code
     except IpplanError as exc:
         for problem in exc.problems:
