@@ -109,13 +109,23 @@ class Fingerprint:
 
 
 def read_current(path: Path) -> tuple[bytes | None, Fingerprint | None]:
-    """A file's bytes and fingerprint now (None, None when it does not exist)."""
+    """A file's bytes and fingerprint now (None, None when it does not exist). Something
+    that is not a regular file (a FIFO would hang the read, /dev/zero never end it) is
+    refused, ``store.not_a_file``: ipplan replaces only files."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        data = path.read_bytes()
+        fd = os.open(path, flags)
     except FileNotFoundError:
         return None, None
     except OSError as exc:
         raise busy_or_failed(exc, path) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DataError("store.not_a_file", file=str(path), path=str(path))
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise busy_or_failed(exc, path) from None
     return data, Fingerprint.of(data)
 
 

@@ -326,3 +326,19 @@ def test_a_full_disk_while_filling_the_journal_changes_nothing(
     after = {p.name: p.read_bytes() for p in (plan.directory / "actuals").glob("*.csv")}
     assert after == before
     assert not (plan.directory / JOURNAL).exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX FIFOs")
+def test_a_journal_target_that_became_a_fifo_is_refused_not_read(plan: Plan) -> None:
+    import hashlib
+
+    assert plan.directory is not None
+    fifo = plan.directory / "actuals" / "market_entities.csv"
+    fifo.unlink()
+    os.mkfifo(fifo)  # reading it would wait for a writer forever
+    entry = {"path": "actuals/market_entities.csv", "sha256": hashlib.sha256(b"x").hexdigest()}
+    _committed_journal(plan.directory, entry, b"x")
+    with pytest.raises(DataError) as err:
+        recover(plan.directory)
+    assert err.value.code == "store.not_a_file"
+    assert [p.code for p in err.value.problems][-1] == "store.journal_pending"

@@ -57,6 +57,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "check the changes in that file, close the program editing it, and try again",
         ),
     },
+    "store.not_a_file": {
+        "zh": (
+            "{path} 不是普通文件（而是目录、设备或命名管道），未写入任何内容",
+            "把它换成普通的 CSV 文件，或移走它",
+        ),
+        "en": (
+            "{path} is not a regular file (a folder, device or named pipe); nothing was written",
+            "replace it by a plain CSV file, or move it away",
+        ),
+    },
     "store.journal_conflict": {
         "zh": (
             "上次中断的写入无法完成：{path} 在中断后又被改动过；为不覆盖改动，方案暂不可用",
