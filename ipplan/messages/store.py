@@ -109,6 +109,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "check the free disk space and the output target",
         ),
     },
+    "output.binary_terminal": {
+        "zh": ("{path} 是终端，不能写入二进制文件（Word、Excel）", "请用 --output 文件名 保存"),
+        "en": (
+            "{path} is a terminal; a binary file (Word, Excel) cannot go there",
+            "save it with --output FILE",
+        ),
+    },
     # ------------------------------------------------------------------ signals
     "signal.interrupted": {
         "zh": ("已被 {signal} 中断，命令未完成", "没有改动任何文件；需要时请重新运行"),

@@ -27,6 +27,7 @@ from typing import TextIO
 
 from ipplan.atomic import write_atomic as _atomic
 from ipplan.errors import DataError, UsageError
+from ipplan.signals import deferred, note_written
 
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")
@@ -72,7 +73,9 @@ def write_output(target: str | Path, data: bytes) -> None:
     real = Path(os.path.realpath(path))  # a symlink keeps pointing at the new file
     if not real.parent.is_dir():
         raise UsageError("report.no_folder", path=str(path.parent))
-    _atomic(real, data)
+    with deferred():  # Ctrl-C after the rename must not claim that nothing was written
+        _atomic(real, data)
+        note_written()
 
 
 # Kept for callers of the former name: every target kind is handled.
@@ -81,6 +84,7 @@ write_atomic = write_output
 
 def _write_fd(stream: TextIO, fd: int, data: bytes, label: str) -> None:
     """Write to standard output (error) through its byte buffer, after the text before it."""
+    _refuse_binary_on_terminal(fd, data, label)
     try:
         stream.flush()
         buffer = getattr(stream, "buffer", None)
@@ -106,6 +110,7 @@ def _write_special(path: Path, data: bytes) -> None:
             "output.write_failed", file=str(path), path=str(path), reason=exc.strerror or str(exc)
         ) from None
     try:
+        _refuse_binary_on_terminal(fd, data, str(path))
         _write_all(fd, data)
     except OSError as exc:
         raise DataError(
@@ -113,6 +118,17 @@ def _write_special(path: Path, data: bytes) -> None:
         ) from None
     finally:
         os.close(fd)
+
+
+def _refuse_binary_on_terminal(fd: int, data: bytes, label: str) -> None:
+    """A Word or Excel file is not for a terminal: its bytes would be taken as control
+    sequences. Text that is not UTF-8 is refused there too."""
+    if not os.isatty(fd):
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError("output.binary_terminal", path=label) from None
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -137,3 +137,18 @@ def test_report_to_a_full_device_says_so_and_fails(target: str, tmp_path: Path) 
     lines = proc.stderr.decode().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "failed" in lines[0], lines
     assert "No space left on device" in lines[0]
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="POSIX terminals")
+def test_a_terminal_gets_text_but_never_a_binary_file() -> None:
+    master, slave = os.openpty()
+    try:
+        terminal = os.ttyname(slave)
+        with pytest.raises(UsageError) as info:
+            write_output(terminal, b"PK\x03\x04\xff\x1b[2J")  # a zip: a Word file
+        assert info.value.code == "output.binary_terminal"
+        write_output(terminal, "报告\n".encode())
+        assert "报告".encode() in os.read(master, 100)
+    finally:
+        os.close(master)
+        os.close(slave)
