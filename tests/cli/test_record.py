@@ -211,6 +211,7 @@ def test_a_row_saved_by_hand_while_record_writes_is_kept(
     finally:
         remove()
     assert saved and code == 0, err
+    assert out.startswith("已记录：有效注册商标量 trademarks_valid 2019 = 12,000")
     text = path.read_text(encoding="utf-8-sig")
     assert "2019,12000," in text and "2020,14000,,保存于 Excel" in text
     assert text.index("2019,12000") < text.index("2020,14000") < text.index("2021,16480")
