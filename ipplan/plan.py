@@ -83,6 +83,10 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
     if not (chosen / TARGETS).is_file():
         raise PlanError("plan.no_targets", file=str(chosen), path=str(chosen))
     resolved = chosen.resolve()
+    if resolved != bundled:  # finish or undo a write that was interrupted (ipplan.journal)
+        from ipplan.journal import recover
+
+        recover(chosen)
     return chosen, resolved == bundled
 
 
