@@ -38,3 +38,30 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
 }
+
+MESSAGES.update(
+    {
+        "report.sources_unreadable": {
+            "zh": ("资料出处文件无法读取（{reason}）", "请检查 sources.yaml 的 YAML 写法"),
+            "en": ("the references file cannot be read ({reason})", "check the YAML of sources.yaml"),
+        },
+        "report.sources_shape": {
+            "zh": ("资料出处文件缺少 references 映射", "sources.yaml 应以 references: 开头"),
+            "en": ("the references file has no references mapping", "start sources.yaml with references:"),
+        },
+        "report.sources_entry": {
+            "zh": ("资料出处“{key}”不是映射", "请写成 title/issuer/date/url 各项"),
+            "en": ("the reference “{key}” is not a mapping", "give it title, issuer, date and url"),
+        },
+        "report.font_fallback": {
+            "zh": (
+                "没有能显示中文的字体，图表标签改用英文",
+                "安装中文字体（如 apt-get install fonts-noto-cjk）后重新生成",
+            ),
+            "en": (
+                "no font that draws Chinese was found; chart labels fall back to English",
+                "install a CJK font (e.g. apt-get install fonts-noto-cjk) and run again",
+            ),
+        },
+    }
+)
