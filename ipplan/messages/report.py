@@ -43,11 +43,17 @@ MESSAGES.update(
     {
         "report.sources_unreadable": {
             "zh": ("资料出处文件无法读取（{reason}）", "请检查 sources.yaml 的 YAML 写法"),
-            "en": ("the references file cannot be read ({reason})", "check the YAML of sources.yaml"),
+            "en": (
+                "the references file cannot be read ({reason})",
+                "check the YAML of sources.yaml",
+            ),
         },
         "report.sources_shape": {
             "zh": ("资料出处文件缺少 references 映射", "sources.yaml 应以 references: 开头"),
-            "en": ("the references file has no references mapping", "start sources.yaml with references:"),
+            "en": (
+                "the references file has no references mapping",
+                "start sources.yaml with references:",
+            ),
         },
         "report.sources_entry": {
             "zh": ("资料出处“{key}”不是映射", "请写成 title/issuer/date/url 各项"),
