@@ -11,6 +11,7 @@ no CSV, no seed and no file:line:column; the spreadsheet keeps those in its own 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -116,6 +117,20 @@ def _indicator_of(p: Problem, result: PlanEvaluation, lang: str) -> str:
     return ind.display_name(lang) if ind is not None else DASH
 
 
+FILE_WORDS = {
+    "plan": {"zh": "方案指标设置", "en": "the plan's list of indicators"},
+    "file": {"zh": "数据表", "en": "a data table"},
+}
+_PLAN_FILE = re.compile(r"\btargets\.ya?ml\b")
+_DATA_FILE = re.compile(r"(?<![\w/])[\w./\\-]*\w\.(?:csv|ya?ml|txt|xlsx?)\b", re.I)
+
+
+def for_reader(text: str, lang: str) -> str:
+    """A finding without file names: targets.yaml and data files named in words."""
+    text = _PLAN_FILE.sub(FILE_WORDS["plan"][lang], text)
+    return _DATA_FILE.sub(FILE_WORDS["file"][lang], text)
+
+
 def quality_table(
     problems: Sequence[Problem], result: PlanEvaluation, lang: str, caption: str
 ) -> Table:
@@ -134,7 +149,7 @@ def quality_table(
     rows = []
     for p in problems:
         what = format_problem(Problem(p.code, p.params), lang, prefix=False)  # type: ignore[arg-type]
-        what = what.split("; ")[0]
+        what = for_reader(what.split("; ")[0], lang)
         rows.append(
             (
                 Cell.of(_indicator_of(p, result, lang), data=True),
@@ -247,7 +262,10 @@ def _closing(result: PlanEvaluation, lang: str) -> tuple[Section, Section]:
         if ev.latest is None:
             problems.append(word("pr_nodata", lang, name=name))
             steps.append(word("ns_nodata", lang, name=name))
-        elif is_stale(ev, result.as_of):
+        elif ev.status == "insufficient_data":
+            problems.append(word("pr_one_point", lang, name=name))
+            steps.append(word("ns_one_point", lang, name=name))
+        if ev.latest is not None and is_stale(ev, result.as_of):
             period = period_words(ev.latest.period, lang)
             problems.append(word("pr_stale", lang, name=name, period=period))
             steps.append(word("ns_stale", lang, name=name))

@@ -289,6 +289,7 @@ def sources_table(result: PlanEvaluation, lang: str, cites: Citations, caption: 
         col("indicator", w["h_indicator"], width=28),
         col("target_source", w["h_target_source"], width=50),
         col("data_source", w["h_data_source"], width=40),
+        Column("note", w["h_note"], "l", 60, sheet_only=True),  # as the data files say it
     )
     names = {e.indicator.id: e.indicator.display_name(lang) for e in result.evaluations}
     rows = []
@@ -298,19 +299,18 @@ def sources_table(result: PlanEvaluation, lang: str, cites: Citations, caption: 
         numbers: list[int] = []
         for o in ev.history:
             numbers += [n for n in cites.refs(o.source) if n not in numbers]
-        if numbers:
-            data = "".join(f"[{n}]" for n in sorted(numbers))
-        elif ind.formula is not None and ind.formula.ids:
+        bits = ["".join(f"[{n}]" for n in sorted(numbers))] if numbers else []
+        if ind.formula is not None and ind.formula.ids:
             sep = "、" if lang == "zh" else " and "
             parts = sep.join(names.get(i, i) for i in ind.formula.ids)
-            data = word("computed_from", lang, parts=parts)
-        else:
-            data = word("no_source", lang)
+            bits.append(word("computed_from", lang, parts=parts))
+        data = ("；" if lang == "zh" else "; ").join(bits) or word("no_source", lang)
         rows.append(
             (
                 text(ind.display_name(lang)),
                 text(cites.rewrite(target) if target else None),
                 Cell.of(data),
+                text(ind.source),
             )
         )
     return Table("sources", columns, tuple(rows), caption)

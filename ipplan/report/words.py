@@ -53,6 +53,14 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh": "{name}尚无数据，无法评估。",
         "en": "{name} has no figure, so no assessment.",
     },
+    "pr_one_point": {
+        "zh": "{name}仅有一个数据点，无法判断趋势。",
+        "en": "{name} has one data point only, so no trend.",
+    },
+    "ns_one_point": {
+        "zh": "补充{name}的历年数据，以便判断趋势。",
+        "en": "Collect earlier figures for {name} so that its trend can be judged.",
+    },
     "pr_none": {"zh": "未发现突出问题。", "en": "No problem stands out."},
     "ns_lagging": {
         "zh": "加快推进{name}相关工作，确保达到{target}的目标。",

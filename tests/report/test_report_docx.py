@@ -40,8 +40,8 @@ def test_bundled_docx(bundled_zh: Report) -> None:
     ]
     assert headings[0] == "《关于加快推进知识产权强市建设的实施方案》目标进展情况报告"
     assert headings[1:4] == ["一、总体情况", "二、指标完成情况表", "三、分项说明"]
-    assert "附件1：数据来源" in headings and "附件2：计算方法" in headings
-    assert headings.index("附件1：数据来源") < headings.index("附件2：计算方法")
+    assert "附件1：数据来源" in headings and "附件3：计算方法" in headings
+    assert headings.index("附件1：数据来源") < headings.index("附件3：计算方法")
     text = full_text(document)
     assert "文号：随政办发〔2024〕15号" in text and "印发单位：随州市人民政府办公室" in text
     targets = document.tables[0]
@@ -66,7 +66,8 @@ def test_chinese_fonts_on_every_style(bundled_zh: Report) -> None:
 
 def test_english_docx(bundled_en: Report) -> None:
     text = full_text(read(render(bundled_en, "docx")))
-    assert "1. Overview" in text and "Annex 2: Methodology" in text
+    assert "1. Overview" in text and "Annex 3: Methodology" in text
+    assert "items" in text and "件" not in text.split("Annex 1")[0].replace("随政办发", "")
 
 
 def test_hostile_docx(hostile_reports: dict[str, Report]) -> None:
