@@ -22,7 +22,7 @@ from typing import Any
 from ipplan.render.safe import xml_text
 from ipplan.report.chart import render_chart
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
-from ipplan.report.fit import fit_columns
+from ipplan.report.fit import PADDING_PT, fit_columns, text_pt
 
 Progress = Callable[[str], None]
 FONTS: dict[str, dict[str, str]] = {
@@ -218,8 +218,8 @@ def _table(doc: Any, t: Table, lang: str, widths: list[float] | None = None) -> 
     head = table.rows[0]
     _row_flag(head, "tblHeader")
     _row_flag(head, "cantSplit")
-    for cell, column in zip(head.cells, columns, strict=True):
-        _cell_text(cell, column.head, lang, size, bold=True)
+    for cell, column, width in zip(head.cells, columns, widths, strict=True):
+        _cell_text(cell, head_lines(column.head, lang, size, width), lang, size, bold=True)
         _shade(cell, "DDE8F3")
     for row in t.rows:
         added = table.add_row()
@@ -230,6 +230,14 @@ def _table(doc: Any, t: Table, lang: str, widths: list[float] | None = None) -> 
     spacer = doc.add_paragraph()
     spacer.paragraph_format.line_spacing = 1.0
     spacer.paragraph_format.space_after = 0
+
+
+def head_lines(head: str, lang: str, size: float, width: float) -> str:
+    """A header too wide for its column breaks after its "/" (Word and LibreOffice would
+    otherwise break inside the word that follows)."""
+    if text_pt(head, size) * 1.15 + PADDING_PT <= width or "/" not in head:
+        return head
+    return head.replace("/", "/\n")
 
 
 def _style(doc: Any, name: str) -> Any:
@@ -393,7 +401,10 @@ def render_docx(
     props.created = props.modified = datetime(
         report.as_of.year, report.as_of.month, report.as_of.day
     )
-    _heading(doc, report.title, 0, lang)
+    title = report.title
+    if lang == "zh" and "》" in title and len(title) > 22:  # the plan's name, then the kind
+        title = title.replace("》", "》\n", 1)
+    _heading(doc, title, 0, lang)
     for label, value in report.meta:
         para = doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER

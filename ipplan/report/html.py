@@ -33,7 +33,8 @@ CSS = """
 body { font-family: @FONTS@; color: #1a1a1a; background: #fff; margin: 0;
   line-height: 1.7; font-size: 15px; }
 main { max-width: 64rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-h1 { font-size: 1.6rem; text-align: center; margin: 0.5rem 0 1rem; line-height: 1.4; }
+h1 { font-size: 1.6rem; text-align: center; margin: 0.5rem 0 1rem; line-height: 1.4;
+  text-wrap: balance; }
 h2 { font-size: 1.2rem; border-bottom: 2px solid #1f4e79; padding-bottom: 0.2rem;
   margin-top: 2rem; }
 h3 { font-size: 1.05rem; margin-top: 1.5rem; }

@@ -84,7 +84,9 @@ def test_history_sheet_numbers_add_up(bundled_zh: Report) -> None:
         return next(r[1].value for r in ws.iter_rows(min_row=4) if r[0].value == period)
 
     # 2023 patent grants: 85 invention + 1,056 utility model + 360 design = 1,501
-    parts = [value(s, "2023") for s in ("发明专利授权量", "实用新型专利授权量", "外观设计专利授权量")]
+    parts = [
+        value(s, "2023") for s in ("发明专利授权量", "实用新型专利授权量", "外观设计专利授权量")
+    ]
     assert sum(parts) == value("专利授权量", "2023") == 1501
     yoy = next(r[4] for r in wb["有效注册商标量"].iter_rows(min_row=4) if r[0].value == "2023")
     # a published yoy of 14.29 (%) is stored as 0.1429 and shown as a percentage
