@@ -258,7 +258,7 @@ def _closing(result: PlanEvaluation, lang: str) -> tuple[Section, Section]:
                 detail += word("attainment", lang, pct=fmt.percent(ev.attainment))
             problems.append(word("pr_lagging", lang, name=name, detail=detail))
             key = "ns_final_lagging" if over else "ns_lagging"
-            steps.append(word(key, lang, name=name, target=target_text(ev, lang)))
+            steps.append(word(key, lang, name=name, target=_target_words(ev, lang)))
         if ev.latest is None:
             problems.append(word("pr_nodata", lang, name=name))
             steps.append(word("ns_nodata", lang, name=name))
@@ -280,6 +280,15 @@ def _closing(result: PlanEvaluation, lang: str) -> tuple[Section, Section]:
         (Bullets(tuple(steps)),) if steps else (Paragraph(word("ns_none", lang)),),
     )
     return first, second
+
+
+def _target_words(ev: Evaluation, lang: str) -> str:
+    """The target with its unit: "20件", "累计15件", "30,000 items"."""
+    shown = target_text(ev, lang)
+    unit = unit_text(ev.indicator.unit, lang)
+    if ev.indicator.target is None or ev.indicator.target.type == "growth" or not unit:
+        return shown
+    return f"{shown}{unit}" if lang == "zh" else f"{shown} {unit}"
 
 
 def _chinese_number(n: int) -> str:

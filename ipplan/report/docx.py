@@ -61,7 +61,7 @@ def _styles(doc: Any, lang: str) -> None:
     normal = doc.styles["Normal"]
     set_font(normal.element, f["body"], f["latin"])
     normal.font.size = Pt(s["body"])
-    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_after = Pt(6 if lang == "en" else 0)
     normal.paragraph_format.line_spacing = 1.5 if lang == "en" else Pt(28)
     for name, size, key in (
         ("Title", s["title"], "heading"),
@@ -164,7 +164,7 @@ def _text_width_pt(doc: Any) -> float:
     from docx.shared import Length
 
     section = doc.sections[-1]
-    return Length(section.page_width - section.left_margin - section.right_margin).pt
+    return float(Length(section.page_width - section.left_margin - section.right_margin).pt)
 
 
 def _shown(t: Table) -> tuple[list[int], list[Any]]:
@@ -220,16 +220,40 @@ def _table(doc: Any, t: Table, lang: str, widths: list[float] | None = None) -> 
     _row_flag(head, "cantSplit")
     for cell, column, width in zip(head.cells, columns, widths, strict=True):
         _cell_text(cell, head_lines(column.head, lang, size, width), lang, size, bold=True)
+        cell.paragraphs[0].paragraph_format.keep_with_next = True
         _shade(cell, "DDE8F3")
-    for row in t.rows:
+    for n, row in enumerate(t.rows):
         added = table.add_row()
         _row_flag(added, "cantSplit")
+        if n < 2:  # the caption, the header and two rows stay together (no orphan header)
+            for cell in added.cells:
+                cell.paragraphs[0].paragraph_format.keep_with_next = True
         for cell, i, column in zip(added.cells, keep, columns, strict=True):
             _cell_text(cell, row[i].text, lang, size, right=column.align == "r")
     _widths(table, widths)
     spacer = doc.add_paragraph()
     spacer.paragraph_format.line_spacing = 1.0
     spacer.paragraph_format.space_after = 0
+
+
+TITLE_CHARS = 19  # a line of the 22 pt title on the A4 text width, with some air
+BREAK_AFTER = "的于权和与及、"
+
+
+def title_lines(title: str, lang: str) -> str:
+    """A long Chinese title in balanced lines: the plan's 《name》 (split near its middle,
+    after a function word where one is close), then the kind of report."""
+    if lang != "zh" or "》" not in title or len(title) <= TITLE_CHARS:
+        return title
+    name, _, kind = title.partition("》")
+    name += "》"
+    if len(name) > TITLE_CHARS:
+        middle = len(name) / 2
+        cuts = [i + 1 for i, ch in enumerate(name) if ch in BREAK_AFTER]
+        near = [c for c in cuts if abs(c - middle) <= 4]
+        cut = min(near, key=lambda c: abs(c - middle)) if near else round(middle)
+        name = name[:cut] + "\n" + name[cut:]
+    return f"{name}\n{kind}" if kind else name
 
 
 def head_lines(head: str, lang: str, size: float, width: float) -> str:
@@ -256,6 +280,7 @@ def _paragraph(doc: Any, b: Paragraph, lang: str) -> None:
     if b.role == "signature":
         para.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         para.paragraph_format.right_indent = Pt(SIZES[lang]["body"] * 2)
+        para.paragraph_format.keep_with_next = True
     elif b.role == "reference":
         para.paragraph_format.left_indent = Pt(SIZES[lang]["small"] * 2)
         para.paragraph_format.first_line_indent = Pt(-SIZES[lang]["small"] * 2)
@@ -340,9 +365,11 @@ def _heading(doc: Any, text: str, level: int, lang: str, *, new_page: bool = Fal
 
 
 def _section(doc: Any, s: Section, lang: str, progress: Progress | None) -> None:
-    if s.key == "signature":
+    if s.key == "signature":  # never alone on a page: the last lines come along
+        for para in doc.paragraphs[-2:]:
+            para.paragraph_format.keep_with_next = True
         spacer = doc.add_paragraph()
-        spacer.paragraph_format.space_before = 0
+        spacer.paragraph_format.keep_with_next = True
         for b in s.blocks:
             _block(doc, b, lang, progress)
         return
@@ -401,10 +428,7 @@ def render_docx(
     props.created = props.modified = datetime(
         report.as_of.year, report.as_of.month, report.as_of.day
     )
-    title = report.title
-    if lang == "zh" and "》" in title and len(title) > 22:  # the plan's name, then the kind
-        title = title.replace("》", "》\n", 1)
-    _heading(doc, title, 0, lang)
+    _heading(doc, title_lines(report.title, lang), 0, lang)
     for label, value in report.meta:
         para = doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -102,12 +102,17 @@ def fit_columns(
     order = sorted(range(len(columns)), key=lambda i: lines[i] - minimum[i])
     names = [i for i in order if wrap[i]]
     others = [i for i in order if not wrap[i]]
-    # first whole lines in the figure columns, then in the names, then whole headers
+    # first whole lines in the figure columns, then in the names, then whole headers; where
+    # the spare width does not cover a group's wants, it is shared in proportion to them
     for wanted, group in ((lines, others), (lines, names), (heads, others + names)):
-        for i in group:
-            give = max(0.0, min(spare, wanted[i] - widths[i]))
-            widths[i] += give
-            spare -= give
+        wants = {i: max(0.0, wanted[i] - widths[i]) for i in group}
+        total = sum(wants.values())
+        if total <= 0:
+            continue
+        share = min(1.0, spare / total)
+        for i, want in wants.items():
+            widths[i] += want * share
+        spare -= total * share
     # what is left, evenly to the names (or to every column)
     targets = names or list(range(len(columns)))
     for i in targets:

@@ -211,15 +211,8 @@ def target_text(ev: Evaluation, lang: str, result: PlanEvaluation, deadline: str
             out.append(pace)
         projection = _projection(ev, lang, unit)
         if projection and over and not ev.final:
-            out.append(
-                word(
-                    "final_pending",
-                    lang,
-                    period=period_words(ev.latest.period, lang),
-                    projection=projection,
-                )
-            )
-        elif projection:
+            out.append(word("final_pending", lang, period=period_words(ev.latest.period, lang)))
+        if projection:
             out.append(projection)
         if is_stale(ev, result.as_of):
             out.append(word("stale", lang, period=period_words(ev.latest.period, lang)))

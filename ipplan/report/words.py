@@ -193,10 +193,10 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "assessment.",
     },
     "baseline_progress": {
-        "zh": "，因最新数据即基期（{period}）数据、方案实施以来的数据尚未公布，"
-        "目标进展为0%，评估依据此前的增长趋势作出",
-        "en": "; progress is 0% because the latest figure is the baseline ({period}) and no "
-        "figure since the plan began is out yet, so the status rests on the earlier trend",
+        "zh": "，这是因为最新数据即基期（{period}）数据、方案实施以来的数据尚未公布，"
+        "评估依据此前的增长趋势作出",
+        "en": ", because the latest figure is the baseline ({period}) and no figure since "
+        "the plan began is out yet; the status rests on the earlier trend",
     },
     "stale": {
         "zh": "最新数据为{period}数据，距报告截至日已逾15个月，结论可能已不反映现状。",
@@ -209,9 +209,8 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "Note: periods marked (old) are more than 15 months before the report date.",
     },
     "final_pending": {
-        "zh": "终期数据尚未公布，按最新数据（{period}）推算：{projection}",
-        "en": "The final figure is not out yet; projected from the latest figure ({period}): "
-        "{projection}",
+        "zh": "终期数据尚未公布，按最新数据（{period}）推算。",
+        "en": "The final figure is not out yet; projected from the latest figure ({period}).",
     },
     "pace_after": {
         "zh": "近期实际年均增长{actual}。",

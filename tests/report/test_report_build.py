@@ -85,7 +85,7 @@ def test_target_text_has_the_figures(bundled_zh: Report) -> None:
     assert "最新值为22,542件（2023年），完成率75.1%" in text
     # baseline 2023 is the latest value: progress (22542 − 22542) / (30000 − 22542) = 0,
     # and the report says why
-    assert "目标进展0.0%（序时进度50%），因最新数据即基期（2023年）数据" in text
+    assert "目标进展0.0%（序时进度50%），这是因为最新数据即基期（2023年）数据" in text
     # required: (30000 / 22542)^(1 / (731 / 365.25)) − 1 = 1.33085^(0.49966) − 1 = 15.4%
     assert "如期完成需年均增长15.4%" in text
     assert "评估：进度正常。" in text
@@ -174,7 +174,7 @@ def test_closing_sections_list_the_problems(bundled_zh: Report) -> None:
     assert "商标国际注册量仅有一个数据点，无法判断趋势。" in items
     assert "有效地理标志进度滞后：严重滞后，完成率85.0%。" in items
     steps = next(s for s in bundled_zh.sections if s.key == "next_steps")
-    assert "加快推进有效地理标志相关工作，确保达到20的目标。" in [
+    assert "加快推进有效地理标志相关工作，确保达到20件的目标。" in [
         i for b in steps.blocks for i in getattr(b, "items", ())
     ]
 
