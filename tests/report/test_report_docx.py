@@ -38,7 +38,8 @@ def test_bundled_docx(bundled_zh: Report) -> None:
     headings = [
         p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
     ]
-    assert headings[0] == "《关于加快推进知识产权强市建设的实施方案》目标进展情况报告"
+    # the title in balanced lines: the plan's name split after a function word, the kind
+    assert headings[0] == "《关于加快推进知识产权\n强市建设的实施方案》\n目标进展情况报告"
     assert headings[1:4] == ["一、总体情况", "二、指标完成情况表", "三、分项说明"]
     assert "附件1：数据来源" in headings and "附件3：计算方法" in headings
     assert headings.index("附件1：数据来源") < headings.index("附件3：计算方法")
