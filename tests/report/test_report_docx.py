@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import io
-import re
-import shutil
-import subprocess
 from dataclasses import replace
-from pathlib import Path
 
 import docx
-import pytest
 from docx.oxml.ns import qn
 from report_plans import SCRIPT
 
@@ -83,33 +78,3 @@ def test_characters_xml_cannot_hold(hostile_reports: dict[str, Report]) -> None:
     report = replace(hostile_reports["zh"], title="bad\x01title\x0b")
     document = read(render(report, "docx"))
     assert document.paragraphs[0].text == "bad\ufffdtitle\ufffd"
-
-
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
-def test_libreoffice_converts_to_pdf(bundled_zh: Report, tmp_path: Path) -> None:
-    source = tmp_path / "report.docx"
-    source.write_bytes(render(bundled_zh, "docx"))
-    proc = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--norestore",
-            f"-env:UserInstallation={tmp_path.as_uri()}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(source),
-        ],
-        capture_output=True,
-        timeout=180,
-        check=False,
-    )
-    pdf = tmp_path / "report.pdf"
-    assert pdf.is_file(), proc.stderr.decode(errors="replace")[-2000:]
-    data = pdf.read_bytes()
-    assert data.startswith(b"%PDF")
-    assert len(re.findall(rb"/Type\s*/Page\b", data)) >= 5  # pages, not /Pages
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, check=True)
-        assert "一、总体情况" in text.stdout.decode("utf-8")
