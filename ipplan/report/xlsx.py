@@ -213,7 +213,7 @@ def _overview(ws: Any, report: Report) -> None:
     ):
         line[0].alignment = Alignment(horizontal="left")  # numbers beside their labels
     _widths(ws, [22, 100])
-    fit_rows(ws, 2)
+    fit_rows(ws, 1)  # the title in the header row wraps too
     print_setup(ws, "1:1")
 
 
