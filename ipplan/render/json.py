@@ -8,6 +8,7 @@ from typing import Any
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation, Plan
+from ipplan.render.safe import json_text
 
 
 def json_number(value: float | None) -> float | int | None:
@@ -113,7 +114,7 @@ def status_dict(result: PlanEvaluation) -> dict[str, Any]:
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_status(result: PlanEvaluation) -> str:
