@@ -74,7 +74,7 @@ def render_table(
         if file != current:
             if current is not None:
                 console.print()
-            console.print(Text(file, style="bold"), overflow="fold")
+            console.print(file, style="bold", overflow="fold")  # a str: escaped whole
             current = file
         place = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line or '-'}"
         head = Text(f"{place}  ")
@@ -84,9 +84,9 @@ def render_table(
         body = Table.grid(padding=0)
         body.add_column(no_wrap=True, width=2)
         body.add_column(overflow="fold")
-        body.add_row("", Text(item["message"]))
+        body.add_row("", item["message"])
         if item["hint"]:
-            body.add_row("→", Text(item["hint"]))
+            body.add_row("→", item["hint"])
         console.print(Padding(body, (0, 0, 0, 2)))
     if findings:
         console.print()

@@ -3,7 +3,9 @@
 It is the one place where text reaches a terminal through rich: markup is never parsed
 (a name ``A[red]B[/red]`` prints as it is written, ``[/bad]`` cannot fail), and every
 string and :class:`~rich.text.Text` goes through :func:`~ipplan.render.safe.safe_text`
-before it is laid out, so no control character from data is ever sent.
+before it is laid out, so no control character from data is ever sent. (A Text made
+from data has already lost BEL, BS, VT, FF and CR, which rich's Text drops: a str keeps
+them, as visible escapes.)
 """
 
 from __future__ import annotations

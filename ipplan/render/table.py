@@ -34,7 +34,7 @@ def render_status(
 ) -> str:
     """Targets first, monitored indicators after, a summary line under them."""
     console = string_console(width, color)
-    console.print(Text(header_line(result, lang), style="bold"))
+    console.print(header_line(result, lang), style="bold")  # a str: escaped whole
     h = HEAD
     deadline = label_for_date(result.plan.meta.deadline)
     missing: list[str] = []
