@@ -247,7 +247,7 @@ def test_a_file_name_is_shown_as_text(tmp_path: Path, monkeypatch: pytest.Monkey
 def test_a_lone_surrogate_does_not_crash_report(tmp_path: Path, kind: str) -> None:
     plan = _plan(tmp_path, "name_lone_surrogate.yaml")
     target = tmp_path / f"r.{kind}"
-    code, out, err = _run(["report", "-f", kind, "-o", str(target), "--plan", str(plan),
+    code, _, err = _run(["report", "-f", kind, "-o", str(target), "--plan", str(plan),
                            "--as-of", "2024-06-01"])  # fmt: skip
     assert code == 0, err
     if kind != "xlsx":
@@ -350,7 +350,7 @@ def test_import_of_an_out_of_range_excel_date_is_our_error(tmp_path: Path) -> No
     sheet.cell(row=2, column=4, value=10**10).number_format = "yyyy-mm-dd"  # year > 9999
     path = tmp_path / "dates.xlsx"
     book.save(path)
-    code, out, err = _run(["import", str(path), "--plan", str(plan), "--lang", "en"])
+    code, _, err = _run(["import", str(path), "--plan", str(plan), "--lang", "en"])
     assert code == 3
     assert err == (
         f"error: {path}:2:4: cell D2 is formatted as a date, but its value 10000000000 is "
