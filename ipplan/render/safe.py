@@ -17,12 +17,13 @@ import re
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 # characters XML 1.0 forbids (C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-# what a terminal must never receive raw: C0 (tab and line feed apart, see safe_text), DEL,
+# what a terminal must never receive raw: C0 (line feed apart, see safe_text), DEL,
 # C1, the bidirectional marks, embeddings, overrides and isolates (Trojan Source), the
 # line and paragraph separators, and lone surrogates (no encoding can write them)
 _UNSAFE = "\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff"
 _UNSAFE_LINE = re.compile(f"[\t\n{_UNSAFE}]")
-_UNSAFE_BLOCK = re.compile(f"[{_UNSAFE}]")
+_UNSAFE_BLOCK = re.compile(f"[\t{_UNSAFE}]")
+_UNSAFE_JSON = re.compile(f"[{_UNSAFE}]")  # json.dumps escapes C0 (tab too) itself
 
 
 def _escape(match: re.Match[str]) -> str:
@@ -32,8 +33,8 @@ def _escape(match: re.Match[str]) -> str:
 
 def safe_text(value: str, *, multiline: bool = False) -> str:
     """The text with every control character shown as an escape: ESC → ``\\x1b``,
-    U+202E → ``\\u202e``. ``multiline`` keeps line feeds and tabs (a table cell, a
-    document); otherwise they are escaped too, so that the text stays on one line."""
+    U+202E → ``\\u202e``, tab → ``\\x09``. ``multiline`` keeps line feeds (a table cell,
+    a document); otherwise they are escaped too, so that the text stays on one line."""
     pattern = _UNSAFE_BLOCK if multiline else _UNSAFE_LINE
     return pattern.sub(_escape, value)
 
@@ -43,7 +44,7 @@ def json_text(encoded: str) -> str:
     :func:`safe_text` escapes written as ``\\uXXXX``: the same JSON, the same data once
     parsed, but nothing a terminal would act on. json.dumps escapes C0 itself; DEL, C1,
     the bidirectional controls and lone surrogates it leaves raw."""
-    return _UNSAFE_BLOCK.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
 def spreadsheet_text(value: str) -> str:

@@ -42,8 +42,8 @@ def test_safe_text_shows_controls_as_escapes(raw: str, shown: str) -> None:
     assert safe_text(shown) == shown  # idempotent: escaping twice changes nothing
 
 
-def test_safe_text_multiline_keeps_line_feeds_and_tabs() -> None:
-    assert safe_text("a\nb\tc\x1bd\re", multiline=True) == "a\nb\tc\\x1bd\\x0de"
+def test_safe_text_multiline_keeps_line_feeds() -> None:
+    assert safe_text("a\nb\tc\x1bd\re", multiline=True) == "a\nb\\x09c\\x1bd\\x0de"
 
 
 def test_json_text_is_the_same_json_without_raw_controls() -> None:
