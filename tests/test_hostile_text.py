@@ -6,7 +6,8 @@ name, name_en, unit and sources, and, through `ipplan record`, into the region, 
 and note of an actuals row. Every command then runs on that plan, and:
 
 - nothing crashes: exit 0-3, never 70, no traceback;
-- nothing that reaches a terminal (stdout, stderr) holds a raw control character;
+- nothing that reaches a terminal (stdout, stderr of status, show, need, propose, check,
+  record, report) holds a raw control character;
 - no CSV cell (status --format csv, the actuals file record wrote) and no XLSX cell is a
   live formula;
 - the HTML report holds no element the data put there.
@@ -146,6 +147,12 @@ def test_every_terminal_output(tmp_path_factory: Any, fields: dict[str, str],
                 _csv_is_inert(out)
         _terminal(["show", "patents_valid", "--lang", lang, *p, *day])
         _terminal(["show", "patents_valid", "-f", "json", "--lang", lang, *p, *day])
+        _terminal(["need", "patents_valid", "--lang", lang, *p, *day])
+        for form in ("table", "json", "yaml"):
+            code, out = _terminal(["propose", "--horizon", "2030", "-f", form, "--lang", lang,
+                                   *p, *day])  # fmt: skip
+            if form == "yaml" and code == 0:
+                yaml.safe_load(out)  # still YAML
         _terminal(["check", "--lang", lang, *p])
         _terminal(["check", "-f", "json", "--lang", lang, *p])
     # error lines: hostile text as an argument, echoed back

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # = + - @, tab, CR, LF, NUL, and the full-width = + - @ that CJK spreadsheets also read
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n", "\0", "\uff1d", "\uff0b", "\uff0d", "\uff20")
@@ -45,6 +46,36 @@ def json_text(encoded: str) -> str:
     parsed, but nothing a terminal would act on. json.dumps escapes C0 itself; DEL, C1,
     the bidirectional controls and lone surrogates it leaves raw."""
     return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+# what YAML (allow_unicode) would write raw: the bidi controls are "printable" to it
+_YAML_RAW = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def yaml_text(data: object, **options: Any) -> str:
+    """``yaml.safe_dump(data, allow_unicode=True, **options)``, but a string holding a
+    character that :func:`safe_text` escapes is written double-quoted with every such
+    character as an escape (``"\\u202E"``): the same data once loaded, nothing raw. YAML
+    escapes C0, DEL, C1 and surrogates itself; only the bidi controls need this."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def analyze_scalar(self, scalar: str) -> Any:
+            return self._escaped(super().analyze_scalar, scalar)
+
+        def write_double_quoted(self, text: str, split: bool = True) -> None:
+            self._escaped(super().write_double_quoted, text, split)
+
+        def _escaped(self, method: Any, text: str, *args: Any) -> Any:
+            if not _YAML_RAW.search(text):
+                return method(text, *args)
+            self.allow_unicode = False  # for this string: every non-ASCII as an escape
+            try:
+                return method(text, *args)
+            finally:
+                self.allow_unicode = True
+
+    return str(yaml.dump(data, Dumper=Dumper, allow_unicode=True, **options))
 
 
 def spreadsheet_text(value: str) -> str:

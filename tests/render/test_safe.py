@@ -16,6 +16,7 @@ from ipplan.render.safe import (
     spreadsheet_plain,
     spreadsheet_text,
     xml_text,
+    yaml_text,
 )
 
 
@@ -131,3 +132,15 @@ def test_number_and_ratio_have_no_minus_zero() -> None:
     assert fmt.ratio(-0.001) == "0.00"
     assert fmt.ratio(-0.01) == "-0.01"
     assert fmt.percent(-0.0001) == "0.0%"
+
+
+def test_yaml_text_escapes_bidi_controls_and_keeps_the_data() -> None:
+    import yaml
+
+    data = {"a": "有效\u202e发明\u2066", "b": "中文 plain", "c": "\x1b\x85\ud800"}
+    text = yaml_text(data, sort_keys=False)
+    assert yaml.safe_load(text) == data
+    assert (
+        text
+        == 'a: "\\u6709\\u6548\\u202E\\u53D1\\u660E\\u2066"\nb: 中文 plain\nc: "\\e\\N\\uD800"\n'
+    )
