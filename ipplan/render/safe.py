@@ -48,15 +48,17 @@ def json_text(encoded: str) -> str:
     return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
-# what YAML (allow_unicode) would write raw: the bidi controls are "printable" to it
-_YAML_RAW = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# what YAML (allow_unicode) may write raw: the bidi controls are "printable" to it, and
+# the line and paragraph separators are line breaks a block scalar may hold
+_YAML_RAW = re.compile("[\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 
 def yaml_text(data: object, **options: Any) -> str:
     """``yaml.safe_dump(data, allow_unicode=True, **options)``, but a string holding a
     character that :func:`safe_text` escapes is written double-quoted with every such
     character as an escape (``"\\u202E"``): the same data once loaded, nothing raw. YAML
-    escapes C0, DEL, C1 and surrogates itself; only the bidi controls need this."""
+    escapes C0, DEL, C1 and surrogates itself; only the bidi controls and U+2028/9 need
+    this."""
     import yaml
 
     class Dumper(yaml.SafeDumper):

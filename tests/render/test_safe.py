@@ -137,10 +137,11 @@ def test_number_and_ratio_have_no_minus_zero() -> None:
 def test_yaml_text_escapes_bidi_controls_and_keeps_the_data() -> None:
     import yaml
 
-    data = {"a": "有效\u202e发明\u2066", "b": "中文 plain", "c": "\x1b\x85\ud800"}
+    data = {"a": "有效\u202e发明\u2066", "b": "中文 plain", "c": "\x1b\x85\ud800",
+            "d": "x\u2028y\u2029\n"}  # fmt: skip
     text = yaml_text(data, sort_keys=False)
     assert yaml.safe_load(text) == data
     assert (
         text
-        == 'a: "\\u6709\\u6548\\u202E\\u53D1\\u660E\\u2066"\nb: 中文 plain\nc: "\\e\\N\\uD800"\n'
+        == 'a: "\\u6709\\u6548\\u202E\\u53D1\\u660E\\u2066"\nb: 中文 plain\nc: "\\e\\N\\uD800"\nd: "x\\Ly\\P\\n"\n'
     )
