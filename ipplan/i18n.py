@@ -31,6 +31,7 @@ _AREAS = (
     "ipplan.messages.check",
     "ipplan.messages.store",
     "ipplan.messages.report",
+    "ipplan.messages.verdicts",
     "ipplan.messages.need",
     "ipplan.messages.safety",
 )
