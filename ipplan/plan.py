@@ -475,13 +475,18 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     return Plan(meta, tuple(indicators), directory, bundled), reader.problems
 
 
-def load_plan(plan: str | os.PathLike[str] | None = None) -> Plan:
-    """Resolve and read a plan; raise PlanError listing every error if it cannot be used."""
+def load_plan(
+    plan: str | os.PathLike[str] | None = None, warnings: list[Problem] | None = None
+) -> Plan:
+    """Resolve and read a plan; raise PlanError listing every error if it cannot be used.
+    Warnings (an unknown key, a date written with a time) are appended to ``warnings``."""
     directory, bundled = resolve_plan_dir(plan)
     result, problems = read_plan(directory, bundled=bundled)
     errors = [p for p in problems if p.severity == "error"]
     if result is None:
         raise PlanError(problems=errors or problems)
+    if warnings is not None:
+        warnings.extend(problems)
     return result
 
 

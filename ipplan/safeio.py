@@ -10,8 +10,9 @@ that reports size 0, is still bounded).
 
 It raises :class:`~ipplan.errors.DataError`: ``file.not_regular``, ``file.too_large`` or,
 for any other failure to open or read (missing, permission denied), the caller's own
-``unreadable`` code with the ``reason``. :func:`scan_folder` lists a folder the same way,
-so that an unreadable folder is an error rather than an empty listing.
+``unreadable`` code with the ``reason`` (the OSError is its ``__cause__``).
+:func:`scan_folder` lists a folder the same way, so that an unreadable folder is an error
+rather than an empty listing.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def read_limited(path: Path, limit: int, unreadable: str) -> bytes:
     except OSError as exc:
         if exc.errno == errno.ENXIO:  # a socket, or a FIFO some systems refuse to open
             raise DataError("file.not_regular", file=file, kind="other") from None
-        raise DataError(unreadable, file=file, reason=exc.strerror or str(exc)) from None
+        raise DataError(unreadable, file=file, reason=exc.strerror or str(exc)) from exc
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -89,7 +90,7 @@ def read_limited(path: Path, limit: int, unreadable: str) -> bytes:
                                 limit=_mib(limit))  # fmt: skip
         return b"".join(chunks)
     except OSError as exc:
-        raise DataError(unreadable, file=file, reason=exc.strerror or str(exc)) from None
+        raise DataError(unreadable, file=file, reason=exc.strerror or str(exc)) from exc
     finally:
         os.close(fd)
 
