@@ -98,7 +98,7 @@ def _checked_dir(chosen: Path, bundled: Path) -> tuple[Path, bool]:
         raise PlanError("plan.not_a_dir", file=str(chosen), path=str(chosen))
     if not chosen.is_dir():
         raise PlanError("plan.dir_missing", file=str(chosen), path=str(chosen))
-    if not (chosen / TARGETS).is_file():
+    if not (chosen / TARGETS).exists():  # one that is no regular file is refused when read
         raise PlanError("plan.no_targets", file=str(chosen), path=str(chosen))
     resolved = chosen.resolve()
     return chosen, resolved == bundled
