@@ -369,7 +369,7 @@ def test_a_chain_of_400_derived_indicators(tmp_path: Path) -> None:
     (plan / "targets.yaml").write_bytes(_chain(400))
     (plan / "actuals" / "d0.csv").write_text("period,value\n2021,1\n2022,2\n2023,3\n", "utf-8")
     for args in (["status"], ["show", "d400"], ["check"]):
-        code, out, err = _run([*args, "--plan", str(plan), "--lang", "en", "--format", "json"])
+        code, _, err = _run([*args, "--plan", str(plan), "--lang", "en", "--format", "json"])
         assert code == 0, err
     show = json.loads(_run(["show", "d400", "--plan", str(plan), "--format", "json"])[1])
     # d400 = d0 · 1 · 1 ⋯ = 3 in 2023
