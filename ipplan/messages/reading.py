@@ -86,13 +86,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # ---------------------------------------------------------------- encodings
     "encoding.uncertain": {
         "zh": (
-            "无法确定文件编码：按 {encoding} 读取，但也可能是 {other}（如繁体 Big5）；"
-            "ipplan 不会改写此文件",
+            "无法确定文件编码：按 {encoding} 读取，但也可能是 {other}"
+            "（简体 GB18030 与繁体 Big5 的字节多有重合）；ipplan 不会改写此文件",
             "请在 Excel/WPS 中另存为“CSV UTF-8”",
         ),
         "en": (
             "the text encoding is uncertain: read as {encoding}, but it may be {other}"
-            " (e.g. traditional Chinese Big5); ipplan will not rewrite this file",
+            " (simplified GB18030 and traditional Big5 share many byte sequences);"
+            " ipplan will not rewrite this file",
             "save it from Excel/WPS as 'CSV UTF-8'",
         ),
     },
