@@ -29,7 +29,7 @@ from ipplan.model import Indicator, Plan, PlanMeta, Target
 from ipplan.numbers import MAX_MAGNITUDE
 from ipplan.periods import Period, parse_period
 from ipplan.safeio import MAX_PLAN_BYTES, read_limited
-from ipplan.yamlguard import screen_yaml
+from ipplan.yamlguard import MAX_INDICATORS, screen_yaml
 from ipplan.yamlmarks import locate, marks
 
 TARGETS = "targets.yaml"
@@ -37,7 +37,6 @@ ENV_PLAN = "IPPLAN_PLAN"
 ID_RE = re.compile(r"^[a-z0-9_]+$")
 MAX_ID = 64  # ids are file names (actuals/<id>.csv, and a temp name around it when written)
 MAX_TEXT = 2000  # characters of any text (a name, a source sentence, a note)
-MAX_INDICATORS = 5000  # a city's plan has about ten; a province's a few hundred
 
 PLAN_KEYS = {
     "id", "title", "title_en", "document", "issuer", "issued", "region", "baseline",

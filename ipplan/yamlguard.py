@@ -22,11 +22,12 @@ import yaml
 
 from ipplan.errors import Problem
 
-__all__ = ["MAX_CHARS", "MAX_DEPTH", "MAX_NODES", "screen_yaml"]
+__all__ = ["MAX_CHARS", "MAX_DEPTH", "MAX_INDICATORS", "MAX_NODES", "screen_yaml"]
 
 MAX_DEPTH = 50  # a plan is 4 levels deep; 50 leaves room and stays far from the stack limit
 MAX_NODES = 100_000  # nodes added by expanding aliases; the Suizhou plan has ~1,500 in all
 MAX_CHARS = 4_000_000  # characters of text added by expanding aliases (the file: ≤ 2 MiB)
+MAX_INDICATORS = 5000  # a city's plan has about ten, a province's a few hundred
 MAX_FLOAT = 1.7e308
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
@@ -40,6 +41,9 @@ class _Frame:
     nodes: int = 1
     chars: int = 0
     expect_key: bool = True
+    last_key: str | None = None
+    items: int = 0  # children started (sequences)
+    indicators: bool = False  # the top-level indicators: list
     keys: set[str] = field(default_factory=set)
 
 
@@ -101,6 +105,7 @@ def screen_yaml(text: str, file: str) -> list[Problem]:
                         problems.append(Problem("yaml.duplicate_key", {"key": _shown(event.value)},
                                                 *_at(file, event)))  # fmt: skip
                     frame.keys.add(event.value)
+                    frame.last_key = event.value
                 found = _scalar_problem(loader, event, file)
                 if found is not None:
                     problems.append(found)
@@ -117,7 +122,21 @@ def screen_yaml(text: str, file: str) -> list[Problem]:
                     problems.append(Problem("yaml.too_large", params, *_at(file, event)))
                     return problems
             elif isinstance(event, yaml.CollectionStartEvent):
+                parent = stack[-1]
+                parent.items += 1
+                if parent.indicators and parent.items > MAX_INDICATORS:
+                    params: dict[str, object] = {
+                        "count": f">{MAX_INDICATORS}",
+                        "limit": MAX_INDICATORS,
+                    }
+                    problems.append(Problem("plan.too_many_indicators", params, *_at(file, event)))
+                    return problems
                 stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), event.anchor))
+                stack[-1].indicators = (
+                    len(stack) == 3
+                    and isinstance(event, yaml.SequenceStartEvent)
+                    and stack[1].last_key == "indicators"
+                )
                 if len(stack) - 1 > MAX_DEPTH:
                     problems.append(
                         Problem("yaml.too_deep", {"limit": MAX_DEPTH}, *_at(file, event))
