@@ -125,11 +125,8 @@ def screen_yaml(text: str, file: str) -> list[Problem]:
                 parent = stack[-1]
                 parent.items += 1
                 if parent.indicators and parent.items > MAX_INDICATORS:
-                    params: dict[str, object] = {
-                        "count": f">{MAX_INDICATORS}",
-                        "limit": MAX_INDICATORS,
-                    }
-                    problems.append(Problem("plan.too_many_indicators", params, *_at(file, event)))
+                    many = {"count": f">{MAX_INDICATORS}", "limit": str(MAX_INDICATORS)}
+                    problems.append(Problem("plan.too_many_indicators", many, *_at(file, event)))
                     return problems
                 stack.append(_Frame(isinstance(event, yaml.MappingStartEvent), event.anchor))
                 stack[-1].indicators = (
