@@ -23,7 +23,7 @@ from pathlib import Path
 
 from ipplan.csvread import CsvSyntaxError, read_records
 from ipplan.encoding import decode_text
-from ipplan.errors import DataError, Problem, UsageError
+from ipplan.errors import DataError, IpplanError, Problem, UsageError
 from ipplan.safeio import MAX_IMPORT_BYTES, read_limited
 
 Cell = object  # str, int, float, datetime, date or None
@@ -124,8 +124,6 @@ def _unpacked_size(raw: bytes, file: str) -> None:
 
 
 def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Sheet:
-    import zipfile
-
     file = str(path)
     _unpacked_size(raw, file)
     try:
@@ -133,8 +131,11 @@ def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Sheet:
     except MemoryError:
         limit = f"{MAX_XLSX_UNPACKED / (1024 * 1024):.0f}"
         raise DataError("import.xlsx_too_large", file=file, size="?", limit=limit) from None
-    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError, EOFError) as exc:
-        # SyntaxError: xml.etree's ParseError (a part that is not XML, only blanks)
+    except IpplanError:
+        raise
+    except Exception as exc:
+        # A damaged part: xml.etree's ParseError (a sheet of blanks), and the TypeError,
+        # KeyError, ValueError … openpyxl raises on attributes and values it does not know.
         raise DataError("import.bad_xlsx", file=file, reason=type(exc).__name__) from None
 
 

@@ -338,6 +338,20 @@ def test_an_xlsx_whose_sheet_is_only_whitespace(tmp_path: Path) -> None:
     assert err.startswith(f"error: {path}: cannot open the Excel file (ParseError)"), err
 
 
+def test_an_xlsx_with_an_attribute_openpyxl_does_not_know(tmp_path: Path) -> None:
+    # openpyxl raises TypeError (SheetView() got an unexpected keyword argument)
+    plan = _plan(tmp_path)
+    path = _xlsx(tmp_path / "odd.xlsx", [["指标", "2023"], ["有效发明专利", 450]])
+    with zipfile.ZipFile(path) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml")
+    assert b'<sheetView workbookViewId="0">' in sheet
+    odd = sheet.replace(b'<sheetView workbookViewId="0">', b'<sheetView workbookd="0">')
+    _replace_sheet(path, lambda a: a.writestr("xl/worksheets/sheet1.xml", odd))
+    code, _, err = _run(["import", str(path), "--plan", str(plan), "--lang", "en"])
+    assert code == 3
+    assert err.startswith(f"error: {path}: cannot open the Excel file (TypeError)"), err
+
+
 def test_an_xlsx_with_more_rows_than_the_limit_stops_early(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
