@@ -78,7 +78,7 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
         chosen = Path(explicit)
     elif os.environ.get(ENV_PLAN):
         chosen = Path(os.environ[ENV_PLAN])
-    elif (Path.cwd() / TARGETS).is_file():
+    elif _cwd_holds_targets():
         chosen = Path.cwd()
     if chosen is None:
         return bundled, True
@@ -88,6 +88,13 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
         reason = exc.strerror or str(exc)
         raise PlanError("plan.dir_unreadable", file=str(chosen), path=str(chosen),
                         reason=reason) from None  # fmt: skip
+
+
+def _cwd_holds_targets() -> bool:
+    try:
+        return (Path.cwd() / TARGETS).is_file()
+    except OSError:  # the current folder was removed, or cannot be searched
+        return False
 
 
 def _checked_dir(chosen: Path, bundled: Path) -> tuple[Path, bool]:
