@@ -13,6 +13,8 @@ from ipplan.cli import options
 from ipplan.cli.check import check
 from ipplan.cli.imports import import_file
 from ipplan.cli.init import init
+from ipplan.cli.need import need
+from ipplan.cli.propose import propose
 from ipplan.cli.record import record
 from ipplan.cli.report import report
 from ipplan.cli.show import show
@@ -54,6 +56,8 @@ app.command("record", context_settings={"ignore_unknown_options": True})(record)
 app.command("import")(import_file)
 app.command("init")(init)
 app.command("report")(report)
+app.command("need")(need)
+app.command("propose")(propose)
 
 
 def _lang(argv: list[str]) -> str:
