@@ -135,6 +135,13 @@ CASES = [
     Case("yaml_deadline_with_time_quoted.yaml", "targets.yaml", "plan.date_with_time", 7, 13,
          status=0, check=0, severity="warning"),
     Case("yaml_deadline_hour_25.yaml", "targets.yaml", "plan.bad_date", 7, 13),
+    # "  issued: " is 10 characters, on the inserted line 8
+    Case("yaml_issued_with_time.yaml", "targets.yaml", "plan.date_with_time", 8, 11,
+         status=0, check=0, severity="warning"),
+    # patent_grants' components are line 41; the target inserted after it has its value
+    # on line 44, after "      value: " (13 characters)
+    Case("yaml_negative_cumulative_target_on_flow.yaml", "targets.yaml",
+         "plan.negative_target", 44, 14),
     Case("yaml_negative_target_on_stock.yaml", "targets.yaml", "plan.negative_target", 16, 14),
     Case("yaml_target_value_1e16.yaml", "targets.yaml", "plan.value_out_of_range", 16, 14),
     # "  - id: " is 8 characters; trademarks_valid's id is line 32
