@@ -9,6 +9,7 @@ from typing import Literal
 
 from ipplan.formula import Formula
 from ipplan.periods import Period
+from ipplan.statuses import Statuses
 
 Kind = Literal["stock", "flow", "derived"]
 TargetType = Literal["level", "cumulative", "growth"]
@@ -96,6 +97,7 @@ class Plan:
     indicators: tuple[Indicator, ...]
     directory: Path | None = None  # folder holding targets.yaml and actuals/
     bundled: bool = False  # the read-only example plan shipped with the package
+    statuses: Statuses | None = None  # the plan's own evaluation words and lights
 
     def get(self, indicator_id: str) -> Indicator | None:
         for ind in self.indicators:

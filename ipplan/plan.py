@@ -29,6 +29,7 @@ from ipplan.model import Indicator, Plan, PlanMeta, Target
 from ipplan.numbers import MAX_MAGNITUDE
 from ipplan.periods import Period, parse_period
 from ipplan.safeio import MAX_PLAN_BYTES, read_limited
+from ipplan.statuses import parse_statuses
 from ipplan.yamlguard import MAX_INDICATORS, screen_yaml
 from ipplan.yamlmarks import locate, marks
 
@@ -457,7 +458,7 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     if not isinstance(data, Mapping):
         reader.add("plan.not_mapping", ())
         return None, reader.problems
-    reader.unknown_keys(data, {"plan", "indicators"}, ())
+    reader.unknown_keys(data, {"plan", "indicators", "statuses"}, ())
     meta = reader.meta(data.get("plan")) if "plan" in data else None
     if "plan" not in data:
         reader.add("plan.missing_key", (), key="plan")
@@ -475,10 +476,13 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
         if ind is not None:
             indicators.append(ind)
     reader.references(indicators, raw_inds)
+    statuses = None
+    if data.get("statuses") is not None:
+        statuses = parse_statuses(reader, data["statuses"])
     errors = [p for p in reader.problems if p.severity == "error"]
     if meta is None or errors:
         return None, reader.problems
-    return Plan(meta, tuple(indicators), directory, bundled), reader.problems
+    return Plan(meta, tuple(indicators), directory, bundled, statuses), reader.problems
 
 
 def load_plan(
