@@ -31,6 +31,7 @@ _AREAS = (
     "ipplan.messages.report",
     "ipplan.messages.reading",
     "ipplan.messages.verdicts",
+    "ipplan.messages.regions",
     "ipplan.messages.need",
 )
 
@@ -53,6 +54,7 @@ def catalog() -> dict[str, Entry]:
 TERMS_ZH = {
     "text": "文字",
     "mapping": "映射（键: 值）",
+    "list": "列表",
     "number": "数字",
     "list of ids": "指标代码列表",
     "true | false": "true 或 false",

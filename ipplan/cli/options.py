@@ -99,12 +99,20 @@ def warn(problems: list[Problem]) -> None:
 def check_region(
     plan: Plan, observations: dict[str, list[Observation]], region: str | None
 ) -> None:
-    """Refuse a region nothing was recorded for (a typo would otherwise show an empty plan)."""
+    """Refuse a region that is no unit of the plan (a typo would otherwise show an empty
+    plan), naming the closest units (广水 → 广水市)."""
     if region is None or region == plan.meta.region:
         return
-    known = sorted({o.region or plan.meta.region for rows in observations.values() for o in rows})
+    from ipplan.units import closest_units, unit_names
+
+    known = unit_names(plan, observations)
     if region not in known:
-        raise UsageError("cli.unknown_region", value=region, known="、".join(known) or "-")
+        listed = "、".join(known[:20]) + ("…" if len(known) > 20 else "")
+        close = closest_units(region, known)
+        if close:
+            raise UsageError("cli.unknown_unit", value=region, close="、".join(close),
+                             known=listed)  # fmt: skip
+        raise UsageError("cli.unknown_region", value=region, known=listed)
 
 
 def color_enabled() -> bool:
@@ -124,5 +132,12 @@ def width() -> int:
 
 
 def emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (| head): not an error of ours
+    except OSError as exc:  # > /dev/full, a full disk: one line, exit 3
+        from ipplan.errors import DataError
+
+        raise DataError("output.write_failed", path="stdout", reason=exc.strerror) from None

@@ -103,7 +103,7 @@ def render_status(
             word = status_word(ev.status, lang) + ("*" if ev.final else "")
             below = f"\n{verdicts[i]}" if words else ""
             table.add_row(*cells, Text.assemble((word, STYLE[ev.status]), below))
-    if table is not None:
+    if table is not None and rows:  # a unit without targets of its own: no empty table
         console.print()
         console.print(table)
     console.print()
