@@ -268,6 +268,15 @@ def test_a_targets_yaml_that_is_a_fifo(tmp_path: Path) -> None:
     assert (code, err.startswith(f"error: {path}: this is not a regular file")) == (3, True), err
 
 
+def test_a_targets_by_region_csv_that_is_a_fifo(tmp_path: Path) -> None:
+    plan = _plan(tmp_path)
+    path = plan / "targets_by_region.csv"
+    os.mkfifo(path)
+    code, _, err = _run(["status", "--plan", str(plan), "--lang", "en"])
+    assert code == 3
+    assert err.startswith(f"error: {path}: this is not a regular file (it is a fifo)"), err
+
+
 # --------------------------------------------------------------------------- limits
 
 
