@@ -31,6 +31,7 @@ _AREAS = (
     "ipplan.messages.check",
     "ipplan.messages.store",
     "ipplan.messages.report",
+    "ipplan.messages.reading",
     "ipplan.messages.verdicts",
     "ipplan.messages.regions",
     "ipplan.messages.need",
