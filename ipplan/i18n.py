@@ -31,6 +31,7 @@ _AREAS = (
     "ipplan.messages.report",
     "ipplan.messages.regions",
     "ipplan.messages.need",
+    "ipplan.messages.collect",
 )
 
 Entry = Mapping[str, tuple[str, str]]
