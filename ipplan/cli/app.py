@@ -10,6 +10,7 @@ import typer
 
 from ipplan import __version__
 from ipplan.cli.check import check
+from ipplan.cli.collect import app as collect_app
 from ipplan.cli.imports import import_file
 from ipplan.cli.init import init
 from ipplan.cli.need import need
@@ -59,6 +60,7 @@ app.command("report")(report)
 app.command("regions")(regions)
 app.command("need")(need)
 app.command("propose")(propose)
+app.add_typer(collect_app, name="collect")
 
 
 def _lang(argv: list[str]) -> str:

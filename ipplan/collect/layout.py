@@ -90,9 +90,7 @@ def history(period: Period, count: int) -> tuple[Period, ...]:
 
 def checksum(sheet: str, periods: Sequence[str], rows: Sequence[tuple[str, str]]) -> str:
     """The layout's checksum: sheet name, period labels, (id, unit) per row."""
-    text = "\n".join(
-        [sheet, "\t".join(periods), *("\t".join(pair) for pair in rows)]
-    )
+    text = "\n".join([sheet, "\t".join(periods), *("\t".join(pair) for pair in rows)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
