@@ -93,7 +93,8 @@ def collect_in(
         bool, typer.Option("--dry-run", help="试运行：只显示，不写入 show, write nothing")
     ] = False,
     replace: Annotated[
-        bool, typer.Option("--replace", help="也导入被改动的已锁定数字 import changed locked figures")
+        bool,
+        typer.Option("--replace", help="也导入被改动的已锁定数字 import changed locked figures"),
     ] = False,
     lang: LangOpt = Lang.zh,
 ) -> None:
@@ -146,5 +147,3 @@ def status(
         emit(render_status_json(rows, the_period, lang.value))
     else:
         emit(render_status_table(rows, the_period, lang.value))
-
-

@@ -39,9 +39,17 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
     for ret in collected.files:
         ident = ret.identity
         lines.append(
-            word("file_head", lang, file=Path(ret.file).name, unit=ident.unit,
-                 period=ident.period, added=len(ret.added), changed=len(ret.changed),
-                 unchanged=len(ret.unchanged), refused=len(ret.refused))  # fmt: skip
+            word(
+                "file_head",
+                lang,
+                file=Path(ret.file).name,
+                unit=ident.unit,
+                period=ident.period,
+                added=len(ret.added),
+                changed=len(ret.changed),
+                unchanged=len(ret.unchanged),
+                refused=len(ret.refused),
+            )  # fmt: skip
         )
         for problem in ret.notices:
             lines.append(f"  {word('notice', lang)}：{format_problem(problem, lang, prefix=False)}")  # type: ignore[arg-type]

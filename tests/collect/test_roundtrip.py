@@ -126,9 +126,15 @@ def test_round_trip(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert code == 1, err  # something was refused: the text note, the locked figure
     # Unchanged are the pre-filled figures equal to those recorded (2022-2024 shown):
     # 东城区 trademarks 3 + patent_grants 3 + invention 2 (2023, 2024) = 8
-    assert "东城区-2025-填报表.xlsx（东城区 2025）：新增 3 条，修改 0 条，未变 8 条，拒收 1 条" in stdout
+    assert (
+        "东城区-2025-填报表.xlsx（东城区 2025）：新增 3 条，修改 0 条，未变 8 条，拒收 1 条"
+        in stdout
+    )
     # 西山县: trademarks 2022, 2023 (2024 refused) + patent_grants 3 + invention 2 = 7
-    assert "西山县-2025-填报表.xlsx（西山县 2025）：新增 2 条，修改 0 条，未变 7 条，拒收 1 条" in stdout
+    assert (
+        "西山县-2025-填报表.xlsx（西山县 2025）：新增 2 条，修改 0 条，未变 7 条，拒收 1 条"
+        in stdout
+    )
     # 南湖县: trademarks 3 + patent_grants 3 + invention 1 (2023 only) = 7
     assert "南湖县报表(1).xlsx（南湖县 2025）：新增 3 条，修改 0 条，未变 7 条，拒收 0 条" in stdout
     assert "隐藏表 _ipplan 已被删除；按表头认定为“西山县” 2025" in stdout
@@ -141,7 +147,11 @@ def test_round_trip(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert rows(plan, "trademarks_valid", "2025") == {
         "": "32500", "东城区": "23000", "西山县": "6000", "南湖县": "3400"}  # fmt: skip
     assert rows(plan, "trademarks_valid", "2024")["西山县"] == "5600"  # refused, kept
-    assert rows(plan, "patent_grants", "2025") == {"东城区": "700", "西山县": "1234", "南湖县": "280"}
+    assert rows(plan, "patent_grants", "2025") == {
+        "东城区": "700",
+        "西山县": "1234",
+        "南湖县": "280",
+    }
     assert rows(plan, "invention_patents_valid", "2025") == {"东城区": "300", "南湖县": "123"}
     assert rows(plan, "population", "2025") == {}
     # the same files again: all unchanged
