@@ -49,7 +49,7 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
                 changed=len(ret.changed),
                 unchanged=len(ret.unchanged),
                 refused=len(ret.refused),
-            )  # fmt: skip
+            )
         )
         for problem in ret.notices:
             lines.append(f"  {word('notice', lang)}：{format_problem(problem, lang, prefix=False)}")  # type: ignore[arg-type]

@@ -195,8 +195,8 @@ def test_one_bad_file_writes_nothing(
     foreign = fill(tmp_path / "o2" / "东城区-2025-填报表.xlsx", {("patent_grants", "2025"): 1},
                    save_as=tmp_path / "东城区-别的方案.xlsx")  # fmt: skip
     before = snapshot(plan / "actuals")
-    code, stdout, err = run(capsys, "collect", "in", "--plan", str(plan), *map(str, files),
-                            str(foreign))  # fmt: skip
+    code, _, err = run(capsys, "collect", "in", "--plan", str(plan), *map(str, files),
+                       str(foreign))  # fmt: skip
     assert code == 3
     assert f"error: {foreign}: 这是方案“other-plan”的表，不是本方案“example-counties”的" in err
     assert snapshot(plan / "actuals") == before
@@ -218,8 +218,8 @@ def test_dry_run_writes_nothing(
     make(capsys, plan, out)
     files = fill_all(out)
     before = snapshot(plan / "actuals")
-    code, stdout, _ = run(capsys, "collect", "in", "--plan", str(plan), "--dry-run",
-                          *map(str, files))  # fmt: skip
+    _, stdout, _ = run(capsys, "collect", "in", "--plan", str(plan), "--dry-run",
+                       *map(str, files))  # fmt: skip
     assert "试运行，未写入任何文件。" in stdout and "新增 3 条" in stdout
     assert snapshot(plan / "actuals") == before
 

@@ -23,8 +23,8 @@ from tests.collect.test_roundtrip import EXAMPLE, run
 
 @pytest.fixture
 def made(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
-    code, _, err = run(capsys, "collect", "make", "--plan", str(EXAMPLE), "--period", "2025",
-                       "--region", "西山县", "--due", "2026-01-31", "--output", str(tmp_path))  # fmt: skip
+    args = ["--region", "西山县", "--due", "2026-01-31", "--output", str(tmp_path)]
+    code, _, err = run(capsys, "collect", "make", "--plan", str(EXAMPLE), "--period", "2025", *args)
     assert code == 0, err
     return tmp_path / "西山县-2025-填报表.xlsx"
 
