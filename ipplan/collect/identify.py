@@ -15,7 +15,7 @@ from typing import Literal
 from ipplan.collect.layout import FILE_RE, FORMAT, HEADER_ROW, HIDDEN, KEYS, UNIT_LINE_RE, checksum
 from ipplan.errors import DataError, PeriodError, Problem
 from ipplan.periods import Period, parse_period, parse_period_lenient
-from ipplan.sheets import Cell, read_sheet
+from ipplan.sheets import XLSX_MAGIC, Cell, read_sheet
 
 How = Literal["hidden", "sheet", "file"]
 HOW_WORDS = {"sheet": {"zh": "表头", "en": "sheet"}, "file": {"zh": "文件名", "en": "file name"}}
@@ -39,6 +39,13 @@ def _cells(path: Path) -> tuple[list[str], dict[str, str]]:
     from openpyxl import load_workbook
 
     file = str(path)
+    try:
+        with path.open("rb") as f:
+            magic = f.read(4)
+    except OSError as exc:
+        raise DataError("import.unreadable", file=file, reason=exc.strerror or str(exc)) from None
+    if magic != XLSX_MAGIC:
+        raise DataError("collect.not_xlsx", file=file)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip, XML and openpyxl's own errors alike
@@ -64,6 +71,20 @@ def _title_line(rows: list[tuple[int, list[Cell]]]) -> tuple[str, Period] | None
                 except PeriodError:
                     return None
     return None
+
+
+def _find_data_sheet(
+    path: Path, names: list[str]
+) -> tuple[str, list[tuple[int, list[Cell]]], tuple[str, Period] | None]:
+    first: tuple[str, list[tuple[int, list[Cell]]]] | None = None
+    for name in names:
+        rows = read_sheet(path, name).rows
+        line = _title_line(rows)
+        if line is not None:
+            return name, rows, line
+        first = first or (name, rows)
+    assert first is not None
+    return first[0], first[1], None
 
 
 def layout_checksum(sheet: str, rows: list[tuple[int, list[Cell]]]) -> str | None:
@@ -93,10 +114,11 @@ def identify(path: Path, lang: str = "zh") -> Identity:
     if not data_sheets:
         raise DataError("import.empty", file=file)
     sheet = hidden.get("sheet", "")
-    if sheet not in data_sheets:
-        sheet = data_sheets[0]
-    rows = read_sheet(path, sheet).rows
-    line = _title_line(rows)
+    if sheet in data_sheets:
+        rows = read_sheet(path, sheet).rows
+        line = _title_line(rows)
+    else:  # renamed or never known: the first sheet with the title line, else the first
+        sheet, rows, line = _find_data_sheet(path, data_sheets)
     if hidden:
         if hidden.get("format") != FORMAT or any(k not in hidden for k in KEYS[:4]):
             raise DataError("collect.bad_hidden", file=file)

@@ -6,7 +6,7 @@ MESSAGES (problems), parameters by code:
     collect.unknown_unit                         value, close, known
     collect.derived                              id, name
     collect.exists                               path
-    collect.unidentified                         —
+    collect.unidentified, collect.not_xlsx       —
     collect.no_hidden (warning)                  unit, period, how
     collect.layout_changed (warning)             —
     collect.other_plan                           found, plan
@@ -76,6 +76,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "cannot tell which unit and period this workbook is for (the hidden sheet _ipplan"
             " is gone, and neither the sheet nor the file name says)",
             "make the unit's workbook again with ipplan collect make and copy the figures into it",
+        ),
+    },
+    "collect.not_xlsx": {
+        "zh": (
+            "这不是 Excel 工作簿（.xlsx）",
+            "collect in 只收 ipplan collect make 生成的填报表；其他表格用 ipplan import 导入",
+        ),
+        "en": (
+            "this is not an Excel workbook (.xlsx)",
+            "collect in takes the workbooks of ipplan collect make; import other files with ipplan import",
         ),
     },
     "collect.no_hidden": {
@@ -229,7 +239,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "howto_contact": {"zh": "6. 联系人：{contact}", "en": "6. Contact: {contact}"},
     # ------------------------------------------------------------------ output
-    "made": {"zh": "已生成 {n} 份填报表（{period}）：", "en": "{n} workbooks written ({period}):"},
+    "made": {"zh": "已生成 {n} 份填报表（{period}）：", "en": "workbooks written ({period}): {n}"},
     "file_head": {
         "zh": "{file}（{unit} {period}）：新增 {added} 条，修改 {changed} 条，未变 {unchanged} 条，拒收 {refused} 条",
         "en": "{file} ({unit} {period}): {added} added, {changed} changed, {unchanged} unchanged, {refused} refused",
@@ -255,7 +265,9 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "✓ 已报　! 已报但有警告　· 未报",
         "en": "✓ received  ! received with warnings  · missing",
     },
-    "status_missing_line": {"zh": "{unit} 未报：{names}", "en": "{unit} missing: {names}"},
+    "status_order": {"zh": "各列依次为：", "en": "columns in order: "},
+    "status_missing_line": {"zh": "{unit} 未报：", "en": "{unit} missing: "},
+    "status_none": {"zh": "{unit} 尚未报送（{n} 项全部未报）", "en": "{unit}: nothing received ({n} missing)"},
 }
 
 

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from ipplan.collect.returns import Collected
 from ipplan.collect.status import Return, UnitReturn
+from ipplan.errors import Problem
 from ipplan.i18n import format_problem
 from ipplan.messages.collect import word
 from ipplan.model import Observation, Plan
@@ -83,7 +85,7 @@ def _warnings(
 
     out = []
     for problem in collected.warnings.get(obs_key(plan, obs), []):
-        text = format_problem(problem, lang, prefix=False)  # type: ignore[arg-type]
+        text = _bare(problem, lang)
         out.append(f"    {word('warning', lang)}：{text}")
         shown.add(id(problem))
     return out
@@ -93,7 +95,11 @@ def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: str) -
     """Units down, indicators across as marks (✓ ! ·), the count per unit; the missing
     indicators of each unit by name below, so that the table stays within 80 columns."""
     n = len(rows[0].states) if rows else 0
-    lines = [word("status_title", lang, period=period, n=n), word("status_legend", lang), ""]
+    lines = [word("status_title", lang, period=period, n=n), word("status_legend", lang)]
+    if rows:
+        names = [ind.display_name(lang) for ind, _ in rows[0].states]
+        lines += _wrapped(word("status_order", lang), names)
+    lines.append("")
     wide = max([4, *(_width(r.unit) for r in rows)])
     for row in rows:
         marks = "".join(MARKS[s] for _, s in row.states)
@@ -102,13 +108,32 @@ def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: str) -
         lines.append(f"{row.unit}{pad}  {count:>7}  {marks}")
     lines.append("")
     for row in rows:
-        if row.missing:
-            names = "、".join(ind.display_name(lang) for ind in row.missing)
-            lines.append(word("status_missing_line", lang, unit=row.unit, names=names))
+        if row.missing and row.received == 0:
+            lines.append(word("status_none", lang, unit=row.unit, n=len(row.missing)))
+        elif row.missing:
+            label = word("status_missing_line", lang, unit=row.unit)
+            lines += _wrapped(label, [ind.display_name(lang) for ind in row.missing])
         for problem in row.warnings:
-            text = format_problem(problem, lang, prefix=False)  # type: ignore[arg-type]
+            text = _bare(problem, lang)
             lines.append(f"{row.unit} {word('warning', lang)}：{text}")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _bare(problem: Problem, lang: str) -> str:
+    """A warning beside a figure: what and how to fix, without the file it came from."""
+    return format_problem(replace(problem, file=None), lang, prefix=False)  # type: ignore[arg-type]
+
+
+def _wrapped(label: str, names: Sequence[str], limit: int = 78) -> list[str]:
+    """``label`` then the names joined by 、, cut into lines of at most ``limit`` columns."""
+    lines, current = [], label
+    for i, name in enumerate(names):
+        piece = name + ("、" if i < len(names) - 1 else "")
+        if _width(current) + _width(piece) > limit and current.strip():
+            lines.append(current)
+            current = "  "
+        current += piece
+    return [*lines, current]
 
 
 def _width(text: str) -> int:
