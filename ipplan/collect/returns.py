@@ -53,7 +53,7 @@ class FileReturn:
     refused: list[Problem] = field(default_factory=list)
     read: dict[str, list[Observation]] = field(default_factory=dict)  # as `import` read it
     figures: list[Observation] = field(default_factory=list)  # to write
-    locked_same: list[Observation] = field(default_factory=list)  # pre-filled, unchanged
+    locked_same: list[Observation] = field(default_factory=list)  # equal to those recorded
     added: list[Observation] = field(default_factory=list)
     changed: list[tuple[Observation, Observation]] = field(default_factory=list)
     unchanged: list[Observation] = field(default_factory=list)
@@ -107,11 +107,12 @@ def _sort(
     for rows in ret.read.values():
         for obs in rows:
             obs = replace(obs, source=obs.source or source)
-            if obs.period == ident.period:
-                ret.figures.append(obs)
-                continue
             old = stored.get(obs_key(plan, obs))
-            if old is not None and old.value == obs.value:
+            same = old is not None and old.value == obs.value
+            if obs.period == ident.period and not (same and not obs.note):
+                ret.figures.append(obs)
+            elif same:  # the figure recorded: kept as it is, with its source
+                assert old is not None
                 ret.locked_same.append(old)
             elif replace_:
                 ret.figures.append(obs)

@@ -45,7 +45,7 @@ def data_sheet_name(lang: str) -> str:
 
 
 def _data_sheet(ws: Any, form: Form, lang: str) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill, Protection
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
@@ -111,7 +111,12 @@ def _data_sheet(ws: Any, form: Form, lang: str) -> None:
             rule.add(ref)
         ws.add_data_validation(rule)
     ws.row_dimensions[HEADER_ROW].height = 32
-    widths = [26, 24, 7, *([11] * len(form.periods)), 16, 24]
+    widths = [34, 30, 7, *([11] * len(form.periods)), 16, 24]
+    thin = Side(style="thin", color="A6A6A6")
+    for line in ws.iter_rows(min_row=HEADER_ROW, max_row=HEADER_ROW + len(form.rows),
+                             max_col=len(heads)):  # fmt: skip
+        for cell in line:
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for column, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(column)].width = width
     ws.freeze_panes = ws.cell(row=HEADER_ROW + 1, column=4)
@@ -144,10 +149,10 @@ def _instructions(ws: Any, form: Form, lang: str, sheet: str, file: str) -> None
         cell = _text(ws, r, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         wide = sum(2 if ord(ch) > 0x2E80 else 1 for ch in line)  # CJK is two columns
-        ws.row_dimensions[r].height = 16 * (1 + wide // 90)
+        ws.row_dimensions[r].height = 17 * (1 + wide // 66)
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     ws.row_dimensions[1].height = 22
-    ws.column_dimensions["A"].width = 90
+    ws.column_dimensions["A"].width = 75
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -267,7 +267,10 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "status_order": {"zh": "各列依次为：", "en": "columns in order: "},
     "status_missing_line": {"zh": "{unit} 未报：", "en": "{unit} missing: "},
-    "status_none": {"zh": "{unit} 尚未报送（{n} 项全部未报）", "en": "{unit}: nothing received ({n} missing)"},
+    "status_none": {
+        "zh": "{unit} 尚未报送（{n} 项全部未报）",
+        "en": "{unit}: nothing received ({n} missing)",
+    },
 }
 
 

@@ -243,3 +243,55 @@ def test_unidentifiable_and_copied_workbooks_are_refused(
     book.save(tmp_path / "x.xlsx")
     code, _, err = run(capsys, "collect", "in", "--plan", str(plan), str(tmp_path / "x.xlsx"))
     assert code == 3 and "隐藏表写的unit是“西山县”，表头写的是“东城区”" in err
+
+
+def test_damage_people_do(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    make(capsys, plan, out)
+    path = out / "南湖县-2025-填报表.xlsx"
+    book = load_workbook(path)
+    ws = book["填报表"]
+    ws.protection.sheet = False
+    # the unit of trademarks changed to 万件 and 0.34 typed: 0.34 × 10^4 = 3400
+    cell_of(ws, "trademarks_valid", "2025").value = 0.34
+    ws.cell(row=cell_of(ws, "trademarks_valid", "2025").row, column=3).value = "万件"
+    # a negative count, refused with its cell
+    cell_of(ws, "patent_grants", "2025").value = -5
+    # rows moved: population's row swapped with trademarks' row
+    a, b = 4, 7
+    for column in range(1, 10):
+        top, bottom = ws.cell(row=a, column=column), ws.cell(row=b, column=column)
+        top.value, bottom.value = bottom.value, top.value
+    book.save(path)
+    code, stdout, err = run(capsys, "collect", "in", "--plan", str(plan), str(path))
+    assert code == 1, err
+    assert "新增 有效注册商标量 trademarks_valid 2025 = 3,400" in stdout
+    assert "表格布局与发出时不同" in stdout  # the rows moved: the checksum says so
+    # the 万件 scales the whole row, the locked figures too: 3100 × 10^4 = 31,000,000 is
+    # no longer the 3100 recorded, and so for 2022 and 2023: refused, with the negative
+    assert "未变 4 条，拒收 4 条" in stdout  # unchanged: patent_grants 3 + invention 2023
+    assert "已锁定的 trademarks_valid 2024 被改为 31000000（原为 3100）" in stdout
+    assert f"拒收 {path}:6:7: " in stdout  # patent_grants' row 6, the 2025 column G
+    assert rows(plan, "patent_grants", "2025") == {}
+    # a file for 南湖县 is refused when 东城区's are asked for
+    code, _, err = run(capsys, "collect", "in", "--plan", str(plan), "--region", "东城区",
+                       str(path))  # fmt: skip
+    assert code == 3 and "这是“南湖县”的表，不是“东城区”的" in err
+
+
+def test_a_figure_already_recorded_keeps_its_source(
+    plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    run(capsys, "collect", "make", "--plan", str(plan), "--period", "2024", "--region", "东城区",
+        "--output", str(out))  # fmt: skip
+    path = fill(out / "东城区-2024-填报表.xlsx", {("trademarks_valid", "2024"): "9,800",
+                                                 ("patent_grants", "2024"): 651})  # fmt: skip
+    code, stdout, _ = run(capsys, "collect", "in", "--plan", str(plan), str(path))
+    assert code == 0
+    # 9,800 is what is recorded: unchanged; 651 against 650: changed
+    assert "修改 专利授权量 patent_grants 2024 = 651（650 → 651）" in stdout
+    text = (plan / "actuals" / "trademarks_valid.csv").read_text(encoding="utf-8-sig")
+    assert "2024,9800,东城区,虚构," in text
+    text = (plan / "actuals" / "patent_grants.csv").read_text(encoding="utf-8-sig")
+    assert "2024,651,东城区,东城区报送," in text
