@@ -9,6 +9,7 @@ from typing import Literal
 
 from ipplan.formula import Formula
 from ipplan.periods import Period
+from ipplan.statuses import Statuses
 
 Kind = Literal["stock", "flow", "derived"]
 TargetType = Literal["level", "cumulative", "growth"]
@@ -125,6 +126,7 @@ class Plan:
     regions: tuple[Region, ...] = ()  # the ``regions:`` list, in its order
     regions_declared: bool = False  # whether targets.yaml has a ``regions:`` list at all
     unit_targets: tuple[UnitTarget, ...] = ()  # every unit's own target
+    statuses: Statuses | None = None  # the plan's own evaluation words and lights
 
     def get(self, indicator_id: str) -> Indicator | None:
         for ind in self.indicators:
