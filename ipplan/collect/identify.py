@@ -15,6 +15,7 @@ from typing import Literal
 from ipplan.collect.layout import FILE_RE, FORMAT, HEADER_ROW, HIDDEN, KEYS, UNIT_LINE_RE, checksum
 from ipplan.errors import DataError, PeriodError, Problem
 from ipplan.periods import Period, parse_period, parse_period_lenient
+from ipplan.render.safe import DANGEROUS
 from ipplan.sheets import XLSX_MAGIC, Cell, read_sheet
 
 How = Literal["hidden", "sheet", "file"]
@@ -32,6 +33,11 @@ class Identity:
     plan: str | None = None
     checksum: str | None = None
     notices: list[Problem] = field(default_factory=list)
+
+
+def plain(text: str) -> str:
+    """Text as written before it was neutralised for a spreadsheet ('=x → =x)."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(DANGEROUS) else text
 
 
 def _cells(path: Path) -> tuple[list[str], dict[str, str]]:
@@ -56,7 +62,7 @@ def _cells(path: Path) -> tuple[list[str], dict[str, str]]:
         if HIDDEN in names:
             for row in book[HIDDEN].iter_rows(min_row=1, max_row=20, max_col=2, values_only=True):
                 if row and isinstance(row[0], str) and len(row) > 1 and row[1] is not None:
-                    values[row[0].strip()] = str(row[1]).strip()
+                    values[row[0].strip()] = plain(str(row[1]).strip())
     finally:
         book.close()
     return names, values
@@ -67,7 +73,7 @@ def _title_line(rows: list[tuple[int, list[Cell]]]) -> tuple[str, Period] | None
         for cell in cells:
             if isinstance(cell, str) and (m := UNIT_LINE_RE.search(cell)):
                 try:
-                    return m["unit"].strip(), parse_period(m["period"])
+                    return plain(m["unit"].strip()), parse_period(m["period"])
                 except PeriodError:
                     return None
     return None

@@ -67,6 +67,7 @@ class Collected:
     warnings: dict[Key, list[Problem]]
     results: list[WriteResult]
     dry_run: bool = False
+    skipped: list[Problem] = field(default_factory=list)  # Excel's ~$ owner files
 
     @property
     def refused(self) -> int:
@@ -193,7 +194,17 @@ def collect_returns(
     dry_run: bool = False,
     lang: str = "zh",
 ) -> Collected:
-    """Read every file (:func:`read_returns`), flag what `check` would flag, write all at once."""
+    """Read every file (:func:`read_returns`), flag what `check` would flag, write all at once.
+
+    The same file named twice is read once; Excel's owner files (``~$name.xlsx``, there
+    while a workbook is open, and caught by ``*.xlsx``) are skipped with a notice."""
+    skipped = [Problem("collect.owner_file", {}, str(p), severity="warning")
+               for p in paths if p.name.startswith("~$")]  # fmt: skip
+    unique: dict[Path, Path] = {}
+    for p in paths:
+        if not p.name.startswith("~$"):
+            unique.setdefault(p.resolve(), p)
+    paths = list(unique.values())
     returns = read_returns(plan, paths, observations, period=period, unit=unit,
                            replace_locked=replace_locked, lang=lang)  # fmt: skip
     figures = [o for r in returns for o in r.figures]
@@ -213,7 +224,7 @@ def collect_returns(
             by_key[obs_key(plan, old)].unchanged.append(old)
     for ret in returns:
         ret.unchanged += ret.locked_same
-    return Collected(returns, warnings, results, dry_run)
+    return Collected(returns, warnings, results, dry_run, skipped)
 
 
 __all__ = ["Collected", "FileReturn", "collect_returns", "read_returns", "region_key"]

@@ -14,6 +14,7 @@ MESSAGES (problems), parameters by code:
     collect.other_unit, collect.other_period     found, wanted
     collect.mismatch                             key, hidden, sheet
     collect.duplicate_file                       unit, period, first
+    collect.owner_file (warning)                 —
     collect.locked_changed                       id, period, old, new
     collect.locked_filled                        id, period, new
 
@@ -86,6 +87,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "this is not an Excel workbook (.xlsx)",
             "collect in takes the workbooks of ipplan collect make; import other files with ipplan import",
+        ),
+    },
+    "collect.owner_file": {
+        "zh": (
+            "这是 Excel/WPS 打开工作簿时留下的临时文件，已跳过",
+            "不用理会；若工作簿仍开着，请先保存并关闭",
+        ),
+        "en": (
+            "an owner file Excel/WPS keeps while a workbook is open; skipped",
+            "nothing to do; save and close the workbook if it is still open",
         ),
     },
     "collect.no_hidden": {

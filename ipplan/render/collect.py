@@ -37,7 +37,10 @@ def _figure(plan: Plan, obs: Observation, lang: str) -> str:
 def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
     """Per file: the counts, then each figure added or changed, each refusal, notice and
     warning, one per line."""
-    lines: list[str] = []
+    lines = [
+        f"{word('notice', lang)}：{format_problem(p, lang, prefix=False)}"  # type: ignore[arg-type]
+        for p in collected.skipped
+    ]
     for ret in collected.files:
         ident = ret.identity
         lines.append(

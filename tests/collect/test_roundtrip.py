@@ -295,3 +295,65 @@ def test_a_figure_already_recorded_keeps_its_source(
     assert "2024,9800,东城区,虚构," in text
     text = (plan / "actuals" / "patent_grants.csv").read_text(encoding="utf-8-sig")
     assert "2024,651,东城区,东城区报送," in text
+
+
+def test_file_name_fallback_owner_files_and_repeats(
+    plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    make(capsys, plan, out)
+    # hidden sheet and title line gone: the file name still says 西山县 2025
+    path = fill(out / "西山县-2025-填报表.xlsx", {("patent_grants", "2025"): 400},
+                drop_hidden=True)  # fmt: skip
+    book = load_workbook(path)
+    book["填报表"]["A2"] = None
+    book.save(path)
+    owner = out / "~$西山县-2025-填报表.xlsx"
+    owner.write_bytes(b"\x0bwps user\x00" * 10)  # what Excel/WPS leaves beside an open file
+    code, stdout, err = run(capsys, "collect", "in", "--plan", str(plan), str(owner), str(path),
+                            str(path))  # fmt: skip
+    assert code == 0, err
+    assert "临时文件，已跳过" in stdout
+    assert "按文件名认定为“西山县” 2025" in stdout
+    assert stdout.count("新增 专利授权量 patent_grants 2025 = 400") == 1  # read once
+    assert rows(plan, "patent_grants", "2025") == {"西山县": "400"}
+
+
+def test_a_unit_the_plan_does_not_know(
+    plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    make(capsys, plan, out)
+    book = load_workbook(out / "南湖县-2025-填报表.xlsx")
+    book["_ipplan"]["B3"] = "北湖县"
+    book["填报表"]["A2"] = None
+    book.save(out / "北湖县.xlsx")
+    code, _, err = run(capsys, "collect", "in", "--plan", str(plan), str(out / "北湖县.xlsx"))
+    assert code == 3 and "“北湖县”不是本方案的单位" in err
+
+
+def test_english(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, "collect", "make", "--plan", str(plan), "--period", "2025",
+                          "--region", "东城区", "--output", str(out), "--lang", "en")  # fmt: skip
+    assert code == 0 and "workbooks written (2025): 1" in stdout
+    path = out / "东城区-2025-form.xlsx"
+    book = load_workbook(path)
+    assert book.sheetnames == ["Figures", "Instructions", "_ipplan"]
+    assert book["Figures"]["A2"].value.startswith("Unit: 东城区  Period: 2025")
+    ws = book["Figures"]
+    cell_of(ws, "patent_grants", "2025").value = "700"
+    book.security = None
+    del book["_ipplan"]
+    book.save(path)
+    code, stdout, _ = run(capsys, "collect", "in", "--plan", str(plan), str(path), "--lang", "en")
+    assert code == 0
+    assert (
+        "东城区-2025-form.xlsx (东城区 2025): 1 added, 0 changed, 8 unchanged, 0 refused" in stdout
+    )
+    assert "taken as '东城区' 2025 from the sheet" in stdout
+    code, stdout, _ = run(capsys, "collect", "status", "--plan", str(plan), "--period", "2025",
+                          "--lang", "en")  # fmt: skip
+    assert "西山县: nothing received (4 missing)" in stdout
+    assert stdout.index("西山县") < stdout.index("东城区")  # nothing received: first
+    assert max(len(line) for line in stdout.splitlines()) <= 80
