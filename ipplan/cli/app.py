@@ -94,7 +94,9 @@ def _usage_line(exc: Exception, args: list[str], lang: str) -> str:
 
 
 def _commands() -> set[str]:
-    return {c.name or "" for c in app.registered_commands}
+    return {c.name or "" for c in app.registered_commands} | {
+        g.name or "" for g in app.registered_groups
+    }
 
 
 def main(argv: list[str] | None = None) -> None:

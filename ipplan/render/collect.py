@@ -155,10 +155,7 @@ def render_status_json(rows: Sequence[UnitReturn], period: Period, lang: str) ->
                 "warned": row.count(Return.warned),
                 "missing": len(row.missing),
                 "indicators": {ind.id: state.value for ind, state in row.states},
-                "warnings": [
-                    {"code": p.code, "message": format_problem(p, lang, prefix=False)}  # type: ignore[arg-type]
-                    for p in row.warnings
-                ],
+                "warnings": [{"code": p.code, "message": _bare(p, lang)} for p in row.warnings],
             }
             for row in rows
         ],
