@@ -139,3 +139,24 @@ def test_missing_by_unit() -> None:
                     "南湖县": ["invention_patents_valid", "population"]}  # fmt: skip
     # 2024 is not over on 2024-06-30: nothing is due yet
     assert missing_by_unit(plan, observations, date(2024, 6, 30), Period(2024, "Y", 0)) == []
+
+
+def test_contact_and_negative_values(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(EXAMPLE, plan)
+    text = (plan / "targets.yaml").read_text(encoding="utf-8")
+    contact = "  contact: 知识产权科，0000-0000000\n"
+    text = text.replace("  deadline: 2025-12-31\n", "  deadline: 2025-12-31\n" + contact, 1)
+    text = text.replace("    unit: 人\n", "    unit: 人\n    allow_negative: true\n", 1)
+    (plan / "targets.yaml").write_text(text, encoding="utf-8")
+    code, _, err = run(capsys, "collect", "make", "--plan", str(plan), "--period", "2025",
+                       "--region", "南湖县", "--output", str(tmp_path / "o"))  # fmt: skip
+    assert code == 0, err
+    book = load_workbook(tmp_path / "o" / "南湖县-2025-填报表.xlsx")
+    howto = [c.value for c in book["填报说明"]["A"]]
+    assert "6. 联系人：知识产权科，0000-0000000" in howto
+    assert any("报送截止：（未规定）" in str(line) for line in howto)
+    rules = {str(r.sqref): r for r in book["填报表"].data_validations.dataValidation}
+    # population (row 7) may be negative: any decimal within ±1e15; the others ≥ 0
+    assert rules["G7"].operator == "between" and rules["G7"].formula1 == "-1000000000000000"
+    assert rules["G4 G5 G6"].operator == "greaterThanOrEqual"
