@@ -29,8 +29,8 @@ _AREAS = (
     "ipplan.messages.check",
     "ipplan.messages.store",
     "ipplan.messages.report",
-    "ipplan.messages.regions",
     "ipplan.messages.verdicts",
+    "ipplan.messages.regions",
     "ipplan.messages.need",
     "ipplan.messages.collect",
 )

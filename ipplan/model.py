@@ -123,10 +123,10 @@ class Plan:
     indicators: tuple[Indicator, ...]
     directory: Path | None = None  # folder holding targets.yaml and actuals/
     bundled: bool = False  # the read-only example plan shipped with the package
+    statuses: Statuses | None = None  # the plan's own evaluation words and lights
     regions: tuple[Region, ...] = ()  # the ``regions:`` list, in its order
     regions_declared: bool = False  # whether targets.yaml has a ``regions:`` list at all
     unit_targets: tuple[UnitTarget, ...] = ()  # every unit's own target
-    statuses: Statuses | None = None  # the plan's own evaluation words and lights
 
     def get(self, indicator_id: str) -> Indicator | None:
         for ind in self.indicators:

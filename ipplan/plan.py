@@ -83,6 +83,10 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
     if not (chosen / TARGETS).is_file():
         raise PlanError("plan.no_targets", file=str(chosen), path=str(chosen))
     resolved = chosen.resolve()
+    if resolved != bundled:  # finish or undo a write that was interrupted (ipplan.journal)
+        from ipplan.journal import recover
+
+        recover(chosen)
     return chosen, resolved == bundled
 
 
@@ -374,7 +378,7 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     if not isinstance(data, Mapping):
         reader.add("plan.not_mapping", ())
         return None, reader.problems
-    reader.unknown_keys(data, {"plan", "indicators", "regions", "statuses"}, ())
+    reader.unknown_keys(data, {"plan", "indicators", "statuses", "regions"}, ())
     meta = reader.meta(data.get("plan")) if "plan" in data else None
     reader.top = meta.region if meta else None
     regions = read_regions(reader, data.get("regions"), reader.top)
@@ -399,9 +403,16 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     errors = [p for p in problems if p.severity == "error"]
     if meta is None or errors:
         return None, problems
-    plan = Plan(meta, tuple(indicators), directory, bundled, regions=regions,
-                regions_declared="regions" in data, unit_targets=tuple(unit_targets),
-                statuses=statuses)  # fmt: skip
+    plan = Plan(
+        meta,
+        tuple(indicators),
+        directory,
+        bundled,
+        statuses=statuses,
+        regions=regions,
+        regions_declared="regions" in data,
+        unit_targets=tuple(unit_targets),
+    )
     return plan, problems
 
 

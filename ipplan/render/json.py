@@ -139,14 +139,23 @@ def plan_assessment_dict(pa: PlanAssessment) -> dict[str, Any]:
     }
 
 
-def status_dict(result: PlanEvaluation, mode: Mode | None = None) -> dict[str, Any]:
-    pa = assess_plan(result, mode)
+def indicator_dicts(
+    result: PlanEvaluation, pa: PlanAssessment | None = None
+) -> list[dict[str, Any]]:
+    """The indicator objects of `status --format json`, each with its evaluation words."""
+    pa = pa or assess_plan(result, None)
     words = {id(ev): a for ev, a in pa.items}
     indicators = []
     for ev in result.evaluations:
         d = evaluation_dict(ev)
         d["evaluation"] = assessment_dict(words.get(id(ev)))
         indicators.append(d)
+    return indicators
+
+
+def status_dict(result: PlanEvaluation, mode: Mode | None = None) -> dict[str, Any]:
+    pa = assess_plan(result, mode)
+    indicators = indicator_dicts(result, pa)
     return {
         "plan": plan_dict(result.plan),
         "as_of": result.as_of.isoformat(),

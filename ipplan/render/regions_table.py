@@ -16,12 +16,12 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan.evaluate import Evaluation
-from ipplan.regions import Ranked, targeted
+from ipplan.regions import Ranked, lagging, targeted
 from ipplan.render import fmt
 from ipplan.render.cells import row as cells_of
 from ipplan.render.console import string_console, text_of
 from ipplan.render.labels import HEAD, STYLE, TEXT, label, status_word
-from ipplan.render.regions_labels import LAGGING, word
+from ipplan.render.regions_labels import word
 from ipplan.render.summary import header_line
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
@@ -175,16 +175,13 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> No
 
 def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> list[str]:
     """The units behind on a target, one line each with the targets it lags on."""
-    lines = []
     sep = "，" if lang == "zh" else ", "
-    for r in rows:
-        lag = []
-        for iid in ids:
-            ev = _ev(r, iid)
-            if ev is not None and ev.status in LAGGING:
-                lag.append(f"{ev.indicator.display_name(lang)} {status_word(ev.status, lang)}")
-        if lag:
-            lines.append(f"  {r.unit.name}{'：' if lang == 'zh' else ': '}{sep.join(lag)}")
+    colon = "：" if lang == "zh" else ": "
+    lines = [
+        f"  {row.unit.name}{colon}"
+        + sep.join(f"{e.indicator.display_name(lang)} {status_word(e.status, lang)}" for e in evs)
+        for row, evs in lagging(rows, ids)
+    ]
     if not lines:
         return [word("no_lagging", lang)]
     return [word("lagging", lang), *lines]
