@@ -106,7 +106,3 @@ def file_name(unit: str, period: Period, lang: str = "zh") -> str:
     """``<单位>-<期间>-填报表.xlsx`` (``-form.xlsx`` in English), unsafe characters as _."""
     safe = _BAD_FILE_CHARS.sub("_", unit).strip(" .") or "_"
     return f"{safe}-{period}-{FILE_SUFFIX.get(lang, FILE_SUFFIX['zh'])}.xlsx"
-
-
-def plan_period_label(period: Period) -> str:
-    return str(period)
