@@ -36,6 +36,7 @@ _AREAS = (
     "ipplan.messages.regions",
     "ipplan.messages.need",
     "ipplan.messages.safety",
+    "ipplan.messages.collect",
 )
 
 Entry = Mapping[str, tuple[str, str]]

@@ -12,6 +12,7 @@ import typer
 from ipplan import __version__
 from ipplan.cli import options
 from ipplan.cli.check import check
+from ipplan.cli.collect import app as collect_app
 from ipplan.cli.imports import import_file
 from ipplan.cli.init import init
 from ipplan.cli.need import need
@@ -62,6 +63,7 @@ app.command("init")(init)
 app.command("report")(report)
 app.command("need")(need)
 app.command("propose")(propose)
+app.add_typer(collect_app, name="collect")
 
 
 def _lang(argv: list[str]) -> str:
@@ -95,7 +97,9 @@ def _usage_line(exc: Exception, args: list[str], lang: str) -> str:
 
 
 def _commands() -> set[str]:
-    return {c.name or "" for c in app.registered_commands}
+    return {c.name or "" for c in app.registered_commands} | {
+        g.name or "" for g in app.registered_groups
+    }
 
 
 def _terminal_size() -> None:

@@ -1,0 +1,163 @@
+"""What `ipplan collect` prints: workbooks written, returns read, who is missing.
+
+Pure functions from results to text (plain; names shown as text, never as markup).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from ipplan.collect.returns import Collected
+from ipplan.collect.status import Return, UnitReturn
+from ipplan.errors import Problem
+from ipplan.i18n import format_problem
+from ipplan.messages.collect import word
+from ipplan.model import Observation, Plan
+from ipplan.periods import Period
+from ipplan.render.changes import exact
+
+MARKS = {Return.received: "✓", Return.warned: "!", Return.missing: "·"}
+
+
+def render_made(paths: Sequence[Path], period: Period, lang: str) -> str:
+    lines = [word("made", lang, n=len(paths), period=period)]
+    lines += [f"  {p}" for p in paths]
+    return "\n".join(lines) + "\n"
+
+
+def _figure(plan: Plan, obs: Observation, lang: str) -> str:
+    ind = plan.get(obs.indicator)
+    name = ind.display_name(lang) if ind else obs.indicator
+    return f"{name} {obs.indicator} {obs.period} = {exact(obs.value)}"
+
+
+def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
+    """Per file: the counts, then each figure added or changed, each refusal, notice and
+    warning, one per line."""
+    lines = [
+        f"{word('notice', lang)}：{format_problem(p, lang, prefix=False)}"  # type: ignore[arg-type]
+        for p in collected.skipped
+    ]
+    for ret in collected.files:
+        ident = ret.identity
+        lines.append(
+            word(
+                "file_head",
+                lang,
+                file=Path(ret.file).name,
+                unit=ident.unit,
+                period=ident.period,
+                added=len(ret.added),
+                changed=len(ret.changed),
+                unchanged=len(ret.unchanged),
+                refused=len(ret.refused),
+            )
+        )
+        for problem in ret.notices:
+            lines.append(f"  {word('notice', lang)}：{format_problem(problem, lang, prefix=False)}")  # type: ignore[arg-type]
+        shown: set[int] = set()
+        for obs in ret.added:
+            lines.append(f"  {word('added', lang)} {_figure(plan, obs, lang)}")
+            lines += _warnings(plan, collected, obs, lang, shown)
+        for old, new in ret.changed:
+            lines.append(
+                f"  {word('changed', lang)} {_figure(plan, new, lang)}"
+                f"（{exact(old.value)} → {exact(new.value)}）"
+            )
+            lines += _warnings(plan, collected, new, lang, shown)
+        for obs in ret.unchanged:
+            lines += _warnings(plan, collected, obs, lang, shown)
+        for problem in ret.refused:
+            lines.append(f"  {word('refused', lang)} {format_problem(problem, lang, prefix=False)}")  # type: ignore[arg-type]
+    if collected.dry_run:
+        lines.append(word("dry_run", lang))
+    elif any(r.written for r in collected.results):
+        lines.append(word("written", lang, n=sum(1 for r in collected.results if r.written)))
+    else:
+        lines.append(word("nothing", lang))
+    return "\n".join(lines) + "\n"
+
+
+def _warnings(
+    plan: Plan, collected: Collected, obs: Observation, lang: str, shown: set[int]
+) -> list[str]:
+    from ipplan.collect.warnings import obs_key
+
+    out = []
+    for problem in collected.warnings.get(obs_key(plan, obs), []):
+        text = _bare(problem, lang)
+        out.append(f"    {word('warning', lang)}：{text}")
+        shown.add(id(problem))
+    return out
+
+
+def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: str) -> str:
+    """Units down, indicators across as marks (✓ ! ·), the count per unit; the missing
+    indicators of each unit by name below, so that the table stays within 80 columns."""
+    n = len(rows[0].states) if rows else 0
+    lines = [word("status_title", lang, period=period, n=n), word("status_legend", lang)]
+    if rows:
+        names = [ind.display_name(lang) for ind, _ in rows[0].states]
+        lines += _wrapped(word("status_order", lang), names)
+    lines.append("")
+    wide = max([4, *(_width(r.unit) for r in rows)])
+    for row in rows:
+        marks = "".join(MARKS[s] for _, s in row.states)
+        count = f"{row.received}/{n}"
+        pad = " " * (wide - _width(row.unit))
+        lines.append(f"{row.unit}{pad}  {count:>7}  {marks}")
+    lines.append("")
+    for row in rows:
+        if row.missing and row.received == 0:
+            lines.append(word("status_none", lang, unit=row.unit, n=len(row.missing)))
+        elif row.missing:
+            label = word("status_missing_line", lang, unit=row.unit)
+            lines += _wrapped(label, [ind.display_name(lang) for ind in row.missing])
+        for problem in row.warnings:
+            text = _bare(problem, lang)
+            lines.append(f"{row.unit} {word('warning', lang)}：{text}")
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _bare(problem: Problem, lang: str) -> str:
+    """A warning beside a figure: what and how to fix, without the file it came from."""
+    return format_problem(replace(problem, file=None), lang, prefix=False)  # type: ignore[arg-type]
+
+
+def _wrapped(label: str, names: Sequence[str], limit: int = 78) -> list[str]:
+    """``label`` then the names joined by 、, cut into lines of at most ``limit`` columns."""
+    lines, current = [], label
+    for i, name in enumerate(names):
+        piece = name + ("、" if i < len(names) - 1 else "")
+        if _width(current) + _width(piece) > limit and current.strip():
+            lines.append(current)
+            current = "  "
+        current += piece
+    return [*lines, current]
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def render_status_json(rows: Sequence[UnitReturn], period: Period, lang: str) -> str:
+    data = {
+        "period": str(period),
+        "units": [
+            {
+                "unit": row.unit,
+                "received": row.received,
+                "warned": row.count(Return.warned),
+                "missing": len(row.missing),
+                "indicators": {ind.id: state.value for ind, state in row.states},
+                "warnings": [{"code": p.code, "message": _bare(p, lang)} for p in row.warnings],
+            }
+            for row in rows
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
