@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
     from ipplan.evaluate import PlanEvaluation
-    from ipplan.model import Plan
+    from ipplan.model import Observation, Plan
 
 
 def load_plan(plan: str | None = None) -> Plan:
@@ -42,4 +44,19 @@ def status(
     return evaluate_plan(plan, load_actuals(plan), as_of or date.today(), region, method)
 
 
-__all__ = ["__version__", "load_plan", "status"]
+def evaluate_regions(
+    plan: Plan,
+    actuals: Mapping[str, Sequence[Observation]],
+    as_of: date,
+    units: Sequence[str] | None = None,
+    method: str = "auto",
+) -> tuple[PlanEvaluation, ...]:
+    """One PlanEvaluation per unit (default: every unit, the plan's region first), each
+    against its own targets; for a unit X it equals ``status(plan, as_of, region=X)``.
+    ``actuals``: ``ipplan.actuals.load_actuals(plan)``. See :mod:`ipplan.regions`."""
+    from ipplan.regions import evaluate_regions as _evaluate
+
+    return _evaluate(plan, actuals, as_of, units, method)
+
+
+__all__ = ["__version__", "evaluate_regions", "load_plan", "status"]

@@ -25,6 +25,10 @@ encoding problems come from :func:`ipplan.plan.read_plan` and
   from the computed one than half a unit of its own last decimal (2.93 stands for
   [2.925, 2.935]: 2.9298 computed is fine, 3.1 published is not).
 
+The region rules (``check.region_*``: units' targets and figures that do not add up to
+their parent's, a unit given a target but missing from ``regions:``) are in
+:mod:`ipplan.regioncheck`.
+
 An actuals file whose name is no indicator (``actuals.unknown_file``) is an error here,
 not the warning status gives: its figures reach no report.
 """
@@ -45,6 +49,7 @@ from ipplan.errors import DataError, PeriodError, Problem, Severity
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 from ipplan.plan import TARGETS, read_plan
+from ipplan.regioncheck import check_regions
 from ipplan.series import Dataset
 from ipplan.yamlguard import screen_yaml
 
@@ -86,6 +91,7 @@ def check_plan(plan: Plan, observations: Observations, today: date | None = None
         *_yoy(plan, observations, columns),
         *_components(plan, observations, columns),
         *_derived(plan, observations, columns),
+        *check_regions(plan, observations, columns),
     ]
 
 

@@ -33,6 +33,7 @@ from ipplan.project import (
     spread,
 )
 from ipplan.series import Dataset
+from ipplan.units import for_region
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,7 @@ def evaluate_indicator(
     plan: Plan, indicator: Indicator, data: Dataset, method: str = "auto"
 ) -> Evaluation:
     """Every figure of methods.md for one indicator, as known on ``data.as_of``."""
+    indicator = for_region(plan, indicator, data.region)  # a unit: its own target only
     deadline = plan.meta.deadline
     full = data.series(indicator.id)
     series = [o for o in full if o.period.end <= deadline]  # the plan is judged at its deadline

@@ -29,6 +29,7 @@ _AREAS = (
     "ipplan.messages.check",
     "ipplan.messages.store",
     "ipplan.messages.report",
+    "ipplan.messages.regions",
 )
 
 Entry = Mapping[str, tuple[str, str]]
@@ -50,6 +51,7 @@ def catalog() -> dict[str, Entry]:
 TERMS_ZH = {
     "text": "文字",
     "mapping": "映射（键: 值）",
+    "list": "列表",
     "number": "数字",
     "list of ids": "指标代码列表",
     "true | false": "true 或 false",

@@ -91,11 +91,38 @@ class PlanMeta:
 
 
 @dataclass(frozen=True)
+class Region:
+    """A unit under the plan's region (formats.md "Regions"), as declared in ``regions:``."""
+
+    name: str
+    parent: str | None = None  # None: directly under the plan's region
+    code: str | None = None
+    line: int | None = None  # where it is declared in targets.yaml
+
+
+@dataclass(frozen=True)
+class UnitTarget:
+    """One unit's own target value for one indicator (目标分解): ``target.by_region`` in
+    targets.yaml or a row of targets_by_region.csv. Its type, direction and ``from`` are
+    those of the indicator's plan target."""
+
+    indicator: str
+    region: str
+    value: float
+    file: str | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     meta: PlanMeta
     indicators: tuple[Indicator, ...]
     directory: Path | None = None  # folder holding targets.yaml and actuals/
     bundled: bool = False  # the read-only example plan shipped with the package
+    regions: tuple[Region, ...] = ()  # the ``regions:`` list, in its order
+    regions_declared: bool = False  # whether targets.yaml has a ``regions:`` list at all
+    unit_targets: tuple[UnitTarget, ...] = ()  # every unit's own target
 
     def get(self, indicator_id: str) -> Indicator | None:
         for ind in self.indicators:

@@ -17,9 +17,11 @@ import yaml
 
 from ipplan.errors import FormulaError, IpplanError, PeriodError, PlanError, Problem, UsageError
 from ipplan.formula import Formula, parse_formula
-from ipplan.model import Indicator, Plan, PlanMeta, Target
+from ipplan.model import Indicator, Plan, PlanMeta, Target, UnitTarget
 from ipplan.numbers import MAX_MAGNITUDE
 from ipplan.periods import Period, parse_period
+from ipplan.regioncsv import read_unit_targets
+from ipplan.units import duplicates, read_by_region, read_regions
 from ipplan.yamlguard import screen_yaml
 from ipplan.yamlmarks import locate, marks
 
@@ -35,7 +37,7 @@ INDICATOR_KEYS = {
     "id", "name", "name_en", "unit", "kind", "formula", "target", "source", "components",
     "allow_negative", "category", "description", "note",
 }  # fmt: skip
-TARGET_KEYS = {"type", "value", "direction", "from", "source", "note"}
+TARGET_KEYS = {"type", "value", "direction", "from", "source", "note", "by_region"}
 KINDS = ("stock", "flow", "derived")
 TARGET_TYPES = ("level", "cumulative", "growth")
 DIRECTIONS = ("increase", "decrease")
@@ -94,6 +96,11 @@ class _Reader:
         self.marks = marks(text)
         self.lines = text.splitlines()
         self.problems: list[Problem] = []
+        self.unit_targets: list[UnitTarget] = []  # target.by_region (ipplan.units)
+        self.top: str | None = None  # the plan's region, once read
+
+    def position(self, path: tuple[str | int, ...]) -> tuple[int | None, int | None]:
+        return locate(self.marks, path)
 
     def add(
         self, code: str, path: tuple[str | int, ...], *, warning: bool = False, **params: Any
@@ -255,6 +262,10 @@ class _Reader:
             return None
         if data.get("target") is not None and target is None:
             return None
+        if target is not None and isinstance(data["target"], Mapping):
+            by_region = data["target"].get("by_region")
+            where = (*path, "target")
+            self.unit_targets += read_by_region(self, by_region, where, iid, target, self.top)
         line, _ = locate(self.marks, path)
         return Indicator(
             id=iid, name=name, kind=kind,  # type: ignore[arg-type]
@@ -361,8 +372,10 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     if not isinstance(data, Mapping):
         reader.add("plan.not_mapping", ())
         return None, reader.problems
-    reader.unknown_keys(data, {"plan", "indicators"}, ())
+    reader.unknown_keys(data, {"plan", "indicators", "regions"}, ())
     meta = reader.meta(data.get("plan")) if "plan" in data else None
+    reader.top = meta.region if meta else None
+    regions = read_regions(reader, data.get("regions"), reader.top)
     if "plan" not in data:
         reader.add("plan.missing_key", (), key="plan")
     raw_inds = data.get("indicators")
@@ -375,10 +388,15 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
         if ind is not None:
             indicators.append(ind)
     reader.references(indicators, raw_inds)
-    errors = [p for p in reader.problems if p.severity == "error"]
+    from_csv, csv_problems = read_unit_targets(directory, tuple(indicators), reader.top or "")
+    unit_targets, twice = duplicates([*reader.unit_targets, *from_csv])
+    problems = [*reader.problems, *csv_problems, *twice]
+    errors = [p for p in problems if p.severity == "error"]
     if meta is None or errors:
-        return None, reader.problems
-    return Plan(meta, tuple(indicators), directory, bundled), reader.problems
+        return None, problems
+    plan = Plan(meta, tuple(indicators), directory, bundled, regions, "regions" in data,
+                tuple(unit_targets))  # fmt: skip
+    return plan, problems
 
 
 def load_plan(plan: str | os.PathLike[str] | None = None) -> Plan:

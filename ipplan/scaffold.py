@@ -17,6 +17,7 @@ from typing import Literal
 from ipplan.atomic import Pending, replace_all
 from ipplan.errors import DataError, IpplanError, UsageError
 from ipplan.plan import TARGETS, bundled_plan_dir
+from ipplan.regioncsv import FILE as UNIT_TARGETS
 
 Template = Literal["suizhou", "blank"]
 TEMPLATES: tuple[Template, ...] = ("suizhou", "blank")
@@ -33,6 +34,11 @@ plan:
   baseline: "2023"              # 基期：YYYY、YYYY-Qn 或 YYYY-MM，加引号
   deadline: 2025-12-31          # 截止日期
 
+# 下级地区（可选）：名称、上级、代码。actuals 中“地区”列写这些名称。
+# regions:
+#   - {name: 某某区, parent: 某某市, code: "000000"}
+#   - {name: 某某县, parent: 某某市}
+
 indicators:
   # 每个指标以 - id: 开头。kind：stock 存量（年末数）、flow 流量（当年新增）、
   # derived 派生（formula 由其他指标计算，如 a / b * 10000）。
@@ -45,6 +51,8 @@ indicators:
       type: level               # level 达到 | cumulative 累计（配 from）| growth 稳步增长
       value: 30000
       direction: increase       # increase 增加 | decrease 减少
+      # by_region:              # 各地区自己的目标（目标分解）；没有的只监测
+      #   某某区: 18000
     source: "目标出处，如方案原文"
 """
 
@@ -60,6 +68,11 @@ plan:
   baseline: "2023"              # baseline period: YYYY, YYYY-Qn or YYYY-MM, quoted
   deadline: 2025-12-31          # deadline
 
+# Units under the region (optional): name, parent, code; actuals name them in `region`.
+# regions:
+#   - {name: North County, parent: My City, code: "000000"}
+#   - {name: South County, parent: My City}
+
 indicators:
   # Each indicator starts with - id:. kind: stock (a level at period end), flow (new in
   # the period), derived (a formula over other ids, e.g. a / b * 10000).
@@ -72,6 +85,8 @@ indicators:
       type: level               # level | cumulative (with from) | growth
       value: 30000
       direction: increase       # increase | decrease
+      # by_region:              # each unit's own target; a unit without one is monitored
+      #   North County: 18000
     source: "where the target comes from"
 """
 
@@ -83,6 +98,8 @@ def _files(template: Template, lang: str) -> dict[str, bytes]:
     source = bundled_plan_dir()
     try:
         files = {TARGETS: (source / TARGETS).read_bytes()}
+        if (source / UNIT_TARGETS).is_file():  # the units' own targets, when the plan has them
+            files[UNIT_TARGETS] = (source / UNIT_TARGETS).read_bytes()
         for path in sorted((source / "actuals").glob("*.csv")):
             files[f"actuals/{path.name}"] = path.read_bytes()
     except OSError as exc:

@@ -718,8 +718,11 @@ def test_evaluate_plan_orders_targets_first_and_counts_them() -> None:
 def test_a_derived_figure_exactly_on_target_is_achieved_in_every_region() -> None:
     # 600 patents / 2,000,000 people × 10,000 = 3 per 10,000 people, exactly the target:
     # achieved (and final: the deadline period is observed), gap 0, in the plan's region
-    # and in a county (60 / 200,000 × 10,000 = 3 too).
+    # and in a county given the same target of its own (60 / 200,000 × 10,000 = 3 too).
+    from dataclasses import replace
+
     from ipplan.formula import parse_formula
+    from ipplan.model import UnitTarget
 
     patents = Indicator("patents", "有效发明专利", "stock")
     people = Indicator("population", "常住人口", "stock")
@@ -727,7 +730,8 @@ def test_a_derived_figure_exactly_on_target_is_achieved_in_every_region() -> Non
         "per_10k", "每万人口发明专利拥有量", "derived",
         formula=parse_formula("patents / population * 10000"), target=level(3),
     )  # fmt: skip
-    plan = make_plan(patents, people, per_10k)
+    plan = replace(make_plan(patents, people, per_10k),
+                   unit_targets=(UnitTarget("per_10k", "乙县", 3.0),))  # fmt: skip
     observations = {
         "patents": [obs("patents", "2025", 600), obs("patents", "2025", 60, region="乙县")],
         "population": [

@@ -13,6 +13,7 @@ from ipplan.cli.check import check
 from ipplan.cli.imports import import_file
 from ipplan.cli.init import init
 from ipplan.cli.record import record
+from ipplan.cli.regions import regions
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
@@ -53,6 +54,7 @@ app.command("record", context_settings={"ignore_unknown_options": True})(record)
 app.command("import")(import_file)
 app.command("init")(init)
 app.command("report")(report)
+app.command("regions")(regions)
 
 
 def _lang(argv: list[str]) -> str:

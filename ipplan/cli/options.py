@@ -82,12 +82,20 @@ def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
 def check_region(
     plan: Plan, observations: dict[str, list[Observation]], region: str | None
 ) -> None:
-    """Refuse a region nothing was recorded for (a typo would otherwise show an empty plan)."""
+    """Refuse a region that is no unit of the plan (a typo would otherwise show an empty
+    plan), naming the closest units (广水 → 广水市)."""
     if region is None or region == plan.meta.region:
         return
-    known = sorted({o.region or plan.meta.region for rows in observations.values() for o in rows})
+    from ipplan.units import closest_units, unit_names
+
+    known = unit_names(plan, observations)
     if region not in known:
-        raise UsageError("cli.unknown_region", value=region, known="、".join(known) or "-")
+        listed = "、".join(known[:20]) + ("…" if len(known) > 20 else "")
+        close = closest_units(region, known)
+        if close:
+            raise UsageError("cli.unknown_unit", value=region, close="、".join(close),
+                             known=listed)  # fmt: skip
+        raise UsageError("cli.unknown_region", value=region, known=listed)
 
 
 def color_enabled() -> bool:

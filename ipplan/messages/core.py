@@ -275,8 +275,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("'{value}' is not a date", "write YYYY-MM-DD, e.g. 2024-12-31"),
     },
     "cli.unknown_region": {
-        "zh": ("没有地区“{value}”的数据", "已有的地区：{known}"),
-        "en": ("no data for region '{value}'", "regions with data: {known}"),
+        "zh": ("没有地区“{value}”", "已有的地区：{known}"),
+        "en": ("no region '{value}'", "known regions: {known}"),
     },
     "cli.unknown_indicator": {
         "zh": ("没有指标“{value}”", "{suggestion}"),

@@ -1,0 +1,115 @@
+"""``targets_by_region.csv``: the units' own targets for many units (formats.md "Regions").
+
+Beside targets.yaml; UTF-8 with or without BOM, or GBK/GB18030 as Excel/WPS save it.
+Columns ``indicator,region,value`` (or 指标,地区,目标值); indicators by id or name; values
+as in actuals (22,542 · 2.25万). Every problem is collected with its line and column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from ipplan.actuals import CsvSyntaxError, decode, read_records
+from ipplan.errors import DataError, NumberError, Problem
+from ipplan.model import Indicator, UnitTarget
+
+FILE = "targets_by_region.csv"
+ALIASES: Mapping[str, str] = {
+    "indicator": "indicator", "id": "indicator", "指标": "indicator", "指标名称": "indicator",
+    "region": "region", "地区": "region", "单位": "region", "区域": "region",
+    "value": "value", "目标值": "value", "目标": "value", "数值": "value",
+}  # fmt: skip
+REQUIRED = ("indicator", "region", "value")
+
+
+def read_unit_targets(
+    directory: Path, indicators: tuple[Indicator, ...], top: str
+) -> tuple[list[UnitTarget], list[Problem]]:
+    """Every unit target in ``directory/targets_by_region.csv`` (none when it is absent)."""
+    path = directory / FILE
+    file = str(path)
+    if not path.exists():
+        return [], []
+    try:
+        raw = path.read_bytes()
+        text = decode(raw, file)
+    except OSError as exc:
+        return [], [Problem("plan.unreadable", {"reason": exc.strerror or str(exc)}, file)]
+    except DataError as exc:
+        return [], list(exc.problems)
+    try:
+        records = list(read_records(text))
+    except CsvSyntaxError as exc:
+        return [], [Problem("actuals.csv_syntax", {"reason": exc.reason}, file, exc.line)]
+    records = [(line, cells) for line, cells in records if any(c.strip() for c in cells)]
+    if not records:
+        return [], [Problem("regions.csv_empty", {}, file)]
+    head_line, header = records[0]
+    columns: dict[str, int] = {}
+    problems: list[Problem] = []
+    for i, cell in enumerate(header):
+        name = ALIASES.get(cell.strip().lstrip("\ufeff").strip().lower())
+        if name is not None and name not in columns:
+            columns[name] = i
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        return [], [Problem("regions.csv_missing_column", {"name": ", ".join(missing)}, file,
+                            head_line)]  # fmt: skip
+    found: list[UnitTarget] = []
+    for line, cells in records[1:]:
+        target, row_problems = _row(cells, columns, indicators, top, file, line)
+        problems += row_problems
+        if target is not None:
+            found.append(target)
+    return found, problems
+
+
+def _row(
+    cells: list[str], columns: Mapping[str, int], indicators: tuple[Indicator, ...], top: str,
+    file: str, line: int,
+) -> tuple[UnitTarget | None, list[Problem]]:  # fmt: skip
+    import difflib
+
+    from ipplan.lookup import normalise
+    from ipplan.numbers import parse_number
+
+    def cell(name: str) -> str:
+        i = columns[name]
+        return cells[i].strip() if i < len(cells) else ""
+
+    def col(name: str) -> int:
+        return columns[name] + 1
+
+    problems: list[Problem] = []
+    text = cell("indicator")
+    key = normalise(text)
+    indicator = next((ind for ind in indicators if key in (ind.id, normalise(ind.name))), None)
+    if indicator is None:
+        names = [n for ind in indicators for n in (ind.id, ind.name)]
+        close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
+        close = [n for n in names if key and key in normalise(n)][:3] + close
+        problems.append(Problem("regions.csv_unknown_indicator",
+                                {"value": text, "known": "、".join(dict.fromkeys(close)) or "-"},
+                                file, line, col("indicator")))  # fmt: skip
+    elif indicator.target is None:
+        problems.append(Problem("regions.no_plan_target", {"id": indicator.id}, file, line,
+                                col("indicator")))  # fmt: skip
+    elif indicator.target.type == "growth":
+        problems.append(Problem("regions.growth_by_region", {"id": indicator.id}, file, line,
+                                col("indicator")))  # fmt: skip
+    region = cell("region")
+    if not region:
+        problems.append(Problem("regions.csv_empty_region", {}, file, line, col("region")))
+    elif region == top:
+        problems.append(Problem("regions.plan_region_target",
+                                {"name": region, "id": indicator.id if indicator else text},
+                                file, line, col("region")))  # fmt: skip
+    value: float | None = None
+    try:
+        value = parse_number(cell("value"))
+    except NumberError as exc:
+        problems.extend(p.located(file, line, col("value")) for p in exc.problems)
+    if problems or indicator is None or value is None:
+        return None, problems
+    return UnitTarget(indicator.id, region, value, file, line, col("value")), []

@@ -1,0 +1,50 @@
+"""`ipplan regions --format json` (formats.md): every unit's status objects at once.
+
+Each entry's ``indicators`` are built by the same function as `ipplan status --format
+json`, so that for every unit X they are exactly those of ``status --region X``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ipplan.regions import Ranked
+from ipplan.render.json import dumps, evaluation_dict, json_number
+
+
+def regions_dict(rows: Sequence[Ranked], indicator: str | None = None) -> dict[str, Any]:
+    """The object of formats.md; with ``indicator`` only that indicator, units by rank."""
+    first = rows[0].result
+    meta = first.plan.meta
+    entries = []
+    for row in rows:
+        evaluations = row.result.evaluations
+        if indicator is not None:
+            evaluations = tuple(e for e in evaluations if e.indicator.id == indicator)
+        entries.append(
+            {
+                "region": row.unit.name,
+                "parent": row.unit.parent,
+                "code": row.unit.code,
+                "rank": row.rank,
+                "indicators": [evaluation_dict(ev) for ev in evaluations],
+            }
+        )
+    return {
+        "plan": {
+            "id": meta.id,
+            "title": meta.title,
+            "region": meta.region,
+            "baseline": str(meta.baseline),
+            "deadline": meta.deadline.isoformat(),
+        },
+        "as_of": first.as_of.isoformat(),
+        "time_elapsed": json_number(first.time_elapsed),
+        "indicator": indicator,
+        "regions": entries,
+    }
+
+
+def render_regions(rows: Sequence[Ranked], indicator: str | None = None) -> str:
+    return dumps(regions_dict(rows, indicator))

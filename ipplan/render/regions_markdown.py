@@ -1,0 +1,68 @@
+"""`ipplan regions --format markdown`: GitHub tables, data escaped.
+
+Without ``--indicator``: units × targets, each cell the status and the attainment; with
+it: the units ranked on that indicator."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ipplan.evaluate import Evaluation
+from ipplan.regions import Ranked, targeted
+from ipplan.render import fmt
+from ipplan.render.cells import row as cells_of
+from ipplan.render.labels import HEAD, label, status_word
+from ipplan.render.markdown import cell, table
+from ipplan.render.regions_labels import word
+from ipplan.render.summary import header_line
+
+
+def _ev(row: Ranked, iid: str) -> Evaluation | None:
+    return next((e for e in row.result.evaluations if e.indicator.id == iid), None)
+
+
+def _name(row: Ranked) -> str:
+    return "\u3000" * max(row.unit.depth - 1, 0) + row.unit.name  # ideographic space: indent
+
+
+def render_regions(rows: Sequence[Ranked], lang: str, indicator: str | None = None) -> str:
+    plan = rows[0].result.plan
+    parts = [f"# {cell(header_line(rows[0].result, lang))}\n\n"]
+    if indicator is not None:
+        ind = plan.get(indicator)
+        assert ind is not None
+        parts.append(cell(word("ranked_on", lang, name=ind.display_name(lang))) + "\n\n")
+        heads = [word("rank", lang), word("region", lang)]
+        keys = ("target", "latest", "period", "attainment", "growth", "status")
+        heads += [label(HEAD, k, lang).replace("\n", " ") for k in keys]
+        body = []
+        for r in rows:
+            rank = str(r.rank) if r.rank is not None else fmt.DASH
+            ev = r.evaluation
+            if ev is None:
+                body.append([rank, _name(r)] + [fmt.DASH] * 6)
+                continue
+            c = cells_of(ev, lang, r.result.time_elapsed)
+            body.append([rank, _name(r), c.target, c.latest, c.period, c.attainment, c.growth,
+                         c.status])  # fmt: skip
+        parts.append(table(heads, body, "rlrrlrrl"))
+    else:
+        ids = targeted(rows)
+        inds = [plan.get(i) for i in ids]
+        heads = [word("region", lang)] + [i.display_name(lang) for i in inds if i is not None]
+        body = []
+        for r in rows:
+            line = [_name(r)]
+            for iid in ids:
+                ev = _ev(r, iid)
+                if ev is None:
+                    line.append(fmt.DASH)
+                    continue
+                text = status_word(ev.status, lang) + ("*" if ev.final else "")
+                if ev.attainment is not None:
+                    text += f" {fmt.percent(ev.attainment)}"
+                line.append(text)
+            body.append(line)
+        parts.append(table(heads, body, "l" * len(heads)))
+    parts.append("\n" + cell(word("own_target_only", lang)) + "\n")
+    return "".join(parts)

@@ -1,0 +1,181 @@
+"""The terminal view of `ipplan regions` (rich), rendered to a string.
+
+Three layouts: a matrix of units × targets (status words, coloured as in `status`) when
+it fits the width; one block per indicator (units as rows) when it does not, so that no
+text is cut; and, with ``--indicator``, the units ranked on that indicator.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich import box
+from rich.cells import cell_len
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ipplan.evaluate import Evaluation
+from ipplan.regions import Ranked, targeted
+from ipplan.render import fmt
+from ipplan.render.cells import row as cells_of
+from ipplan.render.console import string_console, text_of
+from ipplan.render.labels import HEAD, STYLE, TEXT, label, status_word
+from ipplan.render.regions_labels import LAGGING, word
+from ipplan.render.summary import header_line
+
+
+def _name(row: Ranked) -> str:
+    return "  " * row.unit.depth + row.unit.name
+
+
+def _ev(row: Ranked, indicator_id: str) -> Evaluation | None:
+    return next((e for e in row.result.evaluations if e.indicator.id == indicator_id), None)
+
+
+def _status(ev: Evaluation | None, lang: str) -> Text:
+    if ev is None:
+        return Text(fmt.DASH)
+    return Text(status_word(ev.status, lang) + ("*" if ev.final else ""), style=STYLE[ev.status])
+
+
+def render_regions(
+    rows: Sequence[Ranked],
+    lang: str,
+    *,
+    indicator: str | None = None,
+    width: int = 80,
+    color: bool = False,
+) -> str:
+    console = string_console(width, color)
+    console.print(Text(header_line(rows[0].result, lang), style="bold"))
+    ids = [indicator] if indicator is not None else targeted(rows)
+    plan = rows[0].result.plan
+    console.print(word("units", lang, n=len(rows), top=plan.meta.region))
+    if not ids:
+        console.print(word("no_targets", lang))
+        return text_of(console)
+    if indicator is not None:
+        _ranked(console, rows, indicator, lang)
+    elif not _matrix(console, rows, ids, lang, width):
+        for i, iid in enumerate(ids, start=1):
+            _block(console, rows, iid, i, lang)
+    console.print()
+    console.print(word("own_target_only", lang))
+    for i, line in enumerate(_lagging(rows, ids, lang)):
+        console.print(Text(line, style="bold" if i == 0 else ""))
+    return text_of(console)
+
+
+def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: str,
+            width: int) -> bool:  # fmt: skip
+    """Units × targets with status words; False (nothing printed) when it would not fit."""
+    plan = rows[0].result.plan
+    cells = [[_status(_ev(r, iid), lang) for iid in ids] for r in rows]
+    heads = [str(i) for i in range(1, len(ids) + 1)]
+    widths = [max([cell_len(h)] + [c[j].cell_len for c in cells]) for j, h in enumerate(heads)]
+    name_w = max([cell_len(_name(r)) for r in rows] + [cell_len(word("region", lang))])
+    if name_w + sum(widths) + 2 * len(ids) > width:
+        return False
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
+    table.add_column(word("region", lang), no_wrap=True, min_width=name_w)
+    for head, w in zip(heads, widths, strict=True):
+        table.add_column(head, no_wrap=True, min_width=w)
+    for r, row_cells in zip(rows, cells, strict=True):
+        table.add_row(_name(r), *row_cells)
+    console.print()
+    console.print(table)
+    names = [
+        f"{i} {ind.display_name(lang)}"
+        for i, iid in enumerate(ids, start=1)
+        if (ind := plan.get(iid)) is not None
+    ]
+    names[0] = word("legend", lang) + names[0]
+    for line in _wrap(names, width):
+        console.print(Text(line))
+    if any(e is not None and e.final for r in rows for e in map(lambda i: _ev(r, i), ids)):
+        console.print(f"* {label(TEXT, 'final', lang)}")
+    return True
+
+
+def _wrap(items: list[str], width: int) -> list[str]:
+    """Items on lines of at most ``width`` cells, never breaking inside an item."""
+    lines: list[str] = []
+    current = ""
+    for item in items:
+        joined = f"{current}  {item}" if current else item
+        if current and cell_len(joined) > width:
+            lines.append(current)
+            current = item
+        else:
+            current = joined
+    return [*lines, current] if current else lines
+
+
+def _figure_cells(ev: Evaluation | None, lang: str, elapsed: float) -> list[str]:
+    if ev is None:
+        return [fmt.DASH] * 4
+    c = cells_of(ev, lang, elapsed)
+    latest = f"{c.latest} ({c.period})" if ev.latest else c.latest
+    return [c.target, latest, c.attainment, c.growth]
+
+
+def _figure_heads(lang: str) -> list[str]:
+    return [label(HEAD, k, lang).replace("\n", " ") for k in ("target", "latest", "attainment",
+                                                              "growth")]  # fmt: skip
+
+
+def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang: str) -> None:
+    """One indicator: a row per unit with its target, latest value, attainment, status."""
+    ind = rows[0].result.plan.get(iid)
+    assert ind is not None
+    unit = (
+        f"（{ind.unit}）" if ind.unit and lang == "zh" else (f" ({ind.unit})" if ind.unit else "")
+    )
+    console.print()
+    console.print(Text(f"{number} {ind.display_name(lang)}{unit}", style="bold"))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
+    table.add_column(word("region", lang), overflow="fold")
+    for head in _figure_heads(lang):
+        table.add_column(head, justify="right", overflow="fold")
+    table.add_column(label(HEAD, "status", lang), no_wrap=True)
+    for r in rows:
+        ev = _ev(r, iid)
+        table.add_row(_name(r), *_figure_cells(ev, lang, r.result.time_elapsed), _status(ev, lang))
+    console.print(table)
+
+
+def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> None:
+    ind = rows[0].result.plan.get(iid)
+    assert ind is not None
+    console.print(word("ranked_on", lang, name=ind.display_name(lang)))
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
+    table.add_column(word("rank", lang), justify="right", no_wrap=True)
+    table.add_column(word("region", lang), overflow="fold")
+    for head in _figure_heads(lang):
+        table.add_column(head, justify="right", overflow="fold")
+    table.add_column(label(HEAD, "status", lang), no_wrap=True)
+    for r in rows:
+        ev = r.evaluation
+        rank = str(r.rank) if r.rank is not None else fmt.DASH
+        cells = _figure_cells(ev, lang, r.result.time_elapsed)
+        table.add_row(rank, _name(r), *cells, _status(ev, lang))
+    console.print()
+    console.print(table)
+
+
+def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> list[str]:
+    """The units behind on a target, one line each with the targets it lags on."""
+    lines = []
+    sep = "，" if lang == "zh" else ", "
+    for r in rows:
+        lag = []
+        for iid in ids:
+            ev = _ev(r, iid)
+            if ev is not None and ev.status in LAGGING:
+                lag.append(f"{ev.indicator.display_name(lang)} {status_word(ev.status, lang)}")
+        if lag:
+            lines.append(f"  {r.unit.name}{'：' if lang == 'zh' else ': '}{sep.join(lag)}")
+    if not lines:
+        return [word("no_lagging", lang)]
+    return [word("lagging", lang), *lines]
