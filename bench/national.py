@@ -17,8 +17,15 @@ DuckDB is a dev dependency, used here only.
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
 PY = sys.executable
@@ -46,7 +53,8 @@ def write_plan(folder: Path, units: int, seed: int = 9) -> list[str]:
     """Write targets.yaml, targets_by_region.csv and actuals/*.csv; return the unit names.
 
     Each unit's series grows from its own level with noise; one unit in 50 has zeros (a
-    small count, judged on the linear pace) and one in 40 stops reporting a year early."""
+    small count, judged on the linear pace), one in 40 stops reporting a year early, and one
+    in 30 has no targets of its own (monitored only)."""
     rng = random.Random(seed)
     names = [unit_name(i) for i in range(units)]
     (folder / "actuals").mkdir(parents=True, exist_ok=True)
@@ -74,7 +82,9 @@ def write_plan(folder: Path, units: int, seed: int = 9) -> list[str]:
             ]
             if ttype == "cumulative":
                 lines.append('      from: "2023"')
-            for name, s in zip(names, starts, strict=True):
+            for u, (name, s) in enumerate(zip(names, starts, strict=True)):
+                if u % 30 == 7:
+                    continue  # a unit with no target of its own: monitoring
                 goal = (
                     s
                     * (1.25 if direction == "increase" else 0.8)
@@ -94,3 +104,122 @@ def write_plan(folder: Path, units: int, seed: int = 9) -> list[str]:
     (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "targets_by_region.csv").write_text("\n".join(by_region) + "\n", encoding="utf-8")
     return names
+
+
+DUCKDB = """
+import sys, duckdb
+folder, as_of, plan_region = sys.argv[1], sys.argv[2], sys.argv[3]
+con = duckdb.connect()
+rows = con.execute(f'''
+WITH raw AS (
+  SELECT regexp_extract(filename, '([^/]+)[.]csv$', 1) AS indicator,
+         coalesce(nullif(trim(region), ''), '{plan_region}') AS region,
+         trim(period) AS period, value
+  FROM read_csv('{folder}/actuals/*.csv', filename = true, header = true,
+                columns = {{'period': 'VARCHAR', 'value': 'DOUBLE', 'region': 'VARCHAR',
+                           'source': 'VARCHAR', 'note': 'VARCHAR', 'flag': 'VARCHAR',
+                           'yoy': 'VARCHAR', 'published': 'VARCHAR'}})
+), obs AS (
+  SELECT *, CASE WHEN length(period) = 4 THEN make_date(period::INT, 12, 31)
+                 ELSE last_day(strptime(period || '-01', '%Y-%m-%d'))::DATE END AS t
+  FROM raw
+), seen AS (
+  SELECT * FROM obs WHERE t <= DATE '{as_of}'
+), latest AS (
+  SELECT indicator, region, max(t) AS t, arg_max(value, t) AS v FROM seen GROUP BY ALL
+), first AS (
+  SELECT s.indicator, s.region, min(s.t) AS t0, arg_min(s.value, s.t) AS v0
+  FROM seen s JOIN latest l USING (indicator, region)
+  WHERE s.t >= l.t - INTERVAL 5 YEAR GROUP BY ALL
+), target AS (
+  SELECT * FROM read_csv('{folder}/targets_by_region.csv', header = true,
+                         columns = {{'indicator': 'VARCHAR', 'region': 'VARCHAR',
+                                    'value': 'DOUBLE'}})
+)
+SELECT l.indicator, l.region, l.v,
+       CASE WHEN f.v0 > 0 AND l.v > 0 AND l.t > f.t0
+            THEN pow(l.v / f.v0, 365.25 / datediff('day', f.t0, l.t)) - 1 END AS cagr,
+       l.v / nullif(tg.value, 0) AS attainment
+FROM latest l JOIN first f USING (indicator, region)
+LEFT JOIN target tg USING (indicator, region)
+''').fetchall()
+print(len(rows))
+"""
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall seconds, peak resident MB of the child, and its stdout's first line."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed: {err[-500:]}")
+        out.seek(0)
+        head = out.read(200).decode(errors="replace").splitlines()[:1]
+    return wall, usage.ru_maxrss / 1024, head[0] if head else ""
+
+
+def run_size(units: int, keep: Path | None, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+    base = keep if keep is not None else Path(tempfile.mkdtemp(prefix="ipplan-national-"))
+    folder = base / f"plan-{units}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    started = time.perf_counter()
+    names = write_plan(folder, units)
+    rows = sum(1 for _ in (folder / "actuals").glob("*.csv"))
+    print(f"\n{units} units: generated {rows} files in {time.perf_counter() - started:.1f} s "
+          f"({units * 20 * len(MONTHS):,} rows at most)")  # fmt: skip
+    one = names[len(names) // 2]
+    ipplan = [PY, "-m", "ipplan"]
+    commands = {
+        "duckdb": [PY, "-c", DUCKDB, str(folder), AS_OF, PLAN_REGION],
+        "regions": [*ipplan, "regions", "--plan", str(folder), "--as-of", AS_OF,
+                    "--format", "json"],
+        "status": [*ipplan, "status", "--plan", str(folder), "--as-of", AS_OF, "--region", one,
+                   "--format", "json"],
+    }  # fmt: skip
+    results: dict[str, tuple[float, float]] = {}
+    for run in ("cold", "warm"):
+        for name, cmd in commands.items():
+            wall, mem, _ = measure(cmd, env)
+            results[f"{name} {run}"] = (wall, mem)
+    duck = results["duckdb cold"]
+    print(f"{'command':<16} {'run':<5} {'wall s':>8} {'peak MB':>8} {'× duckdb time':>14} "
+          f"{'× duckdb memory':>16}")  # fmt: skip
+    for key, (wall, mem) in results.items():
+        name, run = key.split()
+        ref = results[f"duckdb {run}"]
+        print(f"{name:<16} {run:<5} {wall:8.2f} {mem:8.0f} {wall / ref[0]:14.2f} "
+              f"{mem / ref[1]:16.2f}")  # fmt: skip
+    del duck
+    if keep is None:
+        shutil.rmtree(base)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=3000, help="units of the largest plan")
+    parser.add_argument("--sizes", default="30,300", help="smaller plans also timed (comma list)")
+    parser.add_argument("--keep", type=Path, help="write the plans here and keep them")
+    args = parser.parse_args()
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules, as an installed ipplan has
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | {args.units})
+    print(f"ipplan regions / status --region vs DuckDB; as of {AS_OF}; {os.cpu_count()} cores")
+    summary = []
+    for units in sizes:
+        results = run_size(units, args.keep, env)
+        summary.append((units, results))
+    print("\nunits   duckdb s   regions s   status s   (cold; the growth of cost)")
+    for units, results in summary:
+        print(f"{units:>5} {results['duckdb cold'][0]:10.2f} {results['regions cold'][0]:11.2f} "
+              f"{results['status cold'][0]:10.2f}")  # fmt: skip
+    print(json.dumps({str(u): r for u, r in summary}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -10,11 +10,7 @@
   (derived indicators, growth targets, a non-finite intermediate) goes to that code.
 - :mod:`ipplan.engine.units` puts both together for a whole plan and every unit.
 
-numpy and pandas are imported here only: the bundled small plan keeps its start-up.
+numpy and pandas are imported by those modules only, never by this package itself:
+:mod:`ipplan.engine.size` (no data library) tells whether a plan is large enough for them,
+so the bundled small plan keeps its start-up.
 """
-
-from __future__ import annotations
-
-from ipplan.engine.units import LARGE_BYTES, evaluate_units, is_large
-
-__all__ = ["LARGE_BYTES", "evaluate_units", "is_large"]

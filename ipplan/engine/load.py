@@ -116,6 +116,17 @@ class Table:
     rows: dict[str, Rows]
     problems: list[Problem]  # warnings only (errors are raised)
 
+    def stubs(self) -> dict[str, list[Observation]]:
+        """One observation per (indicator, unit) named: enough for the functions that
+        only ask which units have rows (:func:`ipplan.units.list_units`)."""
+        out: dict[str, list[Observation]] = {}
+        for iid, rows in self.rows.items():
+            first: dict[int, int] = {}
+            for i, code in enumerate(rows.region.tolist()):
+                first.setdefault(code, i)
+            out[iid] = rows.observations(first.values(), self.regions)
+        return out
+
 
 class _Labels:
     """Interning of the canonical values a text column maps to; code 0 is None."""

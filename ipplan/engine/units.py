@@ -8,7 +8,6 @@ and growth targets go to the per-series code of :mod:`ipplan.evaluate`, one unit
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
@@ -21,34 +20,28 @@ from ipplan.figures import time_elapsed
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 from ipplan.series import Dataset
+from ipplan.units import for_region, is_plan_region, unit_value
 
-LARGE_BYTES = 2_000_000  # actuals above this size are read and evaluated by the engine
 TargetFor = Callable[[Indicator, str], Indicator]  # the indicator as one unit sees it
 
 
-def actuals_bytes(plan: Plan) -> int:
-    """The size of the plan's actuals/*.csv files (a stat each; nothing is read)."""
-    folder = plan.actuals_dir
-    total = 0
-    if folder is None:
-        return 0
-    try:
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.name.endswith(".csv") and entry.is_file():
-                    total += entry.stat().st_size
-    except OSError:
-        return 0
-    return total
+class _OwnTargets:
+    """The indicator as a unit sees it (:func:`ipplan.units.for_region`), one object per
+    distinct target rather than one per unit."""
 
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.cache: dict[tuple[str, float | None], Indicator] = {}
 
-def is_large(plan: Plan) -> bool:
-    """Whether the engine pays: small plans keep the row parser and its quick start-up."""
-    return actuals_bytes(plan) > LARGE_BYTES
-
-
-def _same(indicator: Indicator, unit: str) -> Indicator:
-    return indicator
+    def __call__(self, indicator: Indicator, unit: str) -> Indicator:
+        if is_plan_region(self.plan, unit) or indicator.target is None:
+            return indicator
+        given = unit_value(self.plan, indicator.id, unit)
+        key = (indicator.id, None if given is None else given.value)
+        found = self.cache.get(key)
+        if found is None:
+            found = self.cache[key] = for_region(self.plan, indicator, unit)
+        return found
 
 
 class _Index:
@@ -112,7 +105,7 @@ class _Engine:
         for i, ind in enumerate(seen):
             derived = ind.formula is not None and bool(ind.formula.ids)
             if derived or (ind.target is not None and ind.target.type == "growth"):
-                out[i] = self.reference(ind, units[i])
+                out[i] = self.reference(indicator, units[i])  # resolves the unit's target
             else:
                 fast.append(i)
         rows = self.table.rows.get(indicator.id)
@@ -236,12 +229,12 @@ def evaluate_units(
 ) -> dict[str, PlanEvaluation]:
     """``evaluate_plan(plan, observations, as_of, unit, method)`` for every unit (default:
     the plan's region, then every unit named in the actuals), from one reading of the
-    actuals. ``target_for(indicator, unit)`` gives the indicator as the unit sees it (its
-    own target, or none); by default every unit has the plan's targets."""
+    actuals. ``target_for(indicator, unit)`` gives the indicator as the unit sees it;
+    by default :func:`ipplan.units.for_region` (its own target, or none)."""
     table = table if table is not None else read_table(plan)
     if units is None:
         units = [plan.meta.region, *(r for r in table.regions if r != plan.meta.region)]
-    engine = _Engine(plan, table, as_of, method, target_for or _same)
+    engine = _Engine(plan, table, as_of, method, target_for or _OwnTargets(plan))
     by_unit: list[list[Evaluation]] = [[] for _ in units]
     for indicator in plan.indicators:
         for i, ev in enumerate(engine.indicator(indicator, units)):
