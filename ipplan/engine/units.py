@@ -48,14 +48,16 @@ class _Index:
     """Row indexes of one indicator's rows, by unit code (for the per-series code)."""
 
     def __init__(self, rows: Rows) -> None:
+        self.by_unit: dict[int, np.ndarray] = {}
+        if len(rows) == 0:
+            return
         order = np.argsort(rows.region, kind="stable")
         sorted_regions = rows.region[order]
         cut = np.flatnonzero(np.diff(sorted_regions)) + 1
         starts = np.concatenate(([0], cut))
         ends = np.concatenate((cut, [len(order)]))
-        self.by_unit = {
-            int(sorted_regions[s]): order[s:e] for s, e in zip(starts, ends, strict=True)
-        }
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+            self.by_unit[int(sorted_regions[s])] = order[s:e]
 
 
 def _closure(plan: Plan, indicator: Indicator) -> list[str]:
