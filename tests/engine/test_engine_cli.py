@@ -68,8 +68,8 @@ def test_status_region_the_same_through_the_engine(
         args += ["--region", region] if region else []
         rows, engine = both_ways(capsys, monkeypatch, *args)
         assert engine == rows
-    rows, engine = both_ways(capsys, monkeypatch, "status", "--plan", REGIONS_PLAN,
-                             "--as-of", "2024-12-31", "--region", "A县", "--method", "linear")  # fmt: skip
+    args = ["status", "--plan", REGIONS_PLAN, "--as-of", "2024-12-31", "--region", "A县"]
+    rows, engine = both_ways(capsys, monkeypatch, *args, "--method", "linear")
     assert engine == rows
 
 

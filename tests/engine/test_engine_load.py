@@ -12,7 +12,7 @@ from ipplan.actuals import load_actuals
 from ipplan.engine import load
 from ipplan.engine.load import read_table
 from ipplan.errors import DataError
-from ipplan.plan import bundled_plan_dir, load_plan
+from ipplan.plan import load_plan
 
 GOOD = (
     "period,value,region,source,note,flag,yoy,published\n"
