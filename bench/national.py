@@ -147,8 +147,9 @@ print(len(rows))
 """
 
 
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
-    """Wall seconds, peak resident MB of the child, and its stdout's first line."""
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB and CPU seconds (user + system) of the child: on a
+    busy machine the CPU time is the steadier figure."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
@@ -157,12 +158,12 @@ def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, str]:
         err = proc.stderr.read().decode() if proc.stderr else ""
         if os.waitstatus_to_exitcode(status) != 0:
             raise SystemExit(f"{' '.join(cmd)} failed: {err[-500:]}")
-        out.seek(0)
-        head = out.read(200).decode(errors="replace").splitlines()[:1]
-    return wall, usage.ru_maxrss / 1024, head[0] if head else ""
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
 
 
-def run_size(units: int, keep: Path | None, env: dict[str, str]) -> dict[str, tuple[float, float]]:
+def run_size(
+    units: int, keep: Path | None, env: dict[str, str]
+) -> dict[str, tuple[float, float, float]]:
     base = keep if keep is not None else Path(tempfile.mkdtemp(prefix="ipplan-national-"))
     folder = base / f"plan-{units}"
     if folder.exists():
@@ -181,20 +182,17 @@ def run_size(units: int, keep: Path | None, env: dict[str, str]) -> dict[str, tu
         "status": [*ipplan, "status", "--plan", str(folder), "--as-of", AS_OF, "--region", one,
                    "--format", "json"],
     }  # fmt: skip
-    results: dict[str, tuple[float, float]] = {}
+    results: dict[str, tuple[float, float, float]] = {}
     for run in ("cold", "warm"):
         for name, cmd in commands.items():
-            wall, mem, _ = measure(cmd, env)
-            results[f"{name} {run}"] = (wall, mem)
-    duck = results["duckdb cold"]
-    print(f"{'command':<16} {'run':<5} {'wall s':>8} {'peak MB':>8} {'× duckdb time':>14} "
-          f"{'× duckdb memory':>16}")  # fmt: skip
-    for key, (wall, mem) in results.items():
+            results[f"{name} {run}"] = measure(cmd, env)
+    print(f"{'command':<8} {'run':<5} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} "
+          f"{'× duckdb time':>14} {'× duckdb memory':>16}")  # fmt: skip
+    for key, (wall, mem, cpu) in results.items():
         name, run = key.split()
         ref = results[f"duckdb {run}"]
-        print(f"{name:<16} {run:<5} {wall:8.2f} {mem:8.0f} {wall / ref[0]:14.2f} "
+        print(f"{name:<8} {run:<5} {wall:7.2f} {cpu:7.2f} {mem:8.0f} {wall / ref[0]:14.2f} "
               f"{mem / ref[1]:16.2f}")  # fmt: skip
-    del duck
     if keep is None:
         shutil.rmtree(base)
     return results
@@ -214,10 +212,12 @@ def main() -> None:
     for units in sizes:
         results = run_size(units, args.keep, env)
         summary.append((units, results))
-    print("\nunits   duckdb s   regions s   status s   (cold; the growth of cost)")
+    print("\nwall seconds, cold (cpu seconds in brackets): the growth of cost")
+    print(f"{'units':>6} {'duckdb':>14} {'regions':>14} {'status':>14}")
     for units, results in summary:
-        print(f"{units:>5} {results['duckdb cold'][0]:10.2f} {results['regions cold'][0]:11.2f} "
-              f"{results['status cold'][0]:10.2f}")  # fmt: skip
+        cells = [f"{results[k + ' cold'][0]:6.2f} ({results[k + ' cold'][2]:5.2f})"
+                 for k in ("duckdb", "regions", "status")]  # fmt: skip
+        print(f"{units:>6} " + " ".join(f"{c:>14}" for c in cells))
     print(json.dumps({str(u): r for u, r in summary}), file=sys.stderr)
 
 
