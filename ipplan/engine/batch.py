@@ -18,7 +18,7 @@ import numpy as np
 
 from ipplan.engine.columns import Chosen, Found, choose, cumulative_projections, growth_rate
 from ipplan.engine.columns import series_projections as column_projections
-from ipplan.engine.exact import NAN, Array, pmax_left, ppow, psum
+from ipplan.engine.exact import NAN, Array, pmax_left, ppow, psum, record
 from ipplan.evaluate import Evaluation
 from ipplan.figures import BEHIND as BEHIND_RATIO
 from ipplan.figures import ON_TRACK, counted_flows, window
@@ -80,8 +80,8 @@ class _Shown:
         for j, (method, ok, value, error) in enumerate(self.found):
             if ok[col]:
                 e = error[col]
-                p = Projection(method, self.label, value[col], None if e != e else e,
-                               fitted=self.fitted)  # fmt: skip
+                p = record(Projection, method=method, period=self.label, value=value[col],
+                           error=None if e != e else e, fitted=self.fitted)  # fmt: skip
                 all_.append(p)
                 if j == i:
                     shown = p
@@ -214,10 +214,11 @@ def level(
         ind = indicators[c]
         notes = ["one_point"] if one_l[c] else []
         if not has_l[c] or ind.target is None:
-            ev = Evaluation(ind, "monitoring", False, lasts[c], bases[c], years_left=years_left,
+            ev = record(Evaluation, indicator=ind, status="monitoring", final=False,
+                            latest=lasts[c], baseline=bases[c], years_left=years_left,
                             actual_growth=growth_l[c], growth_basis=basis[c],
                             actual_per_year=pace_l[c], notes=tuple(notes),
-                            **mon.fields(c))  # type: ignore[arg-type]  # fmt: skip
+                            **mon.fields(c))  # fmt: skip
             out.append(ev)
             continue
         if lin_l[c]:
@@ -233,14 +234,15 @@ def level(
             status = "insufficient_data"
         else:
             status = band[c]
-        out.append(Evaluation(
-            ind, status, final, lasts[c], bases[c], attainment=attain_l[c],
+        out.append(record(Evaluation,
+            indicator=ind, status=status, final=final, latest=lasts[c], baseline=bases[c],
+            attainment=attain_l[c],
             progress=progress_l[c], gap=gap_l[c], years_left=years_left,
             actual_growth=growth_l[c] if basis_t[c] != "linear" else None,
             required_growth=need_growth_l[c], growth_ratio=ratio_l[c],
             growth_basis=basis_t[c], actual_per_year=pace_l[c],
             required_per_year=need_pace_l[c], notes=tuple(notes),
-            **tgt.fields(c),  # type: ignore[arg-type]
+            **tgt.fields(c),
         ))  # fmt: skip
     return out
 
@@ -347,11 +349,12 @@ def cumulative(
             status = "insufficient_data"
         else:
             status = band[c]
-        out.append(Evaluation(
-            indicators[c], status, final, lasts[c], bases[c], cumulative=S_l[c],
+        out.append(record(Evaluation,
+            indicator=indicators[c], status=status, final=final, latest=lasts[c],
+            baseline=bases[c], cumulative=S_l[c],
             attainment=attain_l[c], progress=progress_l[c], gap=gap_l[c],
             years_left=years_left, growth_ratio=ratio_l[c], growth_basis="linear",
             actual_per_year=pace_l[c], required_per_year=need_l[c], notes=notes,
-            **chosen.fields(c),  # type: ignore[arg-type]
+            **chosen.fields(c),
         ))  # fmt: skip
     return out

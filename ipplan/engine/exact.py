@@ -8,8 +8,10 @@ with Neumaier's compensation) and ``**`` (numpy may use its own vectorised power
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -84,3 +86,27 @@ def pmax(first: float, values: Array) -> Array:
 def pmax_left(values: Array, second: float) -> Array:
     """``max(v, second)`` for each v: v unless second is greater."""
     return np.where(second > values, second, values)
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}
+R = TypeVar("R")
+
+
+def record(cls: type[R], **values: Any) -> R:
+    """``cls(**values)`` for a frozen dataclass without ``__post_init__``, built straight
+    into its ``__dict__`` (the dataclass ``__init__`` sets each field through
+    ``object.__setattr__``: slow for the hundreds of thousands of records made here).
+    Unset fields take their defaults; equality and hashing are the dataclass's own."""
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        assert not hasattr(cls, "__post_init__"), cls
+        defaults = {
+            f.name: f.default
+            for f in dataclasses.fields(cls)  # type: ignore[arg-type]
+            if f.default is not dataclasses.MISSING
+        }
+        _DEFAULTS[cls] = defaults
+    new = object.__new__(cls)
+    new.__dict__.update(defaults)
+    new.__dict__.update(values)
+    return new

@@ -26,6 +26,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from ipplan import actuals
+from ipplan.engine.exact import record
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import MAX_MAGNITUDE, parse_number
@@ -93,7 +94,8 @@ class Rows:
             strict=True,
         ):
             out.append(
-                Observation(
+                record(
+                    Observation,
                     indicator=iid,
                     period=periods[p],
                     value=v,

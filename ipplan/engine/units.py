@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 import numpy as np
 
@@ -40,8 +41,26 @@ class _OwnTargets:
         key = (indicator.id, None if given is None else given.value)
         found = self.cache.get(key)
         if found is None:
-            found = self.cache[key] = for_region(self.plan, indicator, unit)
+            if not self.cache:
+                found = for_region(self.plan, indicator, unit)
+            else:  # what for_region gives, without dataclasses.replace (slow, twice a unit)
+                target = None
+                if given is not None:
+                    target = _copy(indicator.target, value=given.value, source=None, note=None)
+                found = _copy(indicator, target=target)
+            self.cache[key] = found
         return found
+
+
+T = TypeVar("T")
+
+
+def _copy(record: T, **changes: object) -> T:
+    """A frozen dataclass record with some fields changed (it has no __post_init__)."""
+    new = object.__new__(type(record))
+    new.__dict__.update(record.__dict__)
+    new.__dict__.update(changes)
+    return new
 
 
 class _Index:
