@@ -23,9 +23,9 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
 from ipplan import actuals
+from ipplan.engine import cache
 from ipplan.engine.exact import record
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
@@ -206,6 +206,8 @@ def fast_rows(
     if found:
         return None
     data = text.encode("utf-8")  # the text the strict reader sees, whatever its encoding
+    import pandas as pd  # here: a run whose files are all cached never imports it
+
     used = sorted(columns.values())
     dtype = {i: ("float64" if i == columns["value"] else "category") for i in used}
     try:
@@ -216,7 +218,7 @@ def fast_rows(
                 dtype=dtype, keep_default_na=False, na_filter=False, engine="c",
                 float_precision="round_trip", encoding="utf-8", skip_blank_lines=True,
             )  # fmt: skip
-    except (ValueError, pd.errors.ParserError, UnicodeDecodeError, OverflowError):
+    except (ValueError, pd.errors.ParserError, UnicodeDecodeError, OverflowError, MemoryError):
         return None
     if len(frame) == 0:
         return None
@@ -314,6 +316,17 @@ def _regular_bytes(path: Path) -> bytes | None:
     return None if limit is not None and len(raw) > limit else raw
 
 
+def _cached_rows(hit: dict[str, Any], indicator: Indicator, regions: _Labels) -> Rows:
+    codes = np.array([regions.code(name) for name in hit["regions"]], dtype=np.int64)
+    region = codes[hit["region"]] if len(codes) else np.zeros(0, dtype=np.int64)
+    periods = [p if p is not None else Period(2000, "Y", 0) for p in hit["periods"]]
+    return Rows(
+        indicator, periods, hit["period"], region, hit["value"], hit["yoy"],
+        hit["flag"], hit["flags"], hit["source"], hit["sources"], hit["note"], hit["notes"],
+        hit["published"], hit["publisheds"],
+    )  # fmt: skip
+
+
 def read_table(plan: Plan) -> Table:
     """Every observation of the plan as columns; DataError listing every error (those of
     :func:`ipplan.actuals.load_actuals`, in the same order) when any file is unusable."""
@@ -321,17 +334,30 @@ def read_table(plan: Plan) -> Table:
     regions = _Labels()
     regions.code(plan.meta.region)
     rows: dict[str, Rows] = {}
+    top = plan.meta.region
     for path, indicator in files:
         raw = _regular_bytes(path)
-        fast = None
+        wanted = None
         if raw is not None:
-            fast = fast_rows(raw, str(path), indicator, plan.meta.region, regions)
-        if fast is not None:
-            rows[indicator.id] = fast
-            continue
-        observations, found = actuals.parse_file(path, indicator, plan.meta.region)
+            try:
+                wanted = cache.key(path, raw, indicator, top)
+            except OSError:
+                wanted = None
+            hit = cache.load(path, wanted) if wanted is not None else None
+            if hit is not None:
+                rows[indicator.id] = _cached_rows(hit, indicator, regions)
+                continue
+            fast = fast_rows(raw, str(path), indicator, top, regions)
+            if fast is not None:
+                rows[indicator.id] = fast
+                if wanted is not None:
+                    cache.save(path, wanted, fast, regions.values)
+                continue
+        observations, found = actuals.parse_file(path, indicator, top)
         problems.extend(found)
-        rows[indicator.id] = strict_rows(observations, indicator, plan.meta.region, regions)
+        rows[indicator.id] = strict_rows(observations, indicator, top, regions)
+        if wanted is not None and not found:
+            cache.save(path, wanted, rows[indicator.id], regions.values)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)
