@@ -30,6 +30,7 @@ _AREAS = (
     "ipplan.messages.store",
     "ipplan.messages.report",
     "ipplan.messages.regions",
+    "ipplan.messages.need",
 )
 
 Entry = Mapping[str, tuple[str, str]]

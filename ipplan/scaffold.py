@@ -19,8 +19,9 @@ from ipplan.errors import DataError, IpplanError, UsageError
 from ipplan.plan import TARGETS, bundled_plan_dir
 from ipplan.regioncsv import FILE as UNIT_TARGETS
 
-Template = Literal["suizhou", "blank"]
-TEMPLATES: tuple[Template, ...] = ("suizhou", "blank")
+Template = Literal["suizhou", "blank", "hubei"]
+TEMPLATES: tuple[Template, ...] = ("suizhou", "blank", "hubei")
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # hubei: Hubei province's 2025 plan
 
 BLANK_ZH = """\
 # 知识产权强市建设方案的目标与监测指标（ipplan 方案文件）。
@@ -95,7 +96,7 @@ def _files(template: Template, lang: str) -> dict[str, bytes]:
     """Relative path → content of every file the template writes."""
     if template == "blank":
         return {TARGETS: (BLANK_EN if lang == "en" else BLANK_ZH).encode("utf-8")}
-    source = bundled_plan_dir()
+    source = bundled_plan_dir() if template == "suizhou" else TEMPLATE_DIR / template
     try:
         files = {TARGETS: (source / TARGETS).read_bytes()}
         if (source / UNIT_TARGETS).is_file():  # the units' own targets, when the plan has them
@@ -107,14 +108,20 @@ def _files(template: Template, lang: str) -> dict[str, bytes]:
     return files
 
 
-def create_plan(directory: Path, template: Template = "suizhou", lang: str = "zh") -> list[Path]:
-    """Make a plan folder; return the files written. Refuses to overwrite anything."""
+def create_plan(
+    directory: Path,
+    template: Template = "suizhou",
+    lang: str = "zh",
+    files: dict[str, bytes] | None = None,
+) -> list[Path]:
+    """Make a plan folder; return the files written. Refuses to overwrite anything.
+    ``files`` (relative path → content) replaces the template's (``init --from``)."""
     if template not in TEMPLATES:
         raise UsageError("cli.bad_choice", option="--template", value=template,
                          allowed=" | ".join(TEMPLATES))  # fmt: skip
     if directory.exists() and not directory.is_dir():
         raise UsageError("init.not_dir", path=str(directory))
-    files = _files(template, lang)
+    files = _files(template, lang) if files is None else files
     for relative in files:
         if (directory / relative).exists():
             raise UsageError("init.exists", path=str(directory / relative))

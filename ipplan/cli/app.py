@@ -12,6 +12,8 @@ from ipplan import __version__
 from ipplan.cli.check import check
 from ipplan.cli.imports import import_file
 from ipplan.cli.init import init
+from ipplan.cli.need import need
+from ipplan.cli.propose import propose
 from ipplan.cli.record import record
 from ipplan.cli.regions import regions
 from ipplan.cli.report import report
@@ -55,6 +57,8 @@ app.command("import")(import_file)
 app.command("init")(init)
 app.command("report")(report)
 app.command("regions")(regions)
+app.command("need")(need)
+app.command("propose")(propose)
 
 
 def _lang(argv: list[str]) -> str:

@@ -13,6 +13,7 @@ from ipplan.cli.options import Lang, LangOpt, emit
 class Template(StrEnum):
     suizhou = "suizhou"
     blank = "blank"
+    hubei = "hubei"
 
 
 DONE = {
@@ -26,8 +27,17 @@ DONE = {
 def init(
     directory: Annotated[str, typer.Argument(metavar="DIR", help="新方案目录 new plan folder")],
     template: Annotated[
-        Template, typer.Option("--template", "-t", help="模板 suizhou (bundled plan) | blank")
-    ] = Template.suizhou,
+        Template | None,
+        typer.Option("--template", "-t", help="模板 suizhou (bundled plan) | blank | hubei"),
+    ] = None,
+    draft: Annotated[
+        str | None,
+        typer.Option("--from", metavar="FILE", help="草案 a draft targets.yaml (ipplan propose)"),
+    ] = None,
+    actuals_from: Annotated[
+        str | None,
+        typer.Option("--actuals-from", metavar="PLAN", help="复制该方案的实际值 copy actuals"),
+    ] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """新建方案目录 Make a plan folder to edit (targets.yaml + actuals/)."""
@@ -40,8 +50,21 @@ def init(
     if not directory.strip():
         raise UsageError("plan.empty_path")
     folder = Path(directory)
-    files = create_plan(folder, template.value, lang.value)
-    emit(DONE[lang.value].format(dir=_shell(folder), template=template.value, n=len(files),
+    contents = None
+    if draft is not None:
+        if template is not None:
+            raise UsageError("init.from_with_template")
+        from ipplan.draft import draft_files
+        from ipplan.plan import load_plan
+
+        old = load_plan(actuals_from) if actuals_from is not None else None
+        contents = draft_files(Path(draft), old)
+    elif actuals_from is not None:
+        raise UsageError("init.actuals_without_from")
+    chosen = (template or Template.suizhou).value
+    files = create_plan(folder, chosen, lang.value, contents)
+    shown = f"--from {_shell(draft)}" if draft is not None else chosen
+    emit(DONE[lang.value].format(dir=_shell(folder), template=shown, n=len(files),
                                  targets=_shell(folder / TARGETS)))  # fmt: skip
 
 

@@ -1,0 +1,106 @@
+"""`ipplan propose --horizon YEAR`: targets for the next plan, with their probabilities."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from ipplan.cli.options import (
+    AsOfOpt,
+    Lang,
+    LangOpt,
+    PlanOpt,
+    RegionOpt,
+    check_region,
+    color_enabled,
+    emit,
+    load,
+    parse_day,
+    width,
+)
+
+
+class ProposeFormat(StrEnum):
+    table = "table"
+    json = "json"
+    yaml = "yaml"
+
+
+class ProposeMethod(StrEnum):
+    auto = "auto"
+    drift = "drift"
+    drift_log = "drift_log"
+    trend = "trend"
+    trend_log = "trend_log"
+
+
+def parse_probabilities(text: str) -> tuple[float, ...]:
+    """'0.5,0.8' → (0.5, 0.8); each strictly between 0 and 1 (80% is accepted as 0.8)."""
+    from ipplan.errors import UsageError
+
+    found: list[float] = []
+    for part in text.replace("，", ",").split(","):
+        item = part.strip()
+        try:
+            value = float(item[:-1]) / 100 if item.endswith("%") else float(item)
+        except ValueError:
+            raise UsageError("propose.bad_probability", value=item) from None
+        if not 0 < value < 1:
+            raise UsageError("propose.bad_probability", value=item)
+        if value not in found:
+            found.append(value)
+    if not found:
+        raise UsageError("propose.bad_probability", value=text)
+    return tuple(found)
+
+
+def propose(
+    horizon: Annotated[
+        int, typer.Option("--horizon", metavar="YEAR", help="目标年份 the year the targets end")
+    ],
+    plan: PlanOpt = None,
+    as_of: AsOfOpt = None,
+    region: RegionOpt = None,
+    probability: Annotated[
+        str,
+        typer.Option(
+            "--probability",
+            metavar="P,P",
+            help="把握（概率）probabilities, e.g. 0.5,0.8; the draft (yaml) uses the first",
+        ),
+    ] = "0.5,0.8",
+    method: Annotated[
+        ProposeMethod, typer.Option("--method", help="模型 model (auto: by kind and backtest)")
+    ] = ProposeMethod.auto,
+    format: Annotated[
+        ProposeFormat, typer.Option("--format", "-f", help="输出格式 output format")
+    ] = ProposeFormat.table,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """下一期目标建议 Targets for the next plan: the value reached with each probability."""
+    from ipplan.errors import UsageError
+    from ipplan.propose import propose_plan
+    from ipplan.series import Dataset
+
+    day = parse_day(as_of)
+    probabilities = parse_probabilities(probability)
+    if horizon < day.year:
+        raise UsageError("propose.bad_horizon", value=horizon)
+    the_plan, observations = load(plan)
+    check_region(the_plan, observations, region)
+    data = Dataset(the_plan, observations, day, region)
+    result = propose_plan(the_plan, data, horizon, probabilities, method.value)
+    if format is ProposeFormat.json:
+        from ipplan.render.propose import render_propose_json
+
+        emit(render_propose_json(result))
+    elif format is ProposeFormat.yaml:
+        from ipplan.render.propose import render_draft_yaml
+
+        emit(render_draft_yaml(the_plan, result, probabilities[0], lang.value))
+    else:
+        from ipplan.render.propose import render_propose_table
+
+        emit(render_propose_table(result, lang.value, width=width(), color=color_enabled()))
