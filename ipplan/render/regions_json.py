@@ -61,4 +61,3 @@ def render_regions(rows: Sequence[Ranked], indicator: str | None = None) -> str:
     head = json.dumps(data, ensure_ascii=False)[:-1]
     lines = ",\n".join(json.dumps(e, ensure_ascii=False) for e in entries)
     return f'{head}, "regions": [\n{lines}\n]}}\n'
-
