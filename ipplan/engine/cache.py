@@ -31,7 +31,7 @@ from ipplan.periods import parse_period
 if TYPE_CHECKING:
     from ipplan.engine.load import Rows
 
-FORMAT = 1
+FORMAT = 2
 
 
 def folder() -> Path | None:
@@ -96,8 +96,7 @@ def save(path: Path, wanted: dict[str, Any], rows: Rows, regions: list[str]) -> 
     where = folder()
     if where is None:
         return
-    used = sorted(set(rows.region.tolist()))
-    local = {code: i for i, code in enumerate(used)}
+    used = np.unique(rows.region).tolist()
     labels = {
         "periods": [str(p) for p in rows.periods],
         "regions": [regions[c] for c in used],
@@ -107,7 +106,9 @@ def save(path: Path, wanted: dict[str, Any], rows: Rows, regions: list[str]) -> 
         "publisheds": [d.isoformat() if d else None for d in rows.publisheds],
     }
     meta = json.dumps({"key": wanted, "labels": labels}, ensure_ascii=False).encode("utf-8")
-    region = np.array([local[c] for c in rows.region.tolist()], dtype=np.int64)
+    lookup = np.zeros(max(used) + 1 if used else 1, dtype=np.int32)
+    lookup[used] = np.arange(len(used), dtype=np.int32)
+    region = lookup[rows.region]
     arrays = {name: getattr(rows, name) for name in ARRAYS}
     arrays["region"] = region
     buffer = io.BytesIO()
