@@ -3,6 +3,8 @@
 * ``check.region_undeclared`` (error): a unit given a target that is not in ``regions:``
   (when the list is given): most often a typo (曾都 for 曾都区), which would leave the real
   unit without its target.
+* ``check.region_unlisted`` (warning): a row of actuals names a region that is neither
+  the plan's nor in ``regions:`` (when the list is given); the first row per file and name.
 * ``check.region_targets_sum`` (warning): the targets of the units under a parent do not
   add up to the parent's target. Only for figures that add up: stocks and flows with a
   level or cumulative target, not derived ratios or percentages. Only when every unit
@@ -38,6 +40,7 @@ def check_regions(plan: Plan, observations: Observations, column_of: ColumnOf) -
     found = _undeclared(plan)
     if not plan.regions_declared:
         return found
+    found += _unlisted_rows(plan, observations, column_of)
     children: dict[str, list[Unit]] = defaultdict(list)
     for region in plan.regions:  # the declared units only: a typo must not count as a unit
         parent = region.parent or plan.meta.region
@@ -66,6 +69,28 @@ def _undeclared(plan: Plan) -> list[Problem]:
         close = closest_units(ut.region, declared)
         params = {"name": ut.region, "id": ut.indicator, "close": "、".join(close) or "—"}
         found.append(Problem("check.region_undeclared", params, ut.file, ut.line, ut.column))
+    return found
+
+
+def _unlisted_rows(plan: Plan, observations: Observations, column_of: ColumnOf) -> list[Problem]:
+    """The first row of each file naming a region that is neither the plan's nor listed."""
+    declared = [r.name for r in plan.regions]
+    known = {plan.meta.region, *declared}
+    found = []
+    seen: set[tuple[str | None, str]] = set()
+    for rows in observations.values():
+        for o in rows:
+            if not o.region or o.region in known or (o.file, o.region) in seen:
+                continue
+            seen.add((o.file, o.region))
+            params = {
+                "name": o.region,
+                "close": "、".join(closest_units(o.region, declared)) or "—",
+            }
+            column = column_of(o.file, "region")
+            found.append(
+                Problem("check.region_unlisted", params, o.file, o.line, column, "warning")
+            )
     return found
 
 

@@ -14,7 +14,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from ipplan.evaluate import Evaluation, PlanEvaluation, evaluate_plan
-from ipplan.model import Observation, Plan
+from ipplan.model import Observation, Plan, Status
 from ipplan.units import Unit, list_units
 
 if TYPE_CHECKING:
@@ -142,3 +142,21 @@ def targeted(rows: Sequence[Ranked]) -> list[str]:
         found.update(e.indicator.id for e in row.result.evaluations if e.indicator.target)
     plan = rows[0].result.plan if rows else None
     return [i for i in plan.ids if i in found] if plan else []
+
+
+LAGGING: tuple[Status, ...] = ("behind", "off_track", "moving_away", "missed")
+
+
+def lagging(rows: Sequence[Ranked], ids: Sequence[str]) -> list[tuple[Ranked, list[Evaluation]]]:
+    """The units behind on any of the targets ``ids`` (需加快, 严重滞后, 倒退, 未完成), each with
+    the evaluations it lags on, in the order of ``rows`` (for the verdict of a report)."""
+    found = []
+    for row in rows:
+        behind = [
+            e
+            for e in row.result.evaluations
+            if e.indicator.id in ids and e.indicator.target is not None and e.status in LAGGING
+        ]
+        if behind:
+            found.append((row, sorted(behind, key=lambda e: list(ids).index(e.indicator.id))))
+    return found

@@ -126,6 +126,24 @@ def list_units(plan: Plan, observations: Mapping[str, Sequence[Observation]]) ->
     return tuple(result)
 
 
+def check_declared(plan: Plan, region: str | None) -> None:
+    """For commands that write (``record``/``import --region``): when targets.yaml lists
+    ``regions:``, a region must be the plan's or one of them, else a UsageError naming the
+    closest (a typo would otherwise start a new unit). Without the list any name goes."""
+    if not plan.regions_declared or region is None or is_plan_region(plan, region.strip()):
+        return
+    from ipplan.errors import UsageError
+
+    names = [plan.meta.region, *(r.name for r in plan.regions)]
+    if region.strip() in names:
+        return
+    listed = "、".join(names[:20]) + ("…" if len(names) > 20 else "")
+    close = closest_units(region.strip(), names)
+    if close:
+        raise UsageError("cli.unknown_unit", value=region, close="、".join(close), known=listed)
+    raise UsageError("cli.unknown_region", value=region, known=listed)
+
+
 def unit_names(plan: Plan, observations: Mapping[str, Sequence[Observation]]) -> list[str]:
     return [u.name for u in list_units(plan, observations)]
 

@@ -144,3 +144,13 @@ def test_duplicate_target_is_a_check_finding(tmp_path: Path) -> None:
     )
     codes = [(p.code, p.severity, p.line) for p in run_checks(plan, TODAY)]
     assert ("regions.duplicate_target", "error", 5) in codes
+
+
+def test_row_naming_an_unlisted_region(tmp_path: Path) -> None:
+    plan = copy(tmp_path)
+    path = plan / "actuals" / "tm.csv"
+    path.write_text(path.read_text("utf-8") + "2023,1,B\n2024,2,B\n", "utf-8")
+    found = [p for p in region_findings(plan) if p.code == "check.region_unlisted"]
+    assert len(found) == 1  # once per file and name
+    assert (found[0].severity, found[0].line, found[0].column) == ("warning", 10, 3)
+    assert found[0].params["close"] == "B县"

@@ -243,3 +243,18 @@ def test_unit_alone_or_among_100(
     ]
     got = found.evaluations[0].indicator.target
     assert (got.value if got else None) == target  # its own target, never the 1e6 of 省
+
+
+def test_lagging_units_for_the_verdict() -> None:
+    from ipplan.regions import lagging
+
+    plan = load_plan(str(PLAN))
+    actuals = load_actuals(plan)
+    rows = region_rows(list_units(plan, actuals), evaluate_regions(plan, actuals, AS_OF))
+    # tm: B县 behind (0.7975974); grants: the city 0.8050218, A县 0.6648452 and B县 0.7835675
+    # behind; C区 on track on grants and monitored on tm
+    got = [
+        (row.unit.name, [e.indicator.id for e in evs])
+        for row, evs in lagging(rows, ["tm", "grants"])
+    ]
+    assert got == [("示例市", ["grants"]), ("A县", ["grants"]), ("B县", ["tm", "grants"])]

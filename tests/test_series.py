@@ -422,11 +422,20 @@ def test_per_10k_per_region_from_files(
 
 
 def test_per_10k_evaluated_per_region(census_plan: Plan) -> None:
+    from dataclasses import replace
+
+    from ipplan.model import UnitTarget
+
     observations = load_actuals(census_plan)
-    result = evaluate_plan(census_plan, observations, date(2024, 12, 31), "乙县")
+    # without a target of its own the county is monitored, never held to the plan's 6
+    alone = evaluate_plan(census_plan, observations, date(2024, 12, 31), "乙县")
+    ev = next(e for e in alone.evaluations if e.indicator.id == "per_10k")
+    assert (ev.indicator.target, ev.status, ev.attainment) == (None, "monitoring", None)
+    own = replace(census_plan, unit_targets=(UnitTarget("per_10k", "乙县", 6.0),))
+    result = evaluate_plan(own, observations, date(2024, 12, 31), "乙县")
     ev = next(e for e in result.evaluations if e.indicator.id == "per_10k")
     assert result.region == "乙县"
-    # v = 352 / 615432 · 10000 = 5.7195596; T = 6 → attainment 5.7195596 / 6 = 0.9532599
+    # v = 352 / 615432 · 10000 = 5.7195596; its own T = 6 → attainment 5.7195596 / 6 = 0.9532599
     assert ev.attainment == pytest.approx(352 / 615432 * 10000 / 6, rel=1e-12)
     assert ev.attainment == pytest.approx(0.9532599, rel=1e-6)
     # baseline 2023 is the same point → progress 0; gap 6 − 5.7195596 = 0.2804404

@@ -50,13 +50,13 @@ def _root(
 
 
 app.command("status")(status)
+app.command("regions")(regions)
 app.command("show")(show)
 app.command("check")(check)
 app.command("record", context_settings={"ignore_unknown_options": True})(record)
 app.command("import")(import_file)
 app.command("init")(init)
 app.command("report")(report)
-app.command("regions")(regions)
 app.command("need")(need)
 app.command("propose")(propose)
 

@@ -38,8 +38,10 @@ def import_file(
     from ipplan.plan import load_writable_plan
     from ipplan.render.changes import render_import
     from ipplan.store import conflicts, upsert_many
+    from ipplan.units import check_declared
 
     the_plan = load_writable_plan(plan)
+    check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit
     data = read_import(the_plan, Path(file), sheet, region)
     for problem in data.problems:
         if problem.severity == "warning":

@@ -51,12 +51,14 @@ def need(
     from ipplan.need import Step
     from ipplan.need import need as compute
     from ipplan.series import Dataset
+    from ipplan.units import for_region
 
     day = parse_day(as_of)
     the_plan, observations = load(plan)
     ind = find_indicator(the_plan, indicator, lang.value)
     check_region(the_plan, observations, region)
     data = Dataset(the_plan, observations, day, region)
+    ind = for_region(the_plan, ind, data.region)  # a unit: its own target only (units.py)
     result = compute(the_plan, ind, data, Step(by.value))
     if format is NeedFormat.json:
         from ipplan.render.need import render_need_json

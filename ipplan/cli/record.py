@@ -71,8 +71,10 @@ def record(
     from ipplan.plan import load_writable_plan
     from ipplan.render.changes import render_record, status_line
     from ipplan.store import check_observation, upsert
+    from ipplan.units import check_declared
 
     the_plan = load_writable_plan(plan)
+    check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit
     ind = find_indicator(the_plan, indicator)
     if ind is None:
         raise UsageError(problems=[unknown_indicator(the_plan, indicator)])

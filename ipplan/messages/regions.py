@@ -11,6 +11,7 @@ Parameters by code:
     regions.duplicate_target                       id, name, first (file:line)
     regions.csv_*                                  name | value, known
     check.region_undeclared                        name, id, close
+    check.region_unlisted                          name, close
     check.region_targets_sum                       id, name, parent, sum, target, diff, units
     check.region_actuals_sum                       id, name, parent, period, sum, value, diff
     check.region_units_missing                     id, name, parent, period, missing
@@ -127,6 +128,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
         "en": (
             "{id} has a target for '{name}', which is not in regions",
+            "fix the name (close ones: {close}) or add it to regions",
+        ),
+    },
+    "check.region_unlisted": {
+        "zh": (
+            "地区“{name}”不在 targets.yaml 的 regions 中",
+            "改正名称（相近的：{close}），或把它加入 regions",
+        ),
+        "en": (
+            "region '{name}' is not in regions in targets.yaml",
             "fix the name (close ones: {close}) or add it to regions",
         ),
     },

@@ -23,8 +23,6 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     },
 }
 
-LAGGING = ("behind", "off_track", "moving_away", "missed")
-
 
 def word(key: str, lang: str, **params: object) -> str:
     return WORDS[key][lang].format(**params)

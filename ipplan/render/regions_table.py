@@ -16,17 +16,25 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan.evaluate import Evaluation
-from ipplan.regions import Ranked, targeted
+from ipplan.regions import Ranked, lagging, targeted
 from ipplan.render import fmt
 from ipplan.render.cells import row as cells_of
 from ipplan.render.console import string_console, text_of
 from ipplan.render.labels import HEAD, STYLE, TEXT, label, status_word
-from ipplan.render.regions_labels import LAGGING, word
+from ipplan.render.regions_labels import word
 from ipplan.render.summary import header_line
 
+_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 
-def _name(row: Ranked) -> str:
-    return "  " * row.unit.depth + row.unit.name
+
+def _t(text: str, style: str = "") -> Text:
+    """Text from files, shown and never run: no rich markup ([red]), and control
+    characters (ANSI escapes) written out as \\xNN."""
+    return Text(text.translate(_CONTROL), style=style)
+
+
+def _name(row: Ranked) -> Text:
+    return _t("  " * row.unit.depth + row.unit.name)
 
 
 def _ev(row: Ranked, indicator_id: str) -> Evaluation | None:
@@ -48,10 +56,10 @@ def render_regions(
     color: bool = False,
 ) -> str:
     console = string_console(width, color)
-    console.print(Text(header_line(rows[0].result, lang), style="bold"))
+    console.print(_t(header_line(rows[0].result, lang), "bold"))
     ids = [indicator] if indicator is not None else targeted(rows)
     plan = rows[0].result.plan
-    console.print(word("units", lang, n=len(rows), top=plan.meta.region))
+    console.print(_t(word("units", lang, n=len(rows), top=plan.meta.region)))
     if not ids:
         console.print(word("no_targets", lang))
         return text_of(console)
@@ -63,7 +71,7 @@ def render_regions(
     console.print()
     console.print(word("own_target_only", lang))
     for i, line in enumerate(_lagging(rows, ids, lang)):
-        console.print(Text(line, style="bold" if i == 0 else ""))
+        console.print(_t(line, "bold" if i == 0 else ""))
     return text_of(console)
 
 
@@ -74,7 +82,7 @@ def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: str,
     cells = [[_status(_ev(r, iid), lang) for iid in ids] for r in rows]
     heads = [str(i) for i in range(1, len(ids) + 1)]
     widths = [max([cell_len(h)] + [c[j].cell_len for c in cells]) for j, h in enumerate(heads)]
-    name_w = max([cell_len(_name(r)) for r in rows] + [cell_len(word("region", lang))])
+    name_w = max([_name(r).cell_len for r in rows] + [cell_len(word("region", lang))])
     if name_w + sum(widths) + 2 * len(ids) > width:
         return False
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
@@ -92,7 +100,7 @@ def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: str,
     ]
     names[0] = word("legend", lang) + names[0]
     for line in _wrap(names, width):
-        console.print(Text(line))
+        console.print(_t(line))
     if any(e is not None and e.final for r in rows for e in map(lambda i: _ev(r, i), ids)):
         console.print(f"* {label(TEXT, 'final', lang)}")
     return True
@@ -133,7 +141,7 @@ def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang
         f"（{ind.unit}）" if ind.unit and lang == "zh" else (f" ({ind.unit})" if ind.unit else "")
     )
     console.print()
-    console.print(Text(f"{number} {ind.display_name(lang)}{unit}", style="bold"))
+    console.print(_t(f"{number} {ind.display_name(lang)}{unit}", "bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
     table.add_column(word("region", lang), overflow="fold")
     for head in _figure_heads(lang):
@@ -141,14 +149,15 @@ def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang
     table.add_column(label(HEAD, "status", lang), no_wrap=True)
     for r in rows:
         ev = _ev(r, iid)
-        table.add_row(_name(r), *_figure_cells(ev, lang, r.result.time_elapsed), _status(ev, lang))
+        cells = [_t(c) for c in _figure_cells(ev, lang, r.result.time_elapsed)]
+        table.add_row(_name(r), *cells, _status(ev, lang))
     console.print(table)
 
 
 def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> None:
     ind = rows[0].result.plan.get(iid)
     assert ind is not None
-    console.print(word("ranked_on", lang, name=ind.display_name(lang)))
+    console.print(_t(word("ranked_on", lang, name=ind.display_name(lang))))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
     table.add_column(word("rank", lang), justify="right", no_wrap=True)
     table.add_column(word("region", lang), overflow="fold")
@@ -158,7 +167,7 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> No
     for r in rows:
         ev = r.evaluation
         rank = str(r.rank) if r.rank is not None else fmt.DASH
-        cells = _figure_cells(ev, lang, r.result.time_elapsed)
+        cells = [_t(c) for c in _figure_cells(ev, lang, r.result.time_elapsed)]
         table.add_row(rank, _name(r), *cells, _status(ev, lang))
     console.print()
     console.print(table)
@@ -166,16 +175,13 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> No
 
 def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> list[str]:
     """The units behind on a target, one line each with the targets it lags on."""
-    lines = []
     sep = "，" if lang == "zh" else ", "
-    for r in rows:
-        lag = []
-        for iid in ids:
-            ev = _ev(r, iid)
-            if ev is not None and ev.status in LAGGING:
-                lag.append(f"{ev.indicator.display_name(lang)} {status_word(ev.status, lang)}")
-        if lag:
-            lines.append(f"  {r.unit.name}{'：' if lang == 'zh' else ': '}{sep.join(lag)}")
+    colon = "：" if lang == "zh" else ": "
+    lines = [
+        f"  {row.unit.name}{colon}"
+        + sep.join(f"{e.indicator.display_name(lang)} {status_word(e.status, lang)}" for e in evs)
+        for row, evs in lagging(rows, ids)
+    ]
     if not lines:
         return [word("no_lagging", lang)]
     return [word("lagging", lang), *lines]

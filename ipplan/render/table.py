@@ -81,7 +81,7 @@ def render_status(
         for ev, cells in zip(targets, rows, strict=True):
             word = status_word(ev.status, lang) + ("*" if ev.final else "")
             table.add_row(*cells, Text(word, style=STYLE[ev.status]))
-    if table is not None:
+    if table is not None and rows:  # a unit without targets of its own: no empty table
         console.print()
         console.print(table)
     console.print()

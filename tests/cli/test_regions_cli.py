@@ -205,3 +205,55 @@ def test_show_region_uses_the_unit_target(capsys: pytest.CaptureFixture[str]) ->
     assert code == 0, err
     data = json.loads(out)
     assert (data["target"], data["status"]) == (None, "monitoring")
+
+
+def test_hostile_unit_name_shown_not_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "p"
+    shutil.copytree(UNITS3, plan)
+    path = plan / "actuals" / "tm.csv"
+    path.write_text(path.read_text("utf-8") + "2024,5,[red]x\x1b[31m\n", "utf-8")
+    code, out, _ = run(capsys, "regions", "--plan", str(plan), "--as-of", "2024-12-31")
+    assert code == 0
+    assert "\x1b" not in out
+    assert "[red]x\\x1b[31m" in out  # rich markup and the escape, written out
+
+
+def test_status_of_a_unit_without_targets_has_no_empty_table(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, _ = run(capsys, "status", "--region", "曾都区", "--as-of", "2024-12-31")
+    assert code == 0
+    assert "完成率" not in out  # the heads of the targets table
+    assert "没有目标" in out and "有效注册商标量" in out  # monitored
+
+
+def test_record_and_import_refuse_an_unlisted_region(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    plan = tmp_path / "p"
+    shutil.copytree(UNITS3, plan)
+    before = (plan / "actuals" / "tm.csv").read_bytes()
+    code, _, err = run(capsys, "record", "tm", "2022", "450", "--region", "A", "--plan", str(plan))
+    assert code == 2
+    assert "是否指 A县？" in err
+    (tmp_path / "tm.csv").write_text("period,value\n2022,450\n", "utf-8")
+    code, _, err = run(capsys, "import", str(tmp_path / "tm.csv"), "--region", "A",
+                       "--plan", str(plan))  # fmt: skip
+    assert code == 2 and "是否指 A县？" in err
+    assert (plan / "actuals" / "tm.csv").read_bytes() == before  # nothing written
+    code, _, err = run(
+        capsys, "record", "tm", "2022", "450", "--region", "A县", "--plan", str(plan)
+    )
+    assert code == 0, err
+
+
+def test_need_region_uses_the_unit_target(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "need", "tm", "--plan", UNITS3, "--region", "A县",
+                         "--as-of", "2024-12-31")  # fmt: skip
+    assert code == 0, err
+    assert "达到 600件" in out and "尚差 50件" in out  # 600 − 550, never 1000 − 550
+    code, out, err = run(capsys, "need", "tm", "--plan", UNITS3, "--region", "C区",
+                         "--as-of", "2024-12-31")  # fmt: skip
+    assert code == 2 and out == ""  # C区 has no target of its own
