@@ -3,23 +3,29 @@
 - :func:`plan_lock` takes the plan's lock file (``actuals/.ipplan.lock``, via ``filelock``,
   which works on Windows too); a lock that cannot be had within ``timeout`` seconds
   becomes :class:`~ipplan.errors.FileBusyError` ``store.locked``.
-- :func:`replace_all` writes new contents for one or more files: every new content goes
-  to a temp file in the same folder first (flush, fsync), then each temp file replaces
-  its target with ``os.replace`` (atomic on POSIX and Windows), then the folder is
-  fsynced where the platform allows it. A reader, or a crash at any moment, sees each
-  file either whole and old or whole and new. When one replacement fails (Excel or WPS
-  holds the file open on Windows: ``PermissionError``), the files already replaced get
-  their old contents back and the error says which file to close.
+- :func:`write_atomic` is ipplan's one atomic writer: the new content goes to a temp file
+  in the same folder (flush, fsync), which replaces the target with ``os.replace``
+  (atomic on POSIX and Windows), then the folder is fsynced where the platform allows it.
+  A reader, or a crash at any moment, sees the file whole and old or whole and new. Its
+  one error is :func:`busy_or_failed`: ``store.busy`` (Excel or WPS holds the file open on
+  Windows: close it) or ``store.write_failed`` (with the system's reason).
+- :func:`replace_all` writes several new files with it, putting back what was replaced
+  when one fails; writes that must survive a crash use the journal (:mod:`ipplan.journal`).
+- :class:`Fingerprint` says whether a file is still what was read (lost updates).
+- :func:`step` marks each file operation, so that tests can interrupt a write between
+  any two of them (``IPPLAN_FAULT_STEP``, see :mod:`ipplan.journal`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import signal
 import stat
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +34,7 @@ from ipplan.errors import DataError, FileBusyError, IpplanError
 LOCK_NAME = ".ipplan.lock"
 TEMP_SUFFIX = ".tmp"
 DEFAULT_TIMEOUT = 10.0
+FAULT_STEP = "IPPLAN_FAULT_STEP"  # test hook: "<k>:<INT|TERM|KILL>" signals this process
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,37 @@ class Pending:
     old: bytes | None
 
 
+# ------------------------------------------------------------------------- test hook
+
+_hooks: list[Callable[[str], None]] = []
+_steps = 0
+
+
+def add_step_hook(hook: Callable[[str], None]) -> Callable[[], None]:
+    """Call ``hook(name)`` at every :func:`step` (tests); returns a function removing it."""
+    _hooks.append(hook)
+    return lambda: _hooks.remove(hook)
+
+
+def step(name: str) -> None:
+    """One file operation is about to happen. Tests hook in here: in-process through
+    :func:`add_step_hook`, or in a child process with ``IPPLAN_FAULT_STEP=k:SIG``, which
+    sends SIG (INT, TERM or KILL) to this process at the k-th step (counted from 1)."""
+    global _steps
+    _steps += 1
+    for hook in list(_hooks):
+        hook(name)
+    fault = os.environ.get(FAULT_STEP)
+    if fault:
+        at, _, sig = fault.partition(":")
+        if at.strip() == str(_steps):
+            os.kill(os.getpid(), getattr(signal, f"SIG{sig.strip() or 'KILL'}"))
+            time.sleep(0.05)  # let the signal land here, between the two operations
+
+
+# ------------------------------------------------------------------------- errors
+
+
 def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
@@ -48,6 +86,50 @@ def busy_or_failed(exc: OSError, path: Path) -> IpplanError:
     if isinstance(exc, PermissionError) and path.exists():
         return FileBusyError("store.busy", file=str(path), path=str(path))
     return DataError("store.write_failed", file=str(path), path=str(path), reason=_reason(exc))
+
+
+# ------------------------------------------------------------------------- fingerprints
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file holds: its size and the SHA-256 of its bytes.
+
+    The modification time is not part of it: it cannot prove a file unchanged (FAT and
+    exFAT drives keep it to 2 s, and a save within the same tick keeps it), and a file
+    saved again with the same bytes has lost nothing.
+    """
+
+    size: int
+    sha256: str
+
+    @classmethod
+    def of(cls, data: bytes) -> Fingerprint:
+        return cls(len(data), hashlib.sha256(data).hexdigest())
+
+
+def read_current(path: Path) -> tuple[bytes | None, Fingerprint | None]:
+    """A file's bytes and fingerprint now (None, None when it does not exist). Something
+    that is not a regular file (a FIFO would hang the read, /dev/zero never end it) is
+    refused, ``store.not_a_file``: ipplan replaces only files."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except FileNotFoundError:
+        return None, None
+    except OSError as exc:
+        raise busy_or_failed(exc, path) from None
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise DataError("store.not_a_file", file=str(path), path=str(path))
+        try:
+            data = handle.read()
+        except OSError as exc:
+            raise busy_or_failed(exc, path) from None
+    return data, Fingerprint.of(data)
+
+
+# ------------------------------------------------------------------------- locking
 
 
 @contextlib.contextmanager
@@ -75,6 +157,9 @@ def plan_lock(folder: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[None]:
         lock.release()
 
 
+# ------------------------------------------------------------------------- writing
+
+
 def remove_stale_temps(path: Path) -> None:
     """Delete temp files a killed writer of ``path`` left behind (call under the lock)."""
     for stale in path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"):
@@ -92,6 +177,7 @@ def _mode_for(path: Path) -> int:
 
 
 def _write_temp(path: Path, data: bytes) -> Path:
+    step(f"temp {path.name}")
     fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
     temp = Path(name)
     try:
@@ -124,18 +210,9 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _restore(done: Sequence[Pending]) -> None:
-    """Put back the old contents of files already replaced (best effort)."""
-    for item in reversed(done):
-        with contextlib.suppress(OSError):
-            if item.old is None:
-                item.path.unlink()
-            else:
-                os.replace(_write_temp(item.path, item.old), item.path)
-
-
 def _replace(temp: Path, path: Path) -> None:
     """os.replace; on Windows a few retries, as virus scanners hold new files for a moment."""
+    step(f"replace {path.name}")
     attempts = 5 if os.name == "nt" else 1
     for attempt in range(attempts):
         try:
@@ -147,30 +224,46 @@ def _replace(temp: Path, path: Path) -> None:
             time.sleep(0.1)
 
 
-def replace_all(changes: Sequence[Pending]) -> None:
-    """Write every change atomically; on failure put back what was already replaced.
-
-    Temp files are all written (and fsynced) before the first replacement, so a full disk
-    or a read-only folder stops the write before any file changed.
-    """
-    temps: list[tuple[Pending, Path]] = []
+def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
+    """Put ``data`` in ``path`` in one step (temp file, fsync, ``os.replace``, fsync of
+    the folder). The file keeps its permissions; a new one gets those of the umask.
+    Raises ``store.busy`` / ``store.write_failed``; the target is then as it was."""
     try:
-        for item in changes:
-            try:
-                temps.append((item, _write_temp(item.path, item.new)))
-            except OSError as exc:
-                raise busy_or_failed(exc, item.path) from None
-        done: list[Pending] = []
-        for item, temp in temps:
-            try:
-                _replace(temp, item.path)
-            except OSError as exc:
-                _restore(done)
-                raise busy_or_failed(exc, item.path) from None
-            done.append(item)
+        temp = _write_temp(path, data)
+    except OSError as exc:
+        raise busy_or_failed(exc, path) from None
+    try:
+        _replace(temp, path)
+    except OSError as exc:
+        raise busy_or_failed(exc, path) from None
     finally:
-        for _, temp in temps:
-            with contextlib.suppress(OSError):
-                temp.unlink()
+        with contextlib.suppress(OSError):
+            temp.unlink()  # gone already when the replacement worked
+    if sync_dir:
+        fsync_dir(path.parent)
+
+
+def _restore(done: Sequence[Pending]) -> None:
+    """Put back the old contents of files already replaced (best effort)."""
+    for item in reversed(done):
+        with contextlib.suppress(OSError, IpplanError):
+            if item.old is None:
+                item.path.unlink()
+            else:
+                write_atomic(item.path, item.old, sync_dir=False)
+
+
+def replace_all(changes: Sequence[Pending]) -> None:
+    """Write every change with :func:`write_atomic`; when one fails, put back the files
+    already replaced and raise its error. (Not crash-proof across files: the store uses
+    the journal, :mod:`ipplan.journal`, for that.)"""
+    done: list[Pending] = []
+    for item in changes:
+        try:
+            write_atomic(item.path, item.new, sync_dir=False)
+        except BaseException:
+            _restore(done)
+            raise
+        done.append(item)
     for folder in {item.path.parent for item in changes}:
         fsync_dir(folder)

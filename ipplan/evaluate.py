@@ -12,12 +12,15 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from fractions import Fraction
 from itertools import pairwise
 
 from ipplan.figures import (
     band,
     compound_growth,
     counted_flows,
+    exact,
+    exact_sum,
     reached,
     required_growth,
     time_elapsed,
@@ -119,6 +122,32 @@ def _with_projection(ev: Evaluation, found: list[Projection], method: str) -> Ev
     )
 
 
+def at_end(series: Sequence[Observation], end: date) -> Observation | None:
+    """The observation a sorted series gives for the day ``end``: of those ending that day
+    (2023-12, 2023-Q4, 2023) the last in period order, the coarsest, as ``latest`` takes."""
+    found = [o for o in series if o.period.end == end]
+    return found[-1] if found else None
+
+
+def _quotient(a: Fraction, b: Fraction) -> float | None:
+    """a / b computed exactly and rounded once; None when b is 0 or the quotient is too
+    large for a float (a target over a value of 1e-308)."""
+    if not b:
+        return None
+    try:
+        return float(a / b)
+    except OverflowError:
+        return None
+
+
+def per_year(amount: Fraction, days: int) -> float | None:
+    """An amount per year over ``days`` (years are days / 365.25), exactly, rounded once;
+    None when no time passes."""
+    if days <= 0:
+        return None
+    return float(amount * Fraction(36525, 100) / days)
+
+
 def evaluate_indicator(
     plan: Plan, indicator: Indicator, data: Dataset, method: str = "auto"
 ) -> Evaluation:
@@ -133,9 +162,7 @@ def evaluate_indicator(
         return Evaluation(indicator, status, history=tuple(full), notes=("no_data",))
     latest = series[-1]
     final = data.as_of >= deadline and latest.period.end == deadline
-    baseline = next((o for o in series if o.period == plan.meta.baseline), None)
-    if baseline is None:
-        baseline = next((o for o in series if o.period.end == plan.meta.baseline.end), None)
+    baseline = at_end(series, plan.meta.baseline.end)
     if target is not None and target.type == "cumulative":
         ev = _cumulative(plan, indicator, series, data.as_of, final)
     elif target is not None and target.type == "growth":
@@ -145,7 +172,7 @@ def evaluate_indicator(
     if method != "auto":
         ev = _with_projection(ev, list(ev.projections), method)
     notes = list(ev.notes)
-    if data.as_of >= deadline and not final and target is not None:
+    if data.as_of >= deadline and not ev.final and target is not None:
         notes.append("final_awaited")
     return Evaluation(**{**ev.__dict__, "history": tuple(full), "notes": tuple(notes)})
 
@@ -168,10 +195,11 @@ def _level(
     growth: float | None = None
     basis: str | None = None
     actual_pace: float | None = None
+    span_days = (t - first.period.end).days
     if len({o.period.end for o in points}) >= 2:  # two levels known at different times
         growth = compound_growth(first, latest)
         span = years_between(first.period.end, t)
-        actual_pace = (v - first.value) / span if span > 0 else None
+        actual_pace = per_year(exact(v) - exact(first.value), span_days) if span > 0 else None
         basis = "cagr" if growth is not None else "linear"
     elif latest.yoy is not None and v > 0:
         growth = latest.yoy / 100
@@ -181,26 +209,30 @@ def _level(
     found = _projections(indicator, points, latest, deadline, growth)
     if target is None:
         ev = Evaluation(indicator, "monitoring", False, latest, baseline, years_left=years_left,
-                        actual_growth=growth, growth_basis=basis, actual_per_year=actual_pace,
+                        actual_growth=growth, growth_basis="changes", actual_per_year=actual_pace,
                         notes=tuple(notes))  # fmt: skip
         return _with_projection(ev, found, "auto")
     assert target.value is not None
     T = target.value
     up = target.increasing
-    attainment = (v / T if T else None) if up else (T / v if v else None)
+    xv, xT = exact(v), exact(T)
+    attainment = _quotient(xv, xT) if up else _quotient(xT, xv)
     progress = None
     if baseline is not None and baseline.value != T:
-        progress = (v - baseline.value) / (T - baseline.value)
-    gap = max(T - v, 0.0) if up else max(v - T, 0.0)
+        xb = exact(baseline.value)
+        progress = _quotient(xv - xb, xT - xb)
+    gap = float(max(xT - xv, Fraction(0)) if up else max(xv - xT, Fraction(0)))
     need_growth = required_growth(T, v, years_left)
-    need_pace = (T - v) / years_left if years_left > 0 else None
+    need_pace = per_year(xT - xv, (deadline - t).days)
     ratio: float | None = None
     if T <= 0 and basis in ("cagr", "yoy"):
         basis = "linear" if actual_pace is not None else None
     if basis in ("cagr", "yoy") and growth is not None and need_growth:
         ratio = growth / need_growth
     elif basis == "linear" and actual_pace is not None and need_pace:
-        ratio = actual_pace / need_pace
+        # (v − v0)/span ÷ (T − v)/years_left, exactly: the 365.25 of both spans cancels
+        days_left = (deadline - t).days
+        ratio = _quotient((xv - exact(first.value)) * days_left, (xT - xv) * span_days)
         notes.append("linear_pace")
     status: Status
     if reached(v, T, up):
@@ -213,7 +245,7 @@ def _level(
         status = band(ratio)
     ev = Evaluation(
         indicator, status, final, latest, baseline, attainment=attainment, progress=progress,
-        gap=gap, years_left=years_left, actual_growth=growth if basis != "linear" else None,
+        gap=gap, years_left=years_left, actual_growth=growth,
         required_growth=need_growth, growth_ratio=ratio, growth_basis=basis,
         actual_per_year=actual_pace, required_per_year=need_pace, notes=tuple(notes),
     )  # fmt: skip
@@ -233,25 +265,31 @@ def _cumulative(
     latest = counted[-1]
     final = as_of >= deadline and latest.period.end == deadline
     T = target.value
-    S = sum(o.value for o in counted)
+    xS, xT = exact_sum(o.value for o in counted), exact(T)
+    S = float(xS)
     base_end = plan.meta.baseline.end
-    b: float | None = None
+    b: Fraction | None = None
     baseline = None
     if start > base_end:
-        b = 0.0
+        b = Fraction(0)
     else:
-        baseline = next((o for o in counted if o.period.end == base_end), None)
+        baseline = at_end(counted, base_end)
         if baseline is not None:
-            b = sum(o.value for o in counted if o.period.end <= base_end)
+            b = exact_sum(o.value for o in counted if o.period.end <= base_end)
     years_left = years_between(latest.period.end, deadline)
     # "years since the start of from": from the end of the period before it, as every
     # other span here runs between period end dates.
     elapsed = years_between(start - timedelta(days=1), latest.period.end)
-    pace = S / elapsed if elapsed > 0 else None
-    need = (T - S) / years_left if years_left > 0 else None
-    ratio = pace / need if (pace is not None and need) else None
+    pace = per_year(xS, (latest.period.end - start).days + 1) if elapsed > 0 else None
+    need = per_year(xT - xS, (deadline - latest.period.end).days)
+    ratio = None
+    if pace is not None and need:
+        # S / elapsed ÷ (T − S) / years_left, exactly: the 365.25 of both spans cancels
+        elapsed_days = (latest.period.end - start).days + 1
+        days_left = (deadline - latest.period.end).days
+        ratio = _quotient(xS * days_left, (xT - xS) * elapsed_days)
     status: Status
-    if reached(S, T, target.increasing):
+    if reached(xS, T, target.increasing):
         status = "achieved"
     elif final:
         status = "missed"
@@ -259,9 +297,9 @@ def _cumulative(
         status = "insufficient_data"
     else:
         status = band(ratio)
-    progress = (S - b) / (T - b) if b is not None and b != T else None
-    attainment = S / T if T else None
-    gap = max(T - S, 0.0) if target.increasing else max(S - T, 0.0)
+    progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None
+    attainment = _quotient(xS, xT)
+    gap = float(max(xT - xS, Fraction(0)) if target.increasing else max(xS - xT, Fraction(0)))
     found: list[Projection] = []
     if not final:
         flows = window(series, latest, flow=True)
@@ -290,11 +328,17 @@ def _growth(
     base_end = plan.meta.baseline.end
     points = [o for o in series if o.period.end >= base_end and o.period.freq == latest.period.freq]
     changes = [b.value - a.value for a, b in pairwise(points)]
+    if not changes and latest.yoy is not None and latest.period.end > base_end:
+        changes = [latest.yoy]  # one level after the baseline, and its published change
     good = [(c > 0) if up else (c < 0) for c in changes]
     pts = window(series, latest, indicator.kind == "flow")
-    growth = compound_growth(pts[0], latest) if len(pts) >= 2 else None
+    growth = None
+    if len({o.period.end for o in pts}) >= 2:
+        growth = compound_growth(pts[0], latest)
+    elif latest.yoy is not None and latest.value > 0:
+        growth = latest.yoy / 100  # one level known, and its published change
     status: Status
-    if len(points) < 2:
+    if not changes:
         status = "insufficient_data"
     elif final:
         status = "achieved" if all(good) else "missed"
@@ -308,7 +352,7 @@ def _growth(
     found = [] if final else _projections(indicator, pts, latest, plan.meta.deadline, growth)
     ev = Evaluation(indicator, status, final, latest, baseline, years_left=years_left,
                     actual_growth=growth, growth_basis="changes",
-                    notes=() if len(points) >= 2 else ("one_point",))  # fmt: skip
+                    notes=() if changes else ("one_point",))  # fmt: skip
     return _with_projection(ev, found, "auto")
 
 

@@ -1,35 +1,64 @@
 """The small pure functions behind the figures of methods.md (used by ipplan.evaluate and by
 the renderers that explain the figures): time elapsed, the Eurostat bands, the five-year
-window, compound growth, required growth, and which flows a cumulative target counts."""
+window, compound growth, required growth, which flows a cumulative target counts, and
+the exact arithmetic used where a figure meets a threshold."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
 from ipplan.model import Observation, Status
 from ipplan.periods import years_between
 
-ON_TRACK = 0.95  # Eurostat thresholds on the growth ratio
-BEHIND = 0.60
+ON_TRACK = Decimal("0.95")  # Eurostat thresholds on the growth ratio
+BEHIND = Decimal("0.60")
 WINDOW_YEARS = 5
+DIGITS = 12  # significant digits a figure keeps when it meets a threshold
+
+
+def exact(number: float) -> Fraction:
+    """A number as the decimal it was written as (0.1 is 1/10, not 0.1000000000000000055)."""
+    return Fraction(Decimal(repr(float(number))))
+
+
+def exact_sum(values: Iterable[float]) -> Fraction:
+    """The sum of figures as written: 0.7 + 0.1 is 0.8, not 0.7999999999999999."""
+    return sum((exact(v) for v in values), Fraction(0))
+
+
+def as_decimal(value: float) -> Decimal:
+    """A computed figure to 12 significant digits, for comparing it with a threshold.
+
+    Ratios of rational figures are computed exactly and rounded once; growth rates are
+    roots and have no exact value. Either way float noise lies beyond the 15th digit, so
+    a ratio that is 0.60 in decimal (0.5999999999999999 in binary) meets 0.60. NaN (no
+    number) meets no threshold: it becomes −∞, as a float NaN fails every comparison."""
+    if value != value:
+        return Decimal("-Infinity")
+    return Decimal(f"{value:.{DIGITS}g}")
 
 
 def time_elapsed(start: date, deadline: date, as_of: date) -> float:
-    """序时进度: (as_of − start) / (deadline − start), clipped to [0, 1]."""
-    total = years_between(start, deadline)
+    """序时进度: (as_of − start) / (deadline − start), clipped to [0, 1].
+
+    Computed on days (the 365.25 of both spans cancels): 365 of 730 days is 0.5."""
+    total = (deadline - start).days
     if total <= 0:
         return 1.0
-    return min(1.0, max(0.0, years_between(start, as_of) / total))
+    return float(min(Fraction(1), max(Fraction(0), Fraction((as_of - start).days, total))))
 
 
 def band(ratio: float) -> Status:
-    """The status a growth ratio earns (Eurostat bands)."""
-    if ratio >= ON_TRACK:
+    """The status a growth ratio earns (Eurostat bands), on the ratio to 12 digits."""
+    r = as_decimal(ratio)
+    if r >= ON_TRACK:
         return "on_track"
-    if ratio >= BEHIND:
+    if r >= BEHIND:
         return "behind"
-    if ratio >= 0:
+    if r >= 0:
         return "off_track"
     return "moving_away"
 
@@ -82,13 +111,21 @@ def required_growth(target: float, value: float, years_left: float) -> float | N
         return None
 
 
-def reached(value: float, target: float, increasing: bool) -> bool:
-    return value >= target if increasing else value <= target
+def reached(value: float | Fraction, target: float, increasing: bool) -> bool:
+    """Whether a value meets its target, compared as the decimals they were written as."""
+    v = value if isinstance(value, Fraction) else exact(value)
+    t = exact(target)
+    return v >= t if increasing else v <= t
+
+
+def quarter_of(month: int) -> int:
+    return (month - 1) // 3 + 1
 
 
 def counted_flows(series: Sequence[Observation], first: date, last: date) -> list[Observation]:
-    """Flows between two dates, each year counted once: its annual figure when there is
-    one, else its quarters, else its months."""
+    """Flows between two dates, each stretch of time counted once: a year's annual figure
+    when there is one; else, quarter by quarter, the quarter's figure when there is one,
+    else that quarter's months. A year of months for Q1 and a figure for Q2 counts both."""
     inside = [o for o in series if o.period.start >= first and o.period.end <= last]
     by_year: dict[int, list[Observation]] = {}
     for o in inside:
@@ -96,9 +133,12 @@ def counted_flows(series: Sequence[Observation], first: date, last: date) -> lis
     chosen: list[Observation] = []
     for year in sorted(by_year):
         rows = by_year[year]
-        for freq in ("Y", "Q", "M"):
-            picked = [o for o in rows if o.period.freq == freq]
-            if picked:
-                chosen.extend(picked)
-                break
+        annual = [o for o in rows if o.period.freq == "Y"]
+        if annual:
+            chosen.extend(annual)
+            continue
+        for q in range(1, 5):
+            quarter = [o for o in rows if o.period.freq == "Q" and o.period.index == q]
+            months = [o for o in rows if o.period.freq == "M" and quarter_of(o.period.index) == q]
+            chosen.extend(quarter or months)
     return sorted(chosen, key=lambda o: o.period.sort_key())

@@ -9,6 +9,7 @@ from typing import Literal
 
 from ipplan.formula import Formula
 from ipplan.periods import Period
+from ipplan.statuses import Statuses
 
 Kind = Literal["stock", "flow", "derived"]
 TargetType = Literal["level", "cumulative", "growth"]
@@ -120,6 +121,7 @@ class Plan:
     indicators: tuple[Indicator, ...]
     directory: Path | None = None  # folder holding targets.yaml and actuals/
     bundled: bool = False  # the read-only example plan shipped with the package
+    statuses: Statuses | None = None  # the plan's own evaluation words and lights
     regions: tuple[Region, ...] = ()  # the ``regions:`` list, in its order
     regions_declared: bool = False  # whether targets.yaml has a ``regions:`` list at all
     unit_targets: tuple[UnitTarget, ...] = ()  # every unit's own target

@@ -21,6 +21,7 @@ from ipplan.model import Indicator, Plan, PlanMeta, Target, UnitTarget
 from ipplan.numbers import MAX_MAGNITUDE
 from ipplan.periods import Period, parse_period
 from ipplan.regioncsv import read_unit_targets
+from ipplan.statuses import parse_statuses
 from ipplan.units import duplicates, read_by_region, read_regions
 from ipplan.yamlguard import screen_yaml
 from ipplan.yamlmarks import locate, marks
@@ -82,6 +83,10 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
     if not (chosen / TARGETS).is_file():
         raise PlanError("plan.no_targets", file=str(chosen), path=str(chosen))
     resolved = chosen.resolve()
+    if resolved != bundled:  # finish or undo a write that was interrupted (ipplan.journal)
+        from ipplan.journal import recover
+
+        recover(chosen)
     return chosen, resolved == bundled
 
 
@@ -372,7 +377,7 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     if not isinstance(data, Mapping):
         reader.add("plan.not_mapping", ())
         return None, reader.problems
-    reader.unknown_keys(data, {"plan", "indicators", "regions"}, ())
+    reader.unknown_keys(data, {"plan", "indicators", "statuses", "regions"}, ())
     meta = reader.meta(data.get("plan")) if "plan" in data else None
     reader.top = meta.region if meta else None
     regions = read_regions(reader, data.get("regions"), reader.top)
@@ -388,14 +393,25 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
         if ind is not None:
             indicators.append(ind)
     reader.references(indicators, raw_inds)
+    statuses = None
+    if data.get("statuses") is not None:
+        statuses = parse_statuses(reader, data["statuses"])
     from_csv, csv_problems = read_unit_targets(directory, tuple(indicators), reader.top or "")
     unit_targets, twice = duplicates([*reader.unit_targets, *from_csv])
     problems = [*reader.problems, *csv_problems, *twice]
     errors = [p for p in problems if p.severity == "error"]
     if meta is None or errors:
         return None, problems
-    plan = Plan(meta, tuple(indicators), directory, bundled, regions, "regions" in data,
-                tuple(unit_targets))  # fmt: skip
+    plan = Plan(
+        meta,
+        tuple(indicators),
+        directory,
+        bundled,
+        statuses=statuses,
+        regions=regions,
+        regions_declared="regions" in data,
+        unit_targets=tuple(unit_targets),
+    )
     return plan, problems
 
 

@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ipplan.figures import growth_rate
+from ipplan.figures import as_decimal, growth_rate
 from ipplan.model import Observation
 from ipplan.periods import Period, label_for_date, years_between
 
@@ -155,16 +155,20 @@ def holdout(n: int) -> int:
 
 
 def backtest(
-    method: str, xs: Sequence[float], ys: Sequence[float]
+    method: str, xs: Sequence[float], ys: Sequence[float], floor: float | None = None
 ) -> list[tuple[int, float]] | None:
-    """Fit on all but the last k points; (index, prediction) for each held-out point."""
+    """Fit on all but the last k points; (index, prediction) for each held-out point.
+
+    Predictions are floored as the projections are (``floor``, 0 for counts): the
+    backtest scores the values the method would have shown."""
     k = holdout(len(xs))
     if not k:
         return None
     curve = fit(method, xs[:-k], ys[:-k])
     if curve is None:
         return None
-    return [(i, curve(xs[i])) for i in range(len(xs) - k, len(xs))]
+    found = [(i, curve(xs[i])) for i in range(len(xs) - k, len(xs))]
+    return found if floor is None else [(i, max(floor, p)) for i, p in found]
 
 
 def mape(checks: Sequence[Check]) -> float | None:
@@ -181,9 +185,13 @@ def _points(points: Sequence[Observation], latest: Observation) -> tuple[list[fl
 
 
 def _checks(
-    method: str, points: Sequence[Observation], xs: list[float], ys: list[float]
+    method: str,
+    points: Sequence[Observation],
+    xs: list[float],
+    ys: list[float],
+    floor: float | None = None,
 ) -> tuple[Check, ...]:
-    found = backtest(method, xs, ys)
+    found = backtest(method, xs, ys, floor)
     if found is None:
         return ()
     return tuple(Check(str(points[i].period), p, ys[i]) for i, p in found)
@@ -230,7 +238,7 @@ def series_projections(
             continue  # overflows: no meaningful projection
         if floor is not None:
             value = max(floor, value)
-        checks = _checks(method, points, xs, ys)
+        checks = _checks(method, points, xs, ys, floor)
         path = tuple(_sample(curve, floor, latest.end, deadline))
         found.append(Projection(method, label, value, mape(checks), checks, fitted, path))
     return found
@@ -293,7 +301,7 @@ def cumulative_projections(
             path.append((min(period.end, deadline), running))
         if not math.isfinite(running):
             continue
-        checks = _checks(method, points, xs, ys)
+        checks = _checks(method, points, xs, ys, 0.0)  # flows are projected never below 0
         found.append(Projection(method, label, running, mape(checks), checks, fitted, tuple(path)))
     if not found and pace is not None:
         value = total + pace * years
@@ -320,7 +328,9 @@ def choose(
     """The projection to show, and why (a reason code):
 
     - ``asked``: the method asked for (None when it cannot be computed);
-    - ``backtest``: the lowest backtest error (ties go to the earlier of METHODS);
+    - ``backtest``: the lowest backtest error, compared to 12 significant digits (errors
+      equal to that precision are ties, and go to the earlier of METHODS: float noise
+      of 1e-16 never decides);
     - ``default``: no backtest (fewer than 4 points): the first of ``prefer`` that
       exists (cagr, the growth the status is judged on, or linear on a linear pace),
       else the linear pace;
@@ -332,7 +342,7 @@ def choose(
     tested = [p for p in projections if p.error is not None]
     if tested:
         order = {m: i for i, m in enumerate(METHODS)}
-        best = min(tested, key=lambda p: (p.error or 0.0, order.get(p.method, 99)))
+        best = min(tested, key=lambda p: (as_decimal(p.error or 0.0), order.get(p.method, 99)))
         return best, "backtest"
     for name in (*prefer, PACE):
         if name in by_method:

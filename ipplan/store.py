@@ -1,9 +1,10 @@
 """Adding and replacing rows of actuals/<id>.csv without ever losing a figure.
 
-Every write happens under the plan's lock file and replaces files atomically
-(:mod:`ipplan.atomic`). A file is edited at the level of its raw CSV records: the rows
-the write does not touch keep their exact text (quoting, extra columns, notes); a
-replaced row keeps its unknown extra columns.
+Every write happens under the plan's lock file and commits its files together through
+the journal (:mod:`ipplan.journal`): all of them or none, even when killed; a file saved by
+someone else since it was read is never overwritten. A file is edited at the level of its
+raw CSV records: the rows the write does not touch keep their exact text (quoting, extra
+columns, notes); a replaced row keeps its unknown extra columns.
 
 A figure already recorded for the same (period, region) is *unchanged* when the value is
 equal and every other field the new figure gives (source, note, flag, yoy, published) is
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ipplan.atomic import DEFAULT_TIMEOUT, Pending, plan_lock, remove_stale_temps, replace_all
+from ipplan.atomic import DEFAULT_TIMEOUT, plan_lock
 from ipplan.csvtable import (
     Row,
     Table,
@@ -43,7 +44,10 @@ from ipplan.csvtable import (
     stored_text,
 )
 from ipplan.errors import DataError, Problem, ReadOnlyPlanError
+from ipplan.journal import Change, commit_files, recover_locked
 from ipplan.model import Observation, Plan
+
+ATTEMPTS = 3  # reads of a file that keeps changing under the write before it is refused
 
 __all__ = [
     "WriteResult",
@@ -210,6 +214,26 @@ def conflicts(results: Sequence[WriteResult], plan: Plan) -> list[Problem]:
 # ------------------------------------------------------------------------- writing
 
 
+def _plan_writes(
+    plan: Plan, folder: Path, batches: Mapping[str, Sequence[Observation]]
+) -> tuple[list[WriteResult], list[Change]]:
+    """Read each file and merge the new figures into it: what the write would do."""
+    results: list[WriteResult] = []
+    pending: list[Change] = []
+    for indicator_id, observations in batches.items():
+        indicator = plan.get(indicator_id)
+        assert indicator is not None  # _check_batch refused unknown ids
+        path = folder / f"{indicator_id}.csv"
+        table = read_table(plan, indicator, path)
+        added, changed, unchanged = _merge(plan, table, observations)
+        results.append(
+            WriteResult(indicator_id, path, tuple(added), tuple(changed), tuple(unchanged))
+        )
+        if added or changed:
+            pending.append(Change(path, serialize(plan, table), table.old))
+    return results, pending
+
+
 def upsert_many(
     plan: Plan,
     batches: Mapping[str, Sequence[Observation]],
@@ -225,33 +249,32 @@ def upsert_many(
     (period, region) rows whose figure differs are refused (``store.exists``) unless
     ``replace``; identical ones are reported unchanged. With ``dry_run`` nothing is written
     and conflicts are not raised: the result says what a write would do.
+
+    The files are committed together through the journal (:mod:`ipplan.journal`): an
+    interrupted or killed write leaves all of them old or all new. A file saved by someone
+    else between the read and its replacement is read again and the figures merged again
+    (up to ``ATTEMPTS`` times), then the write is refused (``store.changed_meanwhile``):
+    a hand edit is never overwritten.
     """
     _check_batch(plan, batches)
     folder = plan.actuals_dir
-    assert folder is not None  # _check_batch refused a plan without a folder
-    results: list[WriteResult] = []
-    pending: list[Pending] = []
+    assert folder is not None and plan.directory is not None  # _check_batch refused others
     with plan_lock(folder, timeout):
-        for indicator_id, observations in batches.items():
-            indicator = plan.get(indicator_id)
-            assert indicator is not None  # _check_batch refused unknown ids
-            path = folder / f"{indicator_id}.csv"
-            table = read_table(plan, indicator, path)
-            added, changed, unchanged = _merge(plan, table, observations)
-            results.append(
-                WriteResult(indicator_id, path, tuple(added), tuple(changed), tuple(unchanged))
-            )
-            if added or changed:
-                pending.append(Pending(path, serialize(plan, table), table.old))
-        if dry_run:
-            return results
-        if not replace:
-            found = conflicts(results, plan)
-            if found:
-                raise DataError(problems=found)
-        for item in pending:
-            remove_stale_temps(item.path)
-        replace_all(pending)
+        recover_locked(plan.directory)
+        for attempt in range(ATTEMPTS):
+            results, pending = _plan_writes(plan, folder, batches)
+            if dry_run:
+                return results
+            if not replace:
+                found = conflicts(results, plan)
+                if found:
+                    raise DataError(problems=found)
+            try:
+                commit_files(plan.directory, pending)
+                break
+            except DataError as exc:
+                if exc.code != "store.changed_meanwhile" or attempt == ATTEMPTS - 1:
+                    raise
     written = {item.path for item in pending}
     return [WriteResult(**{**r.__dict__, "written": r.path in written}) for r in results]
 

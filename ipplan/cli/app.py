@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import Annotated
@@ -99,6 +100,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI; turn every error into one line per problem and its exit code."""
     from ipplan.errors import IpplanError, Problem
     from ipplan.i18n import format_problem
+    from ipplan.signals import Interrupted, handle_signals, interrupted_problem
 
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)
@@ -108,8 +110,13 @@ def main(argv: list[str] | None = None) -> None:
     command = typer.main.get_command(app)
     click_exception, abort = _click_errors()
     try:
-        result = command.main(args=args, prog_name="ipplan", standalone_mode=False)
+        with handle_signals():  # SIGINT/SIGTERM/SIGHUP: one line, exit 128 + signal number
+            result = command.main(args=args, prog_name="ipplan", standalone_mode=False)
         code = result if isinstance(result, int) else 0
+    except Interrupted as exc:
+        with contextlib.suppress(OSError):  # SIGHUP: the terminal may be gone
+            print(format_problem(interrupted_problem(exc), lang), file=sys.stderr)  # type: ignore[arg-type]
+        code = exc.exit_code
     except IpplanError as exc:
         for problem in exc.problems:
             print(format_problem(problem, lang), file=sys.stderr)  # type: ignore[arg-type]

@@ -137,5 +137,12 @@ def width() -> int:
 
 
 def emit(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the reader went away (| head): not an error of ours
+    except OSError as exc:  # > /dev/full, a full disk: one line, exit 3
+        from ipplan.errors import DataError
+
+        raise DataError("output.write_failed", path="stdout", reason=exc.strerror) from None

@@ -56,13 +56,14 @@ def report(
     """生成进展情况报告 Write a progress report: Word, Excel, HTML, Markdown or JSON."""
     from ipplan.errors import UsageError
     from ipplan.evaluate import evaluate_plan
-    from ipplan.report import EXTENSIONS, build_report, default_filename, write_atomic
+    from ipplan.report import EXTENSIONS, build_report, default_filename
+    from ipplan.report.output import STDOUT_NAMES, write_output
     from ipplan.report.quality import quality_problems
 
     code = lang.value
     kind = format.value
     day = parse_day(as_of)
-    to_stdout = output == "-"
+    to_stdout = output in STDOUT_NAMES  # -, /dev/stdout: standard output itself
     if to_stdout and kind in BINARY and sys.stdout.isatty():
         raise UsageError("report.binary_stdout", format=kind)
     the_plan, observations = load(plan)
@@ -82,10 +83,9 @@ def report(
     _warn_fonts(document, kind, code)
     data = _render(document, kind, code)
     if to_stdout:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        write_output("-", data)
         return
-    write_atomic(path, data)
+    write_output(path, data)
     print(DONE[code].format(path=path), file=sys.stderr)
 
 

@@ -9,16 +9,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("输出文件夹不存在：{path}", "请先建立该文件夹，或在 --output 中换一个路径"),
         "en": ("the output folder does not exist: {path}", "create it first, or change --output"),
     },
-    "report.write_failed": {
-        "zh": (
-            "无法写入报告（{reason}）",
-            "如该文件正在 Word、WPS 或 Excel 中打开，请先关闭；并确认对该文件夹有写权限",
-        ),
-        "en": (
-            "cannot write the report ({reason})",
-            "close the file if Word, WPS or Excel has it open, and check the folder is writable",
-        ),
-    },
     "report.binary_stdout": {
         "zh": ("{format} 是二进制格式，不能输出到终端", "请用 --output 文件名 保存"),
         "en": (

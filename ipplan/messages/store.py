@@ -1,12 +1,13 @@
-"""Messages for writing actuals: ipplan.store, ipplan.atomic, ipplan.importer, ipplan.scaffold.
+"""Messages for writing files: ipplan.store, ipplan.atomic, ipplan.journal, ipplan.signals,
+ipplan.report.output, ipplan.importer, ipplan.scaffold.
 
 Each entry: {"zh": (what is wrong, how to fix it), "en": (...)}.
 """
 
 from __future__ import annotations
 
-_CLOSE = "请在 Excel/WPS 中关闭该文件后重试"
-_CLOSE_EN = "close the file in Excel/WPS and try again"
+_CLOSE = "请在 Excel/WPS（或 Word）中关闭该文件后重试"
+_CLOSE_EN = "close the file in Excel/WPS (or Word) and try again"
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     # ------------------------------------------------------------------ writing
@@ -43,6 +44,98 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": (
             "cannot write {path} ({reason}); nothing was written",
             "check the free disk space and that the folder is writable",
+        ),
+    },
+    "store.changed_meanwhile": {
+        "zh": (
+            "{path} 在读取后被其他程序改动过（如在 Excel/WPS 中保存），未写入任何内容",
+            "请确认该文件中的改动，关闭编辑它的程序后重试",
+        ),
+        "en": (
+            "{path} was changed by another program after it was read (saved in Excel/WPS?);"
+            " nothing was written",
+            "check the changes in that file, close the program editing it, and try again",
+        ),
+    },
+    "store.not_a_file": {
+        "zh": (
+            "{path} 不是普通文件（而是目录、设备或命名管道），未写入任何内容",
+            "把它换成普通的 CSV 文件，或移走它",
+        ),
+        "en": (
+            "{path} is not a regular file (a folder, device or named pipe); nothing was written",
+            "replace it by a plain CSV file, or move it away",
+        ),
+    },
+    "store.journal_conflict": {
+        "zh": (
+            "上次中断的写入无法完成：{path} 在中断后又被改动过；为不覆盖改动，方案暂不可用",
+            "对照 {saved}（未完成写入的新内容）检查该文件，然后删除文件夹 {journal}",
+        ),
+        "en": (
+            "an interrupted write cannot be finished: {path} was changed after the"
+            " interruption; the plan cannot be used until this is settled",
+            "compare it with {saved} (the new content of the interrupted write), then delete"
+            " the folder {journal}",
+        ),
+    },
+    "store.journal_pending": {
+        "zh": (
+            "上次中断的写入（{path}）尚未完成，现在也无法完成；为免读到写了一半的数据，方案暂不可用",
+            "解决上面的问题（或用对方案目录有写权限的账户）后，运行任一 ipplan 命令即可自动完成",
+        ),
+        "en": (
+            "an interrupted write ({path}) is not finished and cannot be finished now; the"
+            " plan cannot be used until it is, or it would show a half-done write",
+            "settle the problem above (or use an account that may write the plan folder), then"
+            " run any ipplan command: it finishes the write",
+        ),
+    },
+    "store.journal_damaged": {
+        "zh": (
+            "上次中断的写入日志已损坏（{reason}），方案暂不可用",
+            "用 ipplan check 检查数据文件，然后删除文件夹 {path}",
+        ),
+        "en": (
+            "the journal of an interrupted write is damaged ({reason}); the plan cannot be"
+            " used until this is settled",
+            "check the data files with ipplan check, then delete the folder {path}",
+        ),
+    },
+    "output.write_failed": {
+        "zh": ("写入 {path} 失败（{reason}），输出可能不完整", "请检查磁盘空间和输出目标"),
+        "en": (
+            "writing to {path} failed ({reason}); the output may be incomplete",
+            "check the free disk space and the output target",
+        ),
+    },
+    "output.binary_terminal": {
+        "zh": ("{path} 是终端，不能写入二进制文件（Word、Excel）", "请用 --output 文件名 保存"),
+        "en": (
+            "{path} is a terminal; a binary file (Word, Excel) cannot go there",
+            "save it with --output FILE",
+        ),
+    },
+    # ------------------------------------------------------------------ signals
+    "signal.interrupted": {
+        "zh": ("已被 {signal} 中断，命令未完成", "没有改动任何文件；需要时请重新运行"),
+        "en": (
+            "interrupted by {signal}; the command did not finish",
+            "no file was changed; run it again if needed",
+        ),
+    },
+    "signal.interrupted_rolled_back": {
+        "zh": ("已被 {signal} 中断，写入已撤销", "没有改动任何文件；需要时请重新运行"),
+        "en": (
+            "interrupted by {signal}; the write was undone",
+            "no file was changed; run it again if needed",
+        ),
+    },
+    "signal.interrupted_written": {
+        "zh": ("已被 {signal} 中断，但写入已全部完成", "可运行 ipplan status 查看结果"),
+        "en": (
+            "interrupted by {signal} after the write had been committed; every file was written",
+            "ipplan status shows the result",
         ),
     },
     "store.fix_first": {

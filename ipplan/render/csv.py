@@ -9,6 +9,7 @@ from ipplan.evaluate import PlanEvaluation
 from ipplan.render.json import evaluation_dict
 from ipplan.render.labels import status_word
 from ipplan.render.safe import spreadsheet_text
+from ipplan.verdicts import Mode, assess_plan, word
 
 COLUMNS = (
     "id", "name", "unit", "kind", "target_type", "target", "direction", "latest_period",
@@ -16,6 +17,7 @@ COLUMNS = (
     "time_elapsed", "gap", "years_left", "actual_growth", "required_growth", "growth_ratio",
     "actual_per_year", "required_per_year", "projection_method", "projection_period",
     "projection", "projection_low", "projection_high", "status", "status_label", "final",
+    "evaluation", "verdict", "verdict_label", "light", "light_label", "shortfall",
 )  # fmt: skip
 
 
@@ -29,7 +31,9 @@ def _cell(value: object) -> str:
     return spreadsheet_text(str(value))
 
 
-def render_status(result: PlanEvaluation, lang: str) -> str:
+def render_status(result: PlanEvaluation, lang: str, mode: Mode | None = None) -> str:
+    pa = assess_plan(result, mode)
+    words = {id(ev): a for ev, a in pa.items}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
@@ -48,5 +52,13 @@ def render_status(result: PlanEvaluation, lang: str) -> str:
             proj.get("method"), proj.get("period"), proj.get("value"), proj.get("low"),
             proj.get("high"), d["status"], status_word(ev.status, lang), d["final"],
         )  # fmt: skip
+        a = words.get(id(ev))
+        if a is None:
+            values += (None,) * 6
+        else:
+            light = a.light.value if a.light else None
+            values += (pa.mode.value, a.verdict.value, word(a.verdict.value, lang, pa.statuses),
+                       light, word(light, lang, pa.statuses) if light else None,
+                       a.shortfall)  # fmt: skip
         writer.writerow([_cell(v) for v in values])
     return out.getvalue()

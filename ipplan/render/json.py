@@ -8,6 +8,7 @@ from typing import Any
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation, Plan
+from ipplan.verdicts import Assessment, Mode, PlanAssessment, Verdict, assess_plan
 
 
 def json_number(value: float | None) -> float | int | None:
@@ -102,13 +103,66 @@ def evaluation_dict(ev: Evaluation) -> dict[str, Any]:
     }
 
 
-def status_dict(result: PlanEvaluation) -> dict[str, Any]:
+def assessment_dict(a: Assessment | None) -> dict[str, Any] | None:
+    """One target's evaluation words (methods.md, "Evaluation words and lights")."""
+    if a is None:
+        return None
+    return {
+        "verdict": a.verdict.value,
+        "light": a.light.value if a.light else None,
+        "shortfall": json_number(a.shortfall),
+        "awaited": a.awaited,
+        "estimate": json_number(a.estimate),
+        "expected": a.expected.value if a.expected else None,
+    }
+
+
+def plan_assessment_dict(pa: PlanAssessment) -> dict[str, Any]:
+    """The plan-level count reviews quote ("n 项中 m 项…"), and the thresholds used."""
+    counts, lights = pa.counts(), pa.light_counts()
+    s = pa.statuses
+    return {
+        "mode": pa.mode.value,
+        "scheme": pa.scheme.value,
+        "targets": pa.total,
+        "favourable": pa.good,
+        "counts": {v.value: counts.get(v.value, 0) for v in Verdict},
+        "lights": {k: lights.get(k, 0) for k in ("green", "yellow", "red")},
+        "thresholds": {
+            "ahead": json_number(float(s.ahead)),
+            "on_course": json_number(float(s.on_course)),
+        },
+        "light_points": {
+            "green": json_number(float(s.green)),
+            "yellow": json_number(float(s.yellow)),
+        },
+    }
+
+
+def indicator_dicts(
+    result: PlanEvaluation, pa: PlanAssessment | None = None
+) -> list[dict[str, Any]]:
+    """The indicator objects of `status --format json`, each with its evaluation words."""
+    pa = pa or assess_plan(result, None)
+    words = {id(ev): a for ev, a in pa.items}
+    indicators = []
+    for ev in result.evaluations:
+        d = evaluation_dict(ev)
+        d["evaluation"] = assessment_dict(words.get(id(ev)))
+        indicators.append(d)
+    return indicators
+
+
+def status_dict(result: PlanEvaluation, mode: Mode | None = None) -> dict[str, Any]:
+    pa = assess_plan(result, mode)
+    indicators = indicator_dicts(result, pa)
     return {
         "plan": plan_dict(result.plan),
         "as_of": result.as_of.isoformat(),
         "region": result.region,
         "time_elapsed": json_number(result.time_elapsed),
-        "indicators": [evaluation_dict(ev) for ev in result.evaluations],
+        "indicators": indicators,
+        "evaluation": plan_assessment_dict(pa),
     }
 
 
@@ -116,5 +170,5 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_status(result: PlanEvaluation) -> str:
-    return dumps(status_dict(result))
+def render_status(result: PlanEvaluation, mode: Mode | None = None) -> str:
+    return dumps(status_dict(result, mode))

@@ -6,7 +6,14 @@ from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.render.cells import row
 from ipplan.render.labels import HEAD, label
-from ipplan.render.summary import header_line, summary_line
+from ipplan.render.summary import (
+    evaluation_head,
+    evaluation_lines,
+    header_line,
+    summary_line,
+    verdict_cell,
+)
+from ipplan.verdicts import PlanAssessment
 
 
 def cell(text: str) -> str:
@@ -33,12 +40,15 @@ def table(head: list[str], rows: list[list[str]], align: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_status(result: PlanEvaluation, lang: str) -> str:
+def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | None = None) -> str:
     h = HEAD
     deadline = label_for_date(result.plan.meta.deadline)
     head = [label(h, k, lang) for k in ("indicator", "target", "latest", "period", "attainment",
                                          "progress", "growth")]  # fmt: skip
     head += [label(h, "projection", lang, period=deadline), label(h, "status", lang)]
+    if words:
+        head.append(evaluation_head(words, lang))
+    verdicts = {id(ev): verdict_cell(a, words, lang) for ev, a in words.items} if words else {}
     rows = []
     monitored = []
     for ev in result.evaluations:
@@ -48,8 +58,12 @@ def render_status(result: PlanEvaluation, lang: str) -> str:
             continue
         rows.append([r.name, r.target, r.latest, r.period, r.attainment, r.progress, r.growth,
                      r.projection, r.status])  # fmt: skip
-    parts = [f"# {cell(header_line(result, lang))}\n", table(head, rows, "lrrlrrrrl"),
+        if words:
+            rows[-1].append(verdicts[id(ev)])
+    align = "lrrlrrrrl" + ("l" if words else "")
+    parts = [f"# {cell(header_line(result, lang))}\n", table(head, rows, align),
              f"\n**{cell(summary_line(result, lang))}**\n"]  # fmt: skip
+    parts += [f"\n{cell(line)}\n" for line in (evaluation_lines(words, lang) if words else [])]
     if monitored:
         mhead = [label(h, k, lang) for k in ("indicator", "latest", "period", "unit")]
         parts += [f"\n## {cell(label(h, 'monitored', lang))}\n\n", table(mhead, monitored, "lrll")]

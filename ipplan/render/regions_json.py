@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ipplan.regions import Ranked
-from ipplan.render.json import dumps, evaluation_dict, json_number
+from ipplan.render.json import dumps, indicator_dicts, json_number
 
 
 def regions_dict(rows: Sequence[Ranked], indicator: str | None = None) -> dict[str, Any]:
@@ -19,16 +19,16 @@ def regions_dict(rows: Sequence[Ranked], indicator: str | None = None) -> dict[s
     meta = first.plan.meta
     entries = []
     for row in rows:
-        evaluations = row.result.evaluations
+        indicators = indicator_dicts(row.result)
         if indicator is not None:
-            evaluations = tuple(e for e in evaluations if e.indicator.id == indicator)
+            indicators = [d for d in indicators if d["id"] == indicator]
         entries.append(
             {
                 "region": row.unit.name,
                 "parent": row.unit.parent,
                 "code": row.unit.code,
                 "rank": row.rank,
-                "indicators": [evaluation_dict(ev) for ev in evaluations],
+                "indicators": indicators,
             }
         )
     return {

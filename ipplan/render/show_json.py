@@ -7,7 +7,14 @@ from typing import Any
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.project import Projection
-from ipplan.render.json import dumps, evaluation_dict, json_number, observation_dict
+from ipplan.render.json import (
+    assessment_dict,
+    dumps,
+    evaluation_dict,
+    json_number,
+    observation_dict,
+)
+from ipplan.verdicts import assess_plan
 
 
 def projection_dict(p: Projection, chosen: Projection | None) -> dict[str, Any]:
@@ -31,6 +38,8 @@ def projection_dict(p: Projection, chosen: Projection | None) -> dict[str, Any]:
 
 def show_dict(result: PlanEvaluation, ev: Evaluation) -> dict[str, Any]:
     data = evaluation_dict(ev)
+    words = {id(e): a for e, a in assess_plan(result).items}  # as status gives it (by date)
+    data["evaluation"] = assessment_dict(words.get(id(ev)))
     data["as_of"] = result.as_of.isoformat()
     data["region"] = result.region
     data["time_elapsed"] = json_number(result.time_elapsed)

@@ -136,6 +136,15 @@ def summary(ctx: Ctx) -> str:
         )
     by = ctx.by_deadline()
     first = ctx.first
+    if ev.status == "achieved" and t.value is not None:  # reached: nothing more is required
+        now = ev.cumulative if ev.cumulative is not None else ev.latest.value
+        more = w("增长", "growth") if t.increasing else w("下降", "fall")
+        return w(
+            f"{ev.latest.period}已达到目标{ctx.amount(t.value)}（{ctx.amount(now)}），"
+            f"无需再{more}{end}。",
+            f"The target {ctx.amount(t.value)} is reached ({ctx.amount(now)} in "
+            f"{ev.latest.period}): no further {more} is needed{end}.",
+        )
     if t.type == "cumulative":
         since = t.from_period
         return w(

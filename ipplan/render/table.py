@@ -22,7 +22,14 @@ from ipplan.render.labels import (
     label,
     status_word,
 )
-from ipplan.render.summary import header_line, summary_line
+from ipplan.render.summary import (
+    evaluation_head,
+    evaluation_lines,
+    header_line,
+    summary_line,
+    verdict_cell,
+)
+from ipplan.verdicts import PlanAssessment
 
 
 def _width(text: str) -> int:
@@ -30,9 +37,15 @@ def _width(text: str) -> int:
 
 
 def render_status(
-    result: PlanEvaluation, lang: str, *, width: int = 80, color: bool = False
+    result: PlanEvaluation,
+    lang: str,
+    *,
+    width: int = 80,
+    color: bool = False,
+    words: PlanAssessment | None = None,
 ) -> str:
-    """Targets first, monitored indicators after, a summary line under them."""
+    """Targets first, monitored indicators after, a summary line under them; with
+    ``words``, an evaluation column (national words or lights) and the plan-level count."""
     console = string_console(width, color)
     console.print(Text(header_line(result, lang), style="bold"))
     h = HEAD
@@ -51,6 +64,11 @@ def render_status(
     # The name and status columns never shrink below their longest word. The figures keep
     # their width when the table still fits the terminal; the names take what is left.
     status_width = max(cell_len(w[lang]) for w in STATUS.values()) + 1  # "*" marks final
+    verdicts = [verdict_cell(a, words, lang) for _, a in words.items] if words else []
+    word_head = evaluation_head(words, lang) if words else ""
+    word_width = max([cell_len(v) for v in verdicts] + [cell_len(word_head)]) if words else 0
+    # the evaluation word sits under the status, in the same column ("beside" it at 80 cells)
+    status_width = max(status_width, word_width)
     heads = [label(h, k, lang) for k in ("target", "latest", "attainment", "progress", "growth")]
     heads.append(label(h, "projection", lang, period=deadline))
     figures = [
@@ -63,9 +81,11 @@ def render_status(
     gap = 2 if needed - name_min + 14 + 2 * 7 <= width else 1
     if needed + gap * 7 > width:  # too narrow for a table: one short block per target
         console.print()
-        for ev, cells in zip(targets, rows, strict=True):
+        for i, (ev, cells) in enumerate(zip(targets, rows, strict=True)):
             word = status_word(ev.status, lang) + ("*" if ev.final else "")
-            console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status])))
+            colon = "：" if lang == "zh" else ": "
+            extra = f"  {word_head}{colon}{verdicts[i]}" if words else ""
+            console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
             facts = [f"{head.replace(chr(10), '')} {cell.replace(chr(10), ' ')}"
                      for head, cell in zip(heads, cells[1:], strict=True)]  # fmt: skip
             console.print(Text("  " + " · ".join(facts)))
@@ -77,15 +97,19 @@ def render_status(
         table.add_column(label(h, "indicator", lang), overflow="fold", min_width=name_min)
         for head, need in zip(heads, figures, strict=True):
             table.add_column(head, justify="right", overflow="fold", min_width=need)
-        table.add_column(label(h, "status", lang), no_wrap=True, min_width=status_width)
-        for ev, cells in zip(targets, rows, strict=True):
+        status_head = label(h, "status", lang) + (f"\n{word_head}" if words else "")
+        table.add_column(status_head, no_wrap=True, min_width=status_width)
+        for i, (ev, cells) in enumerate(zip(targets, rows, strict=True)):
             word = status_word(ev.status, lang) + ("*" if ev.final else "")
-            table.add_row(*cells, Text(word, style=STYLE[ev.status]))
+            below = f"\n{verdicts[i]}" if words else ""
+            table.add_row(*cells, Text.assemble((word, STYLE[ev.status]), below))
     if table is not None and rows:  # a unit without targets of its own: no empty table
         console.print()
         console.print(table)
     console.print()
     console.print(Text(summary_line(result, lang), style="bold"))
+    for line in evaluation_lines(words, lang) if words else []:
+        console.print(Text(line))
     if missing:
         sep = "、" if lang == "zh" else ", "
         console.print(label(TEXT, "missing", lang, names=sep.join(missing)))

@@ -186,3 +186,32 @@ def test_a_period_that_has_not_ended_is_refused(
     assert code == 2
     assert "2027-01-31" in err
     assert snapshot(plan_dir) == before
+
+
+def test_a_row_saved_by_hand_while_record_writes_is_kept(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 13, class 4: a person saves a new 2020 row in Excel while `record` writes
+    2019; `record` used to replace the file without it."""
+    from ipplan.atomic import add_step_hook
+
+    path = plan_dir / "actuals" / "trademarks_valid.csv"
+    saved: list[bool] = []
+
+    def excel_saves(name: str) -> None:
+        if name == "journal mkdir" and not saved:
+            with open(path, "a", encoding="utf-8") as handle:
+                handle.write("2020,14000,,保存于 Excel,,,,\n")
+            saved.append(True)
+
+    remove = add_step_hook(excel_saves)
+    try:
+        code, out, err = run(capsys, "record", "trademarks_valid", "2019", "12000",
+                             "--plan", str(plan_dir))  # fmt: skip
+    finally:
+        remove()
+    assert saved and code == 0, err
+    assert out.startswith("已记录：有效注册商标量 trademarks_valid 2019 = 12,000")
+    text = path.read_text(encoding="utf-8-sig")
+    assert "2019,12000," in text and "2020,14000,,保存于 Excel" in text
+    assert text.index("2019,12000") < text.index("2020,14000") < text.index("2021,16480")
