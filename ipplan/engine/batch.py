@@ -11,17 +11,18 @@ per-series code has a number. Growth targets and derived indicators are not hand
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
+from fractions import Fraction
+from typing import Any
 
 import numpy as np
 
 from ipplan.engine.columns import Chosen, Found, choose, cumulative_projections, growth_rate
 from ipplan.engine.columns import series_projections as column_projections
-from ipplan.engine.exact import NAN, Array, pmax_left, ppow, psum, record
-from ipplan.evaluate import Evaluation
-from ipplan.figures import BEHIND as BEHIND_RATIO
-from ipplan.figures import ON_TRACK, counted_flows, window
+from ipplan.engine.exact import NAN, Array, ppow, record
+from ipplan.evaluate import Evaluation, _quotient, per_year
+from ipplan.figures import band, counted_flows, exact, exact_sum, reached, window
 from ipplan.model import Indicator, Observation, Plan, Status
 from ipplan.periods import Period, label_for_date, years_between
 from ipplan.project import Projection, future_periods
@@ -43,20 +44,6 @@ class Group:
 
 def _none(x: float) -> float | None:
     return None if x != x else x
-
-
-def _band(ratio: Array) -> list[Status]:
-    out: list[Status] = []
-    for r in ratio.tolist():
-        if r >= ON_TRACK:
-            out.append("on_track")
-        elif r >= BEHIND_RATIO:
-            out.append("behind")
-        elif r >= 0:
-            out.append("off_track")
-        else:
-            out.append("moving_away")
-    return out
 
 
 class _Shown:
@@ -120,13 +107,17 @@ def level(
     n = len(v)
     two_levels = len({series[i].end for i in points}) >= 2
     growth = np.full(n, NAN)
-    pace = np.full(n, NAN)
     basis: list[str | None]
+    span_days = (t - series[first].end).days
+    v_l, v0_l = v.tolist(), v0.tolist()
+    pace_l: list[float | None] = [None] * n
     if two_levels:
         span = years_between(series[first].end, t)
         growth = growth_rate(0.0, v0, span, v)
         if span > 0:
-            pace = (v - v0) / span
+            pace_l = [
+                per_year(exact(a) - exact(b), span_days) for a, b in zip(v_l, v0_l, strict=True)
+            ]
         basis = ["cagr" if gr == gr else "linear" for gr in growth.tolist()]
         one_point = np.zeros(n, dtype=bool)
     else:
@@ -145,17 +136,6 @@ def level(
     up = g.indicator.target is None or g.indicator.target.increasing
     has_t = ~np.isnan(T)
     Ts = np.where(has_t, T, 1.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        attain = (
-            np.where(Ts != 0, v / Ts, NAN)
-            if up
-            else np.where(v != 0, Ts / np.where(v != 0, v, 1), NAN)
-        )
-        progress = np.full(n, NAN)
-        if base_i is not None:
-            b = g.ys[base_i]
-            progress = np.where(b != Ts, (v - b) / (Ts - b), NAN)
-    gap = pmax_left(Ts - v, 0.0) if up else pmax_left(v - Ts, 0.0)
     need_ok = (v > 0) & (Ts > 0) & (years_left > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         need_growth = (
@@ -163,34 +143,49 @@ def level(
             if years_left > 0
             else np.full(n, NAN)
         )
-    need_pace = (Ts - v) / years_left if years_left > 0 else np.full(n, NAN)
-    # basis after the target: a target ≤ 0 is judged on the linear pace
+    growth_l, need_growth_l = _nones(growth), _nones(need_growth)
+    T_l, has_l = Ts.tolist(), has_t.tolist()
+    base_l = g.ys[base_i].tolist() if base_i is not None else None
+    days_left = (deadline - t).days
+    # the figures that meet thresholds, exactly, as _level computes them (per column)
+    figs: list[Any] = []
     basis_t = list(basis)
-    for i, (tv, bs) in enumerate(zip(Ts.tolist(), basis, strict=True)):
-        if tv <= 0 and bs in ("cagr", "yoy"):
-            basis_t[i] = "linear" if pace[i] == pace[i] else None
-    ratio = np.full(n, NAN)
-    linear_note = np.zeros(n, dtype=bool)
-    for i, bs in enumerate(basis_t):
-        if (
-            bs in ("cagr", "yoy")
-            and growth[i] == growth[i]
-            and need_growth[i] == need_growth[i]
-            and need_growth[i] != 0
-        ):
-            ratio[i] = growth[i] / need_growth[i]
-        elif (
-            bs == "linear"
-            and pace[i] == pace[i]
-            and need_pace[i] == need_pace[i]
-            and need_pace[i] != 0
-        ):
-            ratio[i] = pace[i] / need_pace[i]
-            linear_note[i] = True
-    reached = (v >= Ts) if up else (v <= Ts)
-    band = _band(ratio)
+    for c in range(n):
+        if not has_l[c]:
+            figs.append(())
+            continue
+        vc, Tc, bs = v_l[c], T_l[c], basis[c]
+        xv, xT = exact(vc), exact(Tc)
+        attainment = _quotient(xv, xT) if up else _quotient(xT, xv)
+        progress = None
+        if base_l is not None and base_l[c] != Tc:
+            xb = exact(base_l[c])
+            progress = _quotient(xv - xb, xT - xb)
+        gap = float(max(xT - xv, Fraction(0)) if up else max(xv - xT, Fraction(0)))
+        need_pace = per_year(xT - xv, days_left)
+        ratio = None
+        linear = False
+        if Tc <= 0 and bs in ("cagr", "yoy"):
+            bs = "linear" if pace_l[c] is not None else None
+        gr, ng = growth_l[c], need_growth_l[c]
+        if bs in ("cagr", "yoy") and gr is not None and ng:
+            ratio = gr / ng
+        elif bs == "linear" and pace_l[c] is not None and need_pace:
+            ratio = _quotient((xv - exact(v0_l[c])) * days_left, (xT - xv) * span_days)
+            linear = True
+        basis_t[c] = bs
+        status: Status
+        if reached(vc, Tc, up):
+            status = "achieved"
+        elif final:
+            status = "missed"
+        elif ratio is None:
+            status = "insufficient_data"
+        else:
+            status = band(ratio)
+        figs.append((attainment, progress, gap, need_pace, ratio, linear, status))
     no_proj: list[Found] = []
-    ch_mon = choose(found, "auto", np.array([b == "linear" for b in basis]), n)
+    ch_mon = choose(found, "auto", np.zeros(n, dtype=bool), n)  # monitoring: basis "changes"
     ch_t = choose([] if final else found, "auto", np.array([b == "linear" for b in basis_t]), n)
     if method != "auto":
         ch_mon = choose(found, method, np.zeros(n, dtype=bool), n)
@@ -200,68 +195,39 @@ def level(
     tgt = _Shown(no_proj if final else found, ch_t, label, fitted)
     lasts = g.observations(k)
     bases = g.observations(base_i) if base_i is not None else [None] * n
-    growth_l, pace_l = _nones(growth), _nones(pace)
-    attain_l, progress_l, gap_l = _nones(attain), _nones(progress), gap.tolist()
-    need_growth_l, need_pace_l, ratio_l = _nones(need_growth), _nones(need_pace), _nones(ratio)
-    has_l, reached_l, one_l, lin_l = (
-        has_t.tolist(),
-        reached.tolist(),
-        one_point.tolist(),
-        linear_note.tolist(),
-    )
+    one_l = one_point.tolist()
     out = []
     for c in range(n):
         ind = indicators[c]
         notes = ["one_point"] if one_l[c] else []
         if not has_l[c] or ind.target is None:
             ev = record(Evaluation, indicator=ind, status="monitoring", final=False,
-                            latest=lasts[c], baseline=bases[c], years_left=years_left,
-                            actual_growth=growth_l[c], growth_basis=basis[c],
-                            actual_per_year=pace_l[c], notes=tuple(notes),
-                            **mon.fields(c))  # fmt: skip
+                        latest=lasts[c], baseline=bases[c], years_left=years_left,
+                        actual_growth=growth_l[c], growth_basis="changes",
+                        actual_per_year=pace_l[c], notes=tuple(notes),
+                        **mon.fields(c))  # fmt: skip
             out.append(ev)
             continue
-        if lin_l[c]:
+        attainment, progress, gap, need_pace, ratio, linear, status = figs[c]
+        if linear:
             notes.append("linear_pace")
         if awaited:
             notes.append("final_awaited")
-        status: Status
-        if reached_l[c]:
-            status = "achieved"
-        elif final:
-            status = "missed"
-        elif ratio_l[c] is None:
-            status = "insufficient_data"
-        else:
-            status = band[c]
         out.append(record(Evaluation,
             indicator=ind, status=status, final=final, latest=lasts[c], baseline=bases[c],
-            attainment=attain_l[c],
-            progress=progress_l[c], gap=gap_l[c], years_left=years_left,
-            actual_growth=growth_l[c] if basis_t[c] != "linear" else None,
-            required_growth=need_growth_l[c], growth_ratio=ratio_l[c],
-            growth_basis=basis_t[c], actual_per_year=pace_l[c],
-            required_per_year=need_pace_l[c], notes=tuple(notes),
-            **tgt.fields(c),
+            attainment=attainment, progress=progress, gap=gap, years_left=years_left,
+            actual_growth=growth_l[c], required_growth=need_growth_l[c], growth_ratio=ratio,
+            growth_basis=basis_t[c], actual_per_year=pace_l[c], required_per_year=need_pace,
+            notes=tuple(notes), **tgt.fields(c),
         ))  # fmt: skip
     return out
 
 
-def _after(ev: Evaluation, ind: Indicator, as_of: date, deadline: date, final: bool) -> Evaluation:
-    """What ``evaluate_indicator`` adds: the final_awaited note (history is left out)."""
-    if as_of >= deadline and not final and ind.target is not None:
-        return replace(ev, notes=(*ev.notes, "final_awaited"))
-    return ev
-
-
 def _baseline(plan: Plan, series: Sequence[Period]) -> int | None:
-    for i, p in enumerate(series):
-        if p == plan.meta.baseline:
-            return i
-    for i, p in enumerate(series):
-        if p.end == plan.meta.baseline.end:
-            return i
-    return None
+    """Index of :func:`ipplan.evaluate.at_end` at the baseline's end (the last of the
+    periods ending that day, in period order)."""
+    found = [i for i, p in enumerate(series) if p.end == plan.meta.baseline.end]
+    return found[-1] if found else None
 
 
 def _window(series: Sequence[Period], latest: Period, flow: bool) -> list[int]:
@@ -283,43 +249,58 @@ def cumulative(
     obs = [Observation("", p, float(i)) for i, p in enumerate(series)]
     counted = [int(o.value) for o in counted_flows(obs, start, deadline)]
     n = len(g.ys[0])
-    series_final = as_of >= deadline and series[-1].end == deadline  # evaluate_indicator's
-    if not counted:
+    if not counted:  # evaluate_indicator then adds final_awaited (the evaluation is no final)
+        notes0 = ("no_data_in_range", "final_awaited") if as_of >= deadline else (
+            "no_data_in_range",)  # fmt: skip
         return [
-            _after(
-                Evaluation(ind, "insufficient_data", notes=("no_data_in_range",)),
-                ind,
-                as_of,
-                deadline,
-                series_final,
-            )
+            record(Evaluation, indicator=ind, status="insufficient_data", notes=notes0)
             for ind in indicators
         ]
     li = counted[-1]
     latest = series[li]
     final = as_of >= deadline and latest.end == deadline
-    T = np.where(np.isnan(g.target), 1.0, g.target)
-    S = psum([g.ys[i] for i in counted])
     base_end = plan.meta.baseline.end
-    b = np.full(n, NAN)
     base_i: int | None = None
-    if start > base_end:
-        b = np.zeros(n)
-    else:
-        base_i = next((i for i in counted if series[i].end == base_end), None)
-        if base_i is not None:
-            b = psum([g.ys[i] for i in counted if series[i].end <= base_end])
+    before = [i for i in counted if series[i].end <= base_end]
+    if start <= base_end:
+        ends = [i for i in counted if series[i].end == base_end]
+        base_i = ends[-1] if ends else None  # at_end(counted, base_end)
     years_left = years_between(latest.end, deadline)
     elapsed = years_between(start - timedelta(days=1), latest.end)
-    pace = S / elapsed if elapsed > 0 else np.full(n, NAN)
-    need = (T - S) / years_left if years_left > 0 else np.full(n, NAN)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio = np.where(~np.isnan(pace) & ~np.isnan(need) & (need != 0), pace / need, NAN)
-        progress = np.where(~np.isnan(b) & (b != T), (S - b) / (T - b), NAN)
-        attain = np.where(T != 0, S / T, NAN)
-    gap = pmax_left(T - S, 0.0) if target.increasing else pmax_left(S - T, 0.0)
-    reached = (S >= T) if target.increasing else (S <= T)
-    band = _band(ratio)
+    elapsed_days = (latest.end - start).days + 1
+    days_left = (deadline - latest.end).days
+    rows = [g.ys[i].tolist() for i in counted]
+    base_rows = [g.ys[i].tolist() for i in before]
+    T_l = g.target.tolist()
+    figs = []
+    for c in range(n):
+        xS, xT = exact_sum(r[c] for r in rows), exact(T_l[c])
+        S = float(xS)
+        b: Fraction | None = None
+        if start > base_end:
+            b = Fraction(0)
+        elif base_i is not None:
+            b = exact_sum(r[c] for r in base_rows)
+        pace = per_year(xS, elapsed_days) if elapsed > 0 else None
+        need = per_year(xT - xS, days_left)
+        ratio = None
+        if pace is not None and need:
+            ratio = _quotient(xS * days_left, (xT - xS) * elapsed_days)
+        status: Status
+        if reached(xS, T_l[c], target.increasing):
+            status = "achieved"
+        elif final:
+            status = "missed"
+        elif ratio is None:
+            status = "insufficient_data"
+        else:
+            status = band(ratio)
+        progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None
+        attainment = _quotient(xS, xT)
+        gap = float(max(xT - xS, Fraction(0)) if target.increasing else max(xS - xT, Fraction(0)))
+        figs.append((S, pace, need, ratio, status, progress, attainment, gap))
+    S_col = np.array([f[0] for f in figs], dtype=np.float64)
+    pace_col = np.array([NAN if f[1] is None else f[1] for f in figs], dtype=np.float64)
     found: list[Found] = []
     label = label_for_date(deadline)
     flows = _window(series, latest, True)
@@ -330,31 +311,21 @@ def cumulative(
             (years_between(latest.end, p.end), share)
             for p, share in future_periods(latest, deadline)
         ]
-        found = cumulative_projections(xs, [g.ys[i] for i in flows], S, years_left, future, pace)
+        ys = [g.ys[i] for i in flows]
+        found = cumulative_projections(xs, ys, S_col, years_left, future, pace_col)
     chosen = _Shown(found, choose(found, method, np.ones(n, dtype=bool), n), label, fitted)
-    notes = ("linear_pace", "final_awaited") if as_of >= deadline and not series_final else (
+    notes = ("linear_pace", "final_awaited") if as_of >= deadline and not final else (
         "linear_pace",)  # fmt: skip
     lasts = g.observations(li)
     bases = g.observations(base_i) if base_i is not None else [None] * n
-    S_l, attain_l, progress_l, gap_l = S.tolist(), _nones(attain), _nones(progress), gap.tolist()
-    ratio_l, pace_l, need_l, reached_l = _nones(ratio), _nones(pace), _nones(need), reached.tolist()
     out = []
     for c in range(n):
-        status: Status
-        if reached_l[c]:
-            status = "achieved"
-        elif final:
-            status = "missed"
-        elif ratio_l[c] is None:
-            status = "insufficient_data"
-        else:
-            status = band[c]
+        S, pace, need, ratio, status, progress, attainment, gap = figs[c]
         out.append(record(Evaluation,
             indicator=indicators[c], status=status, final=final, latest=lasts[c],
-            baseline=bases[c], cumulative=S_l[c],
-            attainment=attain_l[c], progress=progress_l[c], gap=gap_l[c],
-            years_left=years_left, growth_ratio=ratio_l[c], growth_basis="linear",
-            actual_per_year=pace_l[c], required_per_year=need_l[c], notes=notes,
+            baseline=bases[c], cumulative=S, attainment=attainment, progress=progress,
+            gap=gap, years_left=years_left, growth_ratio=ratio, growth_basis="linear",
+            actual_per_year=pace, required_per_year=need, notes=notes,
             **chosen.fields(c),
         ))  # fmt: skip
     return out

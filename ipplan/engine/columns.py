@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ipplan.engine.exact import NAN, Array, compound, pmax, ppow, psum
+from ipplan.figures import as_decimal
 from ipplan.project import METHODS, PACE, holdout, recency_weights
 
 Curve = Callable[[float], Array]
@@ -79,8 +80,11 @@ def fit(
     return ok, lambda x: compound(v1, g, x - x1)
 
 
-def backtest_error(method: str, xs: Sequence[float], ys: Sequence[Array]) -> Array:
-    """The mean absolute percentage error of :func:`ipplan.project.backtest` (NaN: none)."""
+def backtest_error(
+    method: str, xs: Sequence[float], ys: Sequence[Array], floor: float | None = None
+) -> Array:
+    """The mean absolute percentage error of :func:`ipplan.project.backtest`, predictions
+    floored as the projections are (NaN: none)."""
     n = len(ys[0])
     k = holdout(len(xs))
     if not k:
@@ -93,8 +97,11 @@ def backtest_error(method: str, xs: Sequence[float], ys: Sequence[Array]) -> Arr
     count = np.zeros(n)
     for i in range(len(xs) - k, len(xs)):
         actual = ys[i]
+        predicted = curve(xs[i])
+        if floor is not None:
+            predicted = pmax(floor, predicted)
         with np.errstate(divide="ignore", invalid="ignore"):
-            error = np.abs(curve(xs[i]) - actual) / np.abs(actual)
+            error = np.abs(predicted - actual) / np.abs(actual)
         has = ok & (actual != 0)
         total = np.where(has, total + np.where(has, error, 0.0), total)
         count = count + has
@@ -122,7 +129,7 @@ def series_projections(
         ok = ok & np.isfinite(value)
         if floor is not None:
             value = pmax(floor, value)
-        found.append(Found(method, ok, value, backtest_error(method, xs, ys)))
+        found.append(Found(method, ok, value, backtest_error(method, xs, ys, floor)))
     return found
 
 
@@ -149,7 +156,7 @@ def cumulative_projections(
         for at, share in future:
             running = running + share * pmax(0.0, curve(at))
         ok = ok & np.isfinite(running)
-        found.append(Found(method, ok, running, backtest_error(method, xs, ys)))
+        found.append(Found(method, ok, running, backtest_error(method, xs, ys, 0.0)))
     none = np.ones(n, dtype=bool)
     for f in found:
         none &= ~f.ok
@@ -189,8 +196,17 @@ def choose(found: Sequence[Found], method: str, linear_first: np.ndarray, n: int
         return Chosen(index, ["asked" if i >= 0 else None for i in index.tolist()], low, high)
     errors = np.array([f.error for f in found])
     tested = oks & ~np.isnan(errors)
-    best = np.where(tested, errors, np.inf).argmin(axis=0)
     any_tested = tested.any(axis=0)
+    # the lowest error to 12 significant digits (as_decimal), ties to the earlier method
+    best = np.full(n, -1)
+    order = {m: i for i, m in enumerate(METHODS)}
+    err_l, tested_l = errors.tolist(), tested.tolist()
+    for c in np.flatnonzero(any_tested).tolist():
+        candidates = [j for j in range(len(found)) if tested_l[j][c]]
+        best[c] = min(
+            candidates,
+            key=lambda j: (as_decimal(err_l[j][c]), order.get(found[j].method, 99)),
+        )
 
     def first_of(order: Sequence[str]) -> np.ndarray:
         pick = np.full(n, -1)
