@@ -10,7 +10,7 @@ per-series code has a number. Growth targets and derived indicators are not hand
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
@@ -82,6 +82,22 @@ class _Shown:
         }
 
 
+def _exact(x: float) -> Fraction:
+    """:func:`ipplan.figures.exact`, quicker for whole numbers under 10¹⁵ in size (whose
+    repr is their digits, so Decimal(repr(x)) is int(x))."""
+    if x.is_integer() and -1e15 < x < 1e15:
+        return Fraction(int(x))
+    return exact(x)
+
+
+def _exact_sum(values: Iterable[float]) -> Fraction:
+    """:func:`ipplan.figures.exact_sum`, quicker when every value is such a whole number."""
+    found = list(values)
+    if all(v.is_integer() and -1e15 < v < 1e15 for v in found):
+        return Fraction(sum(int(v) for v in found))
+    return exact_sum(found)
+
+
 def _nones(a: Array) -> list[float | None]:
     return [None if x != x else x for x in a.tolist()]
 
@@ -116,7 +132,7 @@ def level(
         growth = growth_rate(0.0, v0, span, v)
         if span > 0:
             pace_l = [
-                per_year(exact(a) - exact(b), span_days) for a, b in zip(v_l, v0_l, strict=True)
+                per_year(_exact(a) - _exact(b), span_days) for a, b in zip(v_l, v0_l, strict=True)
             ]
         basis = ["cagr" if gr == gr else "linear" for gr in growth.tolist()]
         one_point = np.zeros(n, dtype=bool)
@@ -155,11 +171,11 @@ def level(
             figs.append(())
             continue
         vc, Tc, bs = v_l[c], T_l[c], basis[c]
-        xv, xT = exact(vc), exact(Tc)
+        xv, xT = _exact(vc), _exact(Tc)
         attainment = _quotient(xv, xT) if up else _quotient(xT, xv)
         progress = None
         if base_l is not None and base_l[c] != Tc:
-            xb = exact(base_l[c])
+            xb = _exact(base_l[c])
             progress = _quotient(xv - xb, xT - xb)
         gap = float(max(xT - xv, Fraction(0)) if up else max(xv - xT, Fraction(0)))
         need_pace = per_year(xT - xv, days_left)
@@ -171,7 +187,7 @@ def level(
         if bs in ("cagr", "yoy") and gr is not None and ng:
             ratio = gr / ng
         elif bs == "linear" and pace_l[c] is not None and need_pace:
-            ratio = _quotient((xv - exact(v0_l[c])) * days_left, (xT - xv) * span_days)
+            ratio = _quotient((xv - _exact(v0_l[c])) * days_left, (xT - xv) * span_days)
             linear = True
         basis_t[c] = bs
         status: Status
@@ -274,13 +290,13 @@ def cumulative(
     T_l = g.target.tolist()
     figs = []
     for c in range(n):
-        xS, xT = exact_sum(r[c] for r in rows), exact(T_l[c])
+        xS, xT = _exact_sum(r[c] for r in rows), _exact(T_l[c])
         S = float(xS)
         b: Fraction | None = None
         if start > base_end:
             b = Fraction(0)
         elif base_i is not None:
-            b = exact_sum(r[c] for r in base_rows)
+            b = _exact_sum(r[c] for r in base_rows)
         pace = per_year(xS, elapsed_days) if elapsed > 0 else None
         need = per_year(xT - xS, days_left)
         ratio = None

@@ -175,3 +175,13 @@ def test_psum_adds_as_python_sum(monkeypatch: pytest.MonkeyPatch) -> None:
         assert got == [ref([r[i] for r in rows]) for i in range(3)]
     monkeypatch.undo()
     assert exact.psum(rows).tolist() == [sum(float(r[i]) for r in rows) for i in range(3)]
+
+
+def test_quick_exact_is_figures_exact() -> None:
+    from ipplan.engine.batch import _exact, _exact_sum
+    from ipplan.figures import exact, exact_sum
+
+    values = [0.0, -0.0, 1.0, 22542.0, 999999999999999.0, -5.0, 0.1, 2.5, 1e15, 1e-7, 7.0e14]
+    assert [_exact(v) for v in values] == [exact(v) for v in values]
+    assert _exact_sum([1.0, 2.0, 3.0]) == exact_sum([1.0, 2.0, 3.0])
+    assert _exact_sum([0.7, 0.1, 5.0]) == exact_sum([0.7, 0.1, 5.0])
