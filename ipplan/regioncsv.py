@@ -69,9 +69,7 @@ def _row(
     cells: list[str], columns: Mapping[str, int], indicators: tuple[Indicator, ...], top: str,
     file: str, line: int,
 ) -> tuple[UnitTarget | None, list[Problem]]:  # fmt: skip
-    import difflib
-
-    from ipplan.lookup import normalise
+    from ipplan.lookup import find_indicator, suggest, suggestion_text
     from ipplan.numbers import parse_number
 
     def cell(name: str) -> str:
@@ -83,14 +81,10 @@ def _row(
 
     problems: list[Problem] = []
     text = cell("indicator")
-    key = normalise(text)
-    indicator = next((ind for ind in indicators if key in (ind.id, normalise(ind.name))), None)
+    indicator = find_indicator(indicators, text)
     if indicator is None:
-        names = [n for ind in indicators for n in (ind.id, ind.name)]
-        close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
-        close = [n for n in names if key and key in normalise(n)][:3] + close
-        problems.append(Problem("regions.csv_unknown_indicator",
-                                {"value": text, "known": "、".join(dict.fromkeys(close)) or "-"},
+        known = suggestion_text(suggest(indicators, text)) or "-"
+        problems.append(Problem("regions.csv_unknown_indicator", {"value": text, "known": known},
                                 file, line, col("indicator")))  # fmt: skip
     elif indicator.target is None:
         problems.append(Problem("regions.no_plan_target", {"id": indicator.id}, file, line,

@@ -64,7 +64,7 @@ def record(
     from ipplan.errors import DataError, UsageError
     from ipplan.evaluate import evaluate_plan
     from ipplan.i18n import format_problem
-    from ipplan.lookup import find_indicator, unknown_indicator
+    from ipplan.lookup import require_indicator
     from ipplan.model import Observation
     from ipplan.numbers import parse_number
     from ipplan.periods import parse_period_lenient
@@ -75,9 +75,7 @@ def record(
 
     the_plan = load_writable_plan(plan)
     check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit
-    ind = find_indicator(the_plan, indicator)
-    if ind is None:
-        raise UsageError(problems=[unknown_indicator(the_plan, indicator)])
+    ind = require_indicator(the_plan, indicator, lang.value)
     problems: list[Problem] = []
     the_period = _typed(parse_period_lenient, period, problems)
     the_value = _typed(lambda t: parse_number(t, percent=ind.unit == "%"), value, problems)
