@@ -22,6 +22,7 @@ from ipplan.cli.options import (
     width,
 )
 
+
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"

@@ -54,7 +54,9 @@ def test_show_json_with_method(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_id_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["show", "trademark_valid"], capsys)
     assert code == 2 and out == ""
-    assert err.startswith("error: 没有指标“trademark_valid”; 是否指：trademarks_valid（有效注册商标量）")
+    assert err.startswith(
+        "error: 没有指标“trademark_valid”; 是否指：trademarks_valid（有效注册商标量）"
+    )
     code, _, err = run(["show", "商标量", "--lang", "en"], capsys)
     assert code == 2
     assert "did you mean: trademarks_valid (Valid registered trademarks)" in err
