@@ -158,7 +158,7 @@ def evaluate_indicator(
     series = [o for o in full if o.period.end <= deadline]  # the plan is judged at its deadline
     target = indicator.target
     if not series:
-        status: Status = "monitoring" if target is None else "insufficient_data"
+        status: Status = Status.monitoring if target is None else Status.insufficient_data
         return Evaluation(indicator, status, history=tuple(full), notes=("no_data",))
     latest = series[-1]
     final = data.as_of >= deadline and latest.period.end == deadline
@@ -208,9 +208,9 @@ def _level(
         notes.append("one_point")
     found = _projections(indicator, points, latest, deadline, growth)
     if target is None:
-        ev = Evaluation(indicator, "monitoring", False, latest, baseline, years_left=years_left,
-                        actual_growth=growth, growth_basis="changes", actual_per_year=actual_pace,
-                        notes=tuple(notes))  # fmt: skip
+        ev = Evaluation(indicator, Status.monitoring, False, latest, baseline,
+                        years_left=years_left, actual_growth=growth, growth_basis="changes",
+                        actual_per_year=actual_pace, notes=tuple(notes))  # fmt: skip
         return _with_projection(ev, found, "auto")
     assert target.value is not None
     T = target.value
@@ -236,11 +236,11 @@ def _level(
         notes.append("linear_pace")
     status: Status
     if reached(v, T, up):
-        status = "achieved"
+        status = Status.achieved
     elif final:
-        status = "missed"
+        status = Status.missed
     elif ratio is None:
-        status = "insufficient_data"
+        status = Status.insufficient_data
     else:
         status = band(ratio)
     ev = Evaluation(
@@ -261,7 +261,7 @@ def _cumulative(
     start = target.from_period.start
     counted = counted_flows(series, start, deadline)
     if not counted:
-        return Evaluation(indicator, "insufficient_data", notes=("no_data_in_range",))
+        return Evaluation(indicator, Status.insufficient_data, notes=("no_data_in_range",))
     latest = counted[-1]
     final = as_of >= deadline and latest.period.end == deadline
     T = target.value
@@ -290,11 +290,11 @@ def _cumulative(
         ratio = _quotient(xS * days_left, (xT - xS) * elapsed_days)
     status: Status
     if reached(xS, T, target.increasing):
-        status = "achieved"
+        status = Status.achieved
     elif final:
-        status = "missed"
+        status = Status.missed
     elif ratio is None:
-        status = "insufficient_data"
+        status = Status.insufficient_data
     else:
         status = band(ratio)
     progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None
@@ -339,15 +339,15 @@ def _growth(
         growth = latest.yoy / 100  # one level known, and its published change
     status: Status
     if not changes:
-        status = "insufficient_data"
+        status = Status.insufficient_data
     elif final:
-        status = "achieved" if all(good) else "missed"
+        status = Status.achieved if all(good) else Status.missed
     elif not good[-1]:
-        status = "off_track"
+        status = Status.off_track
     elif all(good):
-        status = "on_track"
+        status = Status.on_track
     else:
-        status = "behind"
+        status = Status.behind
     years_left = years_between(latest.period.end, plan.meta.deadline)
     found = [] if final else _projections(indicator, pts, latest, plan.meta.deadline, growth)
     ev = Evaluation(indicator, status, final, latest, baseline, years_left=years_left,
