@@ -30,6 +30,7 @@ _AREAS = (
     "ipplan.messages.verdicts",
     "ipplan.messages.regions",
     "ipplan.messages.need",
+    "ipplan.messages.methods",
 )
 
 Entry = Mapping[str, tuple[str, str]]

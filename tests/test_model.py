@@ -23,6 +23,6 @@ def test_status_rank_orders_best_to_worst_then_unjudged() -> None:
         "achieved", "on_track", "behind", "off_track", "moving_away", "missed",
         "insufficient_data", "monitoring",
     ]  # fmt: skip
-    assert STATUSES == tuple(ranked)
+    assert tuple(ranked) == STATUSES
     assert [s.judged for s in ranked].count(False) == 2
     assert not Status.monitoring.judged and Status.missed.judged

@@ -282,10 +282,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("没有地区“{value}”", "已有的地区：{known}"),
         "en": ("no region '{value}'", "known regions: {known}"),
     },
-    "cli.unknown_indicator": {
-        "zh": ("没有指标“{value}”", "{suggestion}"),
-        "en": ("no indicator '{value}'", "{suggestion}"),
-    },
     "cli.bad_choice": {
         "zh": ("{option} 的取值“{value}”无效", "可选值：{allowed}"),
         "en": ("{option} cannot be '{value}'", "choose one of: {allowed}"),
