@@ -78,6 +78,7 @@ class Indicator:
     category: str | None = None
     description: str | None = None
     line: int | None = None  # where it starts in targets.yaml
+    note: str | None = None  # the plan author's remark (targets.yaml ``note``), kept as written
 
     def display_name(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
@@ -95,6 +96,7 @@ class PlanMeta:
     issuer: str | None = None
     issued: date | None = None
     source: str | None = None
+    note: str | None = None  # the plan author's remark (targets.yaml ``plan.note``)
 
     @property
     def start(self) -> date:

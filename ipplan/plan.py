@@ -182,7 +182,7 @@ class _Reader:
             id=pid, title=title, region=region, baseline=baseline, deadline=deadline,
             title_en=self.text(data, "title_en", path), document=self.text(data, "document", path),
             issuer=self.text(data, "issuer", path), issued=issued,
-            source=self.text(data, "source", path),
+            source=self.text(data, "source", path), note=self.text(data, "note", path),
         )  # fmt: skip
 
     def target(self, data: Any, path: tuple[str | int, ...], kind: str) -> Target | None:
@@ -279,6 +279,7 @@ class _Reader:
             components=tuple(components), allow_negative=allow_negative,
             category=self.text(data, "category", path),
             description=self.text(data, "description", path), line=line,
+            note=self.text(data, "note", path),
         )  # fmt: skip
 
     def formula(
