@@ -96,6 +96,8 @@ class PlanMeta:
     issuer: str | None = None
     issued: date | None = None
     source: str | None = None
+    issuer_en: str | None = None
+    contact: str | None = None  # who answers questions on the report (its 联系人)
     note: str | None = None  # the plan author's remark (targets.yaml ``plan.note``)
 
     @property

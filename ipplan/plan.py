@@ -32,7 +32,7 @@ ID_RE = re.compile(r"^[a-z0-9_]+$")
 
 PLAN_KEYS = {
     "id", "title", "title_en", "document", "issuer", "issued", "region", "baseline",
-    "deadline", "source", "note",
+    "deadline", "source", "note", "issuer_en", "contact",
 }  # fmt: skip
 INDICATOR_KEYS = {
     "id", "name", "name_en", "unit", "kind", "formula", "target", "source", "components",
@@ -182,7 +182,9 @@ class _Reader:
             id=pid, title=title, region=region, baseline=baseline, deadline=deadline,
             title_en=self.text(data, "title_en", path), document=self.text(data, "document", path),
             issuer=self.text(data, "issuer", path), issued=issued,
-            source=self.text(data, "source", path), note=self.text(data, "note", path),
+            source=self.text(data, "source", path),
+            issuer_en=self.text(data, "issuer_en", path), contact=self.text(data, "contact", path),
+            note=self.text(data, "note", path),
         )  # fmt: skip
 
     def target(self, data: Any, path: tuple[str | int, ...], kind: str) -> Target | None:

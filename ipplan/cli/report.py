@@ -52,6 +52,38 @@ def report(
     as_of: AsOfOpt = None,
     region: RegionOpt = None,
     lang: LangOpt = Lang.zh,
+    issuer: Annotated[
+        str | None,
+        typer.Option(
+            "--issuer",
+            metavar="TEXT",
+            help="落款单位 issuing unit for the signature; default the plan's issuer",
+        ),
+    ] = None,
+    sign_date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            metavar="DATE",
+            help="落款日期 date of the signature (YYYY-MM-DD); default today",
+        ),
+    ] = None,
+    compare_as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--compare-as-of",
+            metavar="DATE",
+            help="与上期（该日）比较 compare with the previous report as of DATE",
+        ),
+    ] = None,
+    template: Annotated[
+        str | None,
+        typer.Option(
+            "--template",
+            metavar="FILE.docx",
+            help="按本单位 Word 模板生成 fill the office's own Word template (docx only)",
+        ),
+    ] = None,
 ) -> None:
     """生成进展情况报告 Write a progress report: Word, Excel, HTML, Markdown or JSON."""
     from ipplan.errors import UsageError
@@ -63,6 +95,15 @@ def report(
     code = lang.value
     kind = format.value
     day = parse_day(as_of)
+    signed = parse_day(sign_date)
+    previous_day = parse_day(compare_as_of) if compare_as_of is not None else None
+    if previous_day is not None and previous_day >= day:
+        raise UsageError(
+            "report.compare_not_before", previous=previous_day.isoformat(), as_of=day.isoformat()
+        )
+    if issuer is not None and not issuer.strip():
+        raise UsageError("report.empty_issuer")
+    template_bytes = _template(template, kind)
     to_stdout = output in STDOUT_NAMES  # -, /dev/stdout: standard output itself
     if to_stdout and kind in BINARY and sys.stdout.isatty():
         raise UsageError("report.binary_stdout", format=kind)
@@ -79,9 +120,21 @@ def report(
         if not path.parent.is_dir():
             raise UsageError("report.no_folder", path=str(path.parent))
     result = evaluate_plan(the_plan, observations, day, region)
-    document = build_report(result, code, quality_problems(the_plan))
+    previous = (
+        evaluate_plan(the_plan, observations, previous_day, region)
+        if previous_day is not None
+        else None
+    )
+    document = build_report(
+        result,
+        code,
+        quality_problems(the_plan),
+        issuer=issuer.strip() if issuer else None,
+        day=signed,
+        previous=previous,
+    )
     _warn_fonts(document, kind, code)
-    data = _render(document, kind, code)
+    data = _render(document, kind, code, template_bytes)
     if to_stdout:
         write_output("-", data)
         return
@@ -89,13 +142,39 @@ def report(
     print(DONE[code].format(path=path), file=sys.stderr)
 
 
-def _render(document: Report, kind: str, lang: str) -> bytes:
+def _template(path: str | None, kind: str) -> bytes | None:
+    """The bytes of --template, checked to be a Word document python-docx can open."""
+    if path is None:
+        return None
+    from ipplan.errors import UsageError
+
+    if kind != "docx":
+        raise UsageError("report.template_docx_only", format=kind)
+    file = Path(path)
+    if not file.is_file():
+        raise UsageError("report.template_missing", path=path)
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UsageError("report.template_unreadable", path=path, reason=exc.strerror) from None
+    import io
+
+    from docx import Document
+
+    try:
+        Document(io.BytesIO(data))
+    except Exception:  # python-docx raises zip, XML, key and package errors alike
+        raise UsageError("report.template_bad", path=path) from None
+    return data
+
+
+def _render(document: Report, kind: str, lang: str, template: bytes | None = None) -> bytes:
     """Render, with a progress bar on stderr when it is a terminal and there are charts."""
     from ipplan.report import chart_count, render
 
     total = chart_count(document, kind)
     if not total or not sys.stderr.isatty():
-        return render(document, kind)
+        return render(document, kind, None, template)
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -103,7 +182,7 @@ def _render(document: Report, kind: str, lang: str) -> bytes:
     columns = (TextColumn(DRAWING[lang]), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task(DRAWING[lang], total=total)
-        return render(document, kind, lambda _key: bar.advance(task))
+        return render(document, kind, lambda _key: bar.advance(task), template)
 
 
 def _warn_fonts(document: Report, kind: str, lang: str) -> None:

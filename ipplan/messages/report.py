@@ -28,3 +28,62 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
 }
+
+MESSAGES.update(
+    {
+        "report.sources_unreadable": {
+            "zh": ("资料出处文件无法读取（{reason}）", "请检查 sources.yaml 的 YAML 写法"),
+            "en": (
+                "the references file cannot be read ({reason})",
+                "check the YAML of sources.yaml",
+            ),
+        },
+        "report.sources_shape": {
+            "zh": ("资料出处文件缺少 references 映射", "sources.yaml 应以 references: 开头"),
+            "en": (
+                "the references file has no references mapping",
+                "start sources.yaml with references:",
+            ),
+        },
+        "report.sources_entry": {
+            "zh": ("资料出处“{key}”不是映射", "请写成 title/issuer/date/url 各项"),
+            "en": ("the reference “{key}” is not a mapping", "give it title, issuer, date and url"),
+        },
+        "report.compare_not_before": {
+            "zh": (
+                "上期日期 {previous} 不早于本期 {as_of}",
+                "--compare-as-of 应早于 --as-of，如上一季度末",
+            ),
+            "en": (
+                "the previous date {previous} is not before {as_of}",
+                "give --compare-as-of a date before --as-of, e.g. the last quarter's end",
+            ),
+        },
+        "report.empty_issuer": {
+            "zh": ("--issuer 为空", "请写上落款单位名称，或不用该选项"),
+            "en": ("--issuer is empty", "give the issuing unit's name, or leave the option out"),
+        },
+        "report.template_docx_only": {
+            "zh": ("--template 只用于 Word 报告，不用于 {format}", "请加 --format docx"),
+            "en": ("--template is for Word reports, not {format}", "add --format docx"),
+        },
+        "report.template_missing": {
+            "zh": ("找不到模板文件：{path}", "请检查 --template 的路径"),
+            "en": ("the template file does not exist: {path}", "check the --template path"),
+        },
+        "report.template_unreadable": {
+            "zh": ("无法读取模板文件 {path}（{reason}）", "请检查文件权限"),
+            "en": ("cannot read the template {path} ({reason})", "check the file's permissions"),
+        },
+        "report.template_bad": {
+            "zh": (
+                "模板文件不是有效的 Word 文档（.docx）：{path}",
+                "请在 Word 或 WPS 中另存为 .docx 格式（.doc、.dotx 不行）",
+            ),
+            "en": (
+                "the template is not a valid Word document (.docx): {path}",
+                "save it as .docx from Word or WPS (.doc and .dotx will not do)",
+            ),
+        },
+    }
+)

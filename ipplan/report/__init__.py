@@ -28,12 +28,18 @@ EXTENSIONS: dict[str, str] = {
 }
 
 
-def render(report: Report, format: str, progress: Callable[[str], None] | None = None) -> bytes:
-    """The report in one format, as the bytes of the file; ``progress`` is called per chart."""
+def render(
+    report: Report,
+    format: str,
+    progress: Callable[[str], None] | None = None,
+    template: bytes | None = None,
+) -> bytes:
+    """The report in one format, as the bytes of the file; ``progress`` is called per chart;
+    ``template`` is an office's own .docx to fill (DOCX only)."""
     if format == "docx":
         from ipplan.report.docx import render_docx
 
-        return render_docx(report, progress)
+        return render_docx(report, progress, template)
     if format == "xlsx":
         from ipplan.report.xlsx import render_xlsx
 

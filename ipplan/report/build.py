@@ -1,14 +1,20 @@
 """From a :class:`~ipplan.evaluate.PlanEvaluation` to a :class:`~ipplan.report.document.Report`.
 
-The order of the sections is the one the office hands in (issue 5): title and metadata,
-as-of and 序时进度, overall summary and verdict, targets table, one section per target,
-monitored indicators, data-quality notes, sources, methodology appendix.
+The order of the sections is the one the office hands in (issues 5 and 10): title and
+metadata, as-of and 序时进度, overall summary and verdict (and the changes since the
+previous report), 表1 targets, one section per target with its 图, 表2 monitored
+indicators, 存在问题, 下一步工作, the 落款 (issuer and date), then the annexes: sources as
+citations, data-quality findings worded for a reader, methodology. The body names no file,
+no CSV, no seed and no file:line:column; the spreadsheet keeps those in its own columns.
 """
 
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 from ipplan import __version__
@@ -22,13 +28,17 @@ from ipplan.render.json import status_dict
 from ipplan.render.labels import status_word
 from ipplan.render.summary import summary_line
 from ipplan.report.chartdata import chart_for
+from ipplan.report.cite import Citations, load_references
 from ipplan.report.document import (
     Block,
     Bullets,
+    Cell,
+    Column,
     IndicatorSheet,
     Paragraph,
     Report,
     Section,
+    Table,
 )
 from ipplan.report.method import METHOD
 from ipplan.report.tables import (
@@ -38,9 +48,17 @@ from ipplan.report.tables import (
     summary_table,
     targets_table,
 )
-from ipplan.report.texts import deadline_words, verdict
+from ipplan.report.texts import (
+    LAGGING,
+    deadline_words,
+    ended,
+    is_stale,
+    period_words,
+    shown_status,
+    verdict,
+)
 from ipplan.report.texts import target_text as narrative
-from ipplan.report.words import word, words
+from ipplan.report.words import unit_text, word, words
 
 DASH = fmt.DASH
 
@@ -48,8 +66,34 @@ DASH = fmt.DASH
 # --------------------------------------------------------------------------- sections
 
 
+@dataclass
+class Numbers:
+    """Tables and figures are numbered in document order: 表1, 表2…; 图1, 图2…"""
+
+    lang: str
+    tables: int = 0
+    figures: int = 0
+
+    def table(self, title: str) -> str:
+        self.tables += 1
+        return word("table_caption", self.lang, n=self.tables, title=title)
+
+    def figure(self, title: str) -> str:
+        self.figures += 1
+        return word("figure_caption", self.lang, n=self.figures, title=title)
+
+
+def where(p: Problem, base: Path | None) -> str:
+    """file:line:column, the file relative to the plan folder (spreadsheets only)."""
+    file = p.file or ""
+    if file and base is not None:
+        with contextlib.suppress(ValueError, OSError):
+            file = str(Path(file).resolve().relative_to(base.resolve()))
+    return ":".join(str(x) for x in (file, p.line, p.column) if x not in (None, ""))
+
+
 def problem_lines(problems: Sequence[Problem], lang: str, base: Path | None) -> list[str]:
-    """One line per problem, its file shown relative to the plan folder."""
+    """One line per problem, its file shown relative to the plan folder (for the CLI)."""
     lines = []
     for p in problems:
         file = p.file
@@ -64,7 +108,95 @@ def problem_lines(problems: Sequence[Problem], lang: str, base: Path | None) -> 
     return lines
 
 
-def _overview(result: PlanEvaluation, lang: str) -> Section:
+def _indicator_of(p: Problem, result: PlanEvaluation, lang: str) -> str:
+    """The indicator a finding is about, by name: from its id, or its actuals file."""
+    ident = p.params.get("id") or p.params.get("indicator")
+    if not ident and p.file:
+        ident = Path(p.file).stem
+    ind = result.plan.get(str(ident)) if ident else None
+    return ind.display_name(lang) if ind is not None else DASH
+
+
+FILE_WORDS = {
+    "plan": {"zh": "方案指标设置", "en": "the plan's list of indicators"},
+    "file": {"zh": "数据表", "en": "a data table"},
+}
+_PLAN_FILE = re.compile(r"\btargets\.ya?ml\b")
+_DATA_FILE = re.compile(r"(?<![\w/])[\w./\\-]*\w\.(?:csv|ya?ml|txt|xlsx?)\b", re.I)
+
+
+def for_reader(text: str, lang: str) -> str:
+    """A finding without file names: targets.yaml and data files named in words."""
+    text = _PLAN_FILE.sub(FILE_WORDS["plan"][lang], text)
+    return _DATA_FILE.sub(FILE_WORDS["file"][lang], text)
+
+
+def quality_table(
+    problems: Sequence[Problem], result: PlanEvaluation, lang: str, caption: str
+) -> Table:
+    """The findings of the data check, for a reader: which figure, what, how serious.
+
+    The message is the "what" only (its hint speaks to whoever edits the files); the
+    location column (file:line:column) is for spreadsheets only.
+    """
+    w = words(lang)
+    columns = (
+        Column("indicator", w["h_indicator"], "l", 24),
+        Column("problem", w["h_problem"], "l", 60),
+        Column("severity", w["h_severity"], "l", 8),
+        Column("location", w["h_location"], "l", 30, sheet_only=True),
+    )
+    rows = []
+    for p in problems:
+        what = format_problem(Problem(p.code, p.params), lang, prefix=False)  # type: ignore[arg-type]
+        what = for_reader(what.split("; ")[0], lang)
+        rows.append(
+            (
+                Cell.of(_indicator_of(p, result, lang), data=True),
+                Cell.of(what, data=True),
+                Cell.of(word(p.severity, lang)),
+                Cell.of(where(p, result.plan.directory) or DASH, data=True),
+            )
+        )
+    return Table("quality", columns, tuple(rows), caption)
+
+
+def _day(iso: str, lang: str) -> str:
+    if lang != "zh":
+        return iso
+    y, m, d = iso.split("-")
+    return f"{int(y)}年{int(m)}月{int(d)}日"
+
+
+def _targets(result: PlanEvaluation) -> list[Evaluation]:
+    return [e for e in result.evaluations if e.indicator.target is not None]
+
+
+def _changes(result: PlanEvaluation, previous: PlanEvaluation, lang: str) -> list[str]:
+    """One sentence per target whose status changed since the previous report."""
+    before = {e.indicator.id: e for e in previous.evaluations}
+    prev_date = _day(previous.as_of.isoformat(), lang)
+    out = []
+    for ev in _targets(result):
+        old = before.get(ev.indicator.id)
+        if old is None:
+            continue
+        now, then = shown_status(ev, result, lang), shown_status(old, previous, lang)
+        if now != then:
+            out.append(
+                word(
+                    "changed",
+                    lang,
+                    name=ev.indicator.display_name(lang),
+                    prev=then,
+                    now=now,
+                    prev_date=prev_date,
+                )
+            )
+    return out or [word("unchanged", lang, prev_date=prev_date)]
+
+
+def _overview(result: PlanEvaluation, lang: str, previous: PlanEvaluation | None) -> Section:
     meta = result.plan.meta
     blocks: list[Block] = [
         Paragraph(
@@ -77,37 +209,86 @@ def _overview(result: PlanEvaluation, lang: str) -> Section:
                 pct=fmt.percent(result.time_elapsed, 0),
             )
         ),
-        Paragraph(summary_line(result, lang) + ("。" if lang == "zh" else ".")),
-        Paragraph(verdict(result, lang), "verdict"),
     ]
-    targets = [e for e in result.evaluations if e.indicator.target is not None]
+    if not ended(result):  # after the deadline the verdict gives the counts in final words
+        blocks.append(Paragraph(summary_line(result, lang) + ("。" if lang == "zh" else ".")))
+    blocks.append(Paragraph(verdict(result, lang), "verdict"))
+    targets = _targets(result)
     if any("final_awaited" in e.notes for e in targets):
         blocks.append(Paragraph(word("final_awaited", lang), "note"))
+    if previous is not None:
+        sep = "" if lang == "zh" else " "
+        blocks.append(Paragraph(sep.join(_changes(result, previous, lang))))
+    if targets:
+        blocks.append(Paragraph(word("see_table", lang)))
     return Section("overview", word("overview", lang), tuple(blocks))
 
 
-def _day(iso: str, lang: str) -> str:
-    if lang != "zh":
-        return iso
-    y, m, d = iso.split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
-
-
-def _details(result: PlanEvaluation, lang: str) -> Section:
+def _details(result: PlanEvaluation, lang: str, numbers: Numbers) -> Section:
     subs = []
     deadline = deadline_words(result, lang)
-    targets = [e for e in result.evaluations if e.indicator.target is not None]
-    for n, ev in enumerate(targets, 1):
+    for n, ev in enumerate(_targets(result), 1):
         number = _chinese_number(n) if lang == "zh" else str(n)
         blocks: list[Block] = []
         chart = chart_for(ev, result, lang)
         if chart is not None:
-            blocks.append(chart)
-        sentences = narrative(ev, lang, result.time_elapsed, deadline)
+            title = chart.labels.get("title", ev.indicator.display_name(lang))
+            blocks.append(replace(chart, caption=numbers.figure(title)))
+        sentences = narrative(ev, lang, result, deadline)
         blocks.append(Paragraph(("" if lang == "zh" else " ").join(sentences)))
         heading = word("detail", lang, n=number, name=ev.indicator.display_name(lang))
         subs.append(Section(f"target:{ev.indicator.id}", heading, tuple(blocks), level=2))
     return Section("details", word("details", lang), subsections=tuple(subs))
+
+
+def _closing(result: PlanEvaluation, lang: str) -> tuple[Section, Section]:
+    """存在问题 and 下一步工作: lagging targets, stale figures, missing data, one line each."""
+    problems: list[str] = []
+    steps: list[str] = []
+    over = ended(result)
+    for ev in _targets(result):
+        name = ev.indicator.display_name(lang)
+        status = shown_status(ev, result, lang)
+        if ev.status == "missed":
+            problems.append(word("pr_missed", lang, name=name))
+            steps.append(word("ns_final_lagging", lang, name=name))
+        elif ev.status in LAGGING:
+            detail = status
+            if ev.attainment is not None:
+                detail += word("attainment", lang, pct=fmt.percent(ev.attainment))
+            problems.append(word("pr_lagging", lang, name=name, detail=detail))
+            key = "ns_final_lagging" if over else "ns_lagging"
+            steps.append(word(key, lang, name=name, target=_target_words(ev, lang)))
+        if ev.latest is None:
+            problems.append(word("pr_nodata", lang, name=name))
+            steps.append(word("ns_nodata", lang, name=name))
+        elif ev.status == "insufficient_data":
+            problems.append(word("pr_one_point", lang, name=name))
+            steps.append(word("ns_one_point", lang, name=name))
+        if ev.latest is not None and is_stale(ev, result.as_of):
+            period = period_words(ev.latest.period, lang)
+            problems.append(word("pr_stale", lang, name=name, period=period))
+            steps.append(word("ns_stale", lang, name=name))
+    first = Section(
+        "problems",
+        word("problems", lang),
+        (Bullets(tuple(problems)),) if problems else (Paragraph(word("pr_none", lang)),),
+    )
+    second = Section(
+        "next_steps",
+        word("next_steps", lang),
+        (Bullets(tuple(steps)),) if steps else (Paragraph(word("ns_none", lang)),),
+    )
+    return first, second
+
+
+def _target_words(ev: Evaluation, lang: str) -> str:
+    """The target with its unit: "20件", "累计15件", "30,000 items"."""
+    shown = target_text(ev, lang)
+    unit = unit_text(ev.indicator.unit, lang)
+    if ev.indicator.target is None or ev.indicator.target.type == "growth" or not unit:
+        return shown
+    return f"{shown}{unit}" if lang == "zh" else f"{shown} {unit}"
 
 
 def _chinese_number(n: int) -> str:
@@ -119,15 +300,73 @@ def _chinese_number(n: int) -> str:
     return (head + "十" + (digits[ones] if ones else "")) if tens < 10 else str(n)
 
 
-def build_report(
-    result: PlanEvaluation, lang: str = "zh", problems: Sequence[Problem] = ()
-) -> Report:
-    """The whole report, in ``lang`` ("zh" or "en"); ``problems`` are the data-quality notes."""
+def _issuer(result: PlanEvaluation, lang: str, issuer: str | None) -> str:
     meta = result.plan.meta
+    if issuer:
+        return issuer
+    if lang == "en" and meta.issuer_en:
+        return meta.issuer_en
+    return meta.issuer or result.region
+
+
+def _signature(result: PlanEvaluation, lang: str, issuer: str, day: date) -> Section:
+    blocks = [Paragraph(issuer, "signature"), Paragraph(_day(day.isoformat(), lang), "signature")]
+    contact = result.plan.meta.contact
+    if contact:
+        label = "联系人：" if lang == "zh" else "Contact: "
+        blocks.append(Paragraph(label + contact, "note"))
+    return Section("signature", "", tuple(blocks))
+
+
+def _sources(result: PlanEvaluation, lang: str, numbers: Numbers, cites: Citations) -> Section:
+    meta = result.plan.meta
+    blocks: list[Block] = []
+    bits = [
+        b
+        for b in (meta.document, meta.issuer, meta.issued and _day(meta.issued.isoformat(), lang))
+        if b
+    ]
+    if lang == "en":
+        title = meta.title_en or meta.title
+        issuer = meta.issuer_en or meta.issuer
+        bits = [b for b in (meta.document, issuer, meta.issued and meta.issued.isoformat()) if b]
+        plan = f"{title} ({', '.join(bits)})" if bits else title
+    else:
+        plan = f"《{meta.title}》（{'，'.join(bits)}）" if bits else f"《{meta.title}》"
+    blocks.append(Paragraph(word("plan_source", lang, source=plan)))
+    blocks.append(sources_table(result, lang, cites, numbers.table(word("t_sources", lang))))
+    listing = cites.listing(lang)
+    if listing:
+        blocks.append(Paragraph(word("t_references", lang), "meta"))
+        blocks += [Paragraph(line, "reference") for line in listing]
+    return Section("sources", word("sources", lang), tuple(blocks))
+
+
+def build_report(
+    result: PlanEvaluation,
+    lang: str = "zh",
+    problems: Sequence[Problem] = (),
+    *,
+    issuer: str | None = None,
+    day: date | None = None,
+    previous: PlanEvaluation | None = None,
+) -> Report:
+    """The whole report, in ``lang`` ("zh" or "en").
+
+    ``problems`` are the data-quality findings; ``issuer`` and ``day`` the 落款 (default:
+    the plan's issuer and the as-of date); ``previous`` the evaluation of the previous
+    report, for the 比上期 columns and sentences.
+    """
+    meta = result.plan.meta
+    final = ended(result)
     title = meta.title_en if lang == "en" and meta.title_en else meta.title
+    known, cite_problems = load_references(result.plan.directory)
+    problems = [*problems, *cite_problems]
+    cites = Citations(known)
+    meta_issuer = meta.issuer_en if lang == "en" and meta.issuer_en else meta.issuer
     front = [
         (word("document", lang), meta.document or DASH),
-        (word("issuer", lang), meta.issuer or DASH),
+        (word("issuer", lang), meta_issuer or DASH),
         (word("issued", lang), meta.issued.isoformat() if meta.issued else DASH),
         (word("region", lang), result.region),
         (
@@ -143,28 +382,39 @@ def build_report(
         (word("as_of", lang), result.as_of.isoformat()),
         (word("time_elapsed", lang), fmt.percent(result.time_elapsed, 0)),
     ]
-    monitored = monitored_table(result, lang)
-    lines = problem_lines(problems, lang, result.plan.directory)
+    numbers = Numbers(lang)
+    targets_block: list[Block] = [
+        targets_table(result, lang, previous, numbers.table(word("t_targets", lang)))
+    ]
+    if any(is_stale(e, result.as_of) for e in _targets(result)):
+        targets_block.append(Paragraph(word("stale_note", lang), "note"))
+    details = _details(result, lang, numbers)
+    monitored = monitored_table(result, lang, numbers.table(word("t_monitored", lang)))
+    closing = _closing(result, lang)
+    sources = _sources(result, lang, numbers, cites)
     quality: tuple[Block, ...] = (
-        (Paragraph(word("quality_lead", lang)), Bullets(tuple(lines)))
-        if lines
+        (
+            Paragraph(word("q_lead", lang)),
+            quality_table(problems, result, lang, numbers.table(word("t_quality", lang))),
+        )
+        if problems
         else (Paragraph(word("quality_none", lang)),)
     )
-    sources: list[Block] = []
-    if meta.source:
-        sources.append(Paragraph(word("plan_source", lang, source=meta.source)))
-    sources.append(sources_table(result, lang))
     sections = (
-        _overview(result, lang),
-        Section("targets", word("targets", lang), (targets_table(result, lang),)),
-        _details(result, lang),
+        _overview(result, lang, previous),
+        Section("targets", word("targets", lang), tuple(targets_block)),
+        details,
         Section(
             "monitored",
             word("monitored", lang),
-            (monitored,) if monitored.rows else (Paragraph(word("no_monitored", lang)),),
+            _with_note(monitored, result, lang)
+            if monitored.rows
+            else (Paragraph(word("no_monitored", lang)),),
         ),
-        Section("quality", word("quality", lang), quality),
-        Section("sources", word("sources", lang), tuple(sources)),
+        *closing,
+        _signature(result, lang, _issuer(result, lang, issuer), day or result.as_of),
+        sources,
+        Section("quality", word("quality_annex", lang), quality),
         Section("method", word("method", lang), tuple(Paragraph(p) for p in METHOD[lang])),
     )
     counts = result.counts()
@@ -179,10 +429,11 @@ def build_report(
     )
     all_words = words(lang)
     all_words["generated"] = word("generated", lang, version=__version__)
+    key = "title_final" if final else "title"
     return Report(
         lang=lang,
         plan_id=meta.id,
-        title=word("title", lang, title=title),
+        title=word(key, lang, title=title),
         as_of=result.as_of,
         meta=tuple(front),
         sections=sections,
@@ -191,14 +442,23 @@ def build_report(
         counts=tuple((s, status_word(s, lang), counts[s]) for s in STATUSES if counts.get(s)),
         status=status_dict(result),
         words=all_words,
+        final=final,
     )
+
+
+def _with_note(table: Table, result: PlanEvaluation, lang: str) -> tuple[Block, ...]:
+    others = [e for e in result.evaluations if e.indicator.target is None]
+    if any(is_stale(e, result.as_of) for e in others):
+        return (table, Paragraph(word("stale_note", lang), "note"))
+    return (table,)
 
 
 def _sheet_title(ev: Evaluation, lang: str) -> str:
     ind = ev.indicator
     bits = [ind.display_name(lang)]
-    if ind.unit:
-        bits.append(f"（{ind.unit}）" if lang == "zh" else f" ({ind.unit})")
+    unit = unit_text(ind.unit, lang)
+    if unit:
+        bits.append(f"（{unit}）" if lang == "zh" else f" ({unit})")
     if ind.target is not None:
         bits.append(f" · {word('h_target', lang)} {target_text(ev, lang)}")
     return "".join(bits)

@@ -4,12 +4,17 @@ matplotlib is imported here, inside the functions, never at module import. Figur
 made with ``matplotlib.figure.Figure`` and the Agg/SVG canvases directly, so pyplot's
 global state and the interactive backends are never touched.
 
-Fonts: :func:`cjk_font` looks for an installed font with Chinese glyphs (Noto Sans CJK,
-Source Han Sans, Microsoft YaHei, SimHei, PingFang, WenQuanYi, SimSun...). SVG text is
-written as text (``svg.fonttype: none``) with a list of common CJK fonts, so the browser
-draws it with its own fonts. PNG text is drawn by matplotlib: when no CJK font is found,
-a chart whose labels are not plain ASCII uses its English fallback labels (English words,
-the indicator's English name or its id) so that nothing renders as empty boxes.
+Fonts: :func:`cjk_font` looks for a font that really draws Chinese (issue 10). Candidates
+come from fontconfig (``fc-list :lang=zh``) where it exists, else from matplotlib's own
+font list; each is tried by drawing test characters and comparing them with each other
+and with the font's "missing glyph": a font that maps every character to one placeholder
+(matplotlib's own "Last Resort") is refused. A font that fontconfig knows but
+matplotlib's cached list lacks (the cache was built before the font was installed) makes
+matplotlib rebuild its cache, once. SVG text is written as text (``svg.fonttype: none``)
+with a list of common CJK fonts, so the browser draws it with its own fonts. PNG text is
+drawn by matplotlib: when no font draws Chinese, a chart whose labels are not plain ASCII
+uses its English fallback labels (English words, the indicator's English name or its id)
+so that nothing renders as empty boxes, and the command says so on stderr in one line.
 """
 
 from __future__ import annotations
@@ -47,26 +52,143 @@ PROBE = "中国专利"
 BLUE, RED, GREY, LIGHT = "#1f4e79", "#c00000", "#7f7f7f", "#9dc3e6"
 
 
+REFUSED = ("last resort",)  # placeholder fonts: one box per Unicode block
+
+
+def glyph_image(path: str, index: int, char: str) -> bytes | None:
+    """The bitmap of ``char`` in the font at ``path`` (face ``index``), or None if unmapped."""
+    from matplotlib.ft2font import FT2Font, LoadFlags
+
+    face = FT2Font(path, face_index=index)
+    glyph = face.get_char_index(ord(char))
+    if not glyph:
+        return None
+    face.set_size(48, 72)
+    face.set_text(char, 0.0, flags=LoadFlags.NO_HINTING)
+    face.draw_glyphs_to_bitmap(antialiased=False)
+    return bytes(face.get_image().tobytes())
+
+
+def notdef_image(path: str, index: int) -> bytes:
+    """The bitmap of the font's "missing glyph" (glyph 0)."""
+    from matplotlib.ft2font import FT2Font, LoadFlags
+
+    face = FT2Font(path, face_index=index)
+    face.set_size(48, 72)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # "Glyph … missing": that is the point
+        face.set_text("\U0010fffd", 0.0, flags=LoadFlags.NO_HINTING)  # unmapped: glyph 0
+    face.draw_glyphs_to_bitmap(antialiased=False)
+    return bytes(face.get_image().tobytes())
+
+
+def draws_chinese(path: str, index: int = 0, name: str = "") -> bool:
+    """True when the font draws each test character as a glyph of its own.
+
+    Every character must be mapped, drawn with ink, unlike the font's missing glyph and
+    unlike the other test characters (a placeholder font draws them all alike).
+    """
+    if any(word in name.lower() for word in REFUSED):
+        return False
+    try:
+        images = [glyph_image(path, index, ch) for ch in PROBE]
+        missing = notdef_image(path, index)
+    except (OSError, RuntimeError, ValueError):
+        return False
+    if any(image is None or not any(image) for image in images):
+        return False
+    return len(set(images)) == len(images) and missing not in images
+
+
+def _fontconfig_fonts() -> list[tuple[str, int, str]] | None:
+    """(file, face index, family) of each font fontconfig says covers Chinese; None if no
+    fontconfig. fontconfig honours FONTCONFIG_FILE, so what it lists is what the system
+    offers."""
+    import shutil
+    import subprocess
+
+    fc_list = shutil.which("fc-list")
+    if fc_list is None:
+        return None
+    try:
+        out = subprocess.run(
+            [fc_list, ":lang=zh", "file", "index", "family"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = []
+    for line in out.splitlines():
+        file, _, rest = line.partition(": ")
+        if not rest:
+            continue
+        family = rest.split(":index=")[0].split(",")[0].strip()
+        index = rest.rpartition(":index=")[2] if ":index=" in rest else "0"
+        found.append((file, int(index) if index.isdigit() else 0, family))
+    return found
+
+
+def _rank(name: str) -> int:
+    return CJK_FONTS.index(name) if name in CJK_FONTS else len(CJK_FONTS)
+
+
 @cache
 def cjk_font() -> str | None:
-    """The family name of an installed font that has Chinese glyphs, or None."""
+    """The family name (as matplotlib knows it) of a font that really draws Chinese, or None."""
     from matplotlib import font_manager
 
+    system = _fontconfig_fonts()
     entries = font_manager.fontManager.ttflist
-    names = {f.name for f in entries}
-    for family in CJK_FONTS:
-        if family in names:
-            return family
-    from matplotlib.ft2font import FT2Font
-
-    for entry in entries:  # any other font that covers the probe characters
-        try:
-            face = FT2Font(entry.fname)
-            if all(face.get_char_index(ord(ch)) for ch in PROBE):
-                return str(entry.name)
-        except (OSError, RuntimeError):
+    if system is None:  # no fontconfig: matplotlib's own list
+        system = [(e.fname, getattr(e, "index", 0), e.name) for e in entries]
+    for file, index, family in sorted(system, key=lambda c: _rank(c[2])):
+        if not draws_chinese(file, index, family):
             continue
+        return _known_name(file, index) or family
     return None
+
+
+def _known_name(file: str, index: int) -> str | None:
+    """The family matplotlib knows the font by; a stale cache is rebuilt once."""
+    from matplotlib import font_manager
+
+    def lookup() -> str | None:
+        for e in font_manager.fontManager.ttflist:
+            if e.fname == file and getattr(e, "index", 0) == index:
+                return str(e.name)
+        return None
+
+    name = lookup()
+    if name is None:
+        rebuild = getattr(font_manager, "_load_fontmanager", None)
+        if rebuild is not None:  # the cache predates the font: build it again, once
+            font_manager.fontManager = rebuild(try_read_cache=False)
+        name = lookup()
+    if name is None:
+        font_manager.fontManager.addfont(file)
+        name = lookup()
+    return name
+
+
+def missing_glyphs(text: str, family: str | None) -> str:
+    """The characters of ``text`` that ``family`` (as matplotlib resolves it) cannot draw."""
+    from matplotlib import font_manager
+
+    prop = font_manager.FontProperties(family=[family] if family else ["DejaVu Sans"])
+    path = font_manager.findfont(prop, fallback_to_default=True)
+    entry = next((e for e in font_manager.fontManager.ttflist if e.fname == path), None)
+    index = getattr(entry, "index", 0) if entry and entry.name == family else 0
+    out = []
+    for ch in dict.fromkeys(text):
+        if ch.isspace():
+            continue
+        image = glyph_image(path, index, ch)
+        if image is None:
+            out.append(ch)
+    return "".join(out)
 
 
 def width(text: str) -> int:

@@ -8,7 +8,7 @@ from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import counted_flows
 from ipplan.periods import label_for_date
 from ipplan.report.document import Chart, Point
-from ipplan.report.words import word
+from ipplan.report.words import unit_text, word
 
 
 def year_x(d: date) -> float:
@@ -64,7 +64,7 @@ def chart_for(ev: Evaluation, result: PlanEvaluation, lang: str) -> Chart | None
     if not points:
         return None
     name = ind.display_name(lang)
-    unit = ind.unit
+    unit = unit_text(ind.unit, lang)
     labels = _labels(lang, cumulative)
     labels["title"] = (
         f"{name}（{unit}）" if unit and lang == "zh" else (f"{name} ({unit})" if unit else name)

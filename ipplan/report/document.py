@@ -44,6 +44,7 @@ class Column:
     head: str
     align: Align = "l"
     width: int = 12  # spreadsheet column width, in characters
+    sheet_only: bool = False  # technical detail (file:line) shown in spreadsheets only
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class Table:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
-    role: Literal["body", "verdict", "note", "meta"] = "body"
+    role: Literal["body", "verdict", "note", "meta", "signature", "reference"] = "body"
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class Chart:
     labels: Mapping[str, str] = field(default_factory=dict)
     fallback: Mapping[str, str] = field(default_factory=dict)
     alt: str = ""
+    caption: str = ""  # "图1　…", under the chart
 
 
 Block = Paragraph | Bullets | Table | Chart
@@ -132,6 +134,7 @@ class Report:
     counts: tuple[tuple[str, str, int], ...]  # (status, label, n) for targets
     status: Mapping[str, Any]  # the status JSON of formats.md
     words: Mapping[str, str]  # a few fixed labels renderers need (sheet names...)
+    final: bool = False  # as of the deadline or later: a final evaluation (终期评估)
 
     def charts(self) -> list[Chart]:
         return [b for s in walk(self.sections) for b in s.blocks if isinstance(b, Chart)]

@@ -12,6 +12,7 @@ def table_dict(t: Table) -> dict[str, Any]:
     return {
         "type": "table",
         "key": t.key,
+        "caption": t.caption,
         "columns": [{"key": c.key, "head": c.head, "align": c.align} for c in t.columns],
         "rows": [
             {
@@ -39,6 +40,7 @@ def chart_dict(c: Chart) -> dict[str, Any]:
         else {"value": c.projection, "low": c.projection_low, "high": c.projection_high},
         "labels": dict(c.labels),
         "alt": c.alt,
+        "caption": c.caption,
     }
 
 

@@ -37,9 +37,11 @@ def chart_line(chart: Chart, lang: str) -> str:
 
 
 def _table(t: Table) -> str:
-    head = [c.head for c in t.columns]
-    rows = [[c.text for c in row] for row in t.rows]
-    return table(head, rows, "".join(c.align for c in t.columns))
+    keep = [i for i, c in enumerate(t.columns) if not c.sheet_only]
+    head = [t.columns[i].head for i in keep]
+    rows = [[row[i].text for i in keep] for row in t.rows]
+    caption = f"**{cell(t.caption)}**\n\n" if t.caption else ""
+    return caption + table(head, rows, "".join(t.columns[i].align for i in keep))
 
 
 def _block(b: Block, lang: str) -> str:
@@ -51,11 +53,13 @@ def _block(b: Block, lang: str) -> str:
     if isinstance(b, Table):
         return _table(b)
     assert isinstance(b, Chart)
-    return f"*{cell(chart_line(b, lang))}*\n"
+    caption = f"{cell(b.caption)}：" if b.caption and lang == "zh" else ""
+    caption = f"{cell(b.caption)}: " if b.caption and lang != "zh" else caption
+    return f"*{caption}{cell(chart_line(b, lang))}*\n"
 
 
 def _section(s: Section, lang: str) -> str:
-    parts = ["#" * (s.level + 1) + f" {cell(s.heading)}\n"]
+    parts = ["#" * (s.level + 1) + f" {cell(s.heading)}\n"] if s.heading else ["---\n"]
     parts += [_block(b, lang) for b in s.blocks]
     parts += [_section(sub, lang) for sub in s.subsections]
     return "\n".join(parts)

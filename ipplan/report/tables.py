@@ -10,8 +10,10 @@ from ipplan.periods import label_for_date
 from ipplan.render import fmt
 from ipplan.render.cells import growth_text, target_text
 from ipplan.render.labels import TARGET_TYPE, status_word
+from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
-from ipplan.report.words import word, words
+from ipplan.report.texts import ended, is_stale, shown_status
+from ipplan.report.words import unit_text, word, words
 
 DASH = fmt.DASH
 
@@ -45,9 +47,20 @@ def text(value: str | None, *, data: bool = True) -> Cell:
     return Cell(value, value, "text", data=data)
 
 
-def status_cell(ev: Evaluation, lang: str) -> Cell:
-    word_ = status_word(ev.status, lang) + ("*" if ev.final else "")
+def status_cell(ev: Evaluation, lang: str, result: PlanEvaluation | None = None) -> Cell:
+    shown = shown_status(ev, result, lang) if result is not None else status_word(ev.status, lang)
+    word_ = shown + ("*" if ev.final else "")
     return Cell(word_, word_, "text", status=ev.status)
+
+
+def period_cell(ev: Evaluation, result: PlanEvaluation, lang: str) -> Cell:
+    """The latest period, marked (旧) when it is more than 15 months old."""
+    if ev.latest is None:
+        return Cell(DASH)
+    shown = str(ev.latest.period)
+    if is_stale(ev, result.as_of):
+        shown += word("stale_mark", lang)
+    return Cell(shown, shown, "text")
 
 
 def col(key: str, head: str, align: str = "l", width: int = 12) -> Column:
@@ -58,7 +71,7 @@ def col(key: str, head: str, align: str = "l", width: int = 12) -> Column:
 
 
 def name_unit(ev: Evaluation, lang: str) -> str:
-    name, unit = ev.indicator.display_name(lang), ev.indicator.unit
+    name, unit = ev.indicator.display_name(lang), unit_text(ev.indicator.unit, lang)
     if not unit:
         return name
     return f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
@@ -72,20 +85,29 @@ def progress_cell(ev: Evaluation, elapsed: float) -> Cell:
     return Cell(shown, ev.progress, "percent", 0)
 
 
-def targets_table(result: PlanEvaluation, lang: str) -> Table:
+def targets_table(
+    result: PlanEvaluation, lang: str, previous: PlanEvaluation | None = None, caption: str = ""
+) -> Table:
     w = words(lang)
     deadline = label_for_date(result.plan.meta.deadline)
-    columns = (
+    over = ended(result)
+    columns: tuple[Column, ...] = (
         col("indicator", w["h_indicator_unit"], width=26),
         col("target", w["h_target"], "r", 10),
         col("latest", w["h_latest"], "r", 10),
         col("period", w["h_period"], width=9),
         col("attainment", w["h_attainment"], "r", 9),
         col("progress", w["h_progress_elapsed"], "r", 11),
-        col("growth", w["h_growth"], "r", 13),
+        col("growth", w["h_growth_actual"] if over else w["h_growth"], "r", 13),
         col("projection", word("h_projection", lang, period=deadline), "r", 16),
         col("status", w["h_status"], width=9),
     )
+    before = {e.indicator.id: e for e in previous.evaluations} if previous else {}
+    if previous is not None:
+        columns += (
+            col("previous_status", w["h_prev_status"], width=9),
+            col("change", w["h_change"], "r", 9),
+        )
     rows = []
     for ev in result.evaluations:
         if ev.indicator.target is None:
@@ -111,23 +133,37 @@ def targets_table(result: PlanEvaluation, lang: str) -> Table:
             decimals_for(target_value) if target_value is not None else 0,
         )
         no_progress = t.type == "growth"
-        rows.append(
-            (
-                text(name_unit(ev, lang)),
-                tcell,
-                num(latest),
-                text(str(ev.latest.period) if ev.latest else None, data=False),
-                pct(ev.attainment),
-                Cell(DASH) if no_progress else progress_cell(ev, result.time_elapsed),
-                Cell(growth_text(ev)),
-                proj,
-                status_cell(ev, lang),
-            )
+        row: tuple[Cell, ...] = (
+            text(name_unit(ev, lang)),
+            tcell,
+            num(latest),
+            period_cell(ev, result, lang),
+            pct(ev.attainment),
+            Cell(DASH) if no_progress else progress_cell(ev, result.time_elapsed),
+            (pct(ev.actual_growth) if over else Cell(growth_text(ev))),
+            proj,
+            status_cell(ev, lang, result),
         )
-    return Table("targets", columns, tuple(rows))
+        if previous is not None:
+            old = before.get(ev.indicator.id)
+            row += (
+                status_cell(old, lang, previous) if old else Cell(DASH),
+                change_cell(ev, old),
+            )
+        rows.append(row)
+    return Table("targets", columns, tuple(rows), caption)
 
 
-def monitored_table(result: PlanEvaluation, lang: str) -> Table:
+def change_cell(ev: Evaluation, old: Evaluation | None) -> Cell:
+    """Attainment now less attainment then, in percentage points ("+3.2")."""
+    if old is None or ev.attainment is None or old.attainment is None:
+        return Cell(DASH)
+    points = (ev.attainment - old.attainment) * 100
+    shown = f"{points:+.1f}".replace("-", "−")
+    return Cell(shown, points / 100, "percent", 1)
+
+
+def monitored_table(result: PlanEvaluation, lang: str, caption: str = "") -> Table:
     w = words(lang)
     columns = (
         col("indicator", w["h_indicator"], width=28),
@@ -139,15 +175,15 @@ def monitored_table(result: PlanEvaluation, lang: str) -> Table:
     rows = tuple(
         (
             text(ev.indicator.display_name(lang)),
-            text(ev.indicator.unit),
+            text(unit_text(ev.indicator.unit, lang)),
             num(ev.latest.value if ev.latest else None),
-            text(str(ev.latest.period) if ev.latest else None, data=False),
+            period_cell(ev, result, lang),
             pct(ev.actual_growth),
         )
         for ev in result.evaluations
         if ev.indicator.target is None
     )
-    return Table("monitored", columns, rows)
+    return Table("monitored", columns, rows, caption)
 
 
 def summary_table(result: PlanEvaluation, lang: str) -> Table:
@@ -186,7 +222,7 @@ def summary_table(result: PlanEvaluation, lang: str) -> Table:
             (
                 text(ind.id, data=False),
                 text(ind.display_name(lang)),
-                text(ind.unit),
+                text(unit_text(ind.unit, lang)),
                 text(TARGET_TYPE[t.type][lang] if t else None, data=False),
                 num(t.value if t else None),
                 text(str(ev.latest.period) if ev.latest else None, data=False),
@@ -203,7 +239,7 @@ def summary_table(result: PlanEvaluation, lang: str) -> Table:
                 num(ev.projection.value if ev.projection else None),
                 num(ev.projection_low),
                 num(ev.projection_high),
-                status_cell(ev, lang),
+                status_cell(ev, lang, result),
                 text(word("yes", lang) if ev.final else None, data=False),
             )
         )
@@ -246,19 +282,35 @@ def _history_row(o: Observation, lang: str) -> tuple[Cell, ...]:
     )
 
 
-def sources_table(result: PlanEvaluation, lang: str) -> Table:
+def sources_table(result: PlanEvaluation, lang: str, cites: Citations, caption: str = "") -> Table:
+    """Per indicator: what the target rests on, and the references its figures come from."""
     w = words(lang)
     columns = (
         col("indicator", w["h_indicator"], width=28),
         col("target_source", w["h_target_source"], width=50),
-        col("data_source", w["h_data_source"], width=60),
+        col("data_source", w["h_data_source"], width=40),
+        Column("note", w["h_note"], "l", 60, sheet_only=True),  # as the data files say it
     )
-    rows = tuple(
-        (
-            text(ev.indicator.display_name(lang)),
-            text(ev.indicator.target.source if ev.indicator.target else None),
-            text(ev.indicator.source),
+    names = {e.indicator.id: e.indicator.display_name(lang) for e in result.evaluations}
+    rows = []
+    for ev in result.evaluations:
+        ind = ev.indicator
+        target = ind.target.source if ind.target and ind.target.source else None
+        numbers: list[int] = []
+        for o in ev.history:
+            numbers += [n for n in cites.refs(o.source) if n not in numbers]
+        bits = ["".join(f"[{n}]" for n in sorted(numbers))] if numbers else []
+        if ind.formula is not None and ind.formula.ids:
+            sep = "、" if lang == "zh" else " and "
+            parts = sep.join(names.get(i, i) for i in ind.formula.ids)
+            bits.append(word("computed_from", lang, parts=parts))
+        data = ("；" if lang == "zh" else "; ").join(bits) or word("no_source", lang)
+        rows.append(
+            (
+                text(ind.display_name(lang)),
+                text(cites.rewrite(target) if target else None),
+                Cell.of(data),
+                text(ind.source),
+            )
         )
-        for ev in result.evaluations
-    )
-    return Table("sources", columns, rows)
+    return Table("sources", columns, tuple(rows), caption)

@@ -1,20 +1,28 @@
-"""The sentences of a report: the overall verdict and one target's short text."""
+"""The sentences of a report: the overall verdict and one target's short text.
+
+Time decides the wording (issue 10): before the deadline a target is "on course" or
+"lagging"; from the deadline on the report is a final evaluation, and a target whose final
+figure is not out yet is "projected from the latest figure (YYYY)", never "on course".
+"""
 
 from __future__ import annotations
+
+from datetime import date
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Indicator
 from ipplan.periods import Period, label_for_date
 from ipplan.render import fmt
 from ipplan.render.labels import NOTES, status_word
-from ipplan.report.words import word
+from ipplan.report.words import unit_text, word
 
 METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
 LAGGING = ("behind", "off_track", "moving_away")
+STALE_MONTHS = 15
 
 
 def unit_of(ind: Indicator, lang: str) -> str:
-    return ind.unit if lang == "zh" else (ind.unit or "").strip()
+    return unit_text(ind.unit, lang)
 
 
 def period_words(period: Period, lang: str) -> str:
@@ -36,6 +44,40 @@ def sentence(text: str, lang: str) -> str:
     return text if text.endswith(".") else text + "."
 
 
+def ended(result: PlanEvaluation) -> bool:
+    """From the deadline on, the report is a final evaluation."""
+    return result.as_of >= result.plan.meta.deadline
+
+
+def months_later(d: date, months: int) -> date:
+    """The same day ``months`` calendar months later (the last day when the month is short)."""
+    index = d.year * 12 + d.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for day in (d.day, 30, 29, 28):
+        try:
+            return date(year, month, day)
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def is_stale(ev: Evaluation, as_of: date) -> bool:
+    """The latest figure's period ended more than 15 months before the report date."""
+    return ev.latest is not None and as_of > months_later(ev.latest.period.end, STALE_MONTHS)
+
+
+def shown_status(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
+    """The status as the report words it: after the deadline, a projection says so."""
+    if ev.final or not ended(result) or ev.status in ("achieved", "insufficient_data"):
+        return status_word(ev.status, lang)
+    if ev.status == "on_track":
+        return word("p_achieved", lang)
+    if ev.status in LAGGING:
+        return word("p_missed", lang)
+    return status_word(ev.status, lang)
+
+
 def verdict(result: PlanEvaluation, lang: str) -> str:
     """One sentence that says how the plan is doing overall."""
     targets = [e for e in result.evaluations if e.indicator.target is not None]
@@ -53,11 +95,12 @@ def verdict(result: PlanEvaluation, lang: str) -> str:
         )
     sep = "、" if lang == "zh" else ", "
     lagging = [e.indicator.display_name(lang) for e in targets if e.status in LAGGING]
+    over = ended(result)
     parts: list[str] = []
     for key, k in (
         ("v_achieved", counts.get("achieved", 0)),
-        ("v_on_track", counts.get("on_track", 0)),
-        ("v_lagging", len(lagging)),
+        ("v_likely" if over else "v_on_track", counts.get("on_track", 0)),
+        ("v_likely_missed" if over else "v_lagging", len(lagging)),
         ("v_missed", counts.get("missed", 0)),
         ("v_nodata", counts.get("insufficient_data", 0)),
     ):
@@ -67,7 +110,11 @@ def verdict(result: PlanEvaluation, lang: str) -> str:
             )
     if lang == "en" and len(parts) > 1:
         parts[-1] = "and " + parts[-1]
-    return word("verdict_lead", lang, n=n) + word("v_sep", lang).join(parts) + word("v_end", lang)
+    if over:
+        lead = word("verdict_final_lead", lang, n=n, deadline=deadline_words(result, lang))
+    else:
+        lead = word("verdict_lead", lang, n=n)
+    return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
 
 
 def _target_sentence(ev: Evaluation, lang: str, deadline: str) -> str:
@@ -85,70 +132,110 @@ def _target_sentence(ev: Evaluation, lang: str, deadline: str) -> str:
     return word(key, lang, deadline=deadline, value=value, unit=unit)
 
 
-def target_text(ev: Evaluation, lang: str, elapsed: float, deadline: str) -> list[str]:
+def _no_data(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
+    """Which figure is missing, in words (never a file name)."""
+    ind = ev.indicator
+    by_id = {e.indicator.id: e for e in result.evaluations}
+    if ind.formula is not None and ind.formula.ids:
+        sep = "、" if lang == "zh" else " and "
+        names = [
+            by_id[i].indicator.display_name(lang) if i in by_id else i for i in ind.formula.ids
+        ]
+        missing = [
+            by_id[i].indicator.display_name(lang)
+            for i in ind.formula.ids
+            if i in by_id and by_id[i].latest is None
+        ]
+        if missing:
+            return word("no_data_derived", lang, parts=sep.join(names), missing=sep.join(missing))
+    return word("no_data", lang, what=ind.display_name(lang))
+
+
+def _latest(ev: Evaluation, result: PlanEvaluation, lang: str, unit: str) -> str:
+    assert ev.latest is not None
+    period = period_words(ev.latest.period, lang)
+    if ev.cumulative is not None:
+        s = word("latest_sum", lang, value=fmt.number(ev.cumulative), unit=unit, period=period)
+    else:
+        s = word("latest", lang, value=fmt.number(ev.latest.value), unit=unit, period=period)
+        if ev.latest.flag and "e" in ev.latest.flag:
+            s += word("estimated", lang)
+    if ev.attainment is not None:
+        s += word("attainment", lang, pct=fmt.percent(ev.attainment))
+    if ev.progress is not None:
+        s += word(
+            "progress",
+            lang,
+            pct=fmt.percent(ev.progress),
+            elapsed=fmt.percent(result.time_elapsed, 0),
+        )
+        base = ev.baseline
+        if ev.progress == 0 and base is not None and base.period == ev.latest.period:
+            s += word("baseline_progress", lang, period=period_words(base.period, lang))
+    return s + ("。" if lang == "zh" else ".")
+
+
+def _projection(ev: Evaluation, lang: str, unit: str) -> str | None:
+    if ev.projection is None:
+        return None
+    method = ev.projection.method
+    name = word(method, lang) if method in METHOD_WORDS else method
+    if ev.projection_reason == "backtest":
+        name += word("backtest", lang)
+    p = word(
+        "projection",
+        lang,
+        method=name,
+        period=ev.projection.period,
+        value=fmt.number(ev.projection.value),
+        unit=unit,
+    )
+    low, high = ev.projection_low, ev.projection_high
+    if low is not None and high is not None and fmt.number(low) != fmt.number(high):
+        p += word("projection_range", lang, low=fmt.number(low), high=fmt.number(high))
+    return p + ("。" if lang == "zh" else ".")
+
+
+def target_text(ev: Evaluation, lang: str, result: PlanEvaluation, deadline: str) -> list[str]:
     """A few sentences: the target, where it stands, the pace, the projection, the status."""
     ind = ev.indicator
     unit = unit_of(ind, lang)
+    over = ended(result)
     out = [_target_sentence(ev, lang, deadline)]
     if ev.latest is None:
-        out.append(word("no_data", lang, id=ind.id))
+        out.append(_no_data(ev, result, lang))
     else:
-        if ev.cumulative is not None:
-            s = word(
-                "latest_sum",
-                lang,
-                value=fmt.number(ev.cumulative),
-                unit=unit,
-                period=period_words(ev.latest.period, lang),
-            )
-        else:
-            s = word(
-                "latest",
-                lang,
-                value=fmt.number(ev.latest.value),
-                unit=unit,
-                period=period_words(ev.latest.period, lang),
-            )
-            if ev.latest.flag and "e" in ev.latest.flag:
-                s += word("estimated", lang)
-        if ev.attainment is not None:
-            s += word("attainment", lang, pct=fmt.percent(ev.attainment))
-        if ev.progress is not None:
-            s += word(
-                "progress", lang, pct=fmt.percent(ev.progress), elapsed=fmt.percent(elapsed, 0)
-            )
-        out.append(s + ("。" if lang == "zh" else "."))
-        pace = _pace(ev, lang, unit)
+        out.append(_latest(ev, result, lang, unit))
+        pace = _pace(ev, lang, unit, over)
         if pace:
             out.append(pace)
-        if ev.projection is not None:
-            method = ev.projection.method
-            p = word(
-                "projection",
-                lang,
-                method=word(method, lang) if method in METHOD_WORDS else method,
-                period=ev.projection.period,
-                value=fmt.number(ev.projection.value),
-                unit=unit,
-            )
-            if ev.projection_reason == "backtest":
-                p = p.replace(word(method, lang), word(method, lang) + word("backtest", lang), 1)
-            low, high = ev.projection_low, ev.projection_high
-            if low is not None and high is not None and fmt.number(low) != fmt.number(high):
-                p += word("projection_range", lang, low=fmt.number(low), high=fmt.number(high))
-            out.append(p + ("。" if lang == "zh" else "."))
-    key = "verdict_final_mark" if ev.final else "verdict"
-    out.append(word(key, lang, status=status_word(ev.status, lang)))
+        projection = _projection(ev, lang, unit)
+        if projection and over and not ev.final:
+            out.append(word("final_pending", lang, period=period_words(ev.latest.period, lang)))
+        if projection:
+            out.append(projection)
+        if is_stale(ev, result.as_of):
+            out.append(word("stale", lang, period=period_words(ev.latest.period, lang)))
+    status = shown_status(ev, result, lang)
+    if ev.final:
+        out.append(word("verdict_final_mark", lang, status=status))
+    elif over and ev.latest is not None and ev.status != "insufficient_data":
+        out.append(word("verdict_projected", lang, status=status))
+    else:
+        out.append(word("verdict", lang, status=status))
     for note in ev.notes:
-        if note in NOTES and note != "no_data":
+        if note in NOTES and note not in ("no_data", "final_awaited"):
             out.append(sentence(NOTES[note][lang], lang))
     return out
 
 
-def _pace(ev: Evaluation, lang: str, unit: str) -> str | None:
+def _pace(ev: Evaluation, lang: str, unit: str, over: bool) -> str | None:
+    """The pace needed against the pace seen; after the deadline only the pace seen."""
     if ev.growth_basis == "linear":
-        if ev.required_per_year is None or ev.actual_per_year is None:
+        if ev.actual_per_year is None:
             return None
+        if over or ev.required_per_year is None:
+            return word("pace_linear_after", lang, actual=fmt.number(ev.actual_per_year), unit=unit)
         return word(
             "pace_linear",
             lang,
@@ -156,7 +243,7 @@ def _pace(ev: Evaluation, lang: str, unit: str) -> str | None:
             actual=fmt.number(ev.actual_per_year),
             unit=unit,
         )
-    if ev.required_growth is not None and ev.actual_growth is not None:
+    if ev.required_growth is not None and ev.actual_growth is not None and not over:
         return word(
             "pace_growth",
             lang,
@@ -164,7 +251,9 @@ def _pace(ev: Evaluation, lang: str, unit: str) -> str | None:
             actual=fmt.percent(ev.actual_growth),
         )
     if ev.actual_growth is not None:
-        return word("pace_trend", lang, actual=fmt.percent(ev.actual_growth))
+        return word(
+            "pace_after" if over else "pace_trend", lang, actual=fmt.percent(ev.actual_growth)
+        )
     return None
 
 

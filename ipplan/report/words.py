@@ -7,6 +7,7 @@ from collections.abc import Mapping
 WORDS: Mapping[str, Mapping[str, str]] = {
     # title and metadata
     "title": {"zh": "《{title}》目标进展情况报告", "en": "Progress report: {title}"},
+    "title_final": {"zh": "《{title}》终期评估报告", "en": "Final evaluation report: {title}"},
     "document": {"zh": "文号", "en": "Document no."},
     "issuer": {"zh": "印发单位", "en": "Issued by"},
     "issued": {"zh": "印发日期", "en": "Issued on"},
@@ -26,8 +27,82 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "detail": {"zh": "（{n}）{name}", "en": "3.{n} {name}"},
     "monitored": {"zh": "四、监测指标", "en": "4. Monitored indicators"},
     "quality": {"zh": "五、数据质量说明", "en": "5. Data-quality notes"},
+    "problems": {"zh": "五、存在问题", "en": "5. Problems"},
+    "next_steps": {"zh": "六、下一步工作", "en": "6. Next steps"},
     "sources": {"zh": "附件1：数据来源", "en": "Annex 1: Sources"},
-    "method": {"zh": "附件2：计算方法", "en": "Annex 2: Methodology"},
+    "quality_annex": {"zh": "附件2：数据质量说明", "en": "Annex 2: Data-quality notes"},
+    "method": {"zh": "附件3：计算方法", "en": "Annex 3: Methodology"},
+    "table_caption": {"zh": "表{n}　{title}", "en": "Table {n}. {title}"},
+    "figure_caption": {"zh": "图{n}　{title}", "en": "Figure {n}. {title}"},
+    "t_targets": {"zh": "方案目标完成情况", "en": "Targets at a glance"},
+    "t_monitored": {"zh": "监测指标", "en": "Monitored indicators"},
+    "t_sources": {"zh": "数据来源", "en": "Sources"},
+    "t_quality": {"zh": "数据质量问题", "en": "Data-quality findings"},
+    "t_references": {"zh": "参考资料", "en": "References"},
+    "see_table": {"zh": "各项目标完成情况见表1。", "en": "Table 1 shows every target."},
+    "pr_lagging": {
+        "zh": "{name}进度滞后：{detail}。",
+        "en": "{name} is lagging: {detail}.",
+    },
+    "pr_missed": {"zh": "{name}未完成目标。", "en": "{name} missed its target."},
+    "pr_stale": {
+        "zh": "{name}的最新数据为{period}数据，已逾15个月未更新。",
+        "en": "{name}: the latest figure is for {period}, more than 15 months old.",
+    },
+    "pr_nodata": {
+        "zh": "{name}尚无数据，无法评估。",
+        "en": "{name} has no figure, so no assessment.",
+    },
+    "pr_one_point": {
+        "zh": "{name}仅有一个数据点，无法判断趋势。",
+        "en": "{name} has one data point only, so no trend.",
+    },
+    "ns_one_point": {
+        "zh": "补充{name}的历年数据，以便判断趋势。",
+        "en": "Collect earlier figures for {name} so that its trend can be judged.",
+    },
+    "pr_none": {"zh": "未发现突出问题。", "en": "No problem stands out."},
+    "ns_lagging": {
+        "zh": "加快推进{name}相关工作，确保达到{target}的目标。",
+        "en": "Speed up the work on {name} to reach {target}.",
+    },
+    "ns_final_lagging": {
+        "zh": "分析{name}未达预期的原因，在后续规划中提出改进措施。",
+        "en": "Analyse why {name} fell short and set remedies in the next plan.",
+    },
+    "ns_stale": {
+        "zh": "向数据发布部门索取{name}的最新数据，及时更新监测。",
+        "en": "Obtain the latest figure for {name} from its publisher and update the monitoring.",
+    },
+    "ns_nodata": {
+        "zh": "建立{name}的数据报送机制，明确统计口径与报送时间。",
+        "en": "Set up regular reporting of {name}, with its definition and schedule.",
+    },
+    "ns_none": {
+        "zh": "继续做好各项指标的监测与数据更新。",
+        "en": "Keep monitoring every indicator.",
+    },
+    "signature_date": {"zh": "{date}", "en": "{date}"},
+    "q_lead": {
+        "zh": "数据检查发现以下问题，已在表中列明，供数据维护人员核实：",
+        "en": "The data check found the following, listed for whoever maintains the data:",
+    },
+    "h_problem": {"zh": "问题", "en": "Finding"},
+    "h_severity": {"zh": "性质", "en": "Severity"},
+    "h_prev_status": {"zh": "上期状态", "en": "Previous status"},
+    "h_change": {"zh": "完成率比上期", "en": "Attainment change"},
+    "changed": {
+        "zh": "{name}由上期（{prev_date}）的“{prev}”变为“{now}”。",
+        "en": "{name} moved from “{prev}” (as of {prev_date}) to “{now}”.",
+    },
+    "unchanged": {
+        "zh": "与上期（{prev_date}）相比，各项目标状态均未变化。",
+        "en": "No target changed status since the previous report ({prev_date}).",
+    },
+    "compare": {"zh": "与上期比较", "en": "Compared with the previous report"},
+    "no_source": {"zh": "暂无公开数据", "en": "no published figure yet"},
+    "computed_from": {"zh": "由{parts}计算", "en": "computed from {parts}"},
+    "pp": {"zh": "{sign}{value}个百分点", "en": "{sign}{value} pts"},
     # overview
     "elapsed_line": {
         "zh": "截至{as_of}，方案实施期（{start}至{deadline}）已过{pct}，即序时进度为{pct}。",
@@ -53,6 +128,18 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "v_on_track": {
         "zh": "{k}项按当前增速可如期完成",
         "en": "{k} {be} on course at the current pace",
+    },
+    "v_likely": {
+        "zh": "{k}项终期数据尚未公布、按最新数据推算预计完成",
+        "en": "{k} {be} likely met, projected from the latest figures (final figures not out)",
+    },
+    "v_likely_missed": {
+        "zh": "{k}项按最新数据推算预计未完成（{names}）",
+        "en": "{k} {be} likely missed, projected from the latest figures ({names})",
+    },
+    "verdict_final_lead": {
+        "zh": "方案已于{deadline}期满。{n}项目标中",
+        "en": "The plan ended on {deadline}. Of {n} targets, ",
     },
     "v_lagging": {
         "zh": "{k}项进度滞后、需加快推进（{names}）",
@@ -97,9 +184,45 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "; progress {pct} against time elapsed {elapsed}",
     },
     "no_data": {
-        "zh": "尚无数据，无法评估；请补充 actuals/{id}.csv。",
-        "en": "No data yet, so no assessment; add actuals/{id}.csv.",
+        "zh": "尚无{what}的数据，暂无法评估。",
+        "en": "No figure for {what} has been published yet, so there is no assessment.",
     },
+    "no_data_derived": {
+        "zh": "该指标由{parts}计算，其中{missing}尚无数据，暂无法评估。",
+        "en": "It is computed from {parts}; {missing} has no figure yet, so there is no "
+        "assessment.",
+    },
+    "baseline_progress": {
+        "zh": "，这是因为最新数据即基期（{period}）数据、方案实施以来的数据尚未公布，"
+        "评估依据此前的增长趋势作出",
+        "en": ", because the latest figure is the baseline ({period}) and no figure since "
+        "the plan began is out yet; the status rests on the earlier trend",
+    },
+    "stale": {
+        "zh": "最新数据为{period}数据，距报告截至日已逾15个月，结论可能已不反映现状。",
+        "en": "The latest figure is for {period}, more than 15 months before the report date, "
+        "so the finding may be out of date.",
+    },
+    "stale_mark": {"zh": "（旧）", "en": " (old)"},
+    "stale_note": {
+        "zh": "注：期间后标“（旧）”者，数据距报告截至日已逾15个月。",
+        "en": "Note: periods marked (old) are more than 15 months before the report date.",
+    },
+    "final_pending": {
+        "zh": "终期数据尚未公布，按最新数据（{period}）推算。",
+        "en": "The final figure is not out yet; projected from the latest figure ({period}).",
+    },
+    "pace_after": {
+        "zh": "近期实际年均增长{actual}。",
+        "en": "Recent growth: {actual} a year.",
+    },
+    "pace_linear_after": {
+        "zh": "近期年均新增{actual}{unit}。",
+        "en": "Recently {actual} {unit} more a year.",
+    },
+    "verdict_projected": {"zh": "评估（推算）：{status}。", "en": "Status (projected): {status}."},
+    "p_achieved": {"zh": "预计完成", "en": "likely met"},
+    "p_missed": {"zh": "预计未完成", "en": "likely missed"},
     "pace_growth": {
         "zh": "如期完成需年均增长{need}，近期实际年均增长{actual}。",
         "en": "Reaching it needs {need} a year; recent growth is {actual} a year.",
@@ -136,6 +259,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "h_progress": {"zh": "目标进展", "en": "Progress"},
     "h_elapsed": {"zh": "序时进度", "en": "Time elapsed"},
     "h_growth": {"zh": "需/实增速", "en": "Growth need/actual"},
+    "h_growth_actual": {"zh": "实际增速", "en": "Actual growth"},
     "h_need": {"zh": "所需年均增速", "en": "Required growth"},
     "h_actual": {"zh": "实际年均增速", "en": "Actual growth"},
     "h_ratio": {"zh": "增速比", "en": "Growth ratio"},
@@ -154,6 +278,8 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "h_flag": {"zh": "标记", "en": "Flag"},
     "h_yoy": {"zh": "同比", "en": "YoY"},
     "h_source": {"zh": "来源", "en": "Source"},
+    "h_sheet_id": {"zh": "指标编号", "en": "Indicator ID"},
+    "h_location": {"zh": "位置", "en": "Location"},
     "h_note": {"zh": "备注", "en": "Note"},
     "h_published": {"zh": "发布日期", "en": "Published"},
     "h_computed": {"zh": "计算值", "en": "Computed"},
@@ -205,3 +331,29 @@ def word(key: str, lang: str, **params: object) -> str:
 def words(lang: str) -> dict[str, str]:
     """Every word without parameters, for renderers (sheet names and the like)."""
     return {k: v.get(lang) or v["en"] for k, v in WORDS.items() if "{" not in v["en"]}
+
+
+# Chinese units in English reports (issue 10): "600 件" reads "600 items".
+UNITS_EN: Mapping[str, str] = {
+    "件": "items",
+    "个": "items",
+    "项": "items",
+    "家": "firms",
+    "户": "entities",
+    "人": "people",
+    "起": "cases",
+    "次": "times",
+    "元": "yuan",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "万人": "10,000 people",
+    "万件": "10,000 items",
+}
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    """The unit as the report's language writes it: 亿元 → "100 million yuan" in English."""
+    unit = (unit or "").strip()
+    if lang == "zh" or not unit:
+        return unit
+    return UNITS_EN.get(unit, unit)

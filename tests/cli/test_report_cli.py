@@ -153,3 +153,90 @@ def test_help_and_core_import_no_heavy_library() -> None:
     assert "--format" in proc.stdout
     loaded = {line.split("|")[-1].strip().split(".")[0] for line in proc.stderr.splitlines()}
     assert not loaded & {"matplotlib", "docx", "openpyxl", "pandas"}
+
+
+def test_office_form_options(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["report", "-f", "markdown", "--as-of", "2026-11-30", "-o", "-"]
+    code, out, err = run(
+        [
+            *args,
+            *("--issuer", "随州市市场监督管理局", "--date", "2026-12-05"),
+            *("--compare-as-of", "2024-12-31"),
+        ],
+        monkeypatch,
+        capsys,
+        tmp_path,
+    )
+    assert code == 0, err
+    assert "随州市市场监督管理局\n\n2026年12月5日" in out
+    assert "| 上期状态 | 完成率比上期 |" in out
+    assert "有效地理标志由上期（2024年12月31日）的“严重滞后”变为“预计未完成”。" in out
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--compare-as-of", "2026-11-30"], "不早于本期"),
+        (["--issuer", "  "], "--issuer 为空"),
+        (["--date", "tomorrow"], "tomorrow"),
+        (["-f", "html", "--template", "t.docx"], "只用于 Word 报告"),
+        (["--template", "missing.docx"], "找不到模板文件"),
+        (["--template", "bad.docx"], "不是有效的 Word 文档"),
+    ],
+)
+def test_office_form_usage_errors(
+    extra: list[str],
+    message: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    (tmp_path / "bad.docx").write_bytes(b"not a zip")
+    (tmp_path / "t.docx").write_bytes(b"not a zip")
+    args = ["report", "-f", "docx", "--as-of", "2026-11-30", "-o", "r.docx", *extra]
+    code, _, err = run(args, monkeypatch, capsys, tmp_path)
+    assert code == 2 and message in err, err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "r.docx").exists()
+
+
+def test_template_keeps_the_offices_styles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import docx
+    from docx.shared import Cm, Pt
+
+    template = docx.Document()
+    template.styles["Normal"].font.name = "Office Body"
+    template.styles["Normal"].font.size = Pt(15)
+    template.sections[0].left_margin = Cm(3.1)
+    template.sections[0].header.paragraphs[0].text = "随州市知识产权局文件"
+    template.add_paragraph("placeholder body text")
+    template.save(str(tmp_path / "office.docx"))
+    code, _, err = run(
+        [
+            "report",
+            "-f",
+            "docx",
+            "--as-of",
+            "2024-12-31",
+            "-o",
+            "r.docx",
+            "--template",
+            "office.docx",
+        ],
+        monkeypatch,
+        capsys,
+        tmp_path,
+    )
+    assert code == 0, err
+    made = docx.Document(str(tmp_path / "r.docx"))
+    assert made.styles["Normal"].font.name == "Office Body"
+    assert made.styles["Normal"].font.size == Pt(15)
+    assert abs(made.sections[0].left_margin - Cm(3.1)) < Cm(0.01)  # stored in twips
+    assert made.sections[0].header.paragraphs[0].text == "随州市知识产权局文件"
+    texts = [p.text for p in made.paragraphs]
+    assert "placeholder body text" not in texts
+    assert "一、总体情况" in texts

@@ -15,7 +15,18 @@ from ipplan.report.output import default_filename
 from ipplan.report.tables import decimals_for
 from ipplan.report.texts import verdict
 
-ORDER = ["overview", "targets", "details", "monitored", "quality", "sources", "method"]
+ORDER = [
+    "overview",
+    "targets",
+    "details",
+    "monitored",
+    "problems",
+    "next_steps",
+    "signature",
+    "sources",
+    "quality",
+    "method",
+]
 
 
 def texts(report: Report, key: str) -> str:
@@ -27,7 +38,8 @@ def test_sections_in_the_order_of_the_issue(bundled_zh: Report) -> None:
     assert [s.key for s in bundled_zh.sections] == ORDER
     headings = [s.heading for s in bundled_zh.sections]
     assert headings[:3] == ["一、总体情况", "二、指标完成情况表", "三、分项说明"]
-    assert headings[-2] == "附件1：数据来源"
+    assert headings[4:6] == ["五、存在问题", "六、下一步工作"]
+    assert headings[-3:] == ["附件1：数据来源", "附件2：数据质量说明", "附件3：计算方法"]
     details = bundled_zh.sections[2].subsections
     # one section per target, in plan order: the bundled plan has 7 targets
     assert len(details) == 7
@@ -71,21 +83,113 @@ def test_target_text_has_the_figures(bundled_zh: Report) -> None:
     text = texts(bundled_zh, "target:trademarks_valid")
     # latest 22542 (2023), target 30000: 22542 / 30000 = 0.7514 → 75.1%
     assert "最新值为22,542件（2023年），完成率75.1%" in text
-    # baseline 2023 is the latest value: progress (22542 − 22542) / (30000 − 22542) = 0
-    assert "目标进展0.0%（序时进度50%）" in text
+    # baseline 2023 is the latest value: progress (22542 − 22542) / (30000 − 22542) = 0,
+    # and the report says why
+    assert "目标进展0.0%（序时进度50%），这是因为最新数据即基期（2023年）数据" in text
     # required: (30000 / 22542)^(1 / (731 / 365.25)) − 1 = 1.33085^(0.49966) − 1 = 15.4%
     assert "如期完成需年均增长15.4%" in text
     assert "评估：进度正常。" in text
-    assert "尚无数据" in texts(bundled_zh, "target:invention_patents_valid")
+    missing = texts(bundled_zh, "target:invention_patents_valid")
+    assert "尚无有效发明专利的数据，暂无法评估。" in missing
+    assert ".csv" not in missing and "actuals" not in missing
 
 
-def test_final_figure_awaited_after_the_deadline() -> None:
-    result = evaluate(None, date(2026, 3, 1))
+def all_text(report: Report) -> str:
+    parts = []
+    for s in walk(report.sections):
+        for b in s.blocks:
+            if isinstance(b, Paragraph):
+                parts.append(b.text)
+            elif isinstance(b, Table):  # what a reader sees: not the spreadsheet-only columns
+                shown = [i for i, c in enumerate(b.columns) if not c.sheet_only]
+                parts += [b.columns[i].head for i in shown]
+                parts += [r[i].text for r in b.rows for i in shown]
+            else:
+                parts += list(getattr(b, "items", ()))
+    return "\n".join(parts)
+
+
+def test_final_evaluation_after_the_deadline() -> None:
+    result = evaluate(None, date(2026, 11, 30))
     zh = build_report(result, "zh")
+    assert zh.final and zh.title.endswith("终期评估报告")
     assert "待最终数据公布后确认" in texts(zh, "overview")
-    assert "已过截止日期，待最终数据" in texts(zh, "target:trademarks_valid")
+    assert "方案已于2025年底期满" in texts(zh, "overview")
+    text = texts(zh, "target:trademarks_valid")
+    assert "终期数据尚未公布，按最新数据（2023年）推算" in text
+    assert "评估（推算）：预计完成。" in text
+    # the newest figure ends 2023-12-31; 15 months later is 2025-03-31 < 2026-11-30: stale
+    assert "最新数据为2023年数据，距报告截至日已逾15个月" in text
+    body = all_text(zh)
+    assert "可如期完成" not in body and "如期完成需" not in body
+    table = next(b for b in zh.sections[1].blocks if isinstance(b, Table))
+    row = next(r for r in table.rows if r[0].text.startswith("有效注册商标量"))
+    assert row[3].text == "2023（旧）" and row[-1].text == "预计完成"
     en = build_report(result, "en")
-    assert "Deadline passed; final figure awaited." in texts(en, "target:trademarks_valid")
+    assert en.title.startswith("Final evaluation report: ")
+    en_text = texts(en, "target:trademarks_valid")
+    assert "The final figure is not out yet; projected from the latest figure (2023)" in en_text
+    assert "on course" not in all_text(en)
+
+
+def test_mid_plan_figures_are_not_stale(bundled_zh: Report) -> None:
+    # as of 2024-12-31 the 2023 figures are 12 months old: not flagged
+    table = next(b for b in bundled_zh.sections[1].blocks if isinstance(b, Table))
+    assert all("旧" not in r[3].text for r in table.rows)
+    assert "逾15个月" not in texts(bundled_zh, "target:trademarks_valid")
+
+
+def test_compare_with_the_previous_report() -> None:
+    now, before = evaluate(None, date(2026, 11, 30)), evaluate(None, date(2024, 12, 31))
+    report = build_report(now, "zh", previous=before)
+    overview = texts(report, "overview")
+    assert "有效注册商标量由上期（2024年12月31日）的“进度正常”变为“预计完成”。" in overview
+    table = next(b for b in report.sections[1].blocks if isinstance(b, Table))
+    assert [c.head for c in table.columns][-2:] == ["上期状态", "完成率比上期"]
+    row = next(r for r in table.rows if r[0].text.startswith("有效注册商标量"))
+    # the same 2023 figure then and now: attainment 75.1% both times, change +0.0
+    assert row[-2].text == "进度正常" and row[-1].text == "+0.0"
+
+
+def test_signature_and_numbering(bundled_zh: Report) -> None:
+    sign = next(s for s in bundled_zh.sections if s.key == "signature")
+    assert [b.text for b in sign.blocks][:2] == ["随州市人民政府办公室", "2024年12月31日"]
+    tables = [b for s in walk(bundled_zh.sections) for b in s.blocks if isinstance(b, Table)]
+    captions = [t.caption for t in tables]
+    assert captions[:2] == ["表1　方案目标完成情况", "表2　监测指标"]
+    figures = [c.caption for c in bundled_zh.charts()]
+    assert figures[0] == "图1　有效注册商标量（件）"
+    result = evaluate(None, date(2024, 12, 31))
+    other = build_report(result, "zh", issuer="随州市市场监督管理局", day=date(2025, 1, 6))
+    sign = next(s for s in other.sections if s.key == "signature")
+    assert [b.text for b in sign.blocks][:2] == ["随州市市场监督管理局", "2025年1月6日"]
+
+
+def test_closing_sections_list_the_problems(bundled_zh: Report) -> None:
+    problems = next(s for s in bundled_zh.sections if s.key == "problems")
+    items = [i for b in problems.blocks for i in getattr(b, "items", ())]
+    # five targets lack data (four have none, one has a single point), GIs lag (off
+    # track, attainment 17 / 20 = 85.0%)
+    assert sum("尚无数据" in i for i in items) == 4
+    assert "商标国际注册量仅有一个数据点，无法判断趋势。" in items
+    assert "有效地理标志进度滞后：严重滞后，完成率85.0%。" in items
+    steps = next(s for s in bundled_zh.sections if s.key == "next_steps")
+    assert "加快推进有效地理标志相关工作，确保达到20件的目标。" in [
+        i for b in steps.blocks for i in getattr(b, "items", ())
+    ]
+
+
+def test_sources_are_citations(bundled_zh: Report) -> None:
+    body = all_text(bundled_zh)
+    assert "seed" not in body.lower() and "种子" not in body and ".csv" not in body
+    section = next(s for s in bundled_zh.sections if s.key == "sources")
+    refs = [b.text for b in section.blocks if isinstance(b, Paragraph) and b.role == "reference"]
+    census = [r for r in refs if "随州市统计局" in r]
+    assert len(census) == 1 and "2021-06-08" in census[0]
+    assert "http://tjj.suizhou.gov.cn" in census[0]
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    row = next(r for r in table.rows if r[0].text == "有效地理标志")
+    assert "由地理标志商标、地理标志保护产品计算" in row[2].text
 
 
 def test_charts_only_where_there_is_data(bundled_zh: Report) -> None:
@@ -123,12 +227,19 @@ def test_hostile_report_keeps_data_as_data(hostile_reports: dict[str, Report]) -
 
 def test_quality_notes_are_the_check_findings(hostile_reports: dict[str, Report]) -> None:
     section = next(s for s in hostile_reports["zh"].sections if s.key == "quality")
-    lines = [i for b in section.blocks for i in getattr(b, "items", ())]
-    assert len(lines) == 2, lines
-    # sorted by file: mon.csv, then stray.csv; paths relative to the plan folder
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert [c.sheet_only for c in table.columns] == [False, False, False, True]
+    rows = [[c.text for c in r] for r in table.rows]
+    assert len(rows) == 2, rows
+    # sorted by file: mon.csv, then stray.csv; paths relative to the plan folder, in the
+    # spreadsheet-only column; the words for the reader name no file
     # mon: a stock from 20 (2023) to 13 (2024) falls by 35 % > 30 %: a warning on line 3
-    assert lines[0].startswith("提示：actuals/mon.csv:3:")
-    assert lines[1].startswith("错误：actuals/stray.csv: ")  # no such indicator
+    assert rows[0][2:] == ["提示", "actuals/mon.csv:3:2"]
+    assert "下降 35.0%" in rows[0][1]
+    assert rows[1][2:] == ["错误", "actuals/stray.csv"]  # no such indicator
+    assert "方案指标设置" in rows[1][1]
+    for row in rows:
+        assert ".csv" not in row[1] and "targets.yaml" not in row[1]
 
 
 def test_bundled_plan_has_no_finding(bundled_zh: Report) -> None:

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-import pytest
-
 from ipplan.report import Report
-from ipplan.report import chart as chart_module
 from ipplan.report.chart import render_chart, wrap
 from ipplan.report.document import Chart, Point
 
@@ -68,34 +65,6 @@ def test_svg_escapes_text_and_keeps_it_text() -> None:
 def test_png_is_an_image() -> None:
     png = render_chart(HOSTILE, "png")
     assert png.startswith(b"\x89PNG\r\n\x1a\n")
-
-
-def test_png_falls_back_to_english_without_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    seen: list[dict[str, str]] = []
-    draw = chart_module._draw
-    monkeypatch.setattr(chart_module, "cjk_font", lambda: None)
-
-    def spy(fig: object, chart: Chart, labels: dict[str, str]) -> None:
-        seen.append(labels)
-        draw(fig, chart, labels)
-
-    monkeypatch.setattr(chart_module, "_draw", spy)
-    render_chart(HOSTILE, "png")
-    render_chart(HOSTILE, "svg")  # the browser has fonts: SVG keeps the Chinese labels
-    assert seen[0]["history"] == "Actual" and seen[0]["title"] == "x"
-    assert seen[1]["history"] == "实际值"
-
-
-def test_found_font_has_chinese_glyphs() -> None:
-    from matplotlib import font_manager
-    from matplotlib.ft2font import FT2Font
-
-    family = chart_module.cjk_font()
-    if family is None:
-        pytest.skip("no CJK font installed (apt-get install fonts-noto-cjk)")
-    path = font_manager.findfont(font_manager.FontProperties(family=family))
-    face = FT2Font(path)
-    assert all(face.get_char_index(ord(ch)) for ch in "有效注册商标量")
 
 
 def test_wrap_cuts_long_titles() -> None:

@@ -69,17 +69,22 @@ def test_bundled_html(bundled_zh: Report) -> None:
         "二、指标完成情况表",
         "三、分项说明",
         "四、监测指标",
-        "五、数据质量说明",
+        "五、存在问题",
+        "六、下一步工作",
         "附件1：数据来源",
-        "附件2：计算方法",
+        "附件2：数据质量说明",
+        "附件3：计算方法",
+        "表1　方案目标完成情况",
+        "图1　有效注册商标量（件）",
     ):
         assert heading in text
     # three targets have data: three inline SVG charts, their text drawn by the browser
     assert sum(1 for tag, _ in page.tags if tag == "svg") == 3
     assert "实际值" in text and "目标 30,000" in text
     assert b"<?xml" not in data and b"<!DOCTYPE svg" not in data
-    # no URL at all, except the one a bundled data source cites as text
-    assert data.count(b"http") == data.count(b"http://tjj.suizhou.gov.cn")
+    # no URL at all, except those the references cite as text (once each)
+    cited = (b"http://tjj.suizhou.gov.cn", b"https://sxbbs.cn", b"http://www.thetopcatplan.com")
+    assert data.count(b"http") == sum(data.count(u) for u in cited) == 3
 
 
 def test_css_lists_cjk_fonts_and_print_rules(bundled_en: Report) -> None:

@@ -22,7 +22,10 @@ def test_markdown_bundled(bundled_zh: Report) -> None:
         for line in lines
     )
     # the chart, as one line of figures
-    assert "*实际值：2021 16,480；2022 19,724；2023 22,542 · 目标 30,000 · 预计 2025 30,847" in text
+    assert (
+        "*图1　有效注册商标量（件）：实际值：2021 16,480；2022 19,724；2023 22,542 · "
+        "目标 30,000 · 预计 2025 30,847" in text
+    )
 
 
 def test_markdown_hostile(hostile_reports: dict[str, Report]) -> None:
@@ -46,8 +49,11 @@ def test_json_has_status_and_sections(bundled_zh: Report) -> None:
         "targets",
         "details",
         "monitored",
-        "quality",
+        "problems",
+        "next_steps",
+        "signature",
         "sources",
+        "quality",
         "method",
     ]
     assert report["counts"] == {"on_track": 1, "off_track": 1, "insufficient_data": 5}

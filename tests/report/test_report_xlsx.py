@@ -28,9 +28,34 @@ def test_sheets(bundled_zh: Report) -> None:
     wb = book(bundled_zh)
     assert wb.sheetnames[:2] == ["概况", "指标汇总"]
     assert wb.sheetnames[-2:] == ["数据来源", "计算方法"]
-    # one sheet per indicator: the bundled plan has 28
+    # one sheet per indicator, named in Chinese, the id in a cell: the bundled plan has 28
     assert len(wb.sheetnames) == 2 + 28 + 2
-    assert "trademarks_valid" in wb.sheetnames
+    ws = wb["有效注册商标量"]
+    assert ws["A2"].value == "指标编号" and ws["B2"].value == "trademarks_valid"
+    assert all(len(name) <= 31 for name in wb.sheetnames)
+    assert len({n.lower() for n in wb.sheetnames}) == len(wb.sheetnames)
+
+
+def test_every_sheet_prints_landscape_one_page_wide(bundled_en: Report) -> None:
+    wb = book(bundled_en)
+    for ws in wb.worksheets:
+        assert ws.page_setup.orientation == "landscape", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.print_title_rows, ws.title
+    summary = wb["Indicators"]
+    assert summary.print_title_rows == "$1:$1"
+    # a wrapped name gets a row tall enough for its lines
+    tall = [d.height for d in summary.row_dimensions.values() if d.height]
+    assert tall and min(tall) >= 30
+
+
+def test_formulas_as_text_read_as_words(bundled_zh: Report) -> None:
+    ws = book(bundled_zh)["有效地理标志"]
+    sources = [c.value for c in ws["H"] if isinstance(c.value, str)]
+    computed = [v for v in sources if v.startswith("计算：")]
+    assert computed and computed[0].startswith("计算：gi_trademarks + gi_products")
+    assert not any(v.startswith(("'", "=")) for v in sources)
 
 
 def test_summary_numbers_and_formats(bundled_zh: Report) -> None:
@@ -55,16 +80,15 @@ def test_history_sheet_numbers_add_up(bundled_zh: Report) -> None:
 
     def value(sheet: str, period: str) -> float:
         ws = wb[sheet]
-        assert ws.freeze_panes == "A3"  # title row, header row
-        return next(r[1].value for r in ws.iter_rows(min_row=3) if r[0].value == period)
+        assert ws.freeze_panes == "A4"  # title row, id row, header row
+        return next(r[1].value for r in ws.iter_rows(min_row=4) if r[0].value == period)
 
     # 2023 patent grants: 85 invention + 1,056 utility model + 360 design = 1,501
     parts = [
-        value(s, "2023")
-        for s in ("invention_patent_grants", "utility_model_grants", "design_grants")
+        value(s, "2023") for s in ("发明专利授权量", "实用新型专利授权量", "外观设计专利授权量")
     ]
-    assert sum(parts) == value("patent_grants", "2023") == 1501
-    yoy = next(r[4] for r in wb["trademarks_valid"].iter_rows(min_row=3) if r[0].value == "2023")
+    assert sum(parts) == value("专利授权量", "2023") == 1501
+    yoy = next(r[4] for r in wb["有效注册商标量"].iter_rows(min_row=4) if r[0].value == "2023")
     # a published yoy of 14.29 (%) is stored as 0.1429 and shown as a percentage
     assert yoy.value == pytest.approx(0.1429) and yoy.number_format == "0.00%"
 
@@ -81,20 +105,22 @@ def test_overview_counts_add_up(bundled_zh: Report) -> None:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_hostile_cells_are_neutralised(hostile_reports: dict[str, Report], lang: str) -> None:
+    """Text a spreadsheet would run is a string cell with Excel's quote prefix (it stays
+    text when edited), never a formula, and shows no apostrophe; "=…" reads as words."""
     wb = book(hostile_reports[lang])
-    seen: list[str] = []
+    seen: dict[str, bool] = {}
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for cell in row:
                 assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
                 if isinstance(cell.value, str):
-                    assert not cell.value.startswith(DANGEROUS), (ws.title, cell.value)
-                    seen.append(cell.value)
-    assert '\'=HYPERLINK("http://x","y")' in seen
-    assert "'@SUM(1+1)" in seen
-    assert "'-2+3" in seen
-    assert "'\t=1+1" in seen
-    assert "'@cmd" in seen
+                    if cell.value.startswith(DANGEROUS):
+                        assert cell.quotePrefix, (ws.title, cell.value)
+                    seen[cell.value] = bool(cell.quotePrefix)
+    computed = "计算：" if lang == "zh" else "Computed: "
+    assert seen[computed + 'HYPERLINK("http://x","y")'] is False
+    assert seen["@SUM(1+1)"] and seen["-2+3"] and seen["\t=1+1"] and seen["@cmd"]
+    assert not any(v.startswith("'") for v in seen)
 
 
 def test_sheet_names_are_valid_and_unique() -> None:
