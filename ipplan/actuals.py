@@ -18,6 +18,7 @@ from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import parse_number
 from ipplan.periods import parse_period
+from ipplan.render.safe import spreadsheet_plain
 
 COLUMNS = ("period", "value", "region", "source", "note", "flag", "yoy", "published")
 REQUIRED = ("period", "value")
@@ -174,8 +175,11 @@ def parse_row(
             )
     if problems or period is None or value is None:
         return None, problems
+    # a region is a key: the apostrophe that keeps "=x" from running as a formula in the
+    # file (csvtable.serialize) is not part of it, so `--region =x` finds the rows again
+    region = spreadsheet_plain(cell("region"))
     obs = Observation(
-        indicator=indicator.id, period=period, value=value, region=cell("region"),
+        indicator=indicator.id, period=period, value=value, region=region,
         source=cell("source") or None, note=cell("note") or None, flag=flag, yoy=yoy,
         published=published, file=file, line=line,
     )  # fmt: skip

@@ -24,6 +24,7 @@ from ipplan.render.safe import spreadsheet_text
 
 HEADER_ZH = {"period": "期间", "value": "数值", "region": "地区", "source": "来源",
              "note": "备注", "flag": "标记", "yoy": "同比", "published": "发布日期"}  # fmt: skip
+NUMBER_COLUMNS = ("value", "yoy")  # written by number_text: "-5" is a number, not a formula
 _NEWLINE = re.compile(r"\r\n|\n|\r")
 
 
@@ -173,7 +174,8 @@ def set_cells(table: Table, cells: list[str], values: Mapping[str, str]) -> list
             if not text:
                 continue
             cells = cells + [""] * (i + 1 - len(cells))
-        cells[i] = text
+        # every text cell the tool writes is neutralised against formulas; numbers stay numbers
+        cells[i] = text if name in NUMBER_COLUMNS else spreadsheet_text(text)
     return cells
 
 

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
+from ipplan.render.safe import safe_text
+
 if TYPE_CHECKING:
     from ipplan.errors import Problem
 
@@ -31,6 +33,7 @@ _AREAS = (
     "ipplan.messages.regions",
     "ipplan.messages.need",
     "ipplan.messages.methods",
+    "ipplan.messages.safety",
 )
 
 Entry = Mapping[str, tuple[str, str]]
@@ -65,12 +68,12 @@ class _Safe(dict[str, Any]):
         return "{" + key + "}"
 
 
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
-
-
 def _printable(value: Any) -> Any:
-    """Text from files reaches a terminal: control characters (ANSI escapes) are shown, not run."""
-    return value.translate(_CONTROL) if isinstance(value, str) else value
+    """Text from files reaches a terminal: control characters (ANSI escapes, bidi overrides,
+    line breaks) are shown as escapes, not run, and a message stays on one line."""
+    if isinstance(value, (int, float)) or value is None:
+        return value
+    return safe_text(str(value))  # text, and anything shown through str(): an exception
 
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:
@@ -90,7 +93,7 @@ def message(code: str, lang: Lang, **params: Any) -> tuple[str, str]:
 
 
 def where(problem: Problem) -> str:
-    parts = [problem.file] if problem.file else []
+    parts = [safe_text(problem.file)] if problem.file else []
     if problem.file and problem.line is not None:
         parts.append(str(problem.line))
         if problem.column is not None:

@@ -11,12 +11,13 @@ shown (14.29). A number is rounded to 15 significant digits, as Excel shows it
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from ipplan.actuals import decode, read_records
-from ipplan.errors import DataError, UsageError
+from ipplan.errors import DataError, Problem, UsageError
 
 Cell = object  # str, int, float, datetime, date or None
 XLSX_MAGIC = b"PK\x03\x04"
@@ -42,7 +43,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     if raw.startswith(XLS_MAGIC) or path.suffix.lower() == ".xls":
         raise DataError("import.xls", file=file)
     if raw.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, sheet)
+        return _read_xlsx_quietly(path, sheet)
     if sheet is not None:
         raise UsageError("import.sheet_not_xlsx")
     text = decode(raw, file)
@@ -87,6 +88,33 @@ def _formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
         }
     finally:
         book.close()
+
+
+_BAD_DATE = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value (\S+)")
+
+
+def _read_xlsx_quietly(path: Path, sheet: str | None) -> Sheet:
+    """:func:`_read_xlsx` without openpyxl's own warnings on stderr: a date out of Excel's
+    range (which openpyxl reads as #VALUE!) becomes our error naming the cell; other
+    warnings (an unsupported extension) are about the file's form, not its data."""
+    import warnings
+
+    from openpyxl.utils.cell import coordinate_to_tuple
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = _read_xlsx(path, sheet)
+    problems: dict[str, Problem] = {}  # by cell: the sheet is read twice (values, formulas)
+    for warning in caught:
+        found = _BAD_DATE.search(str(warning.message))
+        if found:
+            row, column = coordinate_to_tuple(found.group(1))
+            params = {"cell": found.group(1), "value": found.group(2)}
+            bad = Problem("import.bad_excel_date", params, str(path), row, column)
+            problems.setdefault(found.group(1), bad)
+    if problems:
+        raise DataError(problems=sorted(problems.values(), key=lambda p: (p.line, p.column)))
+    return result
 
 
 def _read_xlsx(path: Path, sheet: str | None) -> Sheet:

@@ -20,6 +20,7 @@ from ipplan.cli.regions import regions
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
+from ipplan.render.safe import safe_text
 
 app = typer.Typer(
     name="ipplan",
@@ -84,7 +85,7 @@ def _click_errors() -> tuple[type[Exception], type[Exception]]:
 def _usage_line(exc: Exception, args: list[str], lang: str) -> str:
     """A usage error as one line of formats.md: ``error: what; how to fix``."""
     text = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-    text = " ".join(text.split()).rstrip(".")
+    text = safe_text(" ".join(text.split()).rstrip("."))
     command = next((a for a in args if not a.startswith("-")), None)
     where = f"ipplan {command} --help" if command and command in _commands() else "ipplan --help"
     if lang == "zh":
@@ -96,6 +97,22 @@ def _commands() -> set[str]:
     return {c.name or "" for c in app.registered_commands}
 
 
+def _terminal_size() -> None:
+    """COLUMNS and LINES as every reader of them (rich, click, ``width()``) can use them: a
+    value that is not a whole number (COLUMNS: of at least 20; LINES: at least 1) is
+    dropped, so the terminal's own size (80 columns when piped) is used; one past 1000 is
+    capped, so that no line is padded to millions of cells."""
+    for name, least in (("COLUMNS", 20), ("LINES", 1)):
+        raw = os.environ.get(name)
+        if raw is None:
+            continue
+        digits = raw.strip()
+        if not (digits.isascii() and digits.isdigit()) or int(digits[:5]) < least:
+            del os.environ[name]
+        elif len(digits) > 4 or int(digits) > 1000:
+            os.environ[name] = "1000"
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; turn every error into one line per problem and its exit code."""
     from ipplan.errors import IpplanError, Problem
@@ -104,6 +121,7 @@ def main(argv: list[str] | None = None) -> None:
 
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)
+    _terminal_size()
     for stream in (sys.stdout, sys.stderr):  # a GBK console must not crash on a rare character
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

@@ -12,6 +12,7 @@ from ipplan.evaluate import Evaluation
 from ipplan.model import Observation, Plan
 from ipplan.render.cells import row
 from ipplan.render.labels import HEAD
+from ipplan.render.safe import safe_text
 from ipplan.store import WriteResult, number_text, region_key
 
 WORDS = {
@@ -44,6 +45,12 @@ def exact(value: float) -> str:
     whole, _, fraction = text.lstrip("-").partition(".")
     grouped = f"{int(whole):,}"
     return sign + grouped + (f".{fraction}" if fraction else "")
+
+
+def _text(lines: Sequence[str]) -> str:
+    """The output: each line through safe_text, so that nothing from data (a name, a
+    source, a file name) can act on the terminal or break a line."""
+    return "".join(safe_text(line) + "\n" for line in lines)
 
 
 def _word(key: str, lang: str, **params: object) -> str:
@@ -88,8 +95,8 @@ def render_record(plan: Plan, result: WriteResult, lang: str) -> str:
     elif result.added:
         body = f"{_word('recorded', lang)}{sep}{label} {value_line(plan, result.added[0])}"
     else:
-        return f"{_word('same', lang)}{sep}{label} {value_line(plan, result.unchanged[0])}\n"
-    return f"{body}（{result.path}）\n" if lang == "zh" else f"{body} ({result.path})\n"
+        return _text([f"{_word('same', lang)}{sep}{label} {value_line(plan, result.unchanged[0])}"])
+    return _text([f"{body}（{result.path}）" if lang == "zh" else f"{body} ({result.path})"])
 
 
 def status_line(ev: Evaluation, lang: str, time_elapsed: float) -> str:
@@ -109,7 +116,7 @@ def status_line(ev: Evaluation, lang: str, time_elapsed: float) -> str:
     parts.append(f"{head('status')}{sep}{r.status}")
     joiner = "，" if lang == "zh" else ", "
     unit = f"（{r.unit}）" if lang == "zh" and r.unit else (f" ({r.unit})" if r.unit else "")
-    return f"{r.name}{unit}  " + joiner.join(parts) + "\n"
+    return _text([f"{r.name}{unit}  " + joiner.join(parts)])
 
 
 def render_import(
@@ -144,4 +151,4 @@ def render_import(
     lines.append(("，" if lang == "zh" else ", ").join(counts))
     if skipped:
         lines.append(_word("skipped", lang, n=skipped))
-    return "\n".join(lines) + "\n"
+    return _text(lines)

@@ -11,7 +11,6 @@ width; then a count.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -29,16 +28,10 @@ SEVERITY = {
     "warning": {"zh": "警告", "en": "warning"},
 }  # keyed by severity, then by lang ("zh" for anything but "en")
 _STYLE = {"error": "bold red", "warning": "yellow"}
-# Control characters from a file (an ANSI escape in a bad cell) must not reach a terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def _lang(lang: str) -> Literal["zh", "en"]:
     return "en" if lang == "en" else "zh"
-
-
-def _printable(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def finding_dict(problem: Problem, lang: str) -> dict[str, Any]:
@@ -81,7 +74,7 @@ def render_table(
         if file != current:
             if current is not None:
                 console.print()
-            console.print(Text(_printable(file), style="bold"), overflow="fold")
+            console.print(file, style="bold", overflow="fold")  # a str: escaped whole
             current = file
         place = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line or '-'}"
         head = Text(f"{place}  ")
@@ -91,9 +84,9 @@ def render_table(
         body = Table.grid(padding=0)
         body.add_column(no_wrap=True, width=2)
         body.add_column(overflow="fold")
-        body.add_row("", Text(_printable(item["message"])))
+        body.add_row("", item["message"])
         if item["hint"]:
-            body.add_row("→", Text(_printable(item["hint"])))
+            body.add_row("→", item["hint"])
         console.print(Padding(body, (0, 0, 0, 2)))
     if findings:
         console.print()

@@ -1,4 +1,5 @@
-"""`ipplan status --format csv`: one row per indicator, text cells neutralised."""
+"""`ipplan status --format csv`: one row per indicator, text cells neutralised (no formula,
+no control character)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import io
 from ipplan.evaluate import PlanEvaluation
 from ipplan.render.json import evaluation_dict
 from ipplan.render.labels import status_word
-from ipplan.render.safe import spreadsheet_text
+from ipplan.render.safe import safe_text, spreadsheet_text
 from ipplan.verdicts import Mode, assess_plan, word
 
 COLUMNS = (
@@ -28,7 +29,7 @@ def _cell(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value) if isinstance(value, float) else str(value)
-    return spreadsheet_text(str(value))
+    return spreadsheet_text(safe_text(str(value)))
 
 
 def render_status(result: PlanEvaluation, lang: str, mode: Mode | None = None) -> str:

@@ -20,18 +20,23 @@ def number(value: float | None, decimals: int | None = None) -> str:
         else:
             decimals = 2
     text = f"{value:,.{decimals}f}"
-    return "0" if text in ("-0", "-0.0", "-0.00") else text
+    return "0" if _no_minus_zero(text) != text else text
 
 
 def percent(value: float | None, decimals: int = 1) -> str:
     """0.7514 → "75.1%"."""
     if value is None or not math.isfinite(value):
         return DASH
-    return f"{value * 100:.{decimals}f}%"
+    return _no_minus_zero(f"{value * 100:.{decimals}f}") + "%"
 
 
 def ratio(value: float | None) -> str:
     """0.9301 → "0.93"."""
     if value is None or not math.isfinite(value):
         return DASH
-    return f"{value:.2f}"
+    return _no_minus_zero(f"{value:.2f}")
+
+
+def _no_minus_zero(text: str) -> str:
+    """ "-0", "-0.0" (a tiny negative value, or -0.0, rounded) → "0", "0.0": zero has no sign."""
+    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text

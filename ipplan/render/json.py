@@ -8,6 +8,7 @@ from typing import Any
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation, Plan
+from ipplan.render.safe import json_text
 from ipplan.verdicts import Assessment, Mode, PlanAssessment, Verdict, assess_plan
 
 
@@ -167,7 +168,7 @@ def status_dict(result: PlanEvaluation, mode: Mode | None = None) -> dict[str, A
 
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def render_status(result: PlanEvaluation, mode: Mode | None = None) -> str:

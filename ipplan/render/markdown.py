@@ -6,6 +6,7 @@ from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.render.cells import row
 from ipplan.render.labels import HEAD, label
+from ipplan.render.safe import safe_text
 from ipplan.render.summary import (
     evaluation_head,
     evaluation_lines,
@@ -17,7 +18,8 @@ from ipplan.verdicts import PlanAssessment
 
 
 def cell(text: str) -> str:
-    """Escape what Markdown or HTML would read as structure."""
+    """Escape what Markdown or HTML would read as structure, and control characters."""
+    text = safe_text(text)
     for a, b in (
         ("\\", "\\\\"),
         ("|", "\\|"),

@@ -174,9 +174,9 @@ def draft_plan(plan: Plan, result: Proposals, probability: float, lang: str) -> 
 
 
 def render_draft_yaml(plan: Plan, result: Proposals, probability: float, lang: str) -> str:
-    import yaml
+    from ipplan.render.safe import yaml_text
 
     data = draft_plan(plan, result, probability, lang)
     header = word("draft_header", lang, date=result.as_of.isoformat(), pct=_pct(probability))
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    body = yaml_text(data, sort_keys=False, width=1000)  # no raw bidi control from data
     return header + body

@@ -182,7 +182,7 @@ def render_show(
     ]
     if result.region != result.plan.meta.region or lang == "en":
         bits.append(w(f"地区：{result.region}", f"region: {result.region}"))
-    out(Text(" · ".join(bits), style="bold"))
+    out(" · ".join(bits), style="bold")  # a str: every character escaped, BEL too
     t = ind.target
     if t is not None:
         if t.type == "growth":

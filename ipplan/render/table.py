@@ -47,7 +47,7 @@ def render_status(
     """Targets first, monitored indicators after, a summary line under them; with
     ``words``, an evaluation column (national words or lights) and the plan-level count."""
     console = string_console(width, color)
-    console.print(Text(header_line(result, lang), style="bold"))
+    console.print(header_line(result, lang), style="bold")  # a str: escaped whole
     h = HEAD
     deadline = label_for_date(result.plan.meta.deadline)
     missing: list[str] = []

@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any, Literal, cast
 
 from ipplan.render import fmt
+from ipplan.render.safe import safe_text
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Chart
 
@@ -213,9 +214,9 @@ def wrap(text: str, columns: int = 56, lines: int = 2) -> str:
 
 
 def _labels(chart: Chart, kind: str, font: str | None) -> dict[str, str]:
-    labels = dict(chart.labels)
+    labels = {k: safe_text(v) for k, v in chart.labels.items()}  # no control character
     if kind == "png" and font is None and not all(is_ascii(v) for v in labels.values()):
-        return dict(chart.fallback)
+        return {k: safe_text(v) for k, v in chart.fallback.items()}
     return labels
 
 

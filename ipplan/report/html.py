@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
+from ipplan.render.safe import safe_text
 from ipplan.report.chart import CJK_FONTS, render_chart
 from ipplan.report.document import (
     Block,
@@ -178,4 +179,4 @@ def render_html(report: Report, progress: Progress | None = None) -> bytes:
 </body>
 </html>
 """
-    return page.encode("utf-8")
+    return safe_text(page, multiline=True).encode("utf-8")  # no control character, no surrogate

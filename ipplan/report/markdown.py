@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ipplan.render import fmt
 from ipplan.render.markdown import cell, table
+from ipplan.render.safe import safe_text
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
 
 
@@ -70,4 +71,4 @@ def render_markdown(report: Report) -> bytes:
     meta = "".join(f"- {cell(k)}{colon}{cell(v)}\n" for k, v in report.meta)
     body = "\n".join(_section(s, report.lang) for s in report.sections)
     text = f"# {cell(report.title)}\n\n{meta}\n{body}\n---\n\n{cell(report.words['generated'])}\n"
-    return text.encode("utf-8")
+    return safe_text(text, multiline=True).encode("utf-8")  # no control character, no surrogate

@@ -52,7 +52,7 @@ def sheet_text(value: str, lang: str = "zh") -> str:
 
 def sheet_name(wanted: str, taken: set[str]) -> str:
     """A valid, unused sheet name: ≤ 31 characters, none of []:*?/\\', unique ignoring case."""
-    base = _BAD_SHEET_CHARS.sub("_", wanted).strip() or "sheet"
+    base = _BAD_SHEET_CHARS.sub("_", xml_text(wanted)).strip() or "sheet"
     base = base[:31]
     name, n = base, 2
     while name.lower() in taken:
