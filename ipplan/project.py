@@ -205,12 +205,12 @@ def fit(
 
 
 def linear(xs: Sequence[float], ys: Sequence[float], at: float) -> float | None:
-    curve = fit("linear", xs, ys)
+    curve = fit(Method.linear, xs, ys)
     return curve(at) if curve else None
 
 
 def weighted(xs: Sequence[float], ys: Sequence[float], at: float) -> float | None:
-    curve = fit("weighted", xs, ys)
+    curve = fit(Method.weighted, xs, ys)
     return curve(at) if curve else None
 
 
@@ -304,7 +304,7 @@ def series_projections(
     fitted = tuple(str(o.period) for o in points)
     found: list[Projection] = []
     for method in METHODS:
-        curve = fit(method, xs, ys, growth if method == "cagr" else None)
+        curve = fit(method, xs, ys, growth if method is Method.cagr else None)
         if curve is None:
             continue
         value = curve(years)
@@ -397,7 +397,7 @@ def spread(projections: Sequence[Projection]) -> tuple[float, float] | None:
 def choose(
     projections: Sequence[Projection],
     method: str = "auto",
-    prefer: Sequence[str] = ("cagr", "linear", "weighted"),
+    prefer: Sequence[str] = (Method.cagr, Method.linear, Method.weighted),
 ) -> tuple[Projection | None, ProjectionReason]:
     """The projection to show, and why (a :class:`ProjectionReason`):
 
