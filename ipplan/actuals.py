@@ -7,18 +7,20 @@ raises :class:`~ipplan.errors.DataError` when any is an error. The helpers here
 
 from __future__ import annotations
 
-import csv
-import io
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 
+from ipplan.csvread import CsvSyntaxError, read_records
+from ipplan.encoding import BOM, decode_text, uncertain_problem
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import parse_number
 from ipplan.periods import parse_period
 from ipplan.render.safe import spreadsheet_plain
+from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited, scan_folder
 
 COLUMNS = ("period", "value", "region", "source", "note", "flag", "yoy", "published")
 REQUIRED = ("period", "value")
@@ -36,53 +38,19 @@ ALIASES: Mapping[str, str] = {
 }  # fmt: skip
 FLAG_RE = re.compile(r"^[epb]+$")
 DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-BOM = b"\xef\xbb\xbf"
+__all__ = ["BOM", "CsvSyntaxError", "decode", "load_actuals", "read_actuals", "read_records"]
 
 
 def decode(raw: bytes, file: str) -> str:
-    """Text of a file saved as UTF-8 (with or without BOM) or GBK/GB18030 by Excel/WPS."""
-    if raw.startswith(BOM):
-        try:
-            return raw[3:].decode("utf-8")
-        except UnicodeDecodeError as exc:
-            line = raw[: exc.start + 3].count(b"\n") + 1
-            raise DataError("actuals.mixed_encoding", file=file, line=line) from None
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise DataError("actuals.bad_encoding", file=file, line=line) from None
+    """Text of a file saved as UTF-8 (with or without BOM) or GBK/GB18030 by Excel/WPS
+    (the more plausible reading when the encoding is uncertain: :mod:`ipplan.encoding`)."""
+    return decode_text(raw, file).text
 
 
 def header_name(cell: str) -> str | None:
     """The canonical column a header cell names, or None."""
     key = cell.strip().lstrip("\ufeff").strip().lower()
     return ALIASES.get(key)
-
-
-class CsvSyntaxError(Exception):
-    """The CSV module gave up (an unterminated quote, a field over its size limit)."""
-
-    def __init__(self, reason: str, line: int) -> None:
-        super().__init__(reason)
-        self.reason = reason
-        self.line = line
-
-
-def read_records(text: str) -> Iterable[tuple[int, list[str]]]:
-    """CSV rows with the 1-based line each starts on (quoted fields may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    line = 1
-    try:
-        for row in reader:
-            yield line, row
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise CsvSyntaxError(str(exc), line) from None
 
 
 def parse_date(text: str) -> date:
@@ -194,18 +162,18 @@ def parse_file(
     A row whose region is the plan's own region, written out, is the same row as one
     with an empty region: both are reported as duplicates."""
     file = str(path)
+    notes: list[Problem] = []
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return [], [Problem("actuals.unreadable", {"reason": exc.strerror or str(exc)}, file)]
-    try:
-        text = decode(raw, file)
+        decoded = decode_text(read_limited(path, MAX_ACTUALS_BYTES, "actuals.unreadable"), file)
     except DataError as exc:
         return [], exc.problems
+    if not decoded.certain:  # read as the likelier encoding; writes refuse the file
+        notes.append(uncertain_problem(decoded, file, severity="warning"))
+    text = decoded.text
     if not text.strip():
-        return [], [Problem("actuals.empty", {}, file)]
+        return [], [*notes, Problem("actuals.empty", {}, file)]
     observations: list[Observation] = []
-    problems: list[Problem] = []
+    problems: list[Problem] = notes
     columns: dict[str, int] | None = None
     seen: dict[tuple[str, str], int] = {}
     try:
@@ -232,38 +200,85 @@ def parse_file(
             seen[key] = line
             observations.append(obs)
     except CsvSyntaxError as exc:
-        problems.append(Problem("actuals.csv_syntax", {"reason": exc.reason}, file, exc.line))
+        problems.append(Problem(exc.code, exc.params, file, exc.line, exc.column))
     if columns is None:
         problems.append(Problem("actuals.empty", {}, file))
     return observations, problems
 
 
+def actuals_files(folder: Path, ids: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Problem]]:
+    """The CSV files of an actuals folder with the indicator each belongs to, and problems.
+
+    A file whose name is an id but for its case (``Patents_valid.csv``, ``patents_valid.CSV``)
+    is ``actuals.wrong_case`` and one that names no id ``actuals.unknown_file`` (warnings:
+    ``check`` makes them errors); both are left out. On a file system that ignores case
+    the first is the indicator's own file and is read. A folder that cannot be listed is
+    ``actuals.unreadable``: never an empty plan."""
+    known = set(ids)
+    by_lower = {i.lower(): i for i in known}
+    try:
+        paths = scan_folder(folder, "actuals.unreadable")
+    except DataError as exc:
+        return [], exc.problems
+    files: list[tuple[Path, str]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        name = path.name
+        if not name.lower().endswith(".csv") or name.startswith("."):
+            continue
+        stem = name[:-4]
+        if name.endswith(".csv") and stem in known:
+            files.append((path, stem))
+            continue
+        match = by_lower.get(stem.lower())
+        if match is not None:
+            if _same_file(path, folder / f"{match}.csv"):  # a file system ignoring case
+                files.append((path, match))
+                continue
+            params = {"name": name, "expected": f"{match}.csv", "id": match}
+            problems.append(Problem("actuals.wrong_case", params, str(path), severity="warning"))
+        else:
+            problems.append(
+                Problem("actuals.unknown_file", {"id": stem}, str(path), severity="warning")
+            )
+    return files, problems
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
 def read_actuals(plan: Plan) -> tuple[dict[str, list[Observation]], list[Problem]]:
     """All observations of a plan, by indicator id, and every problem found."""
     found: dict[str, list[Observation]] = {ind.id: [] for ind in plan.indicators}
-    problems: list[Problem] = []
     folder = plan.actuals_dir
-    if folder is not None and folder.exists() and not folder.is_dir():
-        return found, [Problem("actuals.not_a_folder", {"path": str(folder)}, str(folder))]
-    if folder is None or not folder.is_dir():
-        return found, problems
-    for path in sorted(folder.glob("*.csv")):
-        indicator = plan.get(path.stem)
-        if indicator is None:
-            problems.append(
-                Problem("actuals.unknown_file", {"id": path.stem}, str(path), severity="warning")
-            )
-            continue
-        observations, file_problems = parse_file(path, indicator, plan.meta.region)
-        found[indicator.id] = observations
+    try:
+        if folder is not None and folder.exists() and not folder.is_dir():
+            return found, [Problem("actuals.not_a_folder", {"path": str(folder)}, str(folder))]
+        if folder is None or not folder.is_dir():
+            return found, []
+    except OSError as exc:  # the plan folder cannot be searched (permissions)
+        params = {"reason": exc.strerror or str(exc)}
+        return found, [Problem("actuals.unreadable", params, str(folder))]
+    files, problems = actuals_files(folder, found)
+    indicators = {ind.id: ind for ind in plan.indicators}
+    for path, indicator_id in files:
+        observations, file_problems = parse_file(path, indicators[indicator_id], plan.meta.region)
+        found[indicator_id] = observations
         problems.extend(file_problems)
     return found, problems
 
 
-def load_actuals(plan: Plan) -> dict[str, list[Observation]]:
-    """All observations; raise DataError listing every error when any file is unusable."""
+def load_actuals(plan: Plan, warnings: list[Problem] | None = None) -> dict[str, list[Observation]]:
+    """All observations; raise DataError listing every error when any file is unusable.
+    Warnings (a file ignored, an uncertain encoding) are appended to ``warnings``."""
     found, problems = read_actuals(plan)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)
+    if warnings is not None:
+        warnings.extend(problems)
     return found

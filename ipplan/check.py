@@ -29,13 +29,13 @@ The region rules (``check.region_*``: units' targets and figures that do not add
 their parent's, a unit given a target but missing from ``regions:``) are in
 :mod:`ipplan.regioncheck`.
 
-An actuals file whose name is no indicator (``actuals.unknown_file``) is an error here,
-not the warning status gives: its figures reach no report.
+An actuals file whose name is no indicator (``actuals.unknown_file``), or is one but for
+its case (``actuals.wrong_case``: ``Patents_valid.csv``), is an error here, not the
+warning status gives: its figures reach no report.
 """
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
@@ -46,11 +46,13 @@ from pathlib import Path
 
 from ipplan.actuals import decode, map_header, parse_file, read_actuals, read_records
 from ipplan.clock import or_today
+from ipplan.csvread import CsvSyntaxError
 from ipplan.errors import DataError, PeriodError, Problem, Severity
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 from ipplan.plan import TARGETS, read_plan
 from ipplan.regioncheck import check_regions
+from ipplan.safeio import MAX_ACTUALS_BYTES, MAX_PLAN_BYTES, read_limited, scan_folder
 from ipplan.series import Dataset
 from ipplan.yamlguard import screen_yaml
 
@@ -103,8 +105,8 @@ def _read_plan(directory: Path) -> tuple[Plan | None, list[Problem]]:
     path = directory / TARGETS
     screened: list[Problem] = []
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = read_limited(path, MAX_PLAN_BYTES, "plan.unreadable").decode("utf-8-sig")
+    except (DataError, UnicodeDecodeError):
         pass  # read_plan reports both, with the line of the bad byte
     else:
         screened = screen_yaml(text, str(path))
@@ -119,9 +121,17 @@ def _read_actuals_alone(folder: Path) -> tuple[dict[str, list[Observation]], lis
     says which indicators allow them)."""
     found: dict[str, list[Observation]] = {}
     problems: list[Problem] = []
-    if not folder.is_dir():
-        return found, problems
-    for path in sorted(folder.glob("*.csv")):
+    try:
+        if not folder.is_dir():
+            return found, problems
+        paths = scan_folder(folder, "actuals.unreadable")
+    except OSError as exc:
+        return found, [Problem("actuals.unreadable", {"reason": exc.strerror or ""}, str(folder))]
+    except DataError as exc:
+        return found, exc.problems
+    for path in paths:
+        if not path.name.endswith(".csv") or path.name.startswith("."):
+            continue
         stand_in = Indicator(id=path.stem, name=path.stem, kind="stock", allow_negative=True)
         found[path.stem], file_problems = parse_file(path, stand_in)
         problems += file_problems
@@ -129,7 +139,7 @@ def _read_actuals_alone(folder: Path) -> tuple[dict[str, list[Observation]], lis
 
 
 def _escalate(problem: Problem) -> Problem:
-    if problem.code == "actuals.unknown_file":
+    if problem.code in ("actuals.unknown_file", "actuals.wrong_case"):
         return replace(problem, severity="error")
     return problem
 
@@ -156,12 +166,12 @@ class _Columns:
 
 def _header(path: Path) -> dict[str, int]:
     try:
-        text = decode(path.read_bytes(), str(path))
+        text = decode(read_limited(path, MAX_ACTUALS_BYTES, "actuals.unreadable"), str(path))
         for line, row in read_records(text):
             if any(c.strip() for c in row):
                 columns, _ = map_header(row, str(path), line)
                 return {name: i + 1 for name, i in columns.items()}
-    except (OSError, DataError, csv.Error):
+    except (DataError, CsvSyntaxError):
         pass
     return {}
 

@@ -21,6 +21,7 @@ from ipplan.atomic import busy_or_failed
 from ipplan.errors import DataError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.render.safe import spreadsheet_text
+from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited
 
 HEADER_ZH = {"period": "期间", "value": "数值", "region": "地区", "source": "来源",
              "note": "备注", "flag": "标记", "yoy": "同比", "published": "发布日期"}  # fmt: skip
@@ -106,11 +107,13 @@ def read_table(plan: Plan, indicator: Indicator, path: Path) -> Table:
     """The file as rows to edit; DataError with every problem when it is not sound."""
     file = str(path)
     try:
-        old = path.read_bytes()
-    except FileNotFoundError:
-        return Table(path, None)
-    except OSError as exc:
-        raise busy_or_failed(exc, path) from None
+        old = read_limited(path, MAX_ACTUALS_BYTES, "actuals.unreadable")  # regular files only
+    except DataError as exc:
+        if isinstance(exc.__cause__, FileNotFoundError):
+            return Table(path, None)
+        if isinstance(exc.__cause__, OSError):  # busy (Excel/WPS) or failed: its own message
+            raise busy_or_failed(exc.__cause__, path) from None
+        raise
     text = decode(old, file).lstrip("\ufeff")
     table = Table(path, old)
     if not text.strip():

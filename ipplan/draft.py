@@ -13,18 +13,21 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from ipplan.errors import PlanError, Problem, UsageError
+from ipplan.errors import DataError, PlanError, Problem, UsageError
 from ipplan.model import Plan
 from ipplan.plan import TARGETS, read_plan
+from ipplan.safeio import MAX_PLAN_BYTES, read_limited
 
 
 def read_draft(draft: Path) -> tuple[bytes, Plan]:
     """The draft's bytes and the plan they make; PlanError with every problem if unusable."""
-    try:
-        raw = draft.read_bytes()
-    except OSError as exc:
+    try:  # a regular file of at most the size of a targets.yaml (ipplan.safeio)
+        raw = read_limited(draft, MAX_PLAN_BYTES, "init.from_unreadable")
+    except DataError as exc:
+        if not isinstance(exc.__cause__, OSError):
+            raise  # not a regular file, or too large
         raise UsageError("init.from_unreadable", path=str(draft),
-                         reason=exc.strerror or str(exc)) from None  # fmt: skip
+                         reason=exc.problems[0].params["reason"]) from None  # fmt: skip
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / TARGETS).write_bytes(raw)
         plan, problems = read_plan(Path(folder))

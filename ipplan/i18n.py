@@ -29,6 +29,7 @@ _AREAS = (
     "ipplan.messages.check",
     "ipplan.messages.store",
     "ipplan.messages.report",
+    "ipplan.messages.reading",
     "ipplan.messages.verdicts",
     "ipplan.messages.regions",
     "ipplan.messages.need",

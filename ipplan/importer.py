@@ -22,7 +22,7 @@ Every problem is collected, located as file:line:column; nothing here writes.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -118,15 +118,21 @@ class _Reader:
         self.data = data
         self.region = region or ""
         self.seen: dict[tuple[str, str, str], int] = {}
+        self.names: dict[str, Indicator | None] = {}
+        self.unknown: dict[str, Problem] = {}
 
     def problem(self, code: str, line: int, column: int | None, **params: object) -> None:
         self.data.problems.append(Problem(code, params, self.data.file, line, column))
 
     def indicator(self, cell: Cell, line: int, column: int | None) -> Indicator | None:
-        found = find_indicator(self.plan, _text(cell))
+        text = _text(cell)
+        if text not in self.names:  # looked up once per name: rows repeat a few names
+            self.names[text] = find_indicator(self.plan, text)
+        found = self.names[text]
         if found is None:
-            problem = unknown_indicator(self.plan, _text(cell), self.data.file, line, column)
-            self.data.problems.append(problem)
+            if text not in self.unknown:  # the closest names, worked out once per name
+                self.unknown[text] = unknown_indicator(self.plan, text, self.data.file, 0, None)
+            self.data.problems.append(replace(self.unknown[text], line=line, column=column))
         return found
 
     def value(

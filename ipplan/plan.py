@@ -9,26 +9,38 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from ipplan.errors import FormulaError, IpplanError, PeriodError, PlanError, Problem, UsageError
+from ipplan.cycles import on_cycles
+from ipplan.errors import (
+    DataError,
+    FormulaError,
+    IpplanError,
+    PeriodError,
+    PlanError,
+    Problem,
+    UsageError,
+)
 from ipplan.formula import Formula, parse_formula
 from ipplan.model import Indicator, Plan, PlanMeta, Target, UnitTarget
 from ipplan.numbers import MAX_MAGNITUDE
 from ipplan.periods import Period, parse_period
 from ipplan.regioncsv import read_unit_targets
+from ipplan.safeio import MAX_PLAN_BYTES, read_limited
 from ipplan.statuses import parse_statuses
 from ipplan.units import duplicates, read_by_region, read_regions
-from ipplan.yamlguard import screen_yaml
+from ipplan.yamlguard import MAX_INDICATORS, screen_yaml
 from ipplan.yamlmarks import locate, marks
 
 TARGETS = "targets.yaml"
 ENV_PLAN = "IPPLAN_PLAN"
 ID_RE = re.compile(r"^[a-z0-9_]+$")
+MAX_ID = 64  # ids are file names (actuals/<id>.csv, and a temp name around it when written)
+MAX_TEXT = 2000  # characters of any text (a name, a source sentence, a note)
 
 PLAN_KEYS = {
     "id", "title", "title_en", "document", "issuer", "issued", "region", "baseline",
@@ -70,17 +82,33 @@ def resolve_plan_dir(explicit: str | os.PathLike[str] | None = None) -> tuple[Pa
         chosen = Path(explicit)
     elif os.environ.get(ENV_PLAN):
         chosen = Path(os.environ[ENV_PLAN])
-    elif (Path.cwd() / TARGETS).is_file():
+    elif _cwd_holds_targets():
         chosen = Path.cwd()
     if chosen is None:
         return bundled, True
+    try:
+        return _checked_dir(chosen, bundled)
+    except OSError as exc:  # a folder of mode 000, a path through one
+        reason = exc.strerror or str(exc)
+        raise PlanError("plan.dir_unreadable", file=str(chosen), path=str(chosen),
+                        reason=reason) from None  # fmt: skip
+
+
+def _cwd_holds_targets() -> bool:
+    try:
+        return (Path.cwd() / TARGETS).is_file()
+    except OSError:  # the current folder was removed, or cannot be searched
+        return False
+
+
+def _checked_dir(chosen: Path, bundled: Path) -> tuple[Path, bool]:
     if chosen.name == TARGETS and chosen.is_file():
         chosen = chosen.parent
     if chosen.exists() and not chosen.is_dir():
         raise PlanError("plan.not_a_dir", file=str(chosen), path=str(chosen))
     if not chosen.is_dir():
         raise PlanError("plan.dir_missing", file=str(chosen), path=str(chosen))
-    if not (chosen / TARGETS).is_file():
+    if not (chosen / TARGETS).exists():  # one that is no regular file is refused when read
         raise PlanError("plan.no_targets", file=str(chosen), path=str(chosen))
     resolved = chosen.resolve()
     if resolved != bundled:  # finish or undo a write that was interrupted (ipplan.journal)
@@ -125,7 +153,12 @@ class _Reader:
         if isinstance(value, (dict, list)):
             self.add("plan.bad_type", (*path, key), key=key, expected="text")
             return None
-        return str(value)
+        text = str(value)
+        if len(text) > MAX_TEXT:
+            self.add("plan.text_too_long", (*path, key), key=key, length=len(text),
+                     limit=MAX_TEXT)  # fmt: skip
+            return None
+        return text
 
     def period(self, data: Mapping[str, Any], key: str, path: tuple[str | int, ...], *,
                required: bool = False) -> Period | None:  # fmt: skip
@@ -140,7 +173,14 @@ class _Reader:
 
     def day(self, data: Mapping[str, Any], key: str, path: tuple[str | int, ...], *,
             required: bool = False) -> date | None:  # fmt: skip
+        """A date; one written with a time (2025-12-31T00:00) is taken as its date, with a
+        warning (plan.date_with_time): a deadline is a day."""
         value = data.get(key)
+        if isinstance(value, datetime):
+            day = value.date()
+            self.add("plan.date_with_time", (*path, key), warning=True, key=key,
+                     value=value.isoformat(), date=day.isoformat())  # fmt: skip
+            return day
         if isinstance(value, date):
             return value
         raw = self.text(data, key, path, required=required)
@@ -149,8 +189,15 @@ class _Reader:
         try:
             return date.fromisoformat(raw.strip())
         except ValueError:
+            pass
+        try:
+            day = datetime.fromisoformat(raw.strip()).date()
+        except ValueError:
             self.add("plan.bad_date", (*path, key), key=key, value=raw)
             return None
+        self.add("plan.date_with_time", (*path, key), warning=True, key=key, value=raw.strip(),
+                 date=day.isoformat())  # fmt: skip
+        return day
 
     def unknown_keys(self, data: Mapping[str, Any], allowed: set[str],
                      path: tuple[str | int, ...]) -> None:  # fmt: skip
@@ -187,7 +234,14 @@ class _Reader:
             note=self.text(data, "note", path),
         )  # fmt: skip
 
-    def target(self, data: Any, path: tuple[str | int, ...], kind: str) -> Target | None:
+    def target(
+        self,
+        data: Any,
+        path: tuple[str | int, ...],
+        kind: str,
+        negative: bool = False,
+        owner: str = "-",
+    ) -> Target | None:
         if not isinstance(data, Mapping):
             self.add("plan.bad_type", path, key="target", expected="mapping")
             return None
@@ -209,13 +263,13 @@ class _Reader:
                 self.add("plan.growth_value", (*path, "value"), warning=True)
         elif value is None:
             self.add("plan.missing_key", path, key="value")
-        elif (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or value != value
-            or not abs(value) <= MAX_MAGNITUDE
-        ):
+        elif isinstance(value, bool) or not isinstance(value, (int, float)) or value != value:
             self.add("plan.bad_type", (*path, "value"), key="value", expected="number, |x| ≤ 1e15")
+        elif not abs(value) <= MAX_MAGNITUDE:
+            self.add("plan.value_out_of_range", (*path, "value"), key="value",
+                     value=_number(value), limit="1e15")  # fmt: skip
+        elif value < 0 and not negative:
+            self.add("plan.negative_target", (*path, "value"), value=_number(value), id=owner)
         else:
             number = float(value)
         from_period = self.period(data, "from", path, required=ttype == "cumulative")
@@ -241,7 +295,11 @@ class _Reader:
             return None
         self.unknown_keys(data, INDICATOR_KEYS, path)
         iid = self.text(data, "id", path, required=True)
-        if iid is not None and not ID_RE.match(iid):
+        if iid is not None and len(iid) > MAX_ID:
+            self.add("plan.id_too_long", (*path, "id"), value=iid[:20] + "...", length=len(iid),
+                     limit=MAX_ID)  # fmt: skip
+            iid = None
+        elif iid is not None and not ID_RE.match(iid):
             self.add("plan.bad_id", (*path, "id"), value=iid)
             iid = None
         name = self.text(data, "name", path, required=True)
@@ -251,20 +309,21 @@ class _Reader:
                      allowed=" | ".join(KINDS))  # fmt: skip
             return None
         formula = self.formula(data, path, kind)
+        allow_negative = data.get("allow_negative", False)
+        if not isinstance(allow_negative, bool):
+            self.add("plan.bad_type", (*path, "allow_negative"), key="allow_negative",
+                     expected="true | false")  # fmt: skip
+            allow_negative = False
         target = None
         if data.get("target") is not None:
-            target = self.target(data["target"], (*path, "target"), kind)
+            owner = str(data.get("id") or "-")[:MAX_ID]
+            target = self.target(data["target"], (*path, "target"), kind, allow_negative, owner)
         components = data.get("components") or []
         if not isinstance(components, list) or not all(isinstance(c, str) for c in components):
             self.add(
                 "plan.bad_type", (*path, "components"), key="components", expected="list of ids"
             )
             components = []
-        allow_negative = data.get("allow_negative", False)
-        if not isinstance(allow_negative, bool):
-            self.add("plan.bad_type", (*path, "allow_negative"), key="allow_negative",
-                     expected="true | false")  # fmt: skip
-            allow_negative = False
         if iid is None or name is None or (kind == "derived" and formula is None):
             return None
         if data.get("target") is not None and target is None:
@@ -329,22 +388,17 @@ class _Reader:
                 if ref not in declared:
                     self.add("plan.unknown_ref", ("indicators", i, key), id=iid, ref=ref)
         graph = {ind.id: ind.formula.ids for ind in indicators if ind.formula}
+        cyclic = on_cycles(graph)
         for start in graph:
-            if _reaches(graph, start, start):
+            if start in cyclic:
                 self.add("plan.cycle", ("indicators", first[start], "formula"), id=start)
 
 
-def _reaches(graph: Mapping[str, tuple[str, ...]], start: str, goal: str) -> bool:
-    seen: set[str] = set()
-    todo = list(graph.get(start, ()))
-    while todo:
-        node = todo.pop()
-        if node == goal:
-            return True
-        if node not in seen:
-            seen.add(node)
-            todo.extend(graph.get(node, ()))
-    return False
+def _number(value: float) -> str:
+    """A number from targets.yaml as a message shows it."""
+    if isinstance(value, int) and abs(value) < 10**16:
+        return str(value)
+    return f"{value:.6g}"
 
 
 def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, list[Problem]]:
@@ -352,9 +406,9 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     path = directory / TARGETS
     file = str(path)
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem("plan.unreadable", {"reason": exc.strerror or str(exc)}, file)]
+        raw = read_limited(path, MAX_PLAN_BYTES, "plan.unreadable")
+    except DataError as exc:
+        return None, exc.problems
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -391,6 +445,10 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     if not isinstance(raw_inds, list) or not raw_inds:
         reader.add("plan.no_indicators", ("indicators",))
         raw_inds = []
+    if len(raw_inds) > MAX_INDICATORS:
+        reader.add("plan.too_many_indicators", ("indicators", MAX_INDICATORS),
+                   count=len(raw_inds), limit=MAX_INDICATORS)  # fmt: skip
+        return None, reader.problems
     for i, item in enumerate(raw_inds):
         ind = reader.indicator(item, i)
         if ind is not None:
@@ -418,13 +476,18 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     return plan, problems
 
 
-def load_plan(plan: str | os.PathLike[str] | None = None) -> Plan:
-    """Resolve and read a plan; raise PlanError listing every error if it cannot be used."""
+def load_plan(
+    plan: str | os.PathLike[str] | None = None, warnings: list[Problem] | None = None
+) -> Plan:
+    """Resolve and read a plan; raise PlanError listing every error if it cannot be used.
+    Warnings (an unknown key, a date written with a time) are appended to ``warnings``."""
     directory, bundled = resolve_plan_dir(plan)
     result, problems = read_plan(directory, bundled=bundled)
     errors = [p for p in problems if p.severity == "error"]
     if result is None:
         raise PlanError(problems=errors or problems)
+    if warnings is not None:
+        warnings.extend(problems)
     return result
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from ipplan.actuals import CsvSyntaxError, decode, read_records
 from ipplan.errors import DataError, NumberError, Problem
 from ipplan.model import Indicator, UnitTarget
+from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited
 
 FILE = "targets_by_region.csv"
 ALIASES: Mapping[str, str] = {
@@ -31,17 +32,14 @@ def read_unit_targets(
     file = str(path)
     if not path.exists():
         return [], []
-    try:
-        raw = path.read_bytes()
-        text = decode(raw, file)
-    except OSError as exc:
-        return [], [Problem("plan.unreadable", {"reason": exc.strerror or str(exc)}, file)]
+    try:  # a regular file of at most the size of an actuals file (ipplan.safeio)
+        text = decode(read_limited(path, MAX_ACTUALS_BYTES, "plan.unreadable"), file)
     except DataError as exc:
         return [], list(exc.problems)
     try:
         records = list(read_records(text))
     except CsvSyntaxError as exc:
-        return [], [Problem("actuals.csv_syntax", {"reason": exc.reason}, file, exc.line)]
+        return [], [Problem(exc.code, exc.params, file, exc.line, exc.column)]
     records = [(line, cells) for line, cells in records if any(c.strip() for c in cells)]
     if not records:
         return [], [Problem("regions.csv_empty", {}, file)]

@@ -60,15 +60,38 @@ class Dataset:
         """Sorted observations of one indicator (computed ones included for derived)."""
         if indicator_id in self._cache:
             return self._cache[indicator_id]
-        self._cache[indicator_id] = []  # guards against cycles (the plan loader rejects them)
-        indicator = self.plan.get(indicator_id)
-        own = self._own(indicator_id)
-        if indicator is None or indicator.formula is None or not indicator.formula.ids:
-            result = own
-        else:
-            result = self._derived(indicator_id, own)
-        self._cache[indicator_id] = result
-        return result
+        # Operands first, in the order of a depth-first walk done with a list, not by
+        # recursion: a chain of thousands of derived indicators costs no stack.
+        order = self._dependencies(indicator_id)
+        for oid in order:
+            self._cache[oid] = []  # guards against cycles (the plan loader rejects them)
+        for oid in order:
+            indicator = self.plan.get(oid)
+            own = self._own(oid)
+            if indicator is None or indicator.formula is None or not indicator.formula.ids:
+                self._cache[oid] = own
+            else:
+                self._cache[oid] = self._derived(oid, own)
+        return self._cache[indicator_id]
+
+    def _dependencies(self, indicator_id: str) -> list[str]:
+        """``indicator_id`` and the operands it needs that are not computed yet, every
+        operand before the indicators that use it."""
+        order: list[str] = []
+        seen = {indicator_id}
+        work: list[tuple[str, bool]] = [(indicator_id, False)]
+        while work:
+            oid, expanded = work.pop()
+            if expanded:
+                order.append(oid)
+                continue
+            work.append((oid, True))
+            indicator = self.plan.get(oid)
+            for dep in indicator.formula.ids if indicator and indicator.formula else ():
+                if dep not in seen and dep not in self._cache:
+                    seen.add(dep)
+                    work.append((dep, False))
+        return order
 
     def _derived(self, indicator_id: str, published: list[Observation]) -> list[Observation]:
         merged = {str(o.period): o for o in self.computed(indicator_id)}

@@ -6,22 +6,33 @@ used range the file claims, and with the values Excel last computed for formulas
 number shown as a percentage in Excel (0.1429 formatted 14.29%) is read as the percentage
 shown (14.29). A number is rounded to 15 significant digits, as Excel shows it
 (2.2999999999999998 → 2.3).
+
+Limits (each refused with a message naming it, before the work grows): the file is
+read only if it is a regular file of at most 32 MiB (:mod:`ipplan.safeio`); an XLSX
+whose parts unzip to more than 128 MiB in all is refused before it is opened (a zip
+bomb); reading stops at :data:`MAX_ROWS` rows. A CSV whose encoding is uncertain (Big5
+or GB18030: :mod:`ipplan.encoding`) is refused: save it as UTF-8.
 """
 
 from __future__ import annotations
 
-import csv
+import io
 import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ipplan.actuals import decode, read_records
-from ipplan.errors import DataError, Problem, UsageError
+from ipplan.csvread import CsvSyntaxError, read_records
+from ipplan.encoding import decode_text
+from ipplan.errors import DataError, IpplanError, Problem, UsageError
+from ipplan.safeio import MAX_IMPORT_BYTES, read_limited
 
 Cell = object  # str, int, float, datetime, date or None
 XLSX_MAGIC = b"PK\x03\x04"
 XLS_MAGIC = b"\xd0\xcf\x11\xe0"
+MAX_ROWS = 100_000  # rows of a file to import: a county's sheet has a few dozen, a national
+# table of 3,000 units × 20 indicators in the wide layout 60,000
+MAX_XLSX_UNPACKED = 128 * 1024 * 1024  # bytes of all the parts of an XLSX, unzipped
 
 
 @dataclass(frozen=True)
@@ -36,23 +47,27 @@ class Sheet:
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     """The rows of a CSV file, or of one sheet of an XLSX workbook (the first by default)."""
     file = str(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError("import.unreadable", file=file, reason=exc.strerror or str(exc)) from None
+    raw = read_limited(path, MAX_IMPORT_BYTES, "import.unreadable")
     if raw.startswith(XLS_MAGIC) or path.suffix.lower() == ".xls":
         raise DataError("import.xls", file=file)
     if raw.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx_quietly(path, sheet)
+        return _read_xlsx_quietly(path, raw, sheet)
     if sheet is not None:
         raise UsageError("import.sheet_not_xlsx")
-    text = decode(raw, file)
+    decoded = decode_text(raw, file)
+    if not decoded.certain:
+        raise DataError("import.uncertain_encoding", file=file, encoding=decoded.encoding.upper(),
+                        other=(decoded.other or "-").upper())  # fmt: skip
     rows: list[tuple[int, list[Cell]]] = []
     try:
-        for line, cells in read_records(text.lstrip("\ufeff")):
+        for line, cells in read_records(decoded.text.lstrip("\ufeff")):
+            if len(rows) >= MAX_ROWS:
+                raise DataError("import.too_many_rows", file=file, line=line, limit=MAX_ROWS)
             rows.append((line, list(cells)))
-    except csv.Error as exc:
-        raise DataError("actuals.csv_syntax", file=file, reason=str(exc)) from None
+    except CsvSyntaxError as exc:
+        raise DataError(
+            problems=[Problem(exc.code, exc.params, file, exc.line, exc.column)]
+        ) from None
     return Sheet(file, rows)
 
 
@@ -71,21 +86,23 @@ def _value(cell: object) -> Cell:
     return value
 
 
-def _formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
+def _formula_cells(raw: bytes, title: str, file: str) -> dict[tuple[int, int], str]:
     """Where the sheet has formulas: (row, column) → the formula text. Read separately, as
     the values pass sees a formula's cached result only, or nothing."""
     from openpyxl import load_workbook
 
-    book = load_workbook(path, read_only=True, data_only=False)
+    book = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     try:
         ws = book[title]
         ws.reset_dimensions()
-        return {
-            (r, c): value
-            for r, cells in enumerate(ws.iter_rows(min_row=1), start=1)
-            for c, value in enumerate((cell.value for cell in cells), start=1)
-            if isinstance(value, str) and value.startswith("=")
-        }
+        found: dict[tuple[int, int], str] = {}
+        for r, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+            if r > MAX_ROWS:
+                raise DataError("import.too_many_rows", file=file, line=r, limit=MAX_ROWS)
+            for c, value in enumerate((cell.value for cell in cells), start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    found[r, c] = value
+        return found
     finally:
         book.close()
 
@@ -93,7 +110,7 @@ def _formula_cells(path: Path, title: str) -> dict[tuple[int, int], str]:
 _BAD_DATE = re.compile(r"Cell ([A-Z]+[0-9]+) is marked as a date but the serial value (\S+)")
 
 
-def _read_xlsx_quietly(path: Path, sheet: str | None) -> Sheet:
+def _read_xlsx_quietly(path: Path, raw: bytes, sheet: str | None) -> Sheet:
     """:func:`_read_xlsx` without openpyxl's own warnings on stderr: a date out of Excel's
     range (which openpyxl reads as #VALUE!) becomes our error naming the cell; other
     warnings (an unsupported extension) are about the file's form, not its data."""
@@ -103,7 +120,7 @@ def _read_xlsx_quietly(path: Path, sheet: str | None) -> Sheet:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = _read_xlsx(path, sheet)
+        result = _read_xlsx(path, raw, sheet)
     problems: dict[str, Problem] = {}  # by cell: the sheet is read twice (values, formulas)
     for warning in caught:
         found = _BAD_DATE.search(str(warning.message))
@@ -117,14 +134,46 @@ def _read_xlsx_quietly(path: Path, sheet: str | None) -> Sheet:
     return result
 
 
-def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
+def _unpacked_size(raw: bytes, file: str) -> None:
+    """Refuse an XLSX whose parts unzip to more than the limit (a zip bomb). The sizes
+    are those the archive declares: Python's zipfile never inflates a part beyond its
+    declared size, so they bound what reading it can cost."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            size = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise DataError("import.bad_xlsx", file=file, reason=type(exc).__name__) from None
+    if size > MAX_XLSX_UNPACKED:
+        mib = 1024 * 1024
+        raise DataError("import.xlsx_too_large", file=file, size=f"{size / mib:.0f}",
+                        limit=f"{MAX_XLSX_UNPACKED / mib:.0f}")  # fmt: skip
+
+
+def _read_xlsx(path: Path, raw: bytes, sheet: str | None) -> Sheet:
+    file = str(path)
+    _unpacked_size(raw, file)
+    try:
+        return _read_book(file, raw, sheet)
+    except MemoryError:
+        limit = f"{MAX_XLSX_UNPACKED / (1024 * 1024):.0f}"
+        raise DataError("import.xlsx_too_large", file=file, size="?", limit=limit) from None
+    except IpplanError:
+        raise
+    except Exception as exc:
+        # A damaged part: xml.etree's ParseError (a sheet of blanks), and the TypeError,
+        # KeyError, ValueError … openpyxl raises on attributes and values it does not know.
+        raise DataError("import.bad_xlsx", file=file, reason=type(exc).__name__) from None
+
+
+def _read_book(file: str, raw: bytes, sheet: str | None) -> Sheet:
     import zipfile
 
     from openpyxl import load_workbook
 
-    file = str(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
         raise DataError("import.bad_xlsx", file=file, reason=type(exc).__name__) from None
     except Exception as exc:  # openpyxl's own InvalidFileException and friends
@@ -139,10 +188,13 @@ def _read_xlsx(path: Path, sheet: str | None) -> Sheet:
         # Some programs write a wrong used range ("A1"); read-only mode would then stop
         # after the first row. Forget it and read every row there is.
         ws.reset_dimensions()
-        formulas = _formula_cells(path, ws.title)
+        formulas = _formula_cells(raw, ws.title, file)
         rows: list[tuple[int, list[Cell]]] = []
         try:
             for number, cells in enumerate(ws.iter_rows(min_row=1), start=1):
+                if number > MAX_ROWS:
+                    raise DataError("import.too_many_rows", file=file, line=number,
+                                    limit=MAX_ROWS)  # fmt: skip
                 values = [_value(c) for c in cells]
                 for column, value in enumerate(values, start=1):
                     if value is None and (number, column) in formulas:

@@ -44,6 +44,7 @@ from ipplan.csvtable import (
     set_cells,
     stored_text,
 )
+from ipplan.encoding import refuse_uncertain
 from ipplan.errors import DataError, Problem, ReadOnlyPlanError
 from ipplan.journal import Change, commit_files, recover_locked
 from ipplan.model import Observation, Plan
@@ -229,6 +230,7 @@ def _plan_writes(
         assert indicator is not None  # _check_batch refused unknown ids
         path = folder / f"{indicator_id}.csv"
         table = read_table(plan, indicator, path)
+        refuse_uncertain(table.old, str(path))  # a misread Big5 file is never rewritten
         added, changed, unchanged = _merge(plan, table, observations)
         results.append(
             WriteResult(indicator_id, path, tuple(added), tuple(changed), tuple(unchanged))

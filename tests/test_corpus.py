@@ -75,9 +75,9 @@ CASES = [
     # "indicators: " is 12 characters.
     Bad("yaml_indicators_not_a_list.yaml", "plan.no_indicators", 9, 13),
     Bad("yaml_target_value_text.yaml", "plan.bad_type", 16, 14),
-    Bad("yaml_target_value_inf.yaml", "plan.bad_type", 16, 14),
+    Bad("yaml_target_value_inf.yaml", "plan.value_out_of_range", 16, 14),
     Bad("yaml_target_value_nan.yaml", "plan.bad_type", 16, 14),
-    Bad("yaml_target_value_1e400.yaml", "plan.bad_type", 16, 14),
+    Bad("yaml_target_value_1e400.yaml", "plan.value_out_of_range", 16, 14),
     Bad("yaml_target_value_400_digits.yaml", "yaml.number_too_large", 16, 14),
     # "  deadline: " and "  baseline: " are 12 characters.
     Bad("yaml_deadline_month_13.yaml", "yaml.bad_date", 7, 13),
@@ -138,15 +138,16 @@ CASES = [
     Bad("csv_bad_flag.csv", "actuals.bad_flag", 2, 6),
     Bad("csv_bad_yoy.csv", "number.invalid", 2, 7),
     Bad("csv_bad_published_date.csv", "actuals.bad_date", 2, 8),
-    # the quote opened on line 2 is never closed: the strict CSV reader stops there.
-    Bad("csv_unterminated_quote.csv", "actuals.csv_syntax", 2, None),
+    # the quote opened on line 2 in the value (column 2) is never closed.
+    Bad("csv_unterminated_quote.csv", "csv.unclosed_quote", 2, 2),
     Bad("csv_gbk_undecodable_byte.csv", "actuals.bad_encoding", 2, None),
     Bad("csv_bom_then_gbk.csv", "actuals.mixed_encoding", 2, None),
     # no header cell names period or value: both reported on line 1.
     Bad("csv_binary_png.csv", "actuals.missing_column", 1, None),
     Bad("csv_nul_byte_in_value.csv", "number.invalid", 2, 2),
-    # the 140,000-character field on line 2 is over the CSV module's limit (131,072).
-    Bad("csv_field_too_large.csv", "actuals.csv_syntax", 2, None),
+    # the 140,000-character field on line 2 (the source, column 4) is over the limit
+    # (131,072 characters).
+    Bad("csv_field_too_large.csv", "csv.field_too_large", 2, 4),
 ]
 
 

@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from ipplan import __version__
+from ipplan.cli import options
 from ipplan.cli.check import check
 from ipplan.cli.imports import import_file
 from ipplan.cli.init import init
@@ -122,6 +123,7 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)
     _terminal_size()
+    options.MESSAGE_LANG = "en" if lang == "en" else "zh"  # for warnings printed on the way
     for stream in (sys.stdout, sys.stderr):  # a GBK console must not crash on a rare character
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")

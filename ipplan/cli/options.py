@@ -7,14 +7,19 @@ import shutil
 import sys
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
 from ipplan.errors import UsageError
 
 if TYPE_CHECKING:
+    from ipplan.errors import Problem
     from ipplan.model import Observation, Plan
+
+
+# The language of messages printed outside the error edge (warnings); set by cli.app.main.
+MESSAGE_LANG: Literal["zh", "en"] = "zh"
 
 
 class Lang(StrEnum):
@@ -86,12 +91,24 @@ def parse_day(text: str | None) -> date:
 
 
 def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
-    """The plan and all its observations; raises PlanError / DataError."""
+    """The plan and all its observations; raises PlanError / DataError. Warnings (a file
+    ignored, an uncertain encoding, a date with a time) are printed to stderr."""
     from ipplan.actuals import load_actuals
     from ipplan.plan import load_plan
 
-    plan = load_plan(plan_dir)
-    return plan, load_actuals(plan)
+    warnings: list[Problem] = []
+    plan = load_plan(plan_dir, warnings)
+    observations = load_actuals(plan, warnings)
+    warn(warnings)
+    return plan, observations
+
+
+def warn(problems: list[Problem]) -> None:
+    """Warnings to stderr, one line each, in the language of the command line."""
+    from ipplan.i18n import format_problem
+
+    for problem in problems:
+        print(format_problem(problem, MESSAGE_LANG), file=sys.stderr)
 
 
 def check_region(

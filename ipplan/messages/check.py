@@ -1,7 +1,7 @@
 """Messages for `ipplan check` (ipplan.check) and the YAML screen (ipplan.yamlguard).
 
 Parameters by code:
-    yaml.too_deep, yaml.too_large        limit
+    yaml.too_deep, yaml.too_large        limit (too_large: + chars)
     yaml.bad_date, yaml.number_too_large value
     yaml.duplicate_key                   key
     check.future_period                  period, end, today
@@ -31,11 +31,11 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     },
     "yaml.too_large": {
         "zh": (
-            "YAML 展开后超过 {limit} 个节点（锚点 & 与别名 * 层层引用）",
+            "锚点 & 与别名 * 展开后超过 {limit} 个节点或 {chars} 个字符",
             "请不要使用 & 和 * 引用，把内容直接写出来",
         ),
         "en": (
-            "the YAML expands to more than {limit} nodes (anchors & and aliases * nested)",
+            "anchors & and aliases * expand to more than {limit} nodes or {chars} characters",
             "do not use & and * references; write the content out",
         ),
     },
