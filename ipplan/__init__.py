@@ -39,9 +39,10 @@ def status(
     (Named after the command: ``ipplan.evaluate`` is the module that does the work.)
     """
     from ipplan.actuals import load_actuals
+    from ipplan.clock import or_today
     from ipplan.evaluate import evaluate_plan
 
-    return evaluate_plan(plan, load_actuals(plan), as_of or date.today(), region, method)
+    return evaluate_plan(plan, load_actuals(plan), or_today(as_of), region, method)
 
 
 def evaluate_regions(

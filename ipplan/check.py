@@ -45,6 +45,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from ipplan.actuals import decode, map_header, parse_file, read_actuals, read_records
+from ipplan.clock import or_today
 from ipplan.csvread import CsvSyntaxError
 from ipplan.errors import DataError, PeriodError, Problem, Severity
 from ipplan.model import Indicator, Observation, Plan
@@ -70,7 +71,7 @@ Observations = Mapping[str, Sequence[Observation]]
 
 def run_checks(plan_dir: Path, today: date | None = None) -> list[Problem]:
     """Every finding in the plan folder ``plan_dir``, sorted by file, line and column."""
-    today = today or date.today()
+    today = or_today(today)
     plan, problems = _read_plan(Path(plan_dir))
     if plan is None:  # the plan is unusable, but its actuals can still be read and checked
         observations, found = _read_actuals_alone(Path(plan_dir) / "actuals")
@@ -85,7 +86,7 @@ def run_checks(plan_dir: Path, today: date | None = None) -> list[Problem]:
 
 def check_plan(plan: Plan, observations: Observations, today: date | None = None) -> list[Problem]:
     """The findings of the rules above on observations already read (by indicator id)."""
-    today = today or date.today()
+    today = or_today(today)
     columns = _Columns()
     return [
         *_future(observations, today, columns),

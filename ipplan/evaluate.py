@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from enum import StrEnum
 from fractions import Fraction
 from itertools import pairwise
 
@@ -29,7 +30,9 @@ from ipplan.figures import (
 from ipplan.model import Indicator, Observation, Plan, Status
 from ipplan.periods import years_between
 from ipplan.project import (
+    Method,
     Projection,
+    ProjectionReason,
     choose,
     cumulative_projections,
     series_projections,
@@ -37,6 +40,15 @@ from ipplan.project import (
 )
 from ipplan.series import Dataset
 from ipplan.units import for_region
+
+
+class GrowthBasis(StrEnum):
+    """What the actual growth of a status is measured on (docs/formats.md, ``growth_basis``)."""
+
+    cagr = "cagr"  # the compound growth between two levels of the window
+    yoy = "yoy"  # one level plus its published change
+    linear = "linear"  # a per-year pace: zeros, levels <= 0, cumulative targets
+    changes = "changes"  # the year-on-year changes (growth targets, monitored indicators)
 
 
 @dataclass(frozen=True)
@@ -56,13 +68,13 @@ class Evaluation:
     actual_growth: float | None = None
     required_growth: float | None = None
     growth_ratio: float | None = None
-    growth_basis: str | None = None  # "cagr" | "yoy" | "linear" | "changes"
+    growth_basis: GrowthBasis | None = None
     actual_per_year: float | None = None
     required_per_year: float | None = None
     projection: Projection | None = None
     projection_low: float | None = None
     projection_high: float | None = None
-    projection_reason: str | None = None
+    projection_reason: ProjectionReason | None = None
     projections: tuple[Projection, ...] = ()
     history: tuple[Observation, ...] = ()
     notes: tuple[str, ...] = ()  # codes explaining the figures, e.g. "linear_pace"
@@ -104,9 +116,9 @@ def _with_projection(ev: Evaluation, found: list[Projection], method: str) -> Ev
     linear pace, else cagr.
     """
     prefer = (
-        ("linear", "weighted", "cagr")
-        if ev.growth_basis == "linear"
-        else ("cagr", "linear", "weighted")
+        (Method.linear, Method.weighted, Method.cagr)
+        if ev.growth_basis == GrowthBasis.linear
+        else (Method.cagr, Method.linear, Method.weighted)
     )
     chosen, reason = choose(found, method, prefer)
     low_high = spread(found)
@@ -158,7 +170,7 @@ def evaluate_indicator(
     series = [o for o in full if o.period.end <= deadline]  # the plan is judged at its deadline
     target = indicator.target
     if not series:
-        status: Status = "monitoring" if target is None else "insufficient_data"
+        status: Status = Status.monitoring if target is None else Status.insufficient_data
         return Evaluation(indicator, status, history=tuple(full), notes=("no_data",))
     latest = series[-1]
     final = data.as_of >= deadline and latest.period.end == deadline
@@ -193,23 +205,24 @@ def _level(
     first = points[0]
     notes: list[str] = []
     growth: float | None = None
-    basis: str | None = None
+    basis: GrowthBasis | None = None
     actual_pace: float | None = None
     span_days = (t - first.period.end).days
     if len({o.period.end for o in points}) >= 2:  # two levels known at different times
         growth = compound_growth(first, latest)
         span = years_between(first.period.end, t)
         actual_pace = per_year(exact(v) - exact(first.value), span_days) if span > 0 else None
-        basis = "cagr" if growth is not None else "linear"
+        basis = GrowthBasis.cagr if growth is not None else GrowthBasis.linear
     elif latest.yoy is not None and v > 0:
         growth = latest.yoy / 100
-        basis = "yoy"
+        basis = GrowthBasis.yoy
     else:
         notes.append("one_point")
     found = _projections(indicator, points, latest, deadline, growth)
     if target is None:
-        ev = Evaluation(indicator, "monitoring", False, latest, baseline, years_left=years_left,
-                        actual_growth=growth, growth_basis="changes", actual_per_year=actual_pace,
+        ev = Evaluation(indicator, Status.monitoring, False, latest, baseline,
+                        years_left=years_left, actual_growth=growth,
+                        growth_basis=GrowthBasis.changes, actual_per_year=actual_pace,
                         notes=tuple(notes))  # fmt: skip
         return _with_projection(ev, found, "auto")
     assert target.value is not None
@@ -225,22 +238,22 @@ def _level(
     need_growth = required_growth(T, v, years_left)
     need_pace = per_year(xT - xv, (deadline - t).days)
     ratio: float | None = None
-    if T <= 0 and basis in ("cagr", "yoy"):
-        basis = "linear" if actual_pace is not None else None
-    if basis in ("cagr", "yoy") and growth is not None and need_growth:
+    if T <= 0 and basis in (GrowthBasis.cagr, GrowthBasis.yoy):
+        basis = GrowthBasis.linear if actual_pace is not None else None
+    if basis in (GrowthBasis.cagr, GrowthBasis.yoy) and growth is not None and need_growth:
         ratio = growth / need_growth
-    elif basis == "linear" and actual_pace is not None and need_pace:
+    elif basis == GrowthBasis.linear and actual_pace is not None and need_pace:
         # (v − v0)/span ÷ (T − v)/years_left, exactly: the 365.25 of both spans cancels
         days_left = (deadline - t).days
         ratio = _quotient((xv - exact(first.value)) * days_left, (xT - xv) * span_days)
         notes.append("linear_pace")
     status: Status
     if reached(v, T, up):
-        status = "achieved"
+        status = Status.achieved
     elif final:
-        status = "missed"
+        status = Status.missed
     elif ratio is None:
-        status = "insufficient_data"
+        status = Status.insufficient_data
     else:
         status = band(ratio)
     ev = Evaluation(
@@ -261,7 +274,7 @@ def _cumulative(
     start = target.from_period.start
     counted = counted_flows(series, start, deadline)
     if not counted:
-        return Evaluation(indicator, "insufficient_data", notes=("no_data_in_range",))
+        return Evaluation(indicator, Status.insufficient_data, notes=("no_data_in_range",))
     latest = counted[-1]
     final = as_of >= deadline and latest.period.end == deadline
     T = target.value
@@ -290,11 +303,11 @@ def _cumulative(
         ratio = _quotient(xS * days_left, (xT - xS) * elapsed_days)
     status: Status
     if reached(xS, T, target.increasing):
-        status = "achieved"
+        status = Status.achieved
     elif final:
-        status = "missed"
+        status = Status.missed
     elif ratio is None:
-        status = "insufficient_data"
+        status = Status.insufficient_data
     else:
         status = band(ratio)
     progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None
@@ -307,7 +320,7 @@ def _cumulative(
     ev = Evaluation(
         indicator, status, final, latest, baseline, cumulative=S, attainment=attainment,
         progress=progress, gap=gap, years_left=years_left, growth_ratio=ratio,
-        growth_basis="linear", actual_per_year=pace, required_per_year=need,
+        growth_basis=GrowthBasis.linear, actual_per_year=pace, required_per_year=need,
         notes=("linear_pace",),
     )  # fmt: skip
     return _with_projection(ev, found, "auto")
@@ -339,19 +352,19 @@ def _growth(
         growth = latest.yoy / 100  # one level known, and its published change
     status: Status
     if not changes:
-        status = "insufficient_data"
+        status = Status.insufficient_data
     elif final:
-        status = "achieved" if all(good) else "missed"
+        status = Status.achieved if all(good) else Status.missed
     elif not good[-1]:
-        status = "off_track"
+        status = Status.off_track
     elif all(good):
-        status = "on_track"
+        status = Status.on_track
     else:
-        status = "behind"
+        status = Status.behind
     years_left = years_between(latest.period.end, plan.meta.deadline)
     found = [] if final else _projections(indicator, pts, latest, plan.meta.deadline, growth)
     ev = Evaluation(indicator, status, final, latest, baseline, years_left=years_left,
-                    actual_growth=growth, growth_basis="changes",
+                    actual_growth=growth, growth_basis=GrowthBasis.changes,
                     notes=() if changes else ("one_point",))  # fmt: skip
     return _with_projection(ev, found, "auto")
 

@@ -55,12 +55,12 @@ def band(ratio: float) -> Status:
     """The status a growth ratio earns (Eurostat bands), on the ratio to 12 digits."""
     r = as_decimal(ratio)
     if r >= ON_TRACK:
-        return "on_track"
+        return Status.on_track
     if r >= BEHIND:
-        return "behind"
+        return Status.behind
     if r >= 0:
-        return "off_track"
-    return "moving_away"
+        return Status.off_track
+    return Status.moving_away
 
 
 def window(

@@ -21,13 +21,11 @@ if TYPE_CHECKING:
     from ipplan.errors import Problem
 
 Lang = Literal["zh", "en"]
-LANGS: tuple[Lang, ...] = ("zh", "en")
 
 # One module per area; each defines MESSAGES: {code: {"zh": (msg, hint), "en": (msg, hint)}}.
 _AREAS = (
     "ipplan.messages.core",
     "ipplan.messages.parsing",
-    "ipplan.messages.show",
     "ipplan.messages.check",
     "ipplan.messages.store",
     "ipplan.messages.report",
@@ -35,6 +33,7 @@ _AREAS = (
     "ipplan.messages.verdicts",
     "ipplan.messages.regions",
     "ipplan.messages.need",
+    "ipplan.messages.methods",
     "ipplan.messages.safety",
     "ipplan.messages.collect",
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 from typing import Literal
 
@@ -14,26 +15,36 @@ from ipplan.statuses import Statuses
 Kind = Literal["stock", "flow", "derived"]
 TargetType = Literal["level", "cumulative", "growth"]
 Direction = Literal["increase", "decrease"]
-Status = Literal[
-    "achieved",
-    "on_track",
-    "behind",
-    "off_track",
-    "moving_away",
-    "missed",
-    "insufficient_data",
-    "monitoring",
-]
-STATUSES: tuple[Status, ...] = (
-    "achieved",
-    "on_track",
-    "behind",
-    "off_track",
-    "moving_away",
-    "missed",
-    "insufficient_data",
-    "monitoring",
-)
+
+
+class Status(StrEnum):
+    """Where a target stands (methods.md, "Status"). A str-valued enum: it compares equal
+    to, and serialises as, its value. Declared from best to worst among the judged ones,
+    then the two that are not a judgement; :attr:`rank` is that order, for ranking."""
+
+    achieved = "achieved"
+    on_track = "on_track"
+    behind = "behind"
+    off_track = "off_track"
+    moving_away = "moving_away"
+    missed = "missed"
+    insufficient_data = "insufficient_data"
+    monitoring = "monitoring"
+
+    @property
+    def rank(self) -> int:
+        """0 for achieved, up to 5 for missed; 6 and 7 for the unjudged (no data,
+        monitored): ``sorted(statuses, key=lambda s: s.rank)`` puts the best first."""
+        return _STATUS_ORDER.index(self)
+
+    @property
+    def judged(self) -> bool:
+        """False for insufficient_data and monitoring: no judgement was made."""
+        return self not in (Status.insufficient_data, Status.monitoring)
+
+
+_STATUS_ORDER: tuple[Status, ...] = tuple(Status)
+STATUSES: tuple[Status, ...] = tuple(Status)
 
 
 @dataclass(frozen=True)
@@ -67,6 +78,7 @@ class Indicator:
     category: str | None = None
     description: str | None = None
     line: int | None = None  # where it starts in targets.yaml
+    note: str | None = None  # the plan author's remark (targets.yaml ``note``), kept as written
 
     def display_name(self, lang: str) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
@@ -86,6 +98,7 @@ class PlanMeta:
     source: str | None = None
     issuer_en: str | None = None
     contact: str | None = None  # who answers questions on the report (its 联系人)
+    note: str | None = None  # the plan author's remark (targets.yaml ``plan.note``)
 
     @property
     def start(self) -> date:

@@ -231,6 +231,7 @@ class _Reader:
             issuer=self.text(data, "issuer", path), issued=issued,
             source=self.text(data, "source", path),
             issuer_en=self.text(data, "issuer_en", path), contact=self.text(data, "contact", path),
+            note=self.text(data, "note", path),
         )  # fmt: skip
 
     def target(
@@ -339,6 +340,7 @@ class _Reader:
             components=tuple(components), allow_negative=allow_negative,
             category=self.text(data, "category", path),
             description=self.text(data, "description", path), line=line,
+            note=self.text(data, "note", path),
         )  # fmt: skip
 
     def formula(

@@ -26,13 +26,32 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 from ipplan.figures import as_decimal, growth_rate
 from ipplan.model import Observation
 from ipplan.periods import Period, label_for_date, years_between
 
-METHODS = ("linear", "cagr", "weighted")
-PACE = "pace"  # cumulative targets only, when no method can be fitted: S + pace × years_left
+
+class Method(StrEnum):
+    """A projection method (a str-valued enum: JSON shows its value)."""
+
+    linear = "linear"
+    cagr = "cagr"
+    weighted = "weighted"
+    pace = "pace"  # cumulative targets only, when no method can be fitted: S + pace × years_left
+
+
+class ProjectionReason(StrEnum):
+    """Why :func:`choose` picked the projection shown."""
+
+    asked = "asked"
+    backtest = "backtest"
+    default = "default"
+    none = "none"
+
+
+PACE = Method.pace
 MIN_BACKTEST = 4  # points needed before a backtest is run
 PATH_STEPS = 12  # samples of each projection's path, for charts
 
@@ -55,7 +74,7 @@ class Check:
 
 @dataclass(frozen=True)
 class Projection:
-    method: str
+    method: Method
     period: str  # the period the deadline closes, e.g. "2025"
     value: float
     error: float | None = None  # backtest mean absolute percentage error, as a fraction
@@ -105,6 +124,70 @@ def compound(value: float, growth: float, years: float) -> float:
         return math.inf
 
 
+Fit = Callable[[Sequence[float], Sequence[float], float | None], Curve | None]
+
+
+def _line(line: tuple[float, float] | None) -> Curve | None:
+    if line is None:
+        return None
+    a, b = line
+    return lambda x: a + b * x
+
+
+def _fit_linear(xs: Sequence[float], ys: Sequence[float], growth: float | None) -> Curve | None:
+    return _line(ols(xs, ys))
+
+
+def _fit_weighted(xs: Sequence[float], ys: Sequence[float], growth: float | None) -> Curve | None:
+    return _line(wls(xs, ys, recency_weights(xs)))
+
+
+def _fit_cagr(xs: Sequence[float], ys: Sequence[float], growth: float | None) -> Curve | None:
+    g = growth if growth is not None else growth_rate(xs[0], ys[0], xs[-1], ys[-1])
+    x1, v1 = xs[-1], ys[-1]
+    if g is None or g <= -1 or v1 <= 0:
+        return None
+    return lambda x: compound(v1, g, x - x1)
+
+
+@dataclass(frozen=True)
+class MethodSpec:
+    """Everything about one projection method, in one place: its fit (None for the pace,
+    which is not fitted), the letter of its chart line, and the catalog keys of its name
+    and of its formula's wording (ipplan/messages/methods.py); ``formula_flows`` words
+    the formula on the flows of a cumulative target, when it differs."""
+
+    method: Method
+    fit: Fit | None
+    letter: str
+    words: str
+    formula: str
+    formula_flows: str | None = None
+
+
+# The registry: a new method is one enum member, one line here and its two catalog keys.
+# The fitted methods are tried in this order; ties of backtest error go to the earlier.
+REGISTRY: dict[Method, MethodSpec] = {
+    spec.method: spec
+    for spec in (
+        MethodSpec(Method.linear, _fit_linear, "L", "method.linear", "method.linear.formula"),
+        MethodSpec(
+            Method.cagr,
+            _fit_cagr,
+            "C",
+            "method.cagr",
+            "method.cagr.formula",
+            "method.cagr.formula_flows",
+        ),
+        MethodSpec(
+            Method.weighted, _fit_weighted, "W", "method.weighted", "method.weighted.formula"
+        ),
+        MethodSpec(Method.pace, None, "P", "method.pace", "method.pace.formula"),
+    )
+}
+METHODS: tuple[Method, ...] = tuple(m for m, spec in REGISTRY.items() if spec.fit is not None)
+
+
 def fit(
     method: str, xs: Sequence[float], ys: Sequence[float], growth: float | None = None
 ) -> Curve | None:
@@ -113,30 +196,21 @@ def fit(
     For ``cagr``, ``growth`` overrides the growth between the first and last point (the
     status's actual growth, which may be a published yoy when there is one point).
     """
+    spec = REGISTRY.get(Method(method)) if method in Method.__members__ else None
+    if spec is None or spec.fit is None:
+        raise ValueError(f"unknown projection method {method!r}")
     if not xs:
         return None
-    if method in ("linear", "weighted"):
-        line = wls(xs, ys, recency_weights(xs)) if method == "weighted" else ols(xs, ys)
-        if line is None:
-            return None
-        a, b = line
-        return lambda x: a + b * x
-    if method == "cagr":
-        g = growth if growth is not None else growth_rate(xs[0], ys[0], xs[-1], ys[-1])
-        x1, v1 = xs[-1], ys[-1]
-        if g is None or g <= -1 or v1 <= 0:
-            return None
-        return lambda x: compound(v1, g, x - x1)
-    raise ValueError(f"unknown projection method {method!r}")
+    return spec.fit(xs, ys, growth)
 
 
 def linear(xs: Sequence[float], ys: Sequence[float], at: float) -> float | None:
-    curve = fit("linear", xs, ys)
+    curve = fit(Method.linear, xs, ys)
     return curve(at) if curve else None
 
 
 def weighted(xs: Sequence[float], ys: Sequence[float], at: float) -> float | None:
-    curve = fit("weighted", xs, ys)
+    curve = fit(Method.weighted, xs, ys)
     return curve(at) if curve else None
 
 
@@ -230,7 +304,7 @@ def series_projections(
     fitted = tuple(str(o.period) for o in points)
     found: list[Projection] = []
     for method in METHODS:
-        curve = fit(method, xs, ys, growth if method == "cagr" else None)
+        curve = fit(method, xs, ys, growth if method is Method.cagr else None)
         if curve is None:
             continue
         value = curve(years)
@@ -323,9 +397,9 @@ def spread(projections: Sequence[Projection]) -> tuple[float, float] | None:
 def choose(
     projections: Sequence[Projection],
     method: str = "auto",
-    prefer: Sequence[str] = ("cagr", "linear", "weighted"),
-) -> tuple[Projection | None, str]:
-    """The projection to show, and why (a reason code):
+    prefer: Sequence[str] = (Method.cagr, Method.linear, Method.weighted),
+) -> tuple[Projection | None, ProjectionReason]:
+    """The projection to show, and why (a :class:`ProjectionReason`):
 
     - ``asked``: the method asked for (None when it cannot be computed);
     - ``backtest``: the lowest backtest error, compared to 12 significant digits (errors
@@ -336,15 +410,17 @@ def choose(
       else the linear pace;
     - ``none``: nothing to show.
     """
-    by_method = {p.method: p for p in projections}
+    by_method: dict[str, Projection] = {p.method: p for p in projections}
     if method != "auto":
-        return by_method.get(method), "asked"
+        return by_method.get(method), ProjectionReason.asked
     tested = [p for p in projections if p.error is not None]
     if tested:
         order = {m: i for i, m in enumerate(METHODS)}
         best = min(tested, key=lambda p: (as_decimal(p.error or 0.0), order.get(p.method, 99)))
-        return best, "backtest"
+        return best, ProjectionReason.backtest
     for name in (*prefer, PACE):
         if name in by_method:
-            return by_method[name], "default"
-    return (projections[0], "default") if projections else (None, "none")
+            return by_method[name], ProjectionReason.default
+    if projections:
+        return projections[0], ProjectionReason.default
+    return None, ProjectionReason.none

@@ -73,9 +73,7 @@ def _row(
     cells: list[str], columns: Mapping[str, int], indicators: tuple[Indicator, ...], top: str,
     file: str, line: int, by_key: Mapping[str, Indicator] | None = None,
 ) -> tuple[UnitTarget | None, list[Problem]]:  # fmt: skip
-    import difflib
-
-    from ipplan.lookup import normalise
+    from ipplan.lookup import find_indicator, normalise, suggest, suggestion_text
     from ipplan.numbers import parse_number
 
     def cell(name: str) -> str:
@@ -87,17 +85,14 @@ def _row(
 
     problems: list[Problem] = []
     text = cell("indicator")
-    key = normalise(text)
-    if by_key is not None:
-        indicator = by_key.get(key)
-    else:
-        indicator = next((ind for ind in indicators if key in (ind.id, normalise(ind.name))), None)
+    # by_key: the exact id or name, a dict look-up per row (60,000 rows at national scale);
+    # anything else goes through the one lookup (full-width, unit suffix, …).
+    indicator = by_key.get(normalise(text)) if by_key is not None else None
     if indicator is None:
-        names = [n for ind in indicators for n in (ind.id, ind.name)]
-        close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)
-        close = [n for n in names if key and key in normalise(n)][:3] + close
-        problems.append(Problem("regions.csv_unknown_indicator",
-                                {"value": text, "known": "、".join(dict.fromkeys(close)) or "-"},
+        indicator = find_indicator(indicators, text)
+    if indicator is None:
+        known = suggestion_text(suggest(indicators, text)) or "-"
+        problems.append(Problem("regions.csv_unknown_indicator", {"value": text, "known": known},
                                 file, line, col("indicator")))  # fmt: skip
     elif indicator.target is None:
         problems.append(Problem("regions.no_plan_target", {"id": indicator.id}, file, line,

@@ -144,7 +144,7 @@ def targeted(rows: Sequence[Ranked]) -> list[str]:
     return [i for i in plan.ids if i in found] if plan else []
 
 
-LAGGING: tuple[Status, ...] = ("behind", "off_track", "moving_away", "missed")
+LAGGING: tuple[Status, ...] = (Status.behind, Status.off_track, Status.moving_away, Status.missed)
 
 
 def lagging(rows: Sequence[Ranked], ids: Sequence[str]) -> list[tuple[Ranked, list[Evaluation]]]:

@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from ipplan.atomic import DEFAULT_TIMEOUT, plan_lock
+from ipplan.clock import or_today
 from ipplan.csvtable import (
     Row,
     Table,
@@ -138,8 +139,9 @@ def _merge(
 # ------------------------------------------------------------------------- checks
 
 
-def check_observation(plan: Plan, obs: Observation) -> list[Problem]:
-    """Why an observation cannot be stored (located where ``obs.file``/``obs.line`` say)."""
+def check_observation(plan: Plan, obs: Observation, today: date | None = None) -> list[Problem]:
+    """Why an observation cannot be stored (located where ``obs.file``/``obs.line`` say);
+    a period that ends after ``today`` (default :func:`ipplan.clock.today`) is refused."""
     file, line = obs.file, obs.line
     indicator = plan.get(obs.indicator)
     if indicator is None:
@@ -156,7 +158,7 @@ def check_observation(plan: Plan, obs: Observation) -> list[Problem]:
         problems.append(Problem("store.derived", params, file, line))
     if obs.flag is not None and not re.fullmatch(r"[epb]+", obs.flag):
         problems.append(Problem("actuals.bad_flag", {"value": obs.flag}, file, line))
-    today = date.today()
+    today = or_today(today)
     if obs.period.end > today:  # `check` would call it an error, and status would hide it
         params = {"period": str(obs.period), "end": obs.period.end.isoformat(),
                   "today": today.isoformat()}  # fmt: skip
@@ -164,7 +166,9 @@ def check_observation(plan: Plan, obs: Observation) -> list[Problem]:
     return problems
 
 
-def _check_batch(plan: Plan, batches: Mapping[str, Sequence[Observation]]) -> None:
+def _check_batch(
+    plan: Plan, batches: Mapping[str, Sequence[Observation]], today: date | None = None
+) -> None:
     if plan.bundled or plan.actuals_dir is None:
         directory = str(plan.directory) if plan.directory else "-"
         raise ReadOnlyPlanError("store.read_only", path=directory)
@@ -174,7 +178,7 @@ def _check_batch(plan: Plan, batches: Mapping[str, Sequence[Observation]]) -> No
         for obs in observations:
             if obs.indicator != indicator_id:
                 obs = Observation(**{**obs.__dict__, "indicator": indicator_id})
-            problems.extend(check_observation(plan, obs))
+            problems.extend(check_observation(plan, obs, today))
             key = (str(obs.period), region_key(plan, obs.region))
             first = seen.setdefault(key, obs)
             if first is not obs:
@@ -243,6 +247,7 @@ def upsert_many(
     *,
     dry_run: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
+    today: date | None = None,
 ) -> list[WriteResult]:
     """Add (or, with ``replace``, change) rows in several actuals files: all or nothing.
 
@@ -256,9 +261,10 @@ def upsert_many(
     interrupted or killed write leaves all of them old or all new. A file saved by someone
     else between the read and its replacement is read again and the figures merged again
     (up to ``ATTEMPTS`` times), then the write is refused (``store.changed_meanwhile``):
-    a hand edit is never overwritten.
+    a hand edit is never overwritten. ``today`` (default :func:`ipplan.clock.today`) is the
+    day before whose end every period must have ended.
     """
-    _check_batch(plan, batches)
+    _check_batch(plan, batches, today)
     folder = plan.actuals_dir
     assert folder is not None and plan.directory is not None  # _check_batch refused others
     with plan_lock(folder, timeout):
@@ -289,8 +295,8 @@ def upsert(
     *,
     dry_run: bool = False,
     timeout: float = DEFAULT_TIMEOUT,
+    today: date | None = None,
 ) -> WriteResult:
     """Add (or, with ``replace``, change) rows of one indicator's file; see :func:`upsert_many`."""
-    return upsert_many(
-        plan, {indicator_id: observations}, replace, dry_run=dry_run, timeout=timeout
-    )[0]
+    batches = {indicator_id: observations}
+    return upsert_many(plan, batches, replace, dry_run=dry_run, timeout=timeout, today=today)[0]

@@ -290,3 +290,31 @@ def test_linear_methods_agree_on_lines(values: list[float], slope: float, at: fl
         curve = fit(method, xs, ys)
         assert curve is not None
         assert math.isclose(curve(at), values[0] + slope * at, rel_tol=1e-9, abs_tol=1e-6)
+
+
+def test_the_registry_holds_every_method_once() -> None:
+    from ipplan.project import METHODS, PACE, REGISTRY, Method, fit
+
+    assert set(REGISTRY) == set(Method)
+    assert [*METHODS] == ["linear", "cagr", "weighted"]  # the backtest tie order
+    assert " | ".join(("auto", *METHODS)) == "auto | linear | cagr | weighted"
+    assert [s.letter for s in REGISTRY.values()] == ["L", "C", "W", "P"]
+    assert REGISTRY[PACE].fit is None
+    # fit dispatches through the registry: points (0, 10), (1, 12), (2, 15)
+    # linear: x̄ = 1, ȳ = 37/3, b = ((-1)(10-37/3) + (1)(15-37/3)) / 2 = 5/2, a = 37/3 - 5/2
+    # at x = 3: 37/3 - 5/2 + 15/2 = 37/3 + 5 = 52/3
+    curve = fit("linear", [0.0, 1.0, 2.0], [10.0, 12.0, 15.0])
+    assert curve is not None and abs(curve(3.0) - 52 / 3) < 1e-12
+    # cagr from 10 to 15 over 2 years: (1.5)^(1/2); at x = 3: 15 · 1.5^(1/2)
+    curve = fit("cagr", [0.0, 1.0, 2.0], [10.0, 12.0, 15.0])
+    assert curve is not None and abs(curve(3.0) - 15 * 1.5**0.5) < 1e-9
+    for bad in ("pace", "magic"):
+        with pytest.raises(ValueError, match="unknown projection method"):
+            fit(bad, [0.0, 1.0], [1.0, 2.0])
+
+
+def test_choose_says_why_with_a_reason_enum() -> None:
+    from ipplan.project import ProjectionReason, choose
+
+    assert choose([], "auto") == (None, ProjectionReason.none)
+    assert choose([], "linear") == (None, "asked")

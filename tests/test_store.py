@@ -171,6 +171,19 @@ def test_bad_observations_are_refused_before_any_file_is_read(plan: Plan) -> Non
         "actuals.negative", "store.derived", "store.unknown_indicator"]  # fmt: skip
 
 
+def test_a_period_is_refused_until_the_pinned_today_reaches_its_end(plan: Plan) -> None:
+    path = csv_path(plan, "trademarks_valid")
+    before = path.read_bytes() if path.exists() else None
+    # 2024 ends on 2024-12-31: refused on 2024-12-30, written on 2024-12-31 (the clock is a
+    # parameter; the calendar of the machine running the tests plays no part)
+    with pytest.raises(DataError) as err:
+        upsert(plan, "trademarks_valid", [obs("2024", 1)], today=date(2024, 12, 30))
+    assert [p.code for p in err.value.problems] == ["check.future_period"]
+    assert err.value.problems[0].params["today"] == "2024-12-30"
+    assert (path.read_bytes() if path.exists() else None) == before
+    assert upsert(plan, "trademarks_valid", [obs("2024", 1)], today=date(2024, 12, 31)).written
+
+
 def test_a_derived_indicator_takes_a_published_value_with_its_source(plan: Plan) -> None:
     row = obs("2024", 3.1, "invention_patents_per_10k", source="2024年统计公报")
     result = upsert(plan, "invention_patents_per_10k", [row])

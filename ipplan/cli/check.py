@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, PlanOpt, color_enabled, emit, width
+from ipplan.cli.options import Lang, LangOpt, PlanOpt, color_enabled, emit, today, width
 
 
 class CheckFormat(StrEnum):
@@ -30,7 +30,7 @@ def check(
     from ipplan.plan import resolve_plan_dir
 
     directory, _ = resolve_plan_dir(plan)  # a folder that is not there: exit 3
-    findings = run_checks(directory)
+    findings = run_checks(directory, today())
     if format is CheckFormat.json:
         from ipplan.render.check import render_json
 

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, PlanOpt, emit
+from ipplan.cli.options import Lang, LangOpt, PlanOpt, emit, today
 
 
 def import_file(
@@ -48,7 +48,7 @@ def import_file(
             print(format_problem(problem, lang.value), file=sys.stderr)
     if data.errors:
         raise DataError(problems=data.errors)
-    results = upsert_many(the_plan, data.observations, replace, dry_run=dry_run)
+    results = upsert_many(the_plan, data.observations, replace, dry_run=dry_run, today=today())
     emit(render_import(the_plan, data.file, results, lang.value, dry_run=dry_run,
                        skipped=data.skipped))  # fmt: skip
     if dry_run and not replace:

@@ -47,7 +47,7 @@ def need(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """尚需多少 What is still needed to reach a target: path per month or quarter."""
-    from ipplan.cli.show import find_indicator
+    from ipplan.lookup import require_indicator
     from ipplan.need import Step
     from ipplan.need import need as compute
     from ipplan.series import Dataset
@@ -55,7 +55,7 @@ def need(
 
     day = parse_day(as_of)
     the_plan, observations = load(plan)
-    ind = find_indicator(the_plan, indicator, lang.value)
+    ind = require_indicator(the_plan, indicator, lang.value)
     check_region(the_plan, observations, region)
     data = Dataset(the_plan, observations, day, region)
     ind = for_region(the_plan, ind, data.region)  # a unit: its own target only (units.py)

@@ -68,10 +68,25 @@ LangOpt = Annotated[
 ]
 
 
+def today() -> date:
+    """The CLI's today: ``IPPLAN_TODAY`` (YYYY-MM-DD) when set, for tests and for
+    reproducing a run; else :func:`ipplan.clock.today`. Only the CLI reads it: the core
+    takes the day as a parameter."""
+    from ipplan.clock import today as system_today
+
+    pinned = os.environ.get("IPPLAN_TODAY", "").strip()
+    if not pinned:
+        return system_today()
+    try:
+        return date.fromisoformat(pinned)
+    except ValueError:
+        raise UsageError("cli.bad_today", value=pinned) from None
+
+
 def parse_day(text: str | None) -> date:
-    """--as-of: a date, default today."""
+    """--as-of: a date, default :func:`today`."""
     if text is None:
-        return date.today()
+        return today()
     try:
         return date.fromisoformat(text.strip())
     except ValueError:

@@ -8,7 +8,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, PlanOpt, RegionOpt, emit
+from ipplan.cli.options import Lang, LangOpt, PlanOpt, RegionOpt, emit, today
 from ipplan.errors import IpplanError, Problem
 
 T = TypeVar("T")
@@ -58,13 +58,12 @@ def record(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """录入一个数值 Record one figure in actuals/<id>.csv (atomic, locked)."""  # fmt: skip
-    from datetime import date
 
     from ipplan.actuals import FLAG_RE, parse_date, read_actuals
     from ipplan.errors import DataError, UsageError
     from ipplan.evaluate import evaluate_plan
     from ipplan.i18n import format_problem
-    from ipplan.lookup import find_indicator, unknown_indicator
+    from ipplan.lookup import require_indicator
     from ipplan.model import Observation
     from ipplan.numbers import parse_number
     from ipplan.periods import parse_period_lenient
@@ -75,9 +74,7 @@ def record(
 
     the_plan = load_writable_plan(plan)
     check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit
-    ind = find_indicator(the_plan, indicator)
-    if ind is None:
-        raise UsageError(problems=[unknown_indicator(the_plan, indicator)])
+    ind = require_indicator(the_plan, indicator, lang.value)
     problems: list[Problem] = []
     the_period = _typed(parse_period_lenient, period, problems)
     the_value = _typed(lambda t: parse_number(t, percent=ind.unit == "%"), value, problems)
@@ -95,11 +92,12 @@ def record(
         raise UsageError(problems=problems)
     obs = Observation(ind.id, the_period, the_value, (region or "").strip(), source, note,
                       the_flag, the_yoy, day)  # fmt: skip
-    found = check_observation(the_plan, obs)
+    day_today = today()
+    found = check_observation(the_plan, obs, day_today)
     if found:
         raise UsageError(problems=found)
     try:
-        result = upsert(the_plan, ind.id, [obs], replace)
+        result = upsert(the_plan, ind.id, [obs], replace, today=day_today)
     except DataError as exc:
         if all(p.code.startswith("store.exists") for p in exc.problems):
             raise UsageError(problems=exc.problems) from None
@@ -109,7 +107,7 @@ def record(
     if any(p.severity == "error" for p in found_now):
         warning = Problem("record.other_problems", severity="warning")
         print(format_problem(warning, lang.value), file=sys.stderr)
-    evaluation = evaluate_plan(the_plan, observations, date.today(), region)
+    evaluation = evaluate_plan(the_plan, observations, day_today, region)
     for ev in evaluation.evaluations:
         if ev.indicator.id == ind.id:
             emit(status_line(ev, lang.value, evaluation.time_elapsed))

@@ -38,14 +38,14 @@ def regions(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
-    from ipplan.cli.show import find_indicator
+    from ipplan.lookup import require_indicator
     from ipplan.regions import evaluate_regions, region_rows
     from ipplan.units import list_units
 
     day = parse_day(as_of)
     the_plan, observations, table = load_any(plan)
     code = lang.value
-    chosen = find_indicator(the_plan, indicator, code).id if indicator is not None else None
+    chosen = require_indicator(the_plan, indicator, code).id if indicator is not None else None
     units = list_units(the_plan, observations)
     results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)
     rows = region_rows(units, results, chosen)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from difflib import SequenceMatcher
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -23,40 +22,10 @@ from ipplan.cli.options import (
     width,
 )
 
-if TYPE_CHECKING:
-    from ipplan.model import Indicator, Plan
-
 
 class ShowFormat(StrEnum):
     table = "table"
     json = "json"
-
-
-def find_indicator(plan: Plan, text: str, lang: str = "zh") -> Indicator:
-    """The indicator named by id, Chinese or English name (case-insensitive), or a
-    UsageError suggesting the closest one."""
-    from ipplan.errors import UsageError
-
-    wanted = text.strip().casefold()
-    for ind in plan.indicators:
-        if wanted in (ind.id.casefold(), ind.name.casefold(), (ind.name_en or "").casefold()):
-            return ind
-    if not plan.indicators:
-        raise UsageError("show.no_indicators")
-
-    def score(ind: Indicator) -> float:
-        names = [ind.id, ind.name, ind.name_en or ""]
-        best = max(SequenceMatcher(None, wanted, n.casefold()).ratio() for n in names)
-        if any(wanted and wanted in n.casefold() for n in names):
-            best += 1  # a part of the name: the surest hint
-        if any(wanted and n.casefold().startswith(wanted) for n in names):
-            best += 0.5
-        return best
-
-    closest = max(plan.indicators, key=score)
-    raise UsageError(
-        "show.unknown_indicator", value=text, id=closest.id, name=closest.display_name(lang)
-    )
 
 
 def _ascii_only() -> bool:
@@ -88,6 +57,7 @@ def show(
     from ipplan.errors import UsageError
     from ipplan.evaluate import PlanEvaluation, evaluate_indicator
     from ipplan.evaluate import time_elapsed as elapsed
+    from ipplan.lookup import require_indicator
     from ipplan.project import METHODS
     from ipplan.series import Dataset
 
@@ -100,7 +70,7 @@ def show(
             allowed=" | ".join(("auto", *METHODS)),
         )
     the_plan, observations = load(plan)
-    ind = find_indicator(the_plan, indicator, lang.value)
+    ind = require_indicator(the_plan, indicator, lang.value)
     check_region(the_plan, observations, region)
     data = Dataset(the_plan, observations, day, region)
     ev = evaluate_indicator(the_plan, ind, data, method)

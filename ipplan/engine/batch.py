@@ -192,11 +192,11 @@ def level(
         basis_t[c] = bs
         status: Status
         if reached(vc, Tc, up):
-            status = "achieved"
+            status = Status.achieved
         elif final:
-            status = "missed"
+            status = Status.missed
         elif ratio is None:
-            status = "insufficient_data"
+            status = Status.insufficient_data
         else:
             status = band(ratio)
         figs.append((attainment, progress, gap, need_pace, ratio, linear, status))
@@ -304,11 +304,11 @@ def cumulative(
             ratio = _quotient(xS * days_left, (xT - xS) * elapsed_days)
         status: Status
         if reached(xS, T_l[c], target.increasing):
-            status = "achieved"
+            status = Status.achieved
         elif final:
-            status = "missed"
+            status = Status.missed
         elif ratio is None:
-            status = "insufficient_data"
+            status = Status.insufficient_data
         else:
             status = band(ratio)
         progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None

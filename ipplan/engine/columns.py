@@ -15,7 +15,7 @@ import numpy as np
 
 from ipplan.engine.exact import NAN, Array, compound, pmax, ppow, psum
 from ipplan.figures import as_decimal
-from ipplan.project import METHODS, PACE, holdout, recency_weights
+from ipplan.project import METHODS, PACE, Method, holdout, recency_weights
 
 Curve = Callable[[float], Array]
 
@@ -205,7 +205,7 @@ def choose(found: Sequence[Found], method: str, linear_first: np.ndarray, n: int
         candidates = [j for j in range(len(found)) if tested_l[j][c]]
         best[c] = min(
             candidates,
-            key=lambda j: (as_decimal(err_l[j][c]), order.get(found[j].method, 99)),
+            key=lambda j: (as_decimal(err_l[j][c]), order.get(Method(found[j].method), 99)),
         )
 
     def first_of(order: Sequence[str]) -> np.ndarray:

@@ -270,6 +270,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # ------------------------------------------------------------------ options
+    "cli.bad_today": {
+        "zh": ("环境变量 IPPLAN_TODAY“{value}”不是日期", "写作 YYYY-MM-DD，或删除该变量"),
+        "en": ("IPPLAN_TODAY '{value}' is not a date", "write YYYY-MM-DD, or unset it"),
+    },
     "cli.bad_date": {
         "zh": ("日期“{value}”无效", "日期写作 YYYY-MM-DD，如 2024-12-31"),
         "en": ("'{value}' is not a date", "write YYYY-MM-DD, e.g. 2024-12-31"),
@@ -277,10 +281,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "cli.unknown_region": {
         "zh": ("没有地区“{value}”", "已有的地区：{known}"),
         "en": ("no region '{value}'", "known regions: {known}"),
-    },
-    "cli.unknown_indicator": {
-        "zh": ("没有指标“{value}”", "{suggestion}"),
-        "en": ("no indicator '{value}'", "{suggestion}"),
     },
     "cli.bad_choice": {
         "zh": ("{option} 的取值“{value}”无效", "可选值：{allowed}"),

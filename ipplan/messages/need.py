@@ -58,16 +58,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "give either a draft file (--from) or a template",
         ),
     },
-    "init.actuals_unknown": {
-        "zh": (
-            "{path} 不是方案目录（缺 targets.yaml）",
-            "--actuals-from 应指向含 targets.yaml 与 actuals/ 的方案目录",
-        ),
-        "en": (
-            "{path} is no plan folder (no targets.yaml)",
-            "--actuals-from takes a plan folder with targets.yaml and actuals/",
-        ),
-    },
 }
 
 # Words of the need and propose outputs: {key: {lang: text}}.

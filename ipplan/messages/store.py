@@ -198,10 +198,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         ),
     },
     # ------------------------------------------------------------------ record
-    "record.bad_value": {
-        "zh": ("数值“{value}”无效：{reason}", "请填写数字，如 22542、22,542、2.25万、4.7亿"),
-        "en": ("'{value}' is not a value: {reason}", "write 22542, 22,542, 2.25万 or 4.7亿"),
-    },
     "record.bad_date": {
         "zh": ("发布日期“{value}”无效", "日期写作 YYYY-MM-DD，如 2024-04-26"),
         "en": ("'{value}' is not a date", "write YYYY-MM-DD, e.g. 2024-04-26"),

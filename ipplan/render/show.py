@@ -12,7 +12,7 @@ from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import counted_flows
 from ipplan.model import Observation
 from ipplan.periods import Period
-from ipplan.project import PACE
+from ipplan.project import REGISTRY
 from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import string_console, text_of
@@ -26,7 +26,7 @@ from ipplan.render.show_projections import (
 )
 from ipplan.render.show_text import METHOD_NAME, Ctx, figures, share
 
-CHAR = {"linear": "L", "cagr": "C", "weighted": "W", PACE: "P"}
+CHAR = {m: spec.letter for m, spec in REGISTRY.items()}
 FLAGS = {
     "e": {"zh": "估算", "en": "estimated"},
     "p": {"zh": "初步", "en": "provisional"},

@@ -3,8 +3,9 @@ auto's choice, and the one-sentence summary."""
 
 from __future__ import annotations
 
+from ipplan.i18n import message
 from ipplan.periods import years_between
-from ipplan.project import PACE, Check, holdout
+from ipplan.project import PACE, REGISTRY, Check, Method, holdout
 from ipplan.render import fmt
 from ipplan.render.labels import status_word
 from ipplan.render.show_text import METHOD_NAME, Ctx, share, span_words
@@ -14,35 +15,17 @@ def method_formula(ctx: Ctx, method: str, n_points: int, first: str, last: str) 
     ev, w = ctx.ev, ctx.w
     cum = ev.cumulative is not None
     v = fmt.number(ev.cumulative if cum else (ev.latest.value if ev.latest else None))
+    spec = REGISTRY[Method(method)]
     if method == PACE:
-        return w(
-            f"线性进度：累计值 {v} + 实际年均完成 {fmt.number(ev.actual_per_year)} × 剩余年数",
-            f"linear pace: cumulative {v} + actual per year × years left",
-        )
+        return message(spec.formula, ctx.lang, v=v, pace=fmt.number(ev.actual_per_year))[0]
     what = (
         w(f"{n_points}期流量（{first}—{last}）", f"{n_points} flows ({first}–{last})")
         if cum
         else w(f"{n_points}个数据点（{first}—{last}）", f"{n_points} points ({first}–{last})")
     )
-    text = {
-        "linear": w(f"过{what}的最小二乘直线", f"least-squares line through {what}"),
-        "weighted": w(
-            f"过{what}的加权最小二乘直线，权重 = 1 ÷ (1 + 距最新数据的年数)",
-            f"weighted least-squares line through {what}, weight = 1 ÷ (1 + years "
-            "before the latest point)",
-        ),
-        "cagr": w(
-            f"最新值按实际年均增速 {fmt.percent(ev.actual_growth)} 复利增长",
-            f"the latest value compounded at the actual growth "
-            f"{fmt.percent(ev.actual_growth)} a year",
-        ),
-    }[method]
+    key = spec.formula_flows if cum and spec.formula_flows else spec.formula
+    text = message(key, ctx.lang, what=what, growth=fmt.percent(ev.actual_growth))[0]
     if cum:
-        if method == "cagr":
-            text = w(
-                f"最新一期流量按{what}的年均增速复利增长",
-                f"the latest flow compounded at the growth of {what}",
-            )
         text += w(
             "，外推此后各期流量，加上已累计的 " + v, f", projecting each later flow, added to {v}"
         )

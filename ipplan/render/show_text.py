@@ -12,17 +12,16 @@ from datetime import date, timedelta
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
+from ipplan.i18n import message
 from ipplan.model import Observation
 from ipplan.periods import years_between
-from ipplan.project import PACE
+from ipplan.project import REGISTRY
 from ipplan.render import fmt
 from ipplan.render.labels import status_word
 
+# each method's name, from the registry's catalog key
 METHOD_NAME = {
-    "linear": {"zh": "线性趋势", "en": "linear trend"},
-    "cagr": {"zh": "复合增长", "en": "compound growth"},
-    "weighted": {"zh": "加权趋势", "en": "weighted trend"},
-    PACE: {"zh": "线性进度", "en": "linear pace"},
+    m: {lang: message(spec.words, lang)[0] for lang in ("zh", "en")} for m, spec in REGISTRY.items()
 }
 
 

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ipplan.render.fmt import DASH
-from ipplan.render.safe import xml_text
+from ipplan.render.safe import spreadsheet_text, xml_text
 from ipplan.report.chart import width as text_width
 from ipplan.report.document import Bullets, Cell, Paragraph, Report, Table, walk
 
@@ -37,7 +37,6 @@ STATUS_FILL = {
     "insufficient_data": "EDEDED",
 }
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
-RUNS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet would run, typed in a cell
 COMPUTED = {"zh": "计算：", "en": "Computed: "}
 LINE_PT = 15.0  # the height of one line of 11 pt text
 
@@ -68,7 +67,7 @@ def text_cell(ws: Any, row: int, column: int, value: str, lang: str) -> Any:
     target = ws.cell(row=row, column=column)
     target.value = sheet_text(value, lang)
     target.data_type = "s"
-    if target.value.startswith(RUNS):
+    if spreadsheet_text(target.value) != target.value:  # the one rule of render.safe
         target.quotePrefix = True
     return target
 

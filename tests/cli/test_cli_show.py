@@ -54,11 +54,28 @@ def test_show_json_with_method(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_id_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["show", "trademark_valid"], capsys)
     assert code == 2 and out == ""
-    assert err == ("error: 没有指标“trademark_valid”; 是否要找 trademarks_valid（有效注册商标量）？"
-                   "用 ipplan status 查看全部指标\n")  # fmt: skip
+    assert err.startswith(
+        "error: 没有指标“trademark_valid”; 是否指：trademarks_valid（有效注册商标量）"
+    )
     code, _, err = run(["show", "商标量", "--lang", "en"], capsys)
     assert code == 2
-    assert "did you mean trademarks_valid (Valid registered trademarks)?" in err
+    assert "did you mean: trademarks_valid (Valid registered trademarks)" in err
+
+
+def test_show_takes_every_name_record_takes(capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 8: record accepted a name with its unit and show refused it; a full-width id
+    # was met with a suggestion of gi_valid. One lookup (ipplan.lookup) for every command.
+    for name in ["有效注册商标量（件）", "ｔｒａｄｅｍａｒｋｓ_valid", "TRADEMARKS_VALID"]:
+        code, out, err = run(["show", name, "--as-of", "2024-12-31", "-f", "json"], capsys)
+        assert (code, err) == (0, ""), name
+        assert json.loads(out)["id"] == "trademarks_valid"
+
+
+def test_full_width_typo_suggests_the_right_indicator(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["show", "ｔｒａｄｅｍａｒｋ_valid"], capsys)
+    assert code == 2
+    assert "是否指：trademarks_valid（有效注册商标量）" in err
+    assert "gi_valid" not in err.split("是否指：")[1].split("、")[0]
 
 
 def test_bad_method_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

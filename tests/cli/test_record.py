@@ -171,20 +171,34 @@ def test_every_typed_problem_at_once(plan_dir: Path, capsys: pytest.CaptureFixtu
 
 
 def test_a_period_that_has_not_ended_is_refused(
-    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+    plan_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # 2027-01 ends on 2027-01-31, after any day these tests run on before then: refused
+    # today pinned to 2027-01-30: 2027-01 ends on 2027-01-31, the day after: refused
     # (exit 2), as `ipplan check` would report it and `status` would hide it.
-    from datetime import date
-
-    if date.today() >= date(2027, 1, 31):
-        pytest.skip("that month is over")
+    monkeypatch.setenv("IPPLAN_TODAY", "2027-01-30")
     before = snapshot(plan_dir)
     code, _, err = run(
         capsys, "record", "trademarks_valid", "2027-01", "1", "--plan", str(plan_dir)
     )
     assert code == 2
-    assert "2027-01-31" in err
+    assert "2027-01-31" in err and "2027-01-30" in err
+    assert snapshot(plan_dir) == before
+    # on its last day the month has ended (end > today is refused, end == today is not)
+    monkeypatch.setenv("IPPLAN_TODAY", "2027-01-31")
+    code, _, err = run(
+        capsys, "record", "trademarks_valid", "2027-01", "1", "--plan", str(plan_dir)
+    )
+    assert code == 0, err
+
+
+def test_a_bad_ipplan_today_is_a_usage_error(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("IPPLAN_TODAY", "tomorrow")
+    before = snapshot(plan_dir)
+    code, out, err = run(capsys, "record", "trademarks_valid", "2024", "1", "--plan", str(plan_dir))
+    assert (code, out) == (2, "")
+    assert err.startswith("error: 环境变量 IPPLAN_TODAY“tomorrow”不是日期")
     assert snapshot(plan_dir) == before
 
 

@@ -257,3 +257,10 @@ def test_need_region_uses_the_unit_target(capsys: pytest.CaptureFixture[str]) ->
     code, out, err = run(capsys, "need", "tm", "--plan", UNITS3, "--region", "C区",
                          "--as-of", "2024-12-31")  # fmt: skip
     assert code == 2 and out == ""  # C区 has no target of its own
+
+
+def test_indicator_named_as_everywhere_else(capsys: pytest.CaptureFixture[str]) -> None:
+    # issue 8: one lookup; a full-width id and a name with its unit work here as in record
+    base = run(capsys, "regions", "--plan", UNITS3, "--indicator", "grants", "-f", "json")
+    for name in ["ｇｒａｎｔｓ", "GRANTS"]:
+        assert run(capsys, "regions", "--plan", UNITS3, "--indicator", name, "-f", "json") == base

@@ -674,3 +674,16 @@ def test_actuals_that_is_a_file_is_reported(
     assert got == 1
     got, _, err = run(capsys, "status", "--plan", str(tmp_path))
     assert got == 3 and "actuals 是文件，不是目录" in err
+
+
+def test_ipplan_today_is_the_default_as_of(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the CLI's clock: IPPLAN_TODAY pins the day that --as-of defaults to
+    monkeypatch.setenv("IPPLAN_TODAY", "2024-12-31")
+    code, pinned, _ = run(capsys, "status", "-f", "json")
+    monkeypatch.delenv("IPPLAN_TODAY")
+    code2, explicit, _ = run(capsys, "status", "-f", "json", "--as-of", "2024-12-31")
+    assert (code, code2) == (0, 0)
+    assert json.loads(pinned)["as_of"] == "2024-12-31"
+    assert pinned == explicit
