@@ -135,6 +135,7 @@ class Report:
     status: Mapping[str, Any]  # the status JSON of formats.md
     words: Mapping[str, str]  # a few fixed labels renderers need (sheet names...)
     final: bool = False  # as of the deadline or later: a final evaluation (终期评估)
+    regions: Table | None = None  # units × targets, one row per unit (a spreadsheet sheet)
 
     def charts(self) -> list[Chart]:
         return [b for s in walk(self.sections) for b in s.blocks if isinstance(b, Chart)]

@@ -1,0 +1,157 @@
+"""分地区完成情况 (issue 9 part 4, issue 11 part 4): every unit against its own targets.
+
+Only for a plan with units (a ``regions:`` list, or regions in the actuals). One table per
+report, grouped by target: for each indicator that has a target for the plan or for at
+least one unit, the plan's region first, then its units ranked on that indicator
+(:func:`ipplan.regions.rank_units`). A unit without a target of its own shows 监测 and no
+target, never the city's. The lagging units (:func:`ipplan.regions.lagging`) are named in
+one sentence for the overview, and the units that had not reported the last closed year by
+the as-of date (:func:`ipplan.collect.status.missing_by_unit`) in another.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ipplan.evaluate import PlanEvaluation
+from ipplan.model import Observation
+from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
+from ipplan.render.cells import target_text
+from ipplan.render.fmt import DASH
+from ipplan.render.labels import status_word
+from ipplan.report.document import Block, Cell, Column, Paragraph, Section, Table
+from ipplan.report.tables import name_unit, num, pct, status_cell, text
+from ipplan.report.texts import period_words
+from ipplan.report.words import word, words
+from ipplan.units import list_units
+
+Observations = Mapping[str, Sequence[Observation]]
+
+
+@dataclass(frozen=True)
+class ByRegion:
+    """What the report says of the units: the table rows, laggards and missing returns."""
+
+    ids: tuple[str, ...]  # the targeted indicators, plan order
+    groups: tuple[tuple[str, tuple[Ranked, ...]], ...]  # indicator id → ranked rows
+    lagging: tuple[tuple[str, tuple[str, ...]], ...]  # unit → names of indicators behind
+    missing: tuple[tuple[str, tuple[str, ...]], ...]  # unit → names not reported
+    period: str  # the period whose returns are counted, in words
+
+
+def by_region(result: PlanEvaluation, observations: Observations, lang: str) -> ByRegion | None:
+    """The units' figures, or None when the plan has no units."""
+    from ipplan.collect.status import last_closed_year, missing_by_unit
+
+    plan = result.plan
+    units = list_units(plan, observations)
+    if len(units) < 2:
+        return None
+    results = evaluate_regions(plan, observations, result.as_of, [u.name for u in units])
+    plain = [Ranked(u, r, None, None) for u, r in zip(units, results, strict=True)]
+    ids = tuple(targeted(plain))
+    groups = tuple((i, tuple(rank_units(units, results, i))) for i in ids)
+    behind = tuple(
+        (row.unit.name, tuple(e.indicator.display_name(lang) for e in evs))
+        for row, evs in lagging([r for r in plain if r.unit.depth > 0], ids)
+    )
+    period = last_closed_year(result.as_of)
+    gaps = missing_by_unit(plan, observations, result.as_of, period)
+    missing = tuple((u, tuple(i.display_name(lang) for i in inds)) for u, inds in gaps)
+    return ByRegion(ids, groups, behind, missing, period_words(period, lang))
+
+
+def region_table(data: ByRegion, lang: str, caption: str) -> Table:
+    """Units × targets: one group of rows per target, the units ranked within it."""
+    w = words(lang)
+    columns = (
+        Column("indicator", w["h_indicator_unit"], "l", 26),
+        Column("unit", w["region"], "l", 12),
+        Column("rank", w["h_rank"], "r", 6),
+        Column("target", w["h_target"], "r", 10),
+        Column("latest", w["h_latest"], "r", 10),
+        Column("attainment", w["h_attainment"], "r", 9),
+        Column("status", w["h_status"], "l", 9),
+    )
+    rows: list[tuple[Cell, ...]] = []
+    for _, group in data.groups:
+        for n, row in enumerate(group):
+            cells = _row(row, lang)
+            rows.append(cells if n == 0 else (Cell(""), *cells[1:]))
+    return Table("regions", columns, tuple(rows), caption)
+
+
+def _row(row: Ranked, lang: str) -> tuple[Cell, ...]:
+    """Indicator, unit, rank, target, latest, attainment, status of one unit."""
+    ev = row.evaluation
+    assert ev is not None  # rank_units gives every unit its evaluation on the indicator
+    first = text(name_unit(ev, lang))
+    unit = text(row.unit.name)
+    rank = num(row.rank) if row.rank is not None else Cell(DASH)
+    if ev.indicator.target is None:  # a unit without its own target: 监测, no target
+        latest = ev.latest.value if ev.latest is not None else None
+        shown = status_word("monitoring", lang)
+        return (first, unit, rank, Cell(DASH), num(latest), Cell(DASH),
+                Cell(shown, shown, "text", status="monitoring"))  # fmt: skip
+    latest = ev.cumulative if ev.cumulative is not None else (
+        ev.latest.value if ev.latest is not None else None
+    )  # fmt: skip
+    t = ev.indicator.target
+    value = t.value if t.type != "growth" else None
+    target = Cell(target_text(ev, lang), value, "number" if value is not None else "text")
+    return (first, unit, rank, target, num(latest), pct(ev.attainment),
+            status_cell(ev, lang, row.result))  # fmt: skip
+
+
+def region_sheet(data: ByRegion, lang: str) -> Table:
+    """For the workbook: one row per unit, four columns per target (target, latest,
+    attainment, status), so that a sheet can be sorted and filtered."""
+    w = words(lang)
+    first = data.groups[0][1] if data.groups else ()
+    units = [row.unit for row in first]
+    columns = [Column("unit", w["region"], "l", 14), Column("parent", w["h_parent"], "l", 14)]
+    per_unit: dict[str, list[Cell]] = {u.name: [text(u.name), text(u.parent)] for u in units}
+    for _, group in data.groups:
+        ev0 = next(r.evaluation for r in group if r.evaluation is not None)
+        name = ev0.indicator.display_name(lang) if ev0 is not None else ""
+        columns += [
+            Column("target", f"{name} {w['h_target']}", "r", 12),
+            Column("latest", f"{name} {w['h_latest']}", "r", 12),
+            Column("attainment", f"{name} {w['h_attainment']}", "r", 10),
+            Column("status", f"{name} {w['h_status']}", "l", 10),
+        ]
+        for row in group:
+            cells = _row(row, lang)
+            per_unit[row.unit.name] += [cells[3], cells[4], cells[5], cells[6]]
+    rows = tuple(tuple(per_unit[u.name]) for u in units)
+    return Table("regions_sheet", tuple(columns), rows)
+
+
+def lagging_sentence(data: ByRegion, lang: str) -> str | None:
+    """ "分地区看，A（x、y）、B（z）进度滞后。" — None when no unit lags."""
+    if not data.lagging:
+        return None
+    inner, outer = ("、", "；") if lang == "zh" else (", ", "; ")
+    items = [word("r_item", lang, unit=u, names=inner.join(names)) for u, names in data.lagging]
+    return word("r_lagging", lang, items=outer.join(items))
+
+
+def missing_sentence(data: ByRegion, lang: str) -> str:
+    """Which units had not reported the last closed year by the as-of date."""
+    if not data.missing:
+        return word("r_all_reported", lang, period=data.period)
+    inner, outer = ("、", "；") if lang == "zh" else (", ", "; ")
+    items = [word("r_item", lang, unit=u, names=inner.join(n)) for u, n in data.missing]
+    return word("r_missing", lang, period=data.period, k=len(data.missing),
+                items=outer.join(items))  # fmt: skip
+
+
+def region_section(data: ByRegion, lang: str, caption: str) -> Section:
+    blocks: list[Block] = [Paragraph(word("r_lead", lang))]
+    blocks.append(region_table(data, lang, caption))
+    sentence = lagging_sentence(data, lang)
+    if sentence:
+        blocks.append(Paragraph(sentence))
+    blocks.append(Paragraph(missing_sentence(data, lang)))
+    return Section("regions", word("regions", lang), tuple(blocks))
