@@ -426,7 +426,8 @@ def build_report(
     regions: tuple[Section, ...] = ()
     if regional is not None and regional.groups:
         caption = numbers.table(word("t_regions", lang))
-        regions = (region_section(regional, lang, caption),)
+        section = region_section(regional, lang, caption, numbers.figure)
+        regions = (section,)
     closing = _closing(result, lang, bool(regions))
     sources = _sources(result, lang, numbers, cites)
     quality: tuple[Block, ...] = (

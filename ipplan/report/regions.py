@@ -11,20 +11,22 @@ the as-of date (:func:`ipplan.collect.status.missing_by_unit`) in another.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
-from ipplan.evaluate import PlanEvaluation
+from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation
 from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
 from ipplan.render.cells import target_text
 from ipplan.render.fmt import DASH
 from ipplan.render.labels import status_word
-from ipplan.report.document import Block, Cell, Column, Paragraph, Section, Table
+from ipplan.report.chartdata import is_ascii
+from ipplan.report.document import Bar, Block, Cell, Chart, Column, Paragraph, Section, Table
 from ipplan.report.tables import name_unit, num, pct, status_cell, text
-from ipplan.report.texts import period_words
+from ipplan.report.texts import assessment, ended, period_words
 from ipplan.report.words import word, words
 from ipplan.units import list_units
+from ipplan.verdicts import Verdict
 
 Observations = Mapping[str, Sequence[Observation]]
 
@@ -38,6 +40,8 @@ class ByRegion:
     lagging: tuple[tuple[str, tuple[str, ...]], ...]  # unit → names of indicators behind
     missing: tuple[tuple[str, tuple[str, ...]], ...]  # unit → names not reported
     period: str  # the period whose returns are counted, in words
+    as_of: str  # the as-of date, in words
+    final: bool  # after the deadline: laggards are those (projected to be) 未完成
 
 
 def by_region(result: PlanEvaluation, observations: Observations, lang: str) -> ByRegion | None:
@@ -52,14 +56,36 @@ def by_region(result: PlanEvaluation, observations: Observations, lang: str) -> 
     plain = [Ranked(u, r, None, None) for u, r in zip(units, results, strict=True)]
     ids = tuple(targeted(plain))
     groups = tuple((i, tuple(rank_units(units, results, i))) for i in ids)
+    units_only = [r for r in plain if r.unit.depth > 0]
+    over = ended(result)
+    found = _missed(units_only, ids) if over else lagging(units_only, ids)
     behind = tuple(
-        (row.unit.name, tuple(e.indicator.display_name(lang) for e in evs))
-        for row, evs in lagging([r for r in plain if r.unit.depth > 0], ids)
+        (row.unit.name, tuple(e.indicator.display_name(lang) for e in evs)) for row, evs in found
     )
     period = last_closed_year(result.as_of)
     gaps = missing_by_unit(plan, observations, result.as_of, period)
     missing = tuple((u, tuple(i.display_name(lang) for i in inds)) for u, inds in gaps)
-    return ByRegion(ids, groups, behind, missing, period_words(period, lang))
+    day = result.as_of
+    as_of = f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+    return ByRegion(ids, groups, behind, missing, period_words(period, lang), as_of, over)
+
+
+def _missed(rows: Sequence[Ranked], ids: Sequence[str]) -> list[tuple[Ranked, list[Evaluation]]]:
+    """After the deadline, the units that missed a target or are projected to miss it, in
+    the final evaluation's words (ipplan.verdicts), so that the sentence agrees with the
+    table."""
+    found = []
+    for row in rows:
+        behind = []
+        for e in row.result.evaluations:
+            if e.indicator.id not in ids or e.indicator.target is None:
+                continue
+            a = assessment(e, row.result)
+            if Verdict.missed in (a.verdict, a.expected):
+                behind.append(e)
+        if behind:
+            found.append((row, sorted(behind, key=lambda e: list(ids).index(e.indicator.id))))
+    return found
 
 
 def region_table(data: ByRegion, lang: str, caption: str) -> Table:
@@ -134,22 +160,64 @@ def lagging_sentence(data: ByRegion, lang: str) -> str | None:
         return None
     inner, outer = ("、", "；") if lang == "zh" else (", ", "; ")
     items = [word("r_item", lang, unit=u, names=inner.join(names)) for u, names in data.lagging]
-    return word("r_lagging", lang, items=outer.join(items))
+    return word("r_missed" if data.final else "r_lagging", lang, items=outer.join(items))
 
 
 def missing_sentence(data: ByRegion, lang: str) -> str:
     """Which units had not reported the last closed year by the as-of date."""
     if not data.missing:
-        return word("r_all_reported", lang, period=data.period)
+        return word("r_all_reported", lang, period=data.period, as_of=data.as_of)
     inner, outer = ("、", "；") if lang == "zh" else (", ", "; ")
     items = [word("r_item", lang, unit=u, names=inner.join(n)) for u, n in data.missing]
-    return word("r_missing", lang, period=data.period, k=len(data.missing),
+    return word("r_missing", lang, period=data.period, k=len(data.missing), as_of=data.as_of,
                 items=outer.join(items))  # fmt: skip
 
 
-def region_section(data: ByRegion, lang: str, caption: str) -> Section:
+def unit_chart(
+    indicator_id: str, group: Sequence[Ranked], lang: str, behind: set[tuple[str, str]]
+) -> Chart | None:
+    """Units side by side on one indicator: the attainment of each unit with a target of
+    its own, in rank order, the laggards of the section's sentence (``behind``: unit, name)
+    in red. None when fewer than two units have one (nothing to compare)."""
+    rows = [
+        r
+        for r in group
+        if r.unit.depth > 0
+        and r.evaluation is not None
+        and r.evaluation.indicator.target is not None
+        and r.evaluation.attainment is not None
+    ]
+    if len(rows) < 2:
+        return None
+    ind = rows[0].evaluation.indicator if rows[0].evaluation else None
+    assert ind is not None
+    bars = tuple(
+        Bar(r.unit.name, r.unit.code or f"#{n}", r.evaluation.attainment,
+            (r.unit.name, ind.display_name(lang)) in behind)
+        for n, r in enumerate(rows, 1)
+        if r.evaluation is not None and r.evaluation.attainment is not None
+    )  # fmt: skip
+    name = ind.display_name(lang)
+    labels = {"title": word("c_units", lang, name=name), "target": word("c_target_line", lang)}
+    en = ind.name_en if ind.name_en and is_ascii(ind.name_en) else ind.id
+    fallback = {"title": word("c_units", "en", name=en), "target": word("c_target_line", "en")}
+    return Chart(key=f"units:{indicator_id}", points=(), target=None, deadline_x=0.0,
+                 deadline_label="", labels=labels, fallback=fallback,
+                 alt=word("c_units_alt", lang, name=name), bars=bars)  # fmt: skip
+
+
+def region_section(
+    data: ByRegion, lang: str, caption: str, figure: Callable[[str], str]
+) -> Section:
+    """The section: its lead, the table, one chart per target that units have targets for,
+    the laggards and who had not reported. ``figure`` numbers a chart's caption."""
     blocks: list[Block] = [Paragraph(word("r_lead", lang))]
     blocks.append(region_table(data, lang, caption))
+    behind = {(unit, name) for unit, names in data.lagging for name in names}  # drawn red
+    for indicator_id, group in data.groups:
+        chart = unit_chart(indicator_id, group, lang, behind)
+        if chart is not None:
+            blocks.append(replace(chart, caption=figure(chart.labels["title"])))
     sentence = lagging_sentence(data, lang)
     if sentence:
         blocks.append(Paragraph(sentence))

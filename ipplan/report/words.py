@@ -342,14 +342,24 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh": "分地区看，进度滞后的有：{items}。",
         "en": "By region, lagging: {items}.",
     },
+    "r_missed": {
+        "zh": "分地区看，未完成或预计未完成的有：{items}。",
+        "en": "By region, missed or likely to be missed: {items}.",
+    },
     "r_all_reported": {
-        "zh": "截至数据截止日，各地区均已报送{period}数据。",
-        "en": "By the as-of date, every unit had reported its {period} figures.",
+        "zh": "截至{as_of}，各地区均已报送{period}数据。",
+        "en": "By {as_of}, every unit had reported its {period} figures.",
     },
     "r_missing": {
-        "zh": "截至数据截止日，{k}个地区尚未报送{period}数据：{items}。",
-        "en": "By the as-of date, {k} unit(s) had not reported {period} figures: {items}.",
+        "zh": "截至{as_of}，{k}个地区尚未报送{period}数据：{items}。",
+        "en": "By {as_of}, {k} unit(s) had not reported {period} figures: {items}.",
     },
+    "c_units": {"zh": "{name}：各地区完成率", "en": "{name}: attainment by unit"},
+    "c_units_alt": {
+        "zh": "{name}各地区完成率对比图",
+        "en": "Bar chart: each unit's attainment of its own target for {name}",
+    },
+    "c_target_line": {"zh": "目标（100%）", "en": "Target (100%)"},
     "h_evaluation": {"zh": "评估", "en": "Evaluation"},
     "h_light": {"zh": "亮灯", "en": "Light"},
     "verdict_label": {"zh": "总体评价", "en": "Verdict"},
