@@ -123,8 +123,8 @@ def test_counties_example_after_the_deadline() -> None:
     ]
     assert ["", "南湖县", "—", "—", "260", "—", "监测"] in rows  # no grants target of its own
     overview = paragraphs(zh, "overview")
-    assert any(p.startswith("分地区看，未完成或预计未完成的有：") and "南湖县（有效注册商标量）" in p
-               for p in overview)  # fmt: skip
+    lead = "分地区看，未完成或预计未完成的有："
+    assert any(p.startswith(lead) and "南湖县（有效注册商标量）" in p for p in overview)
     text = " ".join(paragraphs(zh, "regions"))
     assert "3个地区尚未报送2025年数据" in text  # nobody has 2025 rows
 
