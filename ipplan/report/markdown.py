@@ -18,11 +18,7 @@ def chart_line(chart: Chart, lang: str) -> str:
     sep = "；" if lang == "zh" else "; "
     colon = "：" if lang == "zh" else ": "
     if chart.bars:  # units side by side: each one's attainment
-        return (
-            labels["title"]
-            + colon
-            + sep.join(f"{b.label} {fmt.percent(b.value)}" for b in chart.bars)
-        )
+        return sep.join(f"{b.label} {fmt.percent(b.value)}" for b in chart.bars)
     parts = [
         labels["history"]
         + colon

@@ -196,3 +196,9 @@ def test_a_plans_own_words_and_lights(tmp_path: Path) -> None:
         ["进度滞后", "红色"],
     ]
     assert "亮灯：2 项中 0 项绿灯，黄灯 1 项，红色灯 1 项。" in paragraphs(zh, "overview")
+
+
+def test_markdown_names_each_unit_once_per_chart() -> None:
+    text = render(report_of(REGIONS, date(2025, 6, 30), "en"), "markdown").decode("utf-8")
+    # the caption gives the title; the line gives each unit's attainment: 550/600, 240/300
+    assert "*Figure 3. 商标: attainment by unit: A县 91.7%; B县 80.0%*" in text
