@@ -132,6 +132,7 @@ def report(
         issuer=issuer.strip() if issuer else None,
         day=signed,
         previous=previous,
+        observations=observations,
     )
     _warn_fonts(document, kind, code)
     data = _render(document, kind, code, template_bytes)

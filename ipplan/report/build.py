@@ -26,7 +26,7 @@ from ipplan.render import fmt
 from ipplan.render.cells import target_text
 from ipplan.render.json import status_dict
 from ipplan.render.labels import status_word
-from ipplan.render.summary import summary_line
+from ipplan.render.summary import evaluation_lines, summary_line
 from ipplan.report.chartdata import chart_for
 from ipplan.report.cite import Citations, load_references
 from ipplan.report.document import (
@@ -41,6 +41,14 @@ from ipplan.report.document import (
     Table,
 )
 from ipplan.report.method import METHOD
+from ipplan.report.regions import (
+    ByRegion,
+    Observations,
+    by_region,
+    lagging_sentence,
+    region_section,
+    region_sheet,
+)
 from ipplan.report.tables import (
     history_table,
     monitored_table,
@@ -59,6 +67,9 @@ from ipplan.report.texts import (
 )
 from ipplan.report.texts import target_text as narrative
 from ipplan.report.words import unit_text, word, words
+from ipplan.statuses import Scheme
+from ipplan.units import is_plan_region
+from ipplan.verdicts import Mode, assess_plan
 
 DASH = fmt.DASH
 
@@ -196,7 +207,12 @@ def _changes(result: PlanEvaluation, previous: PlanEvaluation, lang: str) -> lis
     return out or [word("unchanged", lang, prev_date=prev_date)]
 
 
-def _overview(result: PlanEvaluation, lang: str, previous: PlanEvaluation | None) -> Section:
+def _overview(
+    result: PlanEvaluation,
+    lang: str,
+    previous: PlanEvaluation | None,
+    regional: ByRegion | None = None,
+) -> Section:
     meta = result.plan.meta
     blocks: list[Block] = [
         Paragraph(
@@ -213,6 +229,15 @@ def _overview(result: PlanEvaluation, lang: str, previous: PlanEvaluation | None
     if not ended(result):  # after the deadline the verdict gives the counts in final words
         blocks.append(Paragraph(summary_line(result, lang) + ("。" if lang == "zh" else ".")))
     blocks.append(Paragraph(verdict(result, lang), "verdict"))
+    end = "。" if lang == "zh" else "."
+    pa = assess_plan(result)
+    lines = evaluation_lines(pa, lang)
+    if pa.mode is Mode.final:  # the verdict gives the final words; lights still count
+        lines = lines[:1] if pa.scheme is Scheme.lights else []
+    blocks += [Paragraph(line + end) for line in lines]
+    behind = lagging_sentence(regional, lang) if regional is not None else None
+    if behind:
+        blocks.append(Paragraph(behind, "verdict"))
     targets = _targets(result)
     if any("final_awaited" in e.notes for e in targets):
         blocks.append(Paragraph(word("final_awaited", lang), "note"))
@@ -241,7 +266,7 @@ def _details(result: PlanEvaluation, lang: str, numbers: Numbers) -> Section:
     return Section("details", word("details", lang), subsections=tuple(subs))
 
 
-def _closing(result: PlanEvaluation, lang: str) -> tuple[Section, Section]:
+def _closing(result: PlanEvaluation, lang: str, shifted: bool = False) -> tuple[Section, Section]:
     """存在问题 and 下一步工作: lagging targets, stale figures, missing data, one line each."""
     problems: list[str] = []
     steps: list[str] = []
@@ -271,12 +296,12 @@ def _closing(result: PlanEvaluation, lang: str) -> tuple[Section, Section]:
             steps.append(word("ns_stale", lang, name=name))
     first = Section(
         "problems",
-        word("problems", lang),
+        word("problems_r" if shifted else "problems", lang),
         (Bullets(tuple(problems)),) if problems else (Paragraph(word("pr_none", lang)),),
     )
     second = Section(
         "next_steps",
-        word("next_steps", lang),
+        word("next_steps_r" if shifted else "next_steps", lang),
         (Bullets(tuple(steps)),) if steps else (Paragraph(word("ns_none", lang)),),
     )
     return first, second
@@ -350,12 +375,15 @@ def build_report(
     issuer: str | None = None,
     day: date | None = None,
     previous: PlanEvaluation | None = None,
+    observations: Observations | None = None,
 ) -> Report:
     """The whole report, in ``lang`` ("zh" or "en").
 
     ``problems`` are the data-quality findings; ``issuer`` and ``day`` the 落款 (default:
     the plan's issuer and the as-of date); ``previous`` the evaluation of the previous
-    report, for the 比上期 columns and sentences.
+    report, for the 比上期 columns and sentences; ``observations`` every row of the
+    plan (all units), for the 分地区完成情况 section of a plan with units (not given, or a
+    report of one unit: no such section).
     """
     meta = result.plan.meta
     final = ended(result)
@@ -390,7 +418,17 @@ def build_report(
         targets_block.append(Paragraph(word("stale_note", lang), "note"))
     details = _details(result, lang, numbers)
     monitored = monitored_table(result, lang, numbers.table(word("t_monitored", lang)))
-    closing = _closing(result, lang)
+    regional = (
+        by_region(result, observations, lang)
+        if observations is not None and is_plan_region(result.plan, result.region)
+        else None
+    )
+    regions: tuple[Section, ...] = ()
+    if regional is not None and regional.groups:
+        caption = numbers.table(word("t_regions", lang))
+        section = region_section(regional, lang, caption, numbers.figure)
+        regions = (section,)
+    closing = _closing(result, lang, bool(regions))
     sources = _sources(result, lang, numbers, cites)
     quality: tuple[Block, ...] = (
         (
@@ -401,7 +439,7 @@ def build_report(
         else (Paragraph(word("quality_none", lang)),)
     )
     sections = (
-        _overview(result, lang, previous),
+        _overview(result, lang, previous, regional),
         Section("targets", word("targets", lang), tuple(targets_block)),
         details,
         Section(
@@ -411,6 +449,7 @@ def build_report(
             if monitored.rows
             else (Paragraph(word("no_monitored", lang)),),
         ),
+        *regions,
         *closing,
         _signature(result, lang, _issuer(result, lang, issuer), day or result.as_of),
         sources,
@@ -443,6 +482,7 @@ def build_report(
         status=status_dict(result),
         words=all_words,
         final=final,
+        regions=region_sheet(regional, lang) if regions and regional is not None else None,
     )
 
 

@@ -343,8 +343,16 @@ def render_chart(chart: Chart, kind: Literal["svg", "png"], dpi: int = 150) -> b
     try:
         with rc_context(cast(Any, rc)), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # "Glyph ... missing" while measuring SVG text
-            fig = Figure(figsize=(6.4, 3.2), dpi=dpi, layout="constrained")
-            _draw(fig, chart, labels)
+            if chart.bars:  # units side by side
+                from ipplan.report.barchart import bars_height, draw_bars
+
+                fig = Figure(figsize=(6.4, bars_height(chart)), dpi=dpi, layout="constrained")
+                names = [b.label for b in chart.bars]
+                plain = kind == "png" and font is None and not all(map(is_ascii, names))
+                draw_bars(fig, chart, labels, plain)
+            else:
+                fig = Figure(figsize=(6.4, 3.2), dpi=dpi, layout="constrained")
+                _draw(fig, chart, labels)
             fig.savefig(buf, format=kind, metadata=_metadata(kind))
     finally:
         quiet.setLevel(level)

@@ -75,6 +75,16 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Bar:
+    """One unit in a chart of units side by side: its attainment of its own target."""
+
+    label: str  # the unit's name
+    fallback: str  # the same in plain ASCII (its code, or "#n"), for PNGs without CJK font
+    value: float  # attainment, a fraction (0.98 → 98%)
+    lagging: bool = False  # drawn in red
+
+
+@dataclass(frozen=True)
 class Chart:
     """What one indicator's chart shows: history, the target line, the projection range.
 
@@ -97,6 +107,7 @@ class Chart:
     fallback: Mapping[str, str] = field(default_factory=dict)
     alt: str = ""
     caption: str = ""  # "图1　…", under the chart
+    bars: tuple[Bar, ...] = ()  # a chart of units side by side (then no points)
 
 
 Block = Paragraph | Bullets | Table | Chart
@@ -135,6 +146,7 @@ class Report:
     status: Mapping[str, Any]  # the status JSON of formats.md
     words: Mapping[str, str]  # a few fixed labels renderers need (sheet names...)
     final: bool = False  # as of the deadline or later: a final evaluation (终期评估)
+    regions: Table | None = None  # units × targets, one row per unit (a spreadsheet sheet)
 
     def charts(self) -> list[Chart]:
         return [b for s in walk(self.sections) for b in s.blocks if isinstance(b, Chart)]

@@ -41,6 +41,7 @@ def chart_dict(c: Chart) -> dict[str, Any]:
         "labels": dict(c.labels),
         "alt": c.alt,
         "caption": c.caption,
+        "bars": [{"label": b.label, "attainment": b.value, "lagging": b.lagging} for b in c.bars],
     }
 
 

@@ -17,6 +17,8 @@ def chart_line(chart: Chart, lang: str) -> str:
     labels = chart.labels
     sep = "；" if lang == "zh" else "; "
     colon = "：" if lang == "zh" else ": "
+    if chart.bars:  # units side by side: each one's attainment
+        return sep.join(f"{b.label} {fmt.percent(b.value)}" for b in chart.bars)
     parts = [
         labels["history"]
         + colon
@@ -40,7 +42,7 @@ def chart_line(chart: Chart, lang: str) -> str:
 def _table(t: Table) -> str:
     keep = [i for i, c in enumerate(t.columns) if not c.sheet_only]
     head = [t.columns[i].head for i in keep]
-    rows = [[row[i].text for i in keep] for row in t.rows]
+    rows = [[row[i].text.replace("\n", " ") for i in keep] for row in t.rows]  # one line a row
     caption = f"**{cell(t.caption)}**\n\n" if t.caption else ""
     return caption + table(head, rows, "".join(t.columns[i].align for i in keep))
 

@@ -14,6 +14,9 @@ from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
 from ipplan.report.texts import ended, is_stale, shown_status
 from ipplan.report.words import unit_text, word, words
+from ipplan.statuses import Scheme, Statuses
+from ipplan.verdicts import Assessment, Mode, assess_plan
+from ipplan.verdicts import word as verdict_word
 
 DASH = fmt.DASH
 
@@ -51,6 +54,25 @@ def status_cell(ev: Evaluation, lang: str, result: PlanEvaluation | None = None)
     shown = shown_status(ev, result, lang) if result is not None else status_word(ev.status, lang)
     word_ = shown + ("*" if ev.final else "")
     return Cell(word_, word_, "text", status=ev.status)
+
+
+LIGHT_COLOUR = {"green": "on_track", "yellow": "behind", "red": "off_track"}
+
+
+def verdict_cell(a: Assessment | None, lang: str, statuses: Statuses) -> Cell:
+    """提前实现 / 快于预期 / 基本符合预期 / 滞后 (ipplan.verdicts), the plan's words if any."""
+    if a is None:
+        return Cell(DASH)
+    shown = verdict_word(a.verdict, lang, statuses)
+    return Cell(shown, shown, "text")
+
+
+def light_cell(a: Assessment | None, lang: str, statuses: Statuses) -> Cell:
+    """红 / 黄 / 绿 against 序时进度, coloured like the statuses they stand for."""
+    if a is None or a.light is None:
+        return Cell(DASH)
+    shown = verdict_word(a.light, lang, statuses)
+    return Cell(shown, shown, "text", status=LIGHT_COLOUR[a.light])
 
 
 def period_cell(ev: Evaluation, result: PlanEvaluation, lang: str) -> Cell:
@@ -102,6 +124,14 @@ def targets_table(
         col("projection", word("h_projection", lang, period=deadline), "r", 16),
         col("status", w["h_status"], width=9),
     )
+    pa = assess_plan(result)
+    said = {ev.indicator.id: a for ev, a in pa.items}
+    midterm = pa.mode is Mode.midterm  # after it, 状态 already says 已完成 / 未完成 / 预计…
+    lights = pa.scheme is Scheme.lights
+    if midterm:
+        columns += (col("evaluation", w["h_evaluation"], width=10),)
+    if lights:
+        columns += (col("light", w["h_light"], width=5),)
     before = {e.indicator.id: e for e in previous.evaluations} if previous else {}
     if previous is not None:
         columns += (
@@ -144,6 +174,11 @@ def targets_table(
             proj,
             status_cell(ev, lang, result),
         )
+        a = said.get(ev.indicator.id)
+        if midterm:
+            row += (verdict_cell(a, lang, pa.statuses),)
+        if lights:
+            row += (light_cell(a, lang, pa.statuses),)
         if previous is not None:
             old = before.get(ev.indicator.id)
             row += (

@@ -15,6 +15,9 @@ from ipplan.periods import Period, label_for_date
 from ipplan.render import fmt
 from ipplan.render.labels import NOTES, status_word
 from ipplan.report.words import unit_text, word
+from ipplan.statuses import DEFAULT
+from ipplan.verdicts import Assessment, Mode, Verdict, assess
+from ipplan.verdicts import word as verdict_word
 
 METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
 LAGGING = ("behind", "off_track", "moving_away")
@@ -67,15 +70,70 @@ def is_stale(ev: Evaluation, as_of: date) -> bool:
     return ev.latest is not None and as_of > months_later(ev.latest.period.end, STALE_MONTHS)
 
 
+def assessment(ev: Evaluation, result: PlanEvaluation) -> Assessment:
+    """The target's words after the deadline (ipplan.verdicts, the one source of truth)."""
+    statuses = result.plan.statuses or DEFAULT
+    deadline = result.plan.meta.deadline
+    return assess(ev, result.time_elapsed, Mode.final, deadline, statuses)
+
+
+def final_word(code: str, result: PlanEvaluation, lang: str) -> str:
+    """已完成 / 未完成 / 待终值, or the plan's own words from its ``statuses:`` block."""
+    return verdict_word(code, lang, result.plan.statuses or DEFAULT)
+
+
 def shown_status(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
-    """The status as the report words it: after the deadline, a projection says so."""
-    if ev.final or not ended(result) or ev.status in ("achieved", "insufficient_data"):
+    """The status as the report words it: after the deadline, the final evaluation's words
+    (已完成 / 未完成), or for a figure still awaited what the projection says (预计…)."""
+    if not ended(result) or ev.status == "insufficient_data" or ev.indicator.target is None:
         return status_word(ev.status, lang)
-    if ev.status == "on_track":
-        return word("p_achieved", lang)
-    if ev.status in LAGGING:
-        return word("p_missed", lang)
-    return status_word(ev.status, lang)
+    a = assessment(ev, result)
+    if a.verdict in (Verdict.achieved, Verdict.missed):
+        return final_word(a.verdict, result, lang)
+    if a.verdict is Verdict.awaited and a.expected is not None:
+        return word("p_expected", lang, word=final_word(a.expected, result, lang))
+    return final_word(a.verdict, result, lang)
+
+
+def _final_verdict(result: PlanEvaluation, lang: str, targets: list[Evaluation]) -> str:
+    """After the deadline: counts in the final evaluation's words, the awaited explained."""
+    n = len(targets)
+    sep = "、" if lang == "zh" else ", "
+    found = [(e, assessment(e, result)) for e in targets]
+    achieved = sum(1 for _, a in found if a.verdict is Verdict.achieved)
+    missed = sum(1 for _, a in found if a.verdict is Verdict.missed)
+    awaited = [(e, a) for e, a in found if a.verdict is Verdict.awaited]
+    if not awaited and achieved + missed == n:
+        return word("verdict_final", lang, n=n, achieved=achieved, missed=missed,
+                    w_achieved=final_word("achieved", result, lang),
+                    w_missed=final_word("missed", result, lang))  # fmt: skip
+    parts = [
+        word("v_count", lang, k=k, word=final_word(code, result, lang))
+        for code, k in (("achieved", achieved), ("missed", missed))
+        if k
+    ]
+    if awaited:
+        likely = sum(1 for _, a in awaited if a.expected is Verdict.achieved)
+        behind = [
+            e.indicator.display_name(lang) for e, a in awaited if a.expected is Verdict.missed
+        ]
+        detail = []
+        if likely:
+            detail.append(word("v_expected", lang, k=likely,
+                               word=final_word("achieved", result, lang)))  # fmt: skip
+        if behind:
+            detail.append(word("v_expected_names", lang, k=len(behind), names=sep.join(behind),
+                               word=final_word("missed", result, lang)))  # fmt: skip
+        key = "v_awaited_detail" if detail else "v_awaited"
+        parts.append(word(key, lang, k=len(awaited), word=final_word("awaited", result, lang),
+                          detail=word("v_sep", lang).join(detail)))  # fmt: skip
+    unknown = sum(1 for _, a in found if a.verdict is Verdict.unknown)
+    if unknown:
+        parts.append(word("v_nodata", lang, k=unknown))
+    if lang == "en" and len(parts) > 1:
+        parts[-1] = "and " + parts[-1]
+    lead = word("verdict_final_lead", lang, n=n, deadline=deadline_words(result, lang))
+    return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
 
 
 def verdict(result: PlanEvaluation, lang: str) -> str:
@@ -84,23 +142,16 @@ def verdict(result: PlanEvaluation, lang: str) -> str:
     n = len(targets)
     if not n:
         return word("verdict_none", lang)
+    if ended(result):
+        return _final_verdict(result, lang, targets)
     counts = result.counts()
-    if all(e.final for e in targets):
-        return word(
-            "verdict_final",
-            lang,
-            n=n,
-            achieved=counts.get("achieved", 0),
-            missed=counts.get("missed", 0),
-        )
     sep = "、" if lang == "zh" else ", "
     lagging = [e.indicator.display_name(lang) for e in targets if e.status in LAGGING]
-    over = ended(result)
     parts: list[str] = []
     for key, k in (
         ("v_achieved", counts.get("achieved", 0)),
-        ("v_likely" if over else "v_on_track", counts.get("on_track", 0)),
-        ("v_likely_missed" if over else "v_lagging", len(lagging)),
+        ("v_on_track", counts.get("on_track", 0)),
+        ("v_lagging", len(lagging)),
         ("v_missed", counts.get("missed", 0)),
         ("v_nodata", counts.get("insufficient_data", 0)),
     ):
@@ -110,10 +161,7 @@ def verdict(result: PlanEvaluation, lang: str) -> str:
             )
     if lang == "en" and len(parts) > 1:
         parts[-1] = "and " + parts[-1]
-    if over:
-        lead = word("verdict_final_lead", lang, n=n, deadline=deadline_words(result, lang))
-    else:
-        lead = word("verdict_lead", lang, n=n)
+    lead = word("verdict_lead", lang, n=n)
     return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
 
 

@@ -120,8 +120,9 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "The plan sets no quantified target; only monitored indicators follow.",
     },
     "verdict_final": {
-        "zh": "方案期满，{n}项目标中{achieved}项完成、{missed}项未完成。",
-        "en": "The plan has ended: of {n} targets, {achieved} were achieved and {missed} missed.",
+        "zh": "方案期满，{n}项目标中{achieved}项{w_achieved}、{missed}项{w_missed}。",
+        "en": "The plan has ended: of {n} targets, {achieved} {w_achieved} and "
+        "{missed} {w_missed}.",
     },
     "verdict_lead": {"zh": "总体看，{n}项目标中", "en": "Overall, of {n} targets, "},
     "v_achieved": {"zh": "{k}项已完成", "en": "{k} {be} achieved already"},
@@ -129,14 +130,17 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "zh": "{k}项按当前增速可如期完成",
         "en": "{k} {be} on course at the current pace",
     },
-    "v_likely": {
-        "zh": "{k}项终期数据尚未公布、按最新数据推算预计完成",
-        "en": "{k} {be} likely met, projected from the latest figures (final figures not out)",
+    "v_count": {"zh": "{k}项{word}", "en": "{k} {word}"},
+    "v_awaited": {
+        "zh": "{k}项{word}（终期数据尚未公布）",
+        "en": "{k} {word} (final figures not out)",
     },
-    "v_likely_missed": {
-        "zh": "{k}项按最新数据推算预计未完成（{names}）",
-        "en": "{k} {be} likely missed, projected from the latest figures ({names})",
+    "v_awaited_detail": {
+        "zh": "{k}项{word}（终期数据尚未公布，按最新数据推算{detail}）",
+        "en": "{k} {word} (final figures not out; projected from the latest: {detail})",
     },
+    "v_expected": {"zh": "{k}项预计{word}", "en": "{k} likely {word}"},
+    "v_expected_names": {"zh": "{k}项预计{word}：{names}", "en": "{k} likely {word}: {names}"},
     "verdict_final_lead": {
         "zh": "方案已于{deadline}期满。{n}项目标中",
         "en": "The plan ended on {deadline}. Of {n} targets, ",
@@ -221,8 +225,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "Recently {actual} {unit} more a year.",
     },
     "verdict_projected": {"zh": "评估（推算）：{status}。", "en": "Status (projected): {status}."},
-    "p_achieved": {"zh": "预计完成", "en": "likely met"},
-    "p_missed": {"zh": "预计未完成", "en": "likely missed"},
+    "p_expected": {"zh": "预计{word}", "en": "likely {word}"},
     "pace_growth": {
         "zh": "如期完成需年均增长{need}，近期实际年均增长{actual}。",
         "en": "Reaching it needs {need} a year; recent growth is {actual} a year.",
@@ -318,6 +321,47 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "s_summary": {"zh": "指标汇总", "en": "Indicators"},
     "s_sources": {"zh": "数据来源", "en": "Sources"},
     "s_method": {"zh": "计算方法", "en": "Methodology"},
+    # by region (issue 9 part 4, issue 11 part 4)
+    "regions": {"zh": "五、分地区完成情况", "en": "5. By region"},
+    # with a 分地区 section, the two that follow it move down by one
+    "problems_r": {"zh": "六、存在问题", "en": "6. Problems"},
+    "next_steps_r": {"zh": "七、下一步工作", "en": "7. Next steps"},
+    "t_regions": {"zh": "分地区目标完成情况", "en": "Targets by region"},
+    "s_regions": {"zh": "分地区", "en": "By region"},
+    "h_rank": {"zh": "排名", "en": "Rank"},
+    "h_parent": {"zh": "上级", "en": "Parent"},
+    "r_lead": {
+        "zh": "各地区按各自分解目标评估；未分解目标的地区列为监测，不以全市目标衡量。"
+        "同一指标内按增长比、完成率排名。",
+        "en": "Each unit is measured against its own target; a unit without one is "
+        "monitored, never measured against the plan's target. Units are ranked on each "
+        "indicator by growth ratio, then attainment.",
+    },
+    "r_item": {"zh": "{unit}（{names}）", "en": "{unit} ({names})"},
+    "r_lagging": {
+        "zh": "分地区看，进度滞后的有：{items}。",
+        "en": "By region, lagging: {items}.",
+    },
+    "r_missed": {
+        "zh": "分地区看，未完成或预计未完成的有：{items}。",
+        "en": "By region, missed or likely to be missed: {items}.",
+    },
+    "r_all_reported": {
+        "zh": "截至{as_of}，各地区均已报送{period}数据。",
+        "en": "By {as_of}, every unit had reported its {period} figures.",
+    },
+    "r_missing": {
+        "zh": "截至{as_of}，{k}个地区尚未报送{period}数据：{items}。",
+        "en": "By {as_of}, {k} unit(s) had not reported {period} figures: {items}.",
+    },
+    "c_units": {"zh": "{name}：各地区完成率", "en": "{name}: attainment by unit"},
+    "c_units_alt": {
+        "zh": "{name}各地区完成率对比图",
+        "en": "Bar chart: each unit's attainment of its own target for {name}",
+    },
+    "c_target_line": {"zh": "目标（100%）", "en": "Target (100%)"},
+    "h_evaluation": {"zh": "评估", "en": "Evaluation"},
+    "h_light": {"zh": "亮灯", "en": "Light"},
     "verdict_label": {"zh": "总体评价", "en": "Verdict"},
     "counts_label": {"zh": "目标状态", "en": "Targets by status"},
 }

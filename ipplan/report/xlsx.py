@@ -239,6 +239,8 @@ def render_xlsx(report: Report) -> bytes:
     overview.title = sheet_name(w["s_overview"], taken)
     _overview(overview, report)
     _table(wb.create_sheet(sheet_name(w["s_summary"], taken)), report.summary, lang)
+    if report.regions is not None:
+        _table(wb.create_sheet(sheet_name(w["s_regions"], taken)), report.regions, lang)
     for sheet in report.sheets:
         _indicator_sheet(wb, sheet, lang, w, taken)
     for section in report.sections:

@@ -117,14 +117,14 @@ def test_final_evaluation_after_the_deadline() -> None:
     assert "方案已于2025年底期满" in texts(zh, "overview")
     text = texts(zh, "target:trademarks_valid")
     assert "终期数据尚未公布，按最新数据（2023年）推算" in text
-    assert "评估（推算）：预计完成。" in text
+    assert "评估（推算）：预计已完成。" in text  # 预计 + verdicts' 已完成
     # the newest figure ends 2023-12-31; 15 months later is 2025-03-31 < 2026-11-30: stale
     assert "最新数据为2023年数据，距报告截至日已逾15个月" in text
     body = all_text(zh)
     assert "可如期完成" not in body and "如期完成需" not in body
     table = next(b for b in zh.sections[1].blocks if isinstance(b, Table))
     row = next(r for r in table.rows if r[0].text.startswith("有效注册商标量"))
-    assert row[3].text == "2023（旧）" and row[-1].text == "预计完成"
+    assert row[3].text == "2023（旧）" and row[-1].text == "预计已完成"
     en = build_report(result, "en")
     assert en.title.startswith("Final evaluation report: ")
     en_text = texts(en, "target:trademarks_valid")
@@ -143,7 +143,7 @@ def test_compare_with_the_previous_report() -> None:
     now, before = evaluate(None, date(2026, 11, 30)), evaluate(None, date(2024, 12, 31))
     report = build_report(now, "zh", previous=before)
     overview = texts(report, "overview")
-    assert "有效注册商标量由上期（2024年12月31日）的“进度正常”变为“预计完成”。" in overview
+    assert "有效注册商标量由上期（2024年12月31日）的“进度正常”变为“预计已完成”。" in overview
     table = next(b for b in report.sections[1].blocks if isinstance(b, Table))
     assert [c.head for c in table.columns][-2:] == ["上期状态", "完成率比上期"]
     row = next(r for r in table.rows if r[0].text.startswith("有效注册商标量"))

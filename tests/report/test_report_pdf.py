@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from report_plans import evaluate
 
+from ipplan.messages.verdicts import WORDS as VERDICT_WORDS
 from ipplan.render.labels import STATUS
 from ipplan.report import build_report, render
 from ipplan.report.quality import quality_problems
@@ -126,7 +127,11 @@ def pages(pdf: Path) -> int:
 def kept_words(lang: str) -> list[str]:
     """Words that must never break: status words, table headers (their words)."""
     words = [s[lang] for s in STATUS.values()]
-    words += [WORDS[k][lang] for k in ("p_achieved", "p_missed")]
+    words += [VERDICT_WORDS[k][lang] for k in VERDICT_WORDS]  # 快于预期, 待终值, 红…
+    words += [
+        WORDS["p_expected"][lang].format(word=VERDICT_WORDS[k][lang])
+        for k in ("achieved", "missed")
+    ]
     for key, entry in WORDS.items():
         if key.startswith("h_") and "{" not in entry[lang]:
             words += re.split(r"[\s/]+", entry[lang]) if lang == "en" else [entry[lang]]
@@ -223,5 +228,5 @@ def test_docx_keeps_the_targets_table_whole(pdfs: dict[str, Path]) -> None:
     # the page with 表1 shows every target's status on it, each on one line
     text = text_of(pdfs["docx-zh-end"])
     page = next(p for p in text.split("\f") if re.search(r"表\s*1\s", p))
-    for status in ("预计完成", "预计未完成", "缺数据"):
+    for status in ("预计已完成", "预计未完成", "缺数据"):
         assert status in page.split(), status
