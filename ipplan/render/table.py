@@ -32,6 +32,15 @@ from ipplan.render.summary import (
 from ipplan.verdicts import PlanAssessment
 
 
+def _one_line(head: str) -> str:
+    """A two-line heading on one line: "Progress\n/time" → "Progress/time",
+    "Growth\nneed/act" → "Growth need/act" (never "Growthneed/act")."""
+    return "".join(
+        part if i == 0 or part.startswith("/") else " " + part
+        for i, part in enumerate(head.split("\n"))
+    )
+
+
 def _width(text: str) -> int:
     return max(cell_len(line) for line in text.splitlines()) if text else 0
 
@@ -86,7 +95,7 @@ def render_status(
             colon = "：" if lang == "zh" else ": "
             extra = f"  {word_head}{colon}{verdicts[i]}" if words else ""
             console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
-            facts = [f"{head.replace(chr(10), '')} {cell.replace(chr(10), ' ')}"
+            facts = [f"{_one_line(head)} {cell.replace(chr(10), ' ')}"
                      for head, cell in zip(heads, cells[1:], strict=True)]  # fmt: skip
             console.print(Text("  " + " · ".join(facts)))
         table = None
