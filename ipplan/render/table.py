@@ -20,6 +20,7 @@ from ipplan.render.labels import (
     STYLE,
     TEXT,
     label,
+    one_line,
     status_word,
 )
 from ipplan.render.summary import (
@@ -30,15 +31,6 @@ from ipplan.render.summary import (
     verdict_cell,
 )
 from ipplan.verdicts import PlanAssessment
-
-
-def _one_line(head: str) -> str:
-    """A two-line heading on one line: "Progress\n/time" → "Progress/time",
-    "Growth\nneed/act" → "Growth need/act" (never "Growthneed/act")."""
-    return "".join(
-        part if i == 0 or part.startswith("/") else " " + part
-        for i, part in enumerate(head.split("\n"))
-    )
 
 
 def _width(text: str) -> int:
@@ -95,7 +87,7 @@ def render_status(
             colon = "：" if lang == "zh" else ": "
             extra = f"  {word_head}{colon}{verdicts[i]}" if words else ""
             console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
-            facts = [f"{_one_line(head)} {cell.replace(chr(10), ' ')}"
+            facts = [f"{one_line(head)} {cell.replace(chr(10), ' ')}"
                      for head, cell in zip(heads, cells[1:], strict=True)]  # fmt: skip
             console.print(Text("  " + " · ".join(facts)))
         table = None

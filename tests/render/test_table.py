@@ -50,3 +50,17 @@ def test_the_narrow_block_layout_joins_two_line_headings_with_a_space() -> None:
     assert "2025 proj. 30,847" in text
     assert "Progress/time 0/50%" in text
     assert "Growthneed" not in text and "2025proj." not in text
+
+
+def test_markdown_headings_are_one_line_without_escapes() -> None:
+    # the English headings "Progress\n/time", "Growth\nneed/act", "2025\nproj." used to reach
+    # the Markdown table as "Progress\\x0a/time" (a newline shown as text)
+    from ipplan.render.markdown import render_status as render_markdown
+
+    result = ipplan.status(ipplan.load_plan(None), as_of=date(2024, 12, 31))
+    head = render_markdown(result, "en").splitlines()[1]
+    assert head == (
+        "| Indicator | Target | Latest | Period | Done | Progress/time | Growth need/act"
+        " | 2025 proj. | Status |"
+    )
+    assert "x0a" not in render_markdown(result, "zh")
