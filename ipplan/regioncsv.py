@@ -55,8 +55,14 @@ def read_unit_targets(
         return [], [Problem("regions.csv_missing_column", {"name": ", ".join(missing)}, file,
                             head_line)]  # fmt: skip
     found: list[UnitTarget] = []
+    from ipplan.lookup import normalise
+
+    by_key: dict[str, Indicator] = {}  # id or name → the first indicator so named
+    for ind in indicators:
+        by_key.setdefault(ind.id, ind)
+        by_key.setdefault(normalise(ind.name), ind)
     for line, cells in records[1:]:
-        target, row_problems = _row(cells, columns, indicators, top, file, line)
+        target, row_problems = _row(cells, columns, indicators, top, file, line, by_key)
         problems += row_problems
         if target is not None:
             found.append(target)
@@ -65,7 +71,7 @@ def read_unit_targets(
 
 def _row(
     cells: list[str], columns: Mapping[str, int], indicators: tuple[Indicator, ...], top: str,
-    file: str, line: int,
+    file: str, line: int, by_key: Mapping[str, Indicator] | None = None,
 ) -> tuple[UnitTarget | None, list[Problem]]:  # fmt: skip
     import difflib
 
@@ -82,7 +88,10 @@ def _row(
     problems: list[Problem] = []
     text = cell("indicator")
     key = normalise(text)
-    indicator = next((ind for ind in indicators if key in (ind.id, normalise(ind.name))), None)
+    if by_key is not None:
+        indicator = by_key.get(key)
+    else:
+        indicator = next((ind for ind in indicators if key in (ind.id, normalise(ind.name))), None)
     if indicator is None:
         names = [n for ind in indicators for n in (ind.id, ind.name)]
         close = difflib.get_close_matches(text, names, n=3, cutoff=0.4)

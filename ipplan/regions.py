@@ -11,10 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ipplan.evaluate import Evaluation, PlanEvaluation, evaluate_plan
 from ipplan.model import Observation, Plan, Status
 from ipplan.units import Unit, list_units
+
+if TYPE_CHECKING:
+    from ipplan.engine.load import Table
 
 Observations = Mapping[str, Sequence[Observation]]
 
@@ -25,6 +29,7 @@ def evaluate_regions(
     as_of: date,
     units: Sequence[str] | None = None,
     method: str = "auto",
+    table: Table | None = None,
 ) -> tuple[PlanEvaluation, ...]:
     """One PlanEvaluation per unit, in the order of ``units``.
 
@@ -39,6 +44,11 @@ def evaluate_regions(
     all without data; it is the caller's business to refuse unknown names.
     """
     names = list(units) if units is not None else [u.name for u in list_units(plan, observations)]
+    if table is not None:  # the actuals as columns (a large plan): every unit at once
+        from ipplan.engine.units import evaluate_units
+
+        found = evaluate_units(plan, as_of, names, method, table=table)
+        return tuple(found[name] for name in names)
     parts = _by_region(plan, observations)
     return tuple(evaluate_plan(plan, parts.get(name, {}), as_of, name, method) for name in names)
 

@@ -14,6 +14,9 @@ import typer
 from ipplan.errors import UsageError
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from ipplan.engine.load import Table
     from ipplan.errors import Problem
     from ipplan.model import Observation, Plan
 
@@ -96,8 +99,31 @@ def warn(problems: list[Problem]) -> None:
         print(format_problem(problem, MESSAGE_LANG), file=sys.stderr)
 
 
+def load_any(
+    plan_dir: str | None,
+) -> tuple[Plan, Mapping[str, Sequence[Observation]], Table | None]:
+    """The plan, its observations and, for a large plan, the engine's columns (then the
+    observations are one per indicator and unit: enough to name the units)."""
+    from ipplan.engine.size import is_large
+    from ipplan.plan import load_plan
+
+    warnings: list[Problem] = []
+    the_plan = load_plan(plan_dir, warnings)
+    if not is_large(the_plan):
+        from ipplan.actuals import load_actuals
+
+        observations = load_actuals(the_plan, warnings)
+        warn(warnings)
+        return the_plan, observations, None
+    from ipplan.engine.load import read_table
+
+    table = read_table(the_plan)
+    warn([*warnings, *table.problems])
+    return the_plan, table.stubs(), table
+
+
 def check_region(
-    plan: Plan, observations: dict[str, list[Observation]], region: str | None
+    plan: Plan, observations: Mapping[str, Sequence[Observation]], region: str | None
 ) -> None:
     """Refuse a region that is no unit of the plan (a typo would otherwise show an empty
     plan), naming the closest units (广水 → 广水市)."""

@@ -14,7 +14,7 @@ from ipplan.cli.options import (
     TableFormat,
     color_enabled,
     emit,
-    load,
+    load_any,
     parse_day,
     width,
 )  # fmt: skip
@@ -43,11 +43,11 @@ def regions(
     from ipplan.units import list_units
 
     day = parse_day(as_of)
-    the_plan, observations = load(plan)
+    the_plan, observations, table = load_any(plan)
     code = lang.value
     chosen = find_indicator(the_plan, indicator, code).id if indicator is not None else None
     units = list_units(the_plan, observations)
-    results = evaluate_regions(the_plan, observations, day, [u.name for u in units])
+    results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)
     rows = region_rows(units, results, chosen)
     if format is TableFormat.json:
         from ipplan.render.regions_json import render_regions as render_json

@@ -17,7 +17,7 @@ from ipplan.cli.options import (
     check_region,
     color_enabled,
     emit,
-    load,
+    load_any,
     parse_day,
     width,
 )  # fmt: skip
@@ -60,9 +60,15 @@ def status(
     if method != "auto" and method not in METHODS:
         raise UsageError("cli.bad_choice", option="--method", value=method,
                          allowed=" | ".join(("auto", *METHODS)))  # fmt: skip
-    the_plan, observations = load(plan)
+    the_plan, observations, table = load_any(plan)
     check_region(the_plan, observations, region)
-    result = evaluate_plan(the_plan, observations, day, region, method)
+    if table is None:
+        result = evaluate_plan(the_plan, observations, day, region, method)
+    else:  # a large plan: the engine (ipplan.engine), same figures
+        from ipplan.engine.units import evaluate_units
+
+        unit = region or the_plan.meta.region
+        result = evaluate_units(the_plan, day, [unit], method, table=table)[unit]
     code = lang.value
     mode = None if evaluation is EvaluationOpt.auto else Mode(evaluation.value)
     # The table shows the evaluation column when asked, once the deadline has passed, or

@@ -1,0 +1,236 @@
+"""ipplan at national scale, side by side with DuckDB (issue 9, part 6).
+
+Generates a plan of N units (default 3,000) × 20 indicators × 60 months, rows as formats.md
+says, with each unit's own targets in targets_by_region.csv; then runs, each in a fresh
+process, ``ipplan regions --format json``, ``ipplan status --region <one unit>`` and DuckDB
+computing the latest value, the 5-year CAGR and the attainment of every series from the same
+CSV files. Prints wall time, CPU time, peak memory (the child's maximum resident set) and
+the ratios, cold (an empty parsed-actuals cache, ipplan.engine.cache) and warm (the second
+run, the cache filled), at 30, 300 and N units. The files are in the OS's page cache both
+times (they were just written).
+
+Not a timed test: it prints numbers for people to read. Run it with
+
+    uv run python bench/national.py [--units 3000] [--sizes 30,300] [--keep DIR]
+
+Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
+DuckDB is a dev dependency, used here only.
+
+Last measured (2026-11-30, 3,000 units, 2 cores shared with other work; wall s / CPU s /
+peak MB): DuckDB 4.7–6.5 / 3.9–5.2 / 425–442. `status --region` cold 6.4 / 4.8 / 302
+(1.13× time, 0.70× memory), warm 3.6 / 2.4 / 255 (0.55×): within the aim. `regions
+--format json` cold 15.3 / 13.3 / 844 (3.3×, 1.99×), warm 16.7 / 12.9 / 810 (3.5×, 1.9×):
+not within the aim; its time goes to evaluating 60,000 series with the exact arithmetic
+of ipplan.evaluate (Fractions per series), building the result objects and the JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PY = sys.executable
+MONTHS = [f"{y}-{m:02d}" for y in range(2020, 2026) for m in range(1, 13)][6:66]  # 2020-07..2025-06
+AS_OF = "2025-07-31"
+PLAN_REGION = "全国"
+HEADER = "period,value,region,source,note,flag,yoy,published\n"
+
+# (id, kind, target type, direction, national target, typical unit level, monthly growth)
+STOCKS = [(f"stock_{i:02d}", "stock", "level", "increase", 1.0, 1000 + 400 * i, 0.004 + 0.001 * i)
+          for i in range(12)]  # fmt: skip
+STOCKS.append(("stock_12", "stock", "level", "decrease", 1.0, 800, -0.003))
+FLOWS = [(f"flow_{i:02d}", "flow", "cumulative", "increase", 1.0, 20 + 15 * i, 0.003)
+         for i in range(5)]  # fmt: skip
+MONITORED = [("monitor_00", "stock", None, "increase", 0.0, 5000, 0.002),
+             ("monitor_01", "flow", None, "increase", 0.0, 3, 0.0)]  # fmt: skip
+INDICATORS = STOCKS + FLOWS + MONITORED  # 20
+
+
+def unit_name(i: int) -> str:
+    return f"第{i // 100 + 1:02d}市第{i:04d}县"
+
+
+def write_plan(folder: Path, units: int, seed: int = 9) -> list[str]:
+    """Write targets.yaml, targets_by_region.csv and actuals/*.csv; return the unit names.
+
+    Each unit's series grows from its own level with noise; one unit in 50 has zeros (a
+    small count, judged on the linear pace), one in 40 stops reporting a year early, and one
+    in 30 has no targets of its own (monitored only)."""
+    rng = random.Random(seed)
+    names = [unit_name(i) for i in range(units)]
+    (folder / "actuals").mkdir(parents=True, exist_ok=True)
+    lines = [
+        "plan:",
+        "  id: national-bench",
+        "  title: 全国知识产权目标分解基准（生成数据）",
+        f"  region: {PLAN_REGION}",
+        '  baseline: "2023"',
+        "  deadline: 2027-12-31",
+        "indicators:",
+    ]
+    by_region = ["indicator,region,value"]
+    for iid, kind, ttype, direction, _, level, growth in INDICATORS:
+        lines += [f"  - id: {iid}", f"    name: 生成指标{iid}", "    unit: 件", f"    kind: {kind}"]
+        scale = 12 if kind == "stock" else 30  # a flow's cumulative target is months of flows
+        starts = [level * (0.3 + 1.4 * rng.random()) for _ in names]
+        if ttype is not None:
+            total = sum(s * (1.25 if direction == "increase" else 0.8) for s in starts)
+            lines += [
+                "    target:",
+                f"      type: {ttype}",
+                f"      value: {round(total * (scale if kind == 'flow' else 1))}",
+                f"      direction: {direction}",
+            ]
+            if ttype == "cumulative":
+                lines.append('      from: "2023"')
+            for u, (name, s) in enumerate(zip(names, starts, strict=True)):
+                if u % 30 == 7:
+                    continue  # a unit with no target of its own: monitoring
+                goal = (
+                    s
+                    * (1.25 if direction == "increase" else 0.8)
+                    * (scale if kind == "flow" else 1)
+                )
+                by_region.append(f"{iid},{name},{round(goal)}")
+        rows = [HEADER]
+        for u, (name, s) in enumerate(zip(names, starts, strict=True)):
+            months = MONTHS[:-12] if u % 40 == 39 else MONTHS
+            zero = u % 50 == 49
+            value = s
+            for period in months:
+                value *= 1 + growth + rng.gauss(0, 0.01)
+                shown = 0 if zero and period < "2023-01" else max(0, round(value))
+                rows.append(f"{period},{shown},{name},生成,,,,\n")
+        (folder / "actuals" / f"{iid}.csv").write_text("".join(rows), encoding="utf-8")
+    (folder / "targets.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "targets_by_region.csv").write_text("\n".join(by_region) + "\n", encoding="utf-8")
+    return names
+
+
+DUCKDB = """
+import sys, duckdb
+folder, as_of, plan_region = sys.argv[1], sys.argv[2], sys.argv[3]
+con = duckdb.connect()
+rows = con.execute(f'''
+WITH raw AS (
+  SELECT regexp_extract(filename, '([^/]+)[.]csv$', 1) AS indicator,
+         coalesce(nullif(trim(region), ''), '{plan_region}') AS region,
+         trim(period) AS period, value
+  FROM read_csv('{folder}/actuals/*.csv', filename = true, header = true,
+                columns = {{'period': 'VARCHAR', 'value': 'DOUBLE', 'region': 'VARCHAR',
+                           'source': 'VARCHAR', 'note': 'VARCHAR', 'flag': 'VARCHAR',
+                           'yoy': 'VARCHAR', 'published': 'VARCHAR'}})
+), obs AS (
+  SELECT *, CASE WHEN length(period) = 4 THEN make_date(period::INT, 12, 31)
+                 ELSE last_day(strptime(period || '-01', '%Y-%m-%d'))::DATE END AS t
+  FROM raw
+), seen AS (
+  SELECT * FROM obs WHERE t <= DATE '{as_of}'
+), latest AS (
+  SELECT indicator, region, max(t) AS t, arg_max(value, t) AS v FROM seen GROUP BY ALL
+), first AS (
+  SELECT s.indicator, s.region, min(s.t) AS t0, arg_min(s.value, s.t) AS v0
+  FROM seen s JOIN latest l USING (indicator, region)
+  WHERE s.t >= l.t - INTERVAL 5 YEAR GROUP BY ALL
+), target AS (
+  SELECT * FROM read_csv('{folder}/targets_by_region.csv', header = true,
+                         columns = {{'indicator': 'VARCHAR', 'region': 'VARCHAR',
+                                    'value': 'DOUBLE'}})
+)
+SELECT l.indicator, l.region, l.v,
+       CASE WHEN f.v0 > 0 AND l.v > 0 AND l.t > f.t0
+            THEN pow(l.v / f.v0, 365.25 / datediff('day', f.t0, l.t)) - 1 END AS cagr,
+       l.v / nullif(tg.value, 0) AS attainment
+FROM latest l JOIN first f USING (indicator, region)
+LEFT JOIN target tg USING (indicator, region)
+''').fetchall()
+print(len(rows))
+"""
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, peak resident MB and CPU seconds (user + system) of the child: on a
+    busy machine the CPU time is the steadier figure."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        err = proc.stderr.read().decode() if proc.stderr else ""
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(cmd)} failed: {err[-500:]}")
+    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+
+
+def run_size(
+    units: int, keep: Path | None, env: dict[str, str]
+) -> dict[str, tuple[float, float, float]]:
+    base = keep if keep is not None else Path(tempfile.mkdtemp(prefix="ipplan-national-"))
+    folder = base / f"plan-{units}"
+    if folder.exists():
+        shutil.rmtree(folder)
+    started = time.perf_counter()
+    names = write_plan(folder, units)
+    rows = sum(1 for _ in (folder / "actuals").glob("*.csv"))
+    print(f"\n{units} units: generated {rows} files in {time.perf_counter() - started:.1f} s "
+          f"({units * 20 * len(MONTHS):,} rows at most)")  # fmt: skip
+    one = names[len(names) // 2]
+    ipplan = [PY, "-m", "ipplan"]
+    commands = {
+        "duckdb": [PY, "-c", DUCKDB, str(folder), AS_OF, PLAN_REGION],
+        "regions": [*ipplan, "regions", "--plan", str(folder), "--as-of", AS_OF,
+                    "--format", "json"],
+        "status": [*ipplan, "status", "--plan", str(folder), "--as-of", AS_OF, "--region", one,
+                   "--format", "json"],
+    }  # fmt: skip
+    env = {**env, "IPPLAN_CACHE_DIR": str(base / f"cache-{units}")}  # empty: a cold start
+    shutil.rmtree(env["IPPLAN_CACHE_DIR"], ignore_errors=True)
+    results: dict[str, tuple[float, float, float]] = {}
+    for run in ("cold", "warm"):
+        for name, cmd in commands.items():
+            results[f"{name} {run}"] = measure(cmd, env)
+    print(f"{'command':<8} {'run':<5} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} "
+          f"{'× duckdb time':>14} {'× duckdb memory':>16}")  # fmt: skip
+    for key, (wall, mem, cpu) in results.items():
+        name, run = key.split()
+        ref = results[f"duckdb {run}"]
+        print(f"{name:<8} {run:<5} {wall:7.2f} {cpu:7.2f} {mem:8.0f} {wall / ref[0]:14.2f} "
+              f"{mem / ref[1]:16.2f}")  # fmt: skip
+    if keep is None:
+        shutil.rmtree(base)
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=3000, help="units of the largest plan")
+    parser.add_argument("--sizes", default="30,300", help="smaller plans also timed (comma list)")
+    parser.add_argument("--keep", type=Path, help="write the plans here and keep them")
+    args = parser.parse_args()
+    env = {**os.environ, "NO_COLOR": "1"}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules, as an installed ipplan has
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()} | {args.units})
+    print(f"ipplan regions / status --region vs DuckDB; as of {AS_OF}; {os.cpu_count()} cores")
+    summary = []
+    for units in sizes:
+        results = run_size(units, args.keep, env)
+        summary.append((units, results))
+    print("\nwall seconds, cold (cpu seconds in brackets): the growth of cost")
+    print(f"{'units':>6} {'duckdb':>14} {'regions':>14} {'status':>14}")
+    for units, results in summary:
+        cells = [f"{results[k + ' cold'][0]:6.2f} ({results[k + ' cold'][2]:5.2f})"
+                 for k in ("duckdb", "regions", "status")]  # fmt: skip
+        print(f"{units:>6} " + " ".join(f"{c:>14}" for c in cells))
+    print(json.dumps({str(u): r for u, r in summary}), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

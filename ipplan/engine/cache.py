@@ -1,0 +1,127 @@
+"""A cache of parsed actuals files, outside the plan folder: a second run skips the CSV
+parser (and the pandas import) for every file that has not changed.
+
+Where: ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``, else ``~/.cache/ipplan``;
+``IPPLAN_CACHE_DIR=off`` turns it off. One entry per actuals file (named by a hash of its
+path). An entry is used only when the file's size, mtime and BLAKE2 hash of its bytes, the
+indicator it belongs to (and whether it may be negative), the plan's region and the
+cache's format all match: never when stale. Entries are numpy arrays and JSON text (no
+pickle: a cache file cannot run code); any entry that cannot be read is ignored, and a
+cache that cannot be written is no error.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from ipplan import __version__
+from ipplan.model import Indicator
+from ipplan.periods import parse_period
+
+if TYPE_CHECKING:
+    from ipplan.engine.load import Rows
+
+FORMAT = 2
+
+
+def folder() -> Path | None:
+    """The cache folder, or None when the cache is off."""
+    chosen = os.environ.get("IPPLAN_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ipplan"
+
+
+def key(path: Path, raw: bytes, indicator: Indicator, plan_region: str) -> dict[str, Any]:
+    st = path.stat()
+    return {
+        "format": FORMAT,
+        "version": __version__,
+        "path": str(path.resolve()),
+        "size": len(raw),
+        "mtime_ns": st.st_mtime_ns,
+        "blake2b": hashlib.blake2b(raw, digest_size=32).hexdigest(),
+        "indicator": indicator.id,
+        "allow_negative": indicator.allow_negative,
+        "plan_region": plan_region,
+    }
+
+
+def _entry(where: Path, path: Path) -> Path:
+    return where / (hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32] + ".npz")
+
+
+ARRAYS = ("period", "region", "value", "yoy", "flag", "source", "note", "published")
+
+
+def load(path: Path, wanted: dict[str, Any]) -> dict[str, Any] | None:
+    """The cached columns of ``path`` (arrays, and labels with the regions as text), or
+    None when there is no fresh entry."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        with np.load(_entry(where, path), allow_pickle=False) as data:
+            meta = json.loads(bytes(data["meta"]).decode("utf-8"))
+            if meta.get("key") != wanted:
+                return None
+            arrays = {name: data[name] for name in ARRAYS}
+    except (OSError, ValueError, KeyError, UnicodeDecodeError):
+        return None
+    labels = meta["labels"]
+    return {
+        **arrays,
+        "periods": [parse_period(p) if p is not None else None for p in labels["periods"]],
+        "regions": labels["regions"],
+        "flags": labels["flags"],
+        "sources": labels["sources"],
+        "notes": labels["notes"],
+        "publisheds": [date.fromisoformat(d) if d else None for d in labels["publisheds"]],
+    }
+
+
+def save(path: Path, wanted: dict[str, Any], rows: Rows, regions: list[str]) -> None:
+    """Store ``rows`` (region codes into ``regions``) for ``path``; silent on failure."""
+    where = folder()
+    if where is None:
+        return
+    used = np.unique(rows.region).tolist()
+    labels = {
+        "periods": [str(p) for p in rows.periods],
+        "regions": [regions[c] for c in used],
+        "flags": rows.flags,
+        "sources": rows.sources,
+        "notes": rows.notes,
+        "publisheds": [d.isoformat() if d else None for d in rows.publisheds],
+    }
+    meta = json.dumps({"key": wanted, "labels": labels}, ensure_ascii=False).encode("utf-8")
+    lookup = np.zeros(max(used) + 1 if used else 1, dtype=np.int32)
+    lookup[used] = np.arange(len(used), dtype=np.int32)
+    region = lookup[rows.region]
+    arrays = {name: getattr(rows, name) for name in ARRAYS}
+    arrays["region"] = region
+    buffer = io.BytesIO()
+    np.savez(buffer, meta=np.frombuffer(meta, dtype=np.uint8), **arrays)
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(buffer.getvalue())
+        os.replace(tmp, _entry(where, path))
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)

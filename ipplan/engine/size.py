@@ -1,0 +1,32 @@
+"""Whether a plan is large enough for the engine (no data library imported here)."""
+
+from __future__ import annotations
+
+import os
+
+from ipplan.model import Plan
+
+# Actuals above this size are read and evaluated by the engine. Below it the row parser
+# is quicker than importing pandas (about 0.3 s); around it both take well under a second.
+LARGE_BYTES = 2_000_000
+
+
+def actuals_bytes(plan: Plan) -> int:
+    """The size of the plan's actuals/*.csv files (a stat each; nothing is read)."""
+    folder = plan.actuals_dir
+    if folder is None:
+        return 0
+    total = 0
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.endswith(".csv") and entry.is_file():
+                    total += entry.stat().st_size
+    except OSError:
+        return 0
+    return total
+
+
+def is_large(plan: Plan) -> bool:
+    """Whether the engine pays: small plans keep the row parser and its quick start-up."""
+    return actuals_bytes(plan) > LARGE_BYTES

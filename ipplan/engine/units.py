@@ -1,0 +1,268 @@
+"""A whole plan for every unit at once: what ``evaluate_plan(plan, observations, as_of,
+unit)`` gives for each unit, from the columns of :mod:`ipplan.engine.load`.
+
+Each indicator's visible rows are sorted by unit and period once; units whose series have
+the same periods form a group evaluated by :mod:`ipplan.engine.batch`. Derived indicators
+and growth targets go to the per-series code of :mod:`ipplan.evaluate`, one unit at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import TypeVar
+
+import numpy as np
+
+from ipplan.engine import batch
+from ipplan.engine.load import Rows, Table, read_table
+from ipplan.evaluate import Evaluation, PlanEvaluation, evaluate_indicator
+from ipplan.figures import time_elapsed
+from ipplan.model import Indicator, Observation, Plan
+from ipplan.periods import Period
+from ipplan.series import Dataset
+from ipplan.units import for_region, is_plan_region, unit_value
+
+TargetFor = Callable[[Indicator, str], Indicator]  # the indicator as one unit sees it
+
+
+class _OwnTargets:
+    """The indicator as a unit sees it (:func:`ipplan.units.for_region`), one object per
+    distinct target rather than one per unit."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.cache: dict[tuple[str, float | None], Indicator] = {}
+
+    def __call__(self, indicator: Indicator, unit: str) -> Indicator:
+        if is_plan_region(self.plan, unit) or indicator.target is None:
+            return indicator
+        given = unit_value(self.plan, indicator.id, unit)
+        key = (indicator.id, None if given is None else given.value)
+        found = self.cache.get(key)
+        if found is None:
+            if not self.cache:
+                found = for_region(self.plan, indicator, unit)
+            else:  # what for_region gives, without dataclasses.replace (slow, twice a unit)
+                target = None
+                if given is not None:
+                    target = _copy(indicator.target, value=given.value, source=None, note=None)
+                found = _copy(indicator, target=target)
+            self.cache[key] = found
+        return found
+
+
+T = TypeVar("T")
+
+
+def _copy(record: T, **changes: object) -> T:
+    """A frozen dataclass record with some fields changed (it has no __post_init__)."""
+    new = object.__new__(type(record))
+    new.__dict__.update(record.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
+class _Index:
+    """Row indexes of one indicator's rows, by unit code (for the per-series code)."""
+
+    def __init__(self, rows: Rows) -> None:
+        self.by_unit: dict[int, np.ndarray] = {}
+        if len(rows) == 0:
+            return
+        order = np.argsort(rows.region, kind="stable")
+        sorted_regions = rows.region[order]
+        cut = np.flatnonzero(np.diff(sorted_regions)) + 1
+        starts = np.concatenate(([0], cut))
+        ends = np.concatenate((cut, [len(order)]))
+        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
+            self.by_unit[int(sorted_regions[s])] = order[s:e]
+
+
+def _closure(plan: Plan, indicator: Indicator) -> list[str]:
+    ids = [indicator.id]
+    todo = list(indicator.formula.ids if indicator.formula else ())
+    while todo:
+        oid = todo.pop()
+        if oid in ids:
+            continue
+        ids.append(oid)
+        other = plan.get(oid)
+        if other is not None and other.formula is not None:
+            todo.extend(other.formula.ids)
+    return ids
+
+
+class _Engine:
+    def __init__(
+        self, plan: Plan, table: Table, as_of: date, method: str, target_for: TargetFor
+    ) -> None:
+        self.plan, self.table, self.as_of, self.method = plan, table, as_of, method
+        self.target_for = target_for
+        self.code = {name: i for i, name in enumerate(table.regions)}
+        self._index: dict[str, _Index] = {}
+
+    def reference(self, indicator: Indicator, unit: str) -> Evaluation:
+        """The per-series code, on the unit's rows of every indicator the formula needs."""
+        observations: dict[str, list[Observation]] = {}
+        code = self.code.get(unit)
+        for iid in _closure(self.plan, indicator):
+            rows = self.table.rows.get(iid)
+            if rows is None or code is None:
+                continue
+            if iid not in self._index:
+                self._index[iid] = _Index(rows)
+            found = self._index[iid].by_unit.get(code)
+            if found is not None:
+                observations[iid] = rows.observations(found.tolist(), self.table.regions)
+        data = Dataset(self.plan, observations, self.as_of, unit)
+        return evaluate_indicator(self.plan, indicator, data, self.method)
+
+    def indicator(self, indicator: Indicator, units: Sequence[str]) -> list[Evaluation]:
+        """One indicator's evaluation in every unit, in the order of ``units``."""
+        seen = [self.target_for(indicator, u) for u in units]
+        out: list[Evaluation | None] = [None] * len(units)
+        fast: list[int] = []
+        for i, ind in enumerate(seen):
+            derived = ind.formula is not None and bool(ind.formula.ids)
+            if derived or (ind.target is not None and ind.target.type == "growth"):
+                out[i] = self.reference(indicator, units[i])  # resolves the unit's target
+            else:
+                fast.append(i)
+        rows = self.table.rows.get(indicator.id)
+        if fast:
+            for i, ev in self._columns(indicator, rows, [units[i] for i in fast],
+                                       [seen[i] for i in fast]):  # fmt: skip
+                out[fast[i]] = ev
+        return [ev for ev in out if ev is not None]
+
+    def _columns(
+        self,
+        indicator: Indicator,
+        rows: Rows | None,
+        units: Sequence[str],
+        seen: Sequence[Indicator],
+    ) -> Iterable[tuple[int, Evaluation]]:
+        deadline = self.plan.meta.deadline
+        codes = np.array([self.code.get(u, -1) for u in units], dtype=np.int64)
+        done = np.zeros(len(units), dtype=bool)
+        if rows is not None and len(rows):
+            ends = [p.end for p in rows.periods]
+            period_ok = np.array([e <= self.as_of and e <= deadline for e in ends])
+            pub_ok = np.array([d is None or d <= self.as_of for d in rows.publisheds])
+            wanted = np.zeros(len(self.table.regions) + 1, dtype=bool)
+            wanted[codes[codes >= 0]] = True
+            keep = np.flatnonzero(
+                period_ok[rows.period] & pub_ok[rows.published] & wanted[rows.region]
+            )
+            yield from self._groups(indicator, rows, keep, codes, units, seen, done)
+        for i in np.flatnonzero(~done).tolist():
+            ind = seen[i]
+            status = "monitoring" if ind.target is None else "insufficient_data"
+            yield i, Evaluation(ind, status, notes=("no_data",))  # type: ignore[arg-type]
+
+    def _groups(
+        self,
+        indicator: Indicator,
+        rows: Rows,
+        keep: np.ndarray,
+        codes: np.ndarray,
+        units: Sequence[str],
+        seen: Sequence[Indicator],
+        done: np.ndarray,
+    ) -> Iterable[tuple[int, Evaluation]]:
+        if len(keep) == 0:
+            return
+        rank_of = {p: r for r, p in enumerate(sorted(set(rows.periods), key=Period.sort_key))}
+        rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)
+        region = rows.region[keep]
+        prank = rank[rows.period[keep]]
+        order = np.lexsort((prank, region))
+        sel = keep[order]
+        region, prank = region[order], prank[order]
+        cut = np.flatnonzero(np.diff(region)) + 1
+        starts = np.concatenate(([0], cut))
+        counts = np.diff(np.concatenate((starts, [len(sel)])))
+        words = max(1, (len(rank_of) + 61) // 62)
+        sig = np.zeros((len(starts), words), dtype=np.int64)
+        for w in range(words):
+            bits = np.where(prank // 62 == w, np.left_shift(1, prank % 62), 0).astype(np.int64)
+            sig[:, w] = np.add.reduceat(bits, starts)
+        _, inverse = np.unique(sig, axis=0, return_inverse=True)
+        inverse = inverse.reshape(-1)
+        column_of = {int(c): i for i, c in enumerate(codes.tolist()) if c >= 0}
+        unit_codes = region[starts]
+        for gi in range(int(inverse.max()) + 1):
+            members = np.flatnonzero(inverse == gi)
+            m = int(counts[members[0]])
+            idx = sel[starts[members][:, None] + np.arange(m)[None, :]]  # (units, points)
+            cols = [column_of[int(c)] for c in unit_codes[members].tolist()]
+            yield from self._group(indicator, rows, idx, cols, seen, done)
+
+    def _group(
+        self,
+        indicator: Indicator,
+        rows: Rows,
+        idx: np.ndarray,
+        cols: list[int],
+        seen: Sequence[Indicator],
+        done: np.ndarray,
+    ) -> Iterable[tuple[int, Evaluation]]:
+        periods = [rows.periods[c] for c in rows.period[idx[0]].tolist()]
+        values = rows.value[idx].T.copy()
+        regions = self.table.regions
+
+        cumulative = [
+            j for j, c in enumerate(cols)
+            if seen[c].target is not None and seen[c].target.type == "cumulative"  # type: ignore[union-attr]
+        ]  # fmt: skip
+        in_cumulative = set(cumulative)
+        level = [j for j in range(len(cols)) if j not in in_cumulative]
+        for part, fn in ((level, batch.level), (cumulative, batch.cumulative)):
+            if not part:
+                continue
+            sub = np.array(part)
+            inds = [seen[cols[j]] for j in part]
+            target = np.array(
+                [ind.target.value if ind.target is not None and ind.target.value is not None
+                 else np.nan for ind in inds], dtype=np.float64,
+            )  # fmt: skip
+
+            def at(point: int, sub: np.ndarray = sub) -> list[Observation]:
+                return rows.observations(idx[sub, point].tolist(), regions)
+
+            g = batch.Group(
+                indicator, periods, [row[sub] for row in values], rows.yoy[idx[sub, -1]],
+                target, at,
+            )  # fmt: skip
+            for j, ev in zip(part, fn(self.plan, g, inds, self.as_of, self.method), strict=True):
+                done[cols[j]] = True
+                yield cols[j], ev
+
+
+def evaluate_units(
+    plan: Plan,
+    as_of: date,
+    units: Sequence[str] | None = None,
+    method: str = "auto",
+    target_for: TargetFor | None = None,
+    table: Table | None = None,
+) -> dict[str, PlanEvaluation]:
+    """``evaluate_plan(plan, observations, as_of, unit, method)`` for every unit (default:
+    the plan's region, then every unit named in the actuals), from one reading of the
+    actuals. ``target_for(indicator, unit)`` gives the indicator as the unit sees it;
+    by default :func:`ipplan.units.for_region` (its own target, or none)."""
+    table = table if table is not None else read_table(plan)
+    if units is None:
+        units = [plan.meta.region, *(r for r in table.regions if r != plan.meta.region)]
+    engine = _Engine(plan, table, as_of, method, target_for or _OwnTargets(plan))
+    by_unit: list[list[Evaluation]] = [[] for _ in units]
+    for indicator in plan.indicators:
+        for i, ev in enumerate(engine.indicator(indicator, units)):
+            by_unit[i].append(ev)
+    elapsed = time_elapsed(plan.meta.start, plan.meta.deadline, as_of)
+    result = {}
+    for unit, evaluations in zip(units, by_unit, strict=True):
+        evaluations.sort(key=lambda e: e.indicator.target is None)
+        result[unit] = PlanEvaluation(plan, as_of, unit, elapsed, tuple(evaluations))
+    return result

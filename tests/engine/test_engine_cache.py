@@ -1,0 +1,78 @@
+"""The parsed-actuals cache: used when the file is unchanged, never when it is stale."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from ipplan.engine import cache, load
+from ipplan.engine.load import read_table
+from ipplan.plan import load_plan
+from tests.engine.test_engine_load import GOOD, plan_with, reference, rows_of
+
+
+@pytest.fixture
+def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    where = tmp_path / "cache"
+    monkeypatch.setenv("IPPLAN_CACHE_DIR", str(where))
+    return where
+
+
+def no_parser(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the file was parsed again")
+
+    monkeypatch.setattr(load, "fast_rows", refuse)
+    monkeypatch.setattr(load.actuals, "parse_file", refuse)
+
+
+def test_second_read_comes_from_the_cache(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = plan_with(tmp_path / "plan", GOOD)
+    first = rows_of(folder)
+    want = reference(folder)
+    assert len(list(own_cache.glob("*.npz"))) == 1
+    assert not list((tmp_path / "plan").rglob("*.npz"))  # nothing in the plan folder
+    no_parser(monkeypatch)
+    assert rows_of(folder) == first == want
+
+
+def test_a_changed_file_is_read_again(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = plan_with(tmp_path / "plan", GOOD)
+    rows_of(folder)
+    path = folder / "actuals" / "tm.csv"
+    stat = path.stat()
+    # same size, same mtime, other bytes: only the hash tells
+    path.write_text(GOOD.replace("2023-01,100", "2023-01,900"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size
+    assert ("2023-01", 900.0, "甲县", "来源", None, None, None, None) in rows_of(folder)
+    assert rows_of(folder) == reference(folder)
+
+
+def test_the_indicator_and_region_are_part_of_the_key(tmp_path: Path, own_cache: Path) -> None:
+    folder = plan_with(tmp_path / "plan", GOOD)
+    plan = load_plan(str(folder))
+    path = folder / "actuals" / "tm.csv"
+    raw = path.read_bytes()
+    ind = plan.indicators[0]
+    assert cache.key(path, raw, ind, "示例市") != cache.key(path, raw, ind, "别的市")
+
+
+def test_a_broken_entry_is_ignored_and_the_cache_can_be_off(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = plan_with(tmp_path / "plan", GOOD)
+    rows_of(folder)
+    for entry in own_cache.glob("*.npz"):
+        entry.write_bytes(b"not a cache entry")
+    assert rows_of(folder) == reference(folder)
+    monkeypatch.setenv("IPPLAN_CACHE_DIR", "off")
+    assert cache.folder() is None
+    table = read_table(load_plan(str(folder)))
+    assert len(table.rows["tm"]) == 5
