@@ -105,6 +105,11 @@ def _num(value: float) -> str:
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.10g}"
 
 
+def _names(ind: Indicator) -> dict[str, str]:
+    """The indicator as messages name it: Chinese name, English name (else the id)."""
+    return {"id": ind.id, "name": ind.name, "name_en": ind.name_en or ind.id}
+
+
 def _targets_sum(plan: Plan, ind: Indicator, children: Mapping[str, list[Unit]]) -> list[Problem]:
     target = ind.target
     if target is None or target.type == "growth" or target.value is None:
@@ -129,7 +134,7 @@ def _targets_sum(plan: Plan, ind: Indicator, children: Mapping[str, list[Unit]])
         if abs(diff) <= allowed + 1e-9 * max(1.0, abs(whole)):
             continue
         listed = " + ".join(f"{u.name} {_num(v)}" for u, v in zip(units, values, strict=True))
-        params = {"id": ind.id, "name": ind.name, "parent": parent, "sum": _num(total),
+        params = {**_names(ind), "parent": parent, "sum": _num(total),
                   "target": _num(whole), "diff": f"{'+' if diff > 0 else ''}{_num(diff)}",
                   "units": listed}  # fmt: skip
         found.append(Problem("check.region_targets_sum", params, file, line, column, "warning"))
@@ -154,7 +159,7 @@ def _actuals_sum(
         column = column_of(parent_row.file, "value")
         if len(present) < len(units):
             missing = "、".join(u.name for u, o in zip(units, got, strict=True) if o is None)
-            params = {"id": ind.id, "name": ind.name, "parent": region, "period": period,
+            params = {**_names(ind), "parent": region, "period": period,
                       "missing": missing}  # fmt: skip
             found.append(Problem("check.region_units_missing", params, parent_row.file,
                                  parent_row.line, column, "warning"))  # fmt: skip
@@ -166,7 +171,7 @@ def _actuals_sum(
         diff = total - parent_row.value
         if abs(diff) <= allowed + 1e-9 * max(1.0, abs(parent_row.value)):
             continue
-        params = {"id": ind.id, "name": ind.name, "parent": region, "period": period,
+        params = {**_names(ind), "parent": region, "period": period,
                   "sum": _num(total), "value": _num(parent_row.value),
                   "diff": f"{'+' if diff > 0 else ''}{_num(diff)}"}  # fmt: skip
         found.append(Problem("check.region_actuals_sum", params, parent_row.file,

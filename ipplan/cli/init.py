@@ -17,10 +17,15 @@ class Template(StrEnum):
 
 
 DONE = {
-    "zh": "已新建方案目录 {dir}（模板 {template}，{n} 个文件）。\n"
+    "zh": "已新建方案目录 {dir}（{source}，{n} 个文件）。\n"
     "下一步：编辑 {targets}，然后运行 ipplan check --plan {dir} 和 ipplan status --plan {dir}\n",
-    "en": "made the plan folder {dir} (template {template}, {n} files).\n"
+    "en": "made the plan folder {dir} ({source}, {n} {files}).\n"
     "Next: edit {targets}, then run ipplan check --plan {dir} and ipplan status --plan {dir}\n",
+}
+
+SOURCE = {  # what the folder was made from: a bundled template, or a draft (--from)
+    "zh": {"template": "模板 {name}", "draft": "草案 {name}"},
+    "en": {"template": "template {name}", "draft": "from the draft {name}"},
 }
 
 
@@ -63,8 +68,10 @@ def init(
         raise UsageError("init.actuals_without_from")
     chosen = (template or Template.suizhou).value
     files = create_plan(folder, chosen, lang.value, contents)
-    shown = f"--from {_shell(draft)}" if draft is not None else chosen
-    emit(DONE[lang.value].format(dir=_shell(folder), template=shown, n=len(files),
+    kind, name = ("draft", _shell(draft)) if draft is not None else ("template", chosen)
+    source = SOURCE[lang.value][kind].format(name=name)
+    emit(DONE[lang.value].format(dir=_shell(folder), source=source, n=len(files),
+                                 files="file" if len(files) == 1 else "files",
                                  targets=_shell(folder / TARGETS)))  # fmt: skip
 
 

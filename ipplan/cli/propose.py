@@ -81,6 +81,7 @@ def propose(
 ) -> None:
     """下一期目标建议 Targets for the next plan: the value reached with each probability."""
     from ipplan.errors import UsageError
+    from ipplan.periods import MAX_YEAR
     from ipplan.propose import propose_plan
     from ipplan.series import Dataset
 
@@ -88,6 +89,8 @@ def propose(
     probabilities = parse_probabilities(probability)
     if horizon < day.year:
         raise UsageError("propose.bad_horizon", value=horizon)
+    if horizon > MAX_YEAR:  # the last year a period can have (beyond 9999 no date exists)
+        raise UsageError("propose.horizon_too_far", value=horizon, max=MAX_YEAR)
     the_plan, observations = load(plan)
     check_region(the_plan, observations, region)
     data = Dataset(the_plan, observations, day, region)

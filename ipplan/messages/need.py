@@ -38,6 +38,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "--horizon takes a future year, e.g. 2030",
         ),
     },
+    "propose.horizon_too_far": {
+        "zh": ("目标年份 {value} 太远", "--horizon 最大为 {max}，如 2030"),
+        "en": (
+            "horizon year {value} is too far ahead",
+            "--horizon takes a year up to {max}, e.g. 2030",
+        ),
+    },
     "init.from_unreadable": {
         "zh": (
             "无法读取草案文件 {path}：{reason}",

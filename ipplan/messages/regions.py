@@ -12,9 +12,9 @@ Parameters by code:
     regions.csv_*                                  name | value, known
     check.region_undeclared                        name, id, close
     check.region_unlisted                          name, close
-    check.region_targets_sum                       id, name, parent, sum, target, diff, units
-    check.region_actuals_sum                       id, name, parent, period, sum, value, diff
-    check.region_units_missing                     id, name, parent, period, missing
+    check.region_targets_sum                       id, name, name_en, parent, sum, target, diff, units
+    check.region_actuals_sum                       id, name, name_en, parent, period, sum, value, diff
+    check.region_units_missing                     id, name, name_en, parent, period, missing
     cli.unknown_unit                               value, close, known
 """
 
@@ -148,7 +148,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "目标分解应加总为上级目标：核对各地区目标，或在 note 中说明为何不等",
         ),
         "en": (
-            "{name} ({id}): the units' targets add up to {sum}, not '{parent}''s {target}"
+            "{name_en} ({id}): the units' targets add up to {sum}, not {parent}'s {target}"
             " (off by {diff}; {units})",
             "a decomposition should add up to the parent's target: check the units' figures",
         ),
@@ -159,7 +159,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "核对各地区与全市的数值及来源（可能口径或发布时间不同），在 note 中说明",
         ),
         "en": (
-            "{name} {period}: the units add up to {sum}, not '{parent}''s {value} (off by {diff})",
+            "{name_en} {period}: the units add up to {sum}, not {parent}'s {value} (off by {diff})",
             "check the figures and their sources (definitions or release dates may differ)",
         ),
     },
@@ -169,7 +169,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "补录这些地区的数值后才能核对加总",
         ),
         "en": (
-            "{name} {period}: '{parent}' has a figure but these units have none: {missing}",
+            "{name_en} {period}: {parent} has a figure but these units have none: {missing}",
             "record their figures so that the sum can be checked",
         ),
     },

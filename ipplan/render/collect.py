@@ -38,7 +38,7 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
     """Per file: the counts, then each figure added or changed, each refusal, notice and
     warning, one per line."""
     lines = [
-        f"{word('notice', lang)}：{format_problem(p, lang, prefix=False)}"  # type: ignore[arg-type]
+        f"{word('notice', lang)}{_colon(lang)}{format_problem(p, lang, prefix=False)}"  # type: ignore[arg-type]
         for p in collected.skipped
     ]
     for ret in collected.files:
@@ -57,7 +57,8 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
             )
         )
         for problem in ret.notices:
-            lines.append(f"  {word('notice', lang)}：{format_problem(problem, lang, prefix=False)}")  # type: ignore[arg-type]
+            text = format_problem(problem, lang, prefix=False)  # type: ignore[arg-type]
+            lines.append(f"  {word('notice', lang)}{_colon(lang)}{text}")
         shown: set[int] = set()
         for obs in ret.added:
             lines.append(f"  {word('added', lang)} {_figure(plan, obs, lang)}")
@@ -89,7 +90,7 @@ def _warnings(
     out = []
     for problem in collected.warnings.get(obs_key(plan, obs), []):
         text = _bare(problem, lang)
-        out.append(f"    {word('warning', lang)}：{text}")
+        out.append(f"    {word('warning', lang)}{_colon(lang)}{text}")
         shown.add(id(problem))
     return out
 
@@ -101,7 +102,7 @@ def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: str) -
     lines = [word("status_title", lang, period=period, n=n), word("status_legend", lang)]
     if rows:
         names = [ind.display_name(lang) for ind, _ in rows[0].states]
-        lines += _wrapped(word("status_order", lang), names)
+        lines += _wrapped(word("status_order", lang), names, lang)
     lines.append("")
     wide = max([4, *(_width(r.unit) for r in rows)])
     for row in rows:
@@ -115,10 +116,10 @@ def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: str) -
             lines.append(word("status_none", lang, unit=row.unit, n=len(row.missing)))
         elif row.missing:
             label = word("status_missing_line", lang, unit=row.unit)
-            lines += _wrapped(label, [ind.display_name(lang) for ind in row.missing])
+            lines += _wrapped(label, [ind.display_name(lang) for ind in row.missing], lang)
         for problem in row.warnings:
             text = _bare(problem, lang)
-            lines.append(f"{row.unit} {word('warning', lang)}：{text}")
+            lines.append(f"{row.unit} {word('warning', lang)}{_colon(lang)}{text}")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -127,11 +128,17 @@ def _bare(problem: Problem, lang: str) -> str:
     return format_problem(replace(problem, file=None), lang, prefix=False)  # type: ignore[arg-type]
 
 
-def _wrapped(label: str, names: Sequence[str], limit: int = 78) -> list[str]:
-    """``label`` then the names joined by 、, cut into lines of at most ``limit`` columns."""
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _wrapped(label: str, names: Sequence[str], lang: str, limit: int = 78) -> list[str]:
+    """``label`` then the names joined by 、 (", " in English), cut into lines of at most
+    ``limit`` columns."""
+    sep = "、" if lang == "zh" else ", "
     lines, current = [], label
     for i, name in enumerate(names):
-        piece = name + ("、" if i < len(names) - 1 else "")
+        piece = name + (sep if i < len(names) - 1 else "")
         if _width(current) + _width(piece) > limit and current.strip():
             lines.append(current)
             current = "  "

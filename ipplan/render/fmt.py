@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 DASH = "—"
 
@@ -19,8 +20,15 @@ def number(value: float | None, decimals: int | None = None) -> str:
             decimals = 1
         else:
             decimals = 2
-    text = f"{value:,.{decimals}f}"
+    text = f"{_half_up(value, decimals):,.{decimals}f}"
     return "0" if _no_minus_zero(text) != text else text
+
+
+def _half_up(value: float, decimals: int) -> Decimal:
+    """The value rounded as people round: 12.65 → 12.7 and 68.85 → 68.9, not the float's
+    binary neighbour (12.649999…) rounded down; float noise (10.2 + 2.45) is cut first."""
+    exact = Decimal(repr(round(float(value), 9)))
+    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def percent(value: float | None, decimals: int = 1) -> str:

@@ -87,3 +87,12 @@ def status_word(status: str, lang: str) -> str:
 
 def label(table: Mapping[str, Mapping[str, str]], key: str, lang: str, **params: object) -> str:
     return table[key][lang].format(**params)
+
+
+def one_line(head: str) -> str:
+    """A two-line heading on one line: "Progress\n/time" → "Progress/time",
+    "Growth\nneed/act" → "Growth need/act" (never "Growthneed/act")."""
+    return "".join(
+        part if i == 0 or part.startswith("/") else " " + part
+        for i, part in enumerate(head.split("\n"))
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.render.cells import row
-from ipplan.render.labels import HEAD, label
+from ipplan.render.labels import HEAD, label, one_line
 from ipplan.render.safe import safe_text
 from ipplan.render.summary import (
     evaluation_head,
@@ -63,6 +63,7 @@ def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | Non
         if words:
             rows[-1].append(verdicts[id(ev)])
     align = "lrrlrrrrl" + ("l" if words else "")
+    head = [one_line(x) for x in head]  # "Growth\nneed/act": one line in a Markdown cell
     parts = [f"# {cell(header_line(result, lang))}\n", table(head, rows, align),
              f"\n**{cell(summary_line(result, lang))}**\n"]  # fmt: skip
     parts += [f"\n{cell(line)}\n" for line in (evaluation_lines(words, lang) if words else [])]

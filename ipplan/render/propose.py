@@ -61,6 +61,7 @@ def method_word(method: Method, lang: str) -> str:
 
 
 def render_propose_table(result: Proposals, lang: str, width: int = 80, color: bool = False) -> str:
+    from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
 
@@ -72,9 +73,15 @@ def render_propose_table(result: Proposals, lang: str, width: int = 80, color: b
         markup=False,
     )
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold" if color else "")
-    table.add_column(word("col_indicator", lang), overflow="fold", min_width=12)
+    # At 80 columns every column fits (the backtest column used to be cut off): the latest
+    # value's period goes under it and the method may take two lines, so that English names
+    # wrap between words, never inside one ("Geographical-indica" / "tion").
+    longest = max((cell_len(w) for f in result.proposals
+                   for w in f.indicator.display_name(lang).split()), default=0)  # fmt: skip
+    name_min = 8 if lang == "zh" else min(max(12, longest), 23)
+    table.add_column(word("col_indicator", lang), overflow="fold", min_width=name_min)
     table.add_column(word("col_latest", lang), justify="right", no_wrap=True)
-    table.add_column(word("col_method", lang), no_wrap=True)
+    table.add_column(word("col_method", lang))
     for p in result.probabilities:
         table.add_column(word("col_prob_up", lang, pct=_pct(p)), justify="right", no_wrap=True)
     table.add_column(word("col_backtest", lang), justify="right", no_wrap=True)
@@ -82,7 +89,7 @@ def render_propose_table(result: Proposals, lang: str, width: int = 80, color: b
     for found in result.proposals:
         ind = found.indicator
         latest = found.latest
-        shown = f"{number(latest.value)} ({latest.period})" if latest else "—"
+        shown = f"{number(latest.value)}\n({latest.period})" if latest else "—"
         cells = [f"{number(c.value)}{'' if found.increasing else ' ≤'}" for c in found.candidates]
         any_down = any_down or not found.increasing
         bt = found.backtest
@@ -97,7 +104,8 @@ def render_propose_table(result: Proposals, lang: str, width: int = 80, color: b
     if any_down:
         console.print(word("decrease_note", lang))
     if any(f.method is Method.too_short for f in result.proposals):
-        console.print(f"{method_word(Method.too_short, lang)}: {word('too_short', lang)}")
+        colon = "：" if lang == "zh" else ": "
+        console.print(f"{method_word(Method.too_short, lang)}{colon}{word('too_short', lang)}")
     console.print(word("method_legend", lang))
     console.print(word("legend", lang))
     return text_of(console)

@@ -20,6 +20,7 @@ from ipplan.render.labels import (
     STYLE,
     TEXT,
     label,
+    one_line,
     status_word,
 )
 from ipplan.render.summary import (
@@ -86,7 +87,7 @@ def render_status(
             colon = "：" if lang == "zh" else ": "
             extra = f"  {word_head}{colon}{verdicts[i]}" if words else ""
             console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
-            facts = [f"{head.replace(chr(10), '')} {cell.replace(chr(10), ' ')}"
+            facts = [f"{one_line(head)} {cell.replace(chr(10), ' ')}"
                      for head, cell in zip(heads, cells[1:], strict=True)]  # fmt: skip
             console.print(Text("  " + " · ".join(facts)))
         table = None

@@ -39,3 +39,27 @@ def test_init_refuses_an_existing_plan(tmp_path: Path, capsys: pytest.CaptureFix
     assert (code, out) == (2, "")
     assert "targets.yaml 已存在，未做任何改动" in err
     assert (tmp_path / "p" / "targets.yaml").read_bytes() == before
+
+
+def test_init_says_what_the_folder_was_made_from_in_both_languages(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the blank template is one file (targets.yaml); a draft without --actuals-from too
+    monkeypatch.setenv("NO_COLOR", "1")
+    code, out, _ = run(capsys, "init", str(tmp_path / "a"), "--template", "blank", "--lang", "en")
+    assert code == 0 and out.startswith(
+        f"made the plan folder {tmp_path / 'a'} (template blank, 1 file)."
+    )
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(
+        (tmp_path / "a" / "targets.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    code, out, _ = run(capsys, "init", str(tmp_path / "b"), "--from", str(draft), "--lang", "en")
+    assert code == 0
+    assert out.startswith(
+        f"made the plan folder {tmp_path / 'b'} (from the draft {draft}, 1 file)."
+    )
+    code, out, _ = run(capsys, "init", str(tmp_path / "c"), "--from", str(draft))
+    assert code == 0 and out.startswith(
+        f"已新建方案目录 {tmp_path / 'c'}（草案 {draft}，1 个文件）"
+    )

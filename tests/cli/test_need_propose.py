@@ -121,3 +121,15 @@ def test_propose_refuses_bad_options(capsys: pytest.CaptureFixture[str]) -> None
     assert code == 2 and "2020" in err
     code, _, err = run(capsys, "init", "x", "--from", "d.yaml", "--template", "blank")
     assert code == 2 and "--from 与 --template" in err
+
+
+@pytest.mark.parametrize("horizon", ["2201", "99999"])
+def test_propose_refuses_a_horizon_beyond_the_last_year(
+    horizon: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # periods end at year 2200 (ipplan.periods.MAX_YEAR); 99999 used to end in exit 70
+    # (ValueError: year 99999 is out of range), 2201 in a draft no plan could read
+    code, out, err = run(capsys, "propose", "--horizon", horizon, "--as-of", "2024-12-31")
+    assert (code, out) == (2, "")
+    assert f"目标年份 {horizon} 太远" in err and "最大为 2200" in err
+    assert "内部错误" not in err

@@ -357,3 +357,18 @@ def test_english(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str])
     assert "西山县: nothing received (4 missing)" in stdout
     assert stdout.index("西山县") < stdout.index("东城区")  # nothing received: first
     assert max(len(line) for line in stdout.splitlines()) <= 80
+
+
+def test_english_lists_use_commas_and_colons(
+    plan: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # counties-example 2024: 南湖县 has trademarks and patent grants, no invention patents and
+    # no population; the other units lack only the population. English lists take ", ", not 、.
+    code, stdout, _ = run(capsys, "collect", "status", "--plan", str(plan), "--period", "2024",
+                          "--lang", "en")  # fmt: skip
+    assert code == 0
+    assert "南湖县 missing: Valid invention patents, Resident population" in stdout
+    assert "columns in order: Valid registered trademarks, Valid invention patents," in stdout
+    assert "、" not in stdout and "：" not in stdout
+    code, stdout, _ = run(capsys, "collect", "status", "--plan", str(plan), "--period", "2024")
+    assert "南湖县 未报：有效发明专利、常住人口" in stdout  # Chinese unchanged

@@ -73,3 +73,25 @@ def test_need_and_propose_cores_import_neither_typer_nor_rich() -> None:
                          timeout=60, check=True).stdout  # fmt: skip
     roots = {name.split(".")[0] for name in json.loads(out)}
     assert not roots & {"typer", "rich", "pandas"}
+
+
+def test_propose_table_on_hubei_keeps_every_column_and_whole_words_at_80() -> None:
+    # Hubei's template as of 2026-11-30: nine indicators, invention_patents_per_10k has 4
+    # points and one rolling forecast (origin 4 of … n - 1 = 4: 1 forecast, reached at both
+    # probabilities). The backtest column used to be cut off ("Back", "回测命") and English
+    # names broken inside a word ("Geographical-indica" / "tion").
+    from ipplan.propose import propose_plan
+    from ipplan.scaffold import TEMPLATE_DIR
+
+    plan = load_plan(TEMPLATE_DIR / "hubei")
+    data = Dataset(plan, load_actuals(plan), date(2026, 11, 30), None)
+    result = propose_plan(plan, data, 2030, (0.5, 0.8), "auto")
+    for lang, head, tested in (("en", "Backtest", "1/1 of 1"), ("zh", "回测命中", "1/1（共1）")):
+        text = render_propose_table(result, lang, width=80, color=False)
+        lines = text.splitlines()
+        assert all(cell_len(line) <= 80 for line in lines)
+        assert lines[1].rstrip().endswith(head), lines[1]
+        assert tested in text
+    text = render_propose_table(result, "en", width=80, color=False)
+    assert text.count("Geographical-indication ") == 2  # GI trademarks and GI products
+    assert "数据不足：少于" in render_propose_table(result, "zh", width=80, color=False)

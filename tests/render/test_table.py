@@ -38,3 +38,29 @@ def test_the_missing_data_line_names_every_target_without_data() -> None:
     for name in ("有效发明专利", "每万人口发明专利拥有量", "PCT国际专利申请量",
                  "每万户市场主体拥有有效注册商标量", "商标国际注册量（仅一个数据点）"):  # fmt: skip
         assert name in line
+
+
+def test_the_narrow_block_layout_joins_two_line_headings_with_a_space() -> None:
+    # At 80 columns in English the Suizhou plan still fits a table; at 60 it falls back to one
+    # block per target, whose facts carry the headings "Growth\nneed/act" and "2025\nproj.":
+    # they read "Growth need/act" and "2025 proj.", and "Progress\n/time" reads "Progress/time".
+    result = ipplan.status(ipplan.load_plan(None), as_of=date(2024, 12, 31))
+    text = " ".join(render_status(result, "en", width=60).split())  # lines wrap at spaces
+    assert "Growth need/act 15.4/17.0%" in text  # trademarks: required 15.4 %, actual 17.0 %
+    assert "2025 proj. 30,847" in text
+    assert "Progress/time 0/50%" in text
+    assert "Growthneed" not in text and "2025proj." not in text
+
+
+def test_markdown_headings_are_one_line_without_escapes() -> None:
+    # the English headings "Progress\n/time", "Growth\nneed/act", "2025\nproj." used to reach
+    # the Markdown table as "Progress\\x0a/time" (a newline shown as text)
+    from ipplan.render.markdown import render_status as render_markdown
+
+    result = ipplan.status(ipplan.load_plan(None), as_of=date(2024, 12, 31))
+    head = render_markdown(result, "en").splitlines()[1]
+    assert head == (
+        "| Indicator | Target | Latest | Period | Done | Progress/time | Growth need/act"
+        " | 2025 proj. | Status |"
+    )
+    assert "x0a" not in render_markdown(result, "zh")

@@ -1,0 +1,27 @@
+"""Numbers as people read them: halves round up, whatever the float's binary neighbour."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipplan.render.fmt import number
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (12.65, "12.7"),  # the float 12.65 is 12.6499999…: it used to print 12.6
+        (17.55, "17.6"),
+        (68.85, "68.9"),  # a proposed target written as 68.85 read 68.8 in status, 68.9 in propose
+        (10.2 + 9.8 * 3 / 12, "12.7"),  # need's straight path: 10.2 + 2.45 = 12.65, a quarter on
+        (2.675, "2.68"),  # three decimals → two below 10
+        (2.9298, "2.93"),
+        (18.28, "18.3"),
+        (22542, "22,542"),
+        (1234567.5, "1,234,568"),
+        (-12.65, "-12.7"),  # away from zero, as by hand
+        (-0.0001, "0"),  # no minus zero
+    ],
+)
+def test_number_rounds_halves_up(value: float, text: str) -> None:
+    assert number(value) == text
