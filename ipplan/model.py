@@ -76,6 +76,7 @@ class Indicator:
     components: tuple[str, ...] = ()
     allow_negative: bool = False
     category: str | None = None
+    responsible: str | None = None  # 责任单位: who answers for the target (reports)
     description: str | None = None
     line: int | None = None  # where it starts in targets.yaml
     note: str | None = None  # the plan author's remark (targets.yaml ``note``), kept as written

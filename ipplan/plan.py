@@ -48,7 +48,7 @@ PLAN_KEYS = {
 }  # fmt: skip
 INDICATOR_KEYS = {
     "id", "name", "name_en", "unit", "kind", "formula", "target", "source", "components",
-    "allow_negative", "category", "description", "note",
+    "allow_negative", "category", "description", "note", "responsible",
 }  # fmt: skip
 TARGET_KEYS = {"type", "value", "direction", "from", "source", "note", "by_region"}
 KINDS = ("stock", "flow", "derived")
@@ -341,6 +341,7 @@ class _Reader:
             category=self.text(data, "category", path),
             description=self.text(data, "description", path), line=line,
             note=self.text(data, "note", path),
+            responsible=self.text(data, "responsible", path),
         )  # fmt: skip
 
     def formula(

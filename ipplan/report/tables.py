@@ -163,8 +163,12 @@ def targets_table(
             decimals_for(target_value) if target_value is not None else 0,
         )
         no_progress = t.type == "growth"
+        name = name_unit(ev, lang)
+        if ev.indicator.responsible:  # 责任单位 under the name: a tenth column would not fit A4
+            colon = "：" if lang == "zh" else ": "
+            name += f"\n{w['h_responsible']}{colon}{ev.indicator.responsible}"
         row: tuple[Cell, ...] = (
-            text(name_unit(ev, lang)),
+            text(name),
             tcell,
             num(latest),
             period_cell(ev, result, lang),

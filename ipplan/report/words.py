@@ -362,6 +362,7 @@ WORDS: Mapping[str, Mapping[str, str]] = {
     "c_target_line": {"zh": "目标（100%）", "en": "Target (100%)"},
     "h_evaluation": {"zh": "评估", "en": "Evaluation"},
     "h_light": {"zh": "亮灯", "en": "Light"},
+    "h_responsible": {"zh": "责任单位", "en": "Responsible"},
     "verdict_label": {"zh": "总体评价", "en": "Verdict"},
     "counts_label": {"zh": "目标状态", "en": "Targets by status"},
 }

@@ -292,3 +292,30 @@ def test_projection_names_its_method(hostile_reports: dict[str, Report]) -> None
     # 50, 60, 70, 80 at the ends of 2021-2024: a straight line of +10 a year, which the
     # backtest finds exactly; 2025: 80 + 10 × (365 / 365.25) = 89.99 → "90.0"
     assert "Projected by the linear trend (lowest backtest error): 90.0" in text
+
+
+def test_responsible_unit_under_the_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A target's 责任单位 (indicator key ``responsible``) is a second line of its name in
+    表1; a target without one keeps its name alone."""
+    import shutil
+
+    from ipplan.plan import bundled_plan_dir
+
+    folder = tmp_path / "plan"
+    shutil.copytree(bundled_plan_dir(), folder)
+    yaml_file = folder / "targets.yaml"
+    text = yaml_file.read_text(encoding="utf-8")
+    marker = "  - id: trademarks_valid\n"
+    assert marker in text
+    yaml_file.write_text(
+        text.replace(marker, marker + "    responsible: 市市场监管局（知识产权局）\n"),
+        encoding="utf-8",
+    )
+    for lang, line in (("zh", "责任单位：市市场监管局（知识产权局）"),
+                       ("en", "Responsible: 市市场监管局（知识产权局）")):  # fmt: skip
+        report = build_report(evaluate(folder, date(2024, 12, 31)), lang)
+        table = next(b for b in report.sections[1].blocks if isinstance(b, Table))
+        names = [r[0].text for r in table.rows]
+        assert sum(line in n for n in names) == 1, names
+        assert next(n for n in names if line in n).endswith("\n" + line)
+        assert sum("\n" in n for n in names) == 1
