@@ -202,3 +202,19 @@ def test_steps_cut_at_the_deadline() -> None:
     # from the end of 2025-08 to a deadline on 2025-11-15, by quarter: Q3 (1 month), Q4 (to Nov)
     assert steps(date(2025, 8, 31), date(2025, 11, 15), "Q") == [("2025-Q3", 1), ("2025-Q4", 3)]
     assert steps(date(2025, 12, 31), date(2025, 12, 31), "M") == []
+
+
+def test_english_text_writes_english_units() -> None:
+    """The bundled plan in English: 件 and 人 read "items" and "people" (render.fmt.unit_text),
+    and the count is the one worked out above (3 × 2,047,923 ÷ 10,000 → 615)."""
+    from ipplan.render.need import render_need_text
+
+    plan = load_plan(None)
+    ind = plan.get("invention_patents_per_10k")
+    assert ind is not None
+    result = need(plan, ind, Dataset(plan, load_actuals(plan), date(2024, 12, 31)))
+    units = {i.id: i.unit for i in plan.indicators}
+    names = {i.id: i.display_name("en") for i in plan.indicators}
+    text = " ".join(render_need_text(result, "en", units, names, width=200).split())
+    assert "3 items × 2,047,923 people ÷ 10,000 = 615 items" in text
+    assert "件" not in text

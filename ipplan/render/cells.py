@@ -69,7 +69,7 @@ def row(ev: Evaluation, lang: str, time_elapsed: float) -> Row:
         progress = f"{fmt.percent(ev.progress, 0).rstrip('%')}/{fmt.percent(time_elapsed, 0)}"
     return Row(
         name=ev.indicator.display_name(lang),
-        unit=ev.indicator.unit,
+        unit=fmt.unit_text(ev.indicator.unit, lang),
         target=target_text(ev, lang),
         latest=fmt.number(latest),
         period=str(ev.latest.period) if ev.latest else fmt.DASH,

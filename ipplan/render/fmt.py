@@ -48,3 +48,30 @@ def ratio(value: float | None) -> str:
 def _no_minus_zero(text: str) -> str:
     """ "-0", "-0.0" (a tiny negative value, or -0.0, rounded) → "0", "0.0": zero has no sign."""
     return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
+
+
+# Chinese units in English output: "600 件" reads "600 items". Every view (status, show, need,
+# the reports) goes through unit_text; JSON keeps the unit as the plan writes it.
+UNITS_EN: dict[str, str] = {
+    "件": "items",
+    "个": "items",
+    "项": "items",
+    "家": "firms",
+    "户": "entities",
+    "人": "people",
+    "起": "cases",
+    "次": "times",
+    "元": "yuan",
+    "万元": "10,000 yuan",
+    "亿元": "100 million yuan",
+    "万人": "10,000 people",
+    "万件": "10,000 items",
+}
+
+
+def unit_text(unit: str | None, lang: str) -> str:
+    """The unit as the output language writes it: 亿元 → "100 million yuan" in English."""
+    unit = (unit or "").strip()
+    if lang == "zh" or not unit:
+        return unit
+    return UNITS_EN.get(unit, unit)

@@ -6,7 +6,7 @@ from typing import Any
 
 from ipplan.messages.need import word
 from ipplan.need import Absolute, Need, NeedNote
-from ipplan.render.fmt import number
+from ipplan.render.fmt import number, unit_text
 from ipplan.render.json import dumps, json_number
 
 
@@ -62,6 +62,7 @@ def render_need_json(result: Need) -> str:
 
 
 def _unit(unit: str, lang: str) -> str:
+    unit = unit_text(unit, lang)
     if not unit:
         return ""
     return f" {unit}" if lang == "en" or unit[0].isascii() else unit

@@ -24,6 +24,7 @@ from ipplan.i18n import format_problem
 from ipplan.model import STATUSES
 from ipplan.render import fmt
 from ipplan.render.cells import target_text
+from ipplan.render.fmt import unit_text
 from ipplan.render.json import status_dict
 from ipplan.render.labels import status_word
 from ipplan.render.summary import evaluation_lines, summary_line
@@ -66,7 +67,7 @@ from ipplan.report.texts import (
     verdict,
 )
 from ipplan.report.texts import target_text as narrative
-from ipplan.report.words import unit_text, word, words
+from ipplan.report.words import word, words
 from ipplan.statuses import Scheme
 from ipplan.units import is_plan_region
 from ipplan.verdicts import Mode, assess_plan

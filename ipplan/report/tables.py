@@ -9,11 +9,12 @@ from ipplan.model import Observation
 from ipplan.periods import label_for_date
 from ipplan.render import fmt
 from ipplan.render.cells import growth_text, target_text
+from ipplan.render.fmt import unit_text
 from ipplan.render.labels import TARGET_TYPE, status_word
 from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
 from ipplan.report.texts import ended, is_stale, shown_status
-from ipplan.report.words import unit_text, word, words
+from ipplan.report.words import word, words
 from ipplan.statuses import Scheme, Statuses
 from ipplan.verdicts import Assessment, Mode, assess_plan
 from ipplan.verdicts import word as verdict_word

@@ -376,29 +376,3 @@ def word(key: str, lang: str, **params: object) -> str:
 def words(lang: str) -> dict[str, str]:
     """Every word without parameters, for renderers (sheet names and the like)."""
     return {k: v.get(lang) or v["en"] for k, v in WORDS.items() if "{" not in v["en"]}
-
-
-# Chinese units in English reports (issue 10): "600 件" reads "600 items".
-UNITS_EN: Mapping[str, str] = {
-    "件": "items",
-    "个": "items",
-    "项": "items",
-    "家": "firms",
-    "户": "entities",
-    "人": "people",
-    "起": "cases",
-    "次": "times",
-    "元": "yuan",
-    "万元": "10,000 yuan",
-    "亿元": "100 million yuan",
-    "万人": "10,000 people",
-    "万件": "10,000 items",
-}
-
-
-def unit_text(unit: str | None, lang: str) -> str:
-    """The unit as the report's language writes it: 亿元 → "100 million yuan" in English."""
-    unit = (unit or "").strip()
-    if lang == "zh" or not unit:
-        return unit
-    return UNITS_EN.get(unit, unit)
