@@ -17,11 +17,11 @@ from fractions import Fraction
 from itertools import pairwise
 
 from ipplan.figures import (
-    band,
     compound_growth,
     counted_flows,
     exact,
     exact_sum,
+    judge,
     reached,
     required_growth,
     time_elapsed,
@@ -247,15 +247,7 @@ def _level(
         days_left = (deadline - t).days
         ratio = _quotient((xv - exact(first.value)) * days_left, (xT - xv) * span_days)
         notes.append("linear_pace")
-    status: Status
-    if reached(v, T, up):
-        status = Status.achieved
-    elif final:
-        status = Status.missed
-    elif ratio is None:
-        status = Status.insufficient_data
-    else:
-        status = band(ratio)
+    status = judge(reached(v, T, up), final, ratio)
     ev = Evaluation(
         indicator, status, final, latest, baseline, attainment=attainment, progress=progress,
         gap=gap, years_left=years_left, actual_growth=growth,
@@ -301,15 +293,7 @@ def _cumulative(
         elapsed_days = (latest.period.end - start).days + 1
         days_left = (deadline - latest.period.end).days
         ratio = _quotient(xS * days_left, (xT - xS) * elapsed_days)
-    status: Status
-    if reached(xS, T, target.increasing):
-        status = Status.achieved
-    elif final:
-        status = Status.missed
-    elif ratio is None:
-        status = Status.insufficient_data
-    else:
-        status = band(ratio)
+    status = judge(reached(xS, T, target.increasing), final, ratio)
     progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None
     attainment = _quotient(xS, xT)
     gap = float(max(xT - xS, Fraction(0)) if target.increasing else max(xS - xT, Fraction(0)))

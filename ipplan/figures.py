@@ -63,6 +63,18 @@ def band(ratio: float) -> Status:
     return Status.moving_away
 
 
+def judge(done: bool, final: bool, ratio: float | None) -> Status:
+    """The status of a level or cumulative target (methods.md, "Status"): achieved once
+    reached, missed at a final figure short of it, else the band of the growth ratio."""
+    if done:
+        return Status.achieved
+    if final:
+        return Status.missed
+    if ratio is None:
+        return Status.insufficient_data
+    return band(ratio)
+
+
 def window(
     series: Sequence[Observation], latest: Observation, flow: bool = False
 ) -> list[Observation]:

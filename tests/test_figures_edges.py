@@ -211,3 +211,17 @@ def test_band_of_non_finite_ratios() -> None:
     assert band(float("inf")) == "on_track"
     assert band(float("-inf")) == "moving_away"
     assert band(float("nan")) == "moving_away"  # as before: NaN meets no threshold
+
+
+def test_judge_orders_reached_final_ratio() -> None:
+    """methods.md "Status": reached wins, then a final figure short of the target, then
+    the band of the ratio (0.60 exactly is behind; below 0 moving away)."""
+    from ipplan.figures import judge
+    from ipplan.model import Status
+
+    assert judge(True, True, None) is Status.achieved
+    assert judge(False, True, 1.2) is Status.missed
+    assert judge(False, False, None) is Status.insufficient_data
+    assert judge(False, False, 0.6) is Status.behind
+    assert judge(False, False, 0.95) is Status.on_track
+    assert judge(False, False, -0.1) is Status.moving_away

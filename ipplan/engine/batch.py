@@ -22,8 +22,8 @@ from ipplan.engine.columns import Chosen, Found, choose, cumulative_projections,
 from ipplan.engine.columns import series_projections as column_projections
 from ipplan.engine.exact import NAN, Array, ppow, record
 from ipplan.evaluate import Evaluation, _quotient, per_year
-from ipplan.figures import band, counted_flows, exact, exact_sum, reached, window
-from ipplan.model import Indicator, Observation, Plan, Status
+from ipplan.figures import counted_flows, exact, exact_sum, judge, reached, window
+from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period, label_for_date, years_between
 from ipplan.project import Projection, future_periods
 
@@ -190,15 +190,7 @@ def level(
             ratio = _quotient((xv - _exact(v0_l[c])) * days_left, (xT - xv) * span_days)
             linear = True
         basis_t[c] = bs
-        status: Status
-        if reached(vc, Tc, up):
-            status = Status.achieved
-        elif final:
-            status = Status.missed
-        elif ratio is None:
-            status = Status.insufficient_data
-        else:
-            status = band(ratio)
+        status = judge(reached(vc, Tc, up), final, ratio)
         figs.append((attainment, progress, gap, need_pace, ratio, linear, status))
     no_proj: list[Found] = []
     ch_mon = choose(found, "auto", np.zeros(n, dtype=bool), n)  # monitoring: basis "changes"
@@ -302,15 +294,7 @@ def cumulative(
         ratio = None
         if pace is not None and need:
             ratio = _quotient(xS * days_left, (xT - xS) * elapsed_days)
-        status: Status
-        if reached(xS, T_l[c], target.increasing):
-            status = Status.achieved
-        elif final:
-            status = Status.missed
-        elif ratio is None:
-            status = Status.insufficient_data
-        else:
-            status = band(ratio)
+        status = judge(reached(xS, T_l[c], target.increasing), final, ratio)
         progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None
         attainment = _quotient(xS, xT)
         gap = float(max(xT - xS, Fraction(0)) if target.increasing else max(xS - xT, Fraction(0)))
