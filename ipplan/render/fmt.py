@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 DASH = "—"
 
@@ -28,7 +28,9 @@ def _half_up(value: float, decimals: int) -> Decimal:
     """The value rounded as people round: 12.65 → 12.7 and 68.85 → 68.9, not the float's
     binary neighbour (12.649999…) rounded down; float noise (10.2 + 2.45) is cut first."""
     exact = Decimal(repr(round(float(value), 9)))
-    return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:  # a float has at most 309 integer digits: never short of them
+        ctx.prec = 330 + decimals
+        return exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def percent(value: float | None, decimals: int = 1) -> str:

@@ -25,3 +25,11 @@ from ipplan.render.fmt import number
 )
 def test_number_rounds_halves_up(value: float, text: str) -> None:
     assert number(value) == text
+
+
+def test_numbers_beyond_28_digits_are_written_out() -> None:
+    """A pace over a tiny span can be huge: 1e30 is 10^30 exactly (Decimal reads "1e+30"),
+    written with separators, not an exit 70 (decimal's default precision is 28 digits)."""
+    assert number(1e30) == "1,000,000,000,000,000,000,000,000,000,000"
+    assert number(-2.5e40).startswith("-25,000,000,000,000,000,000,000,000,000,000,000")
+    assert number(1e300).count(",") == 100  # 301 digits: 100 separators
