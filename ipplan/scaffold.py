@@ -11,16 +11,22 @@ from __future__ import annotations
 
 import contextlib
 import shutil
+from enum import StrEnum
 from pathlib import Path
-from typing import Literal
 
 from ipplan.atomic import Pending, replace_all
 from ipplan.errors import DataError, IpplanError, UsageError
 from ipplan.plan import TARGETS, bundled_plan_dir
 from ipplan.regioncsv import FILE as UNIT_TARGETS
 
-Template = Literal["suizhou", "blank", "hubei"]
-TEMPLATES: tuple[Template, ...] = ("suizhou", "blank", "hubei")
+
+class Template(StrEnum):
+    SUIZHOU = "suizhou"
+    BLANK = "blank"
+    HUBEI = "hubei"
+
+
+TEMPLATES: tuple[Template, ...] = tuple(Template)
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"  # hubei: Hubei province's 2025 plan
 
 BLANK_ZH = """\
@@ -110,7 +116,7 @@ def _files(template: Template, lang: str) -> dict[str, bytes]:
 
 def create_plan(
     directory: Path,
-    template: Template = "suizhou",
+    template: Template | str = Template.SUIZHOU,
     lang: str = "zh",
     files: dict[str, bytes] | None = None,
 ) -> list[Path]:
@@ -121,7 +127,7 @@ def create_plan(
                          allowed=" | ".join(TEMPLATES))  # fmt: skip
     if directory.exists() and not directory.is_dir():
         raise UsageError("init.not_dir", path=str(directory))
-    files = _files(template, lang) if files is None else files
+    files = _files(Template(template), lang) if files is None else files
     for relative in files:
         if (directory / relative).exists():
             raise UsageError("init.exists", path=str(directory / relative))

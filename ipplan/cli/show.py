@@ -56,7 +56,7 @@ def show(
     """单项指标详情 One indicator in depth: history, chart, every figure, projections."""
     from ipplan.errors import UsageError
     from ipplan.evaluate import PlanEvaluation, evaluate_indicator
-    from ipplan.evaluate import time_elapsed as elapsed
+    from ipplan.figures import time_elapsed as elapsed
     from ipplan.lookup import require_indicator
     from ipplan.project import METHODS
     from ipplan.series import Dataset

@@ -49,8 +49,8 @@ def growth_text(ev: Evaluation) -> str:
         return f"{fmt.DASH if done else fmt.number(need)}/{fmt.number(actual)}"
     if ev.required_growth is None and ev.actual_growth is None:
         return fmt.DASH
-    need = fmt.DASH if done else _rate(ev.required_growth).rstrip("%")
-    return f"{need}/{_rate(ev.actual_growth)}"
+    need_rate = fmt.DASH if done else _rate(ev.required_growth).rstrip("%")
+    return f"{need_rate}/{_rate(ev.actual_growth)}"
 
 
 def _rate(value: float | None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from ipplan.evaluate import PlanEvaluation
 from ipplan.render.json import evaluation_dict
@@ -44,7 +45,7 @@ def render_status(result: PlanEvaluation, lang: str, mode: Mode | None = None) -
         latest = d["latest"] or {}
         base = d["baseline"] or {}
         proj = d["projection"] or {}
-        values = (
+        values: tuple[Any, ...] = (
             d["id"], ev.indicator.display_name(lang), d["unit"], d["kind"], t.get("type"),
             t.get("value"), t.get("direction"), latest.get("period"), latest.get("value"),
             d["cumulative"], base.get("period"), base.get("value"), d["attainment"], d["progress"],

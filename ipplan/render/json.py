@@ -51,7 +51,7 @@ def observation_dict(obs: Observation) -> dict[str, Any]:
 
 def evaluation_dict(ev: Evaluation) -> dict[str, Any]:
     ind = ev.indicator
-    target = None
+    target: dict[str, Any] | None = None
     if ind.target is not None:
         t = ind.target
         target = {"type": t.type, "value": json_number(t.value), "direction": t.direction}

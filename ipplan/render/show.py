@@ -10,6 +10,7 @@ from rich.text import Text
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import counted_flows
+from ipplan.i18n import Lang
 from ipplan.model import Observation
 from ipplan.periods import Period
 from ipplan.project import REGISTRY
@@ -158,7 +159,7 @@ def _projection_table(ctx: Ctx) -> Table:
 def render_show(
     result: PlanEvaluation,
     ev: Evaluation,
-    lang: str,
+    lang: Lang,
     *,
     method: str = "auto",
     width: int = 80,

@@ -29,7 +29,7 @@ def method_formula(ctx: Ctx, method: str, n_points: int, first: str, last: str) 
         text += w(
             "，外推此后各期流量，加上已累计的 " + v, f", projecting each later flow, added to {v}"
         )
-    return f"{METHOD_NAME[method][ctx.lang]}: {text}"
+    return f"{METHOD_NAME[Method(method)][ctx.lang]}: {text}"
 
 
 def backtest_line(ctx: Ctx, p_fitted: tuple[str, ...], checks: tuple[Check, ...]) -> str:

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
-from ipplan.i18n import message
+from ipplan.i18n import Lang, message
 from ipplan.model import Observation
 from ipplan.periods import years_between
 from ipplan.project import REGISTRY
@@ -29,7 +29,7 @@ METHOD_NAME = {
 class Ctx:
     result: PlanEvaluation
     ev: Evaluation
-    lang: str
+    lang: Lang
 
     def w(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
