@@ -71,9 +71,9 @@ class IpplanError(Exception):
         return self.problems[0].code
 
     def _english(self) -> str:
-        from ipplan.i18n import format_problem
+        from ipplan.i18n import Lang, format_problem
 
-        return "; ".join(format_problem(p, "en") for p in self.problems)
+        return "; ".join(format_problem(p, Lang.EN) for p in self.problems)
 
 
 class UsageError(IpplanError):

@@ -1,26 +1,42 @@
-"""Messages in the user's language (zh by default, en on request).
+"""Words and messages in the user's language (zh by default, en on request).
 
-Problems carry a stable code and parameters; the text lives in small catalogs,
-one per area, in :mod:`ipplan.messages`. Each entry maps a language to a pair
-``(what is wrong, how to fix it)``; both are ``str.format`` templates over the
-problem's parameters. The line format is the one of formats.md:
+One catalog, in small modules per area in :mod:`ipplan.messages`:
 
-    error: <file>:<line>:<column>: <what is wrong>; <how to fix it>
+- **messages** (``MESSAGES`` of the areas in ``_AREAS``): problems carry a stable code and
+  parameters; each entry maps a language to a pair ``(what is wrong, how to fix it)``; both
+  are ``str.format`` templates over the problem's parameters. The line format is the one
+  of formats.md::
+
+      error: <file>:<line>:<column>: <what is wrong>; <how to fix it>
+
+- **words** (``WORDS`` of the ``messages/words_*.py`` areas in ``_WORD_AREAS``): labels,
+  status words, column heads and sentence templates, looked up with :func:`word` by a
+  dotted key (``status.on_track``, ``report.title``). One term per concept in each
+  language: docs/glossary.md lists them for translators.
+
+``Lang`` is the language, passed from the CLI all the way down to :func:`word`.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
+from enum import StrEnum
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from ipplan.render.safe import safe_text
 
 if TYPE_CHECKING:
     from ipplan.errors import Problem
 
-Lang = Literal["zh", "en"]
+
+class Lang(StrEnum):
+    """The output language; its value is the catalog's language key."""
+
+    ZH = "zh"
+    EN = "en"
+
 
 # One module per area; each defines MESSAGES: {code: {"zh": (msg, hint), "en": (msg, hint)}}.
 _AREAS = (
@@ -33,12 +49,25 @@ _AREAS = (
     "ipplan.messages.verdicts",
     "ipplan.messages.regions",
     "ipplan.messages.need",
-    "ipplan.messages.methods",
     "ipplan.messages.safety",
     "ipplan.messages.collect",
 )
 
+# One module per area of words; each defines WORDS: {key: {"zh": template, "en": template}}.
+_WORD_AREAS = (
+    "ipplan.messages.words_status",
+    "ipplan.messages.words_show",
+    "ipplan.messages.words_report",
+    "ipplan.messages.words_regions",
+    "ipplan.messages.words_verdicts",
+    "ipplan.messages.words_cli",
+    "ipplan.messages.words_need",
+    "ipplan.messages.words_collect",
+    "ipplan.messages.methods",
+)
+
 Entry = Mapping[str, tuple[str, str]]
+WordEntry = Mapping[str, str]
 
 
 @cache
@@ -51,6 +80,30 @@ def catalog() -> dict[str, Entry]:
                 raise RuntimeError(f"message code {code!r} defined twice ({name})")
             merged[code] = entry
     return merged
+
+
+@cache
+def words() -> dict[str, WordEntry]:
+    """Every word and sentence template, by key (a key defined twice is a bug)."""
+    merged: dict[str, WordEntry] = {}
+    for name in _WORD_AREAS:
+        module = importlib.import_module(name)
+        for key, entry in module.WORDS.items():
+            if key in merged or key in catalog():
+                raise RuntimeError(f"word key {key!r} defined twice ({name})")
+            merged[key] = entry
+    return merged
+
+
+def word(key: str, lang: Lang, **params: object) -> str:
+    """The word or sentence of ``key`` in ``lang``, its ``{placeholders}`` filled in."""
+    template = words()[key][lang]
+    return template.format(**params) if params else template
+
+
+def word_pair(key: str) -> dict[Lang, str]:
+    """A word in both languages (for a table that is built once, at import)."""
+    return {lang: word(key, lang) for lang in Lang}
 
 
 # Type names that problems carry as parameters, in Chinese.
@@ -89,7 +142,7 @@ def message(code: str, lang: Lang, **params: Any) -> tuple[str, str]:
         detail = ", ".join(f"{k}={v!r}" for k, v in params.items())
         return (f"{code} ({detail})" if detail else code, "")
     text, hint = entry.get(lang) or entry["en"]
-    if lang == "zh" and params.get("expected") in TERMS_ZH:
+    if lang == Lang.ZH and params.get("expected") in TERMS_ZH:
         params = {**params, "expected": TERMS_ZH[params["expected"]]}
     return _fill(text, params), _fill(hint, params)
 
@@ -103,7 +156,7 @@ def where(problem: Problem) -> str:
     return ":".join(parts)
 
 
-def format_problem(problem: Problem, lang: Lang = "zh", *, prefix: bool = True) -> str:
+def format_problem(problem: Problem, lang: Lang = Lang.ZH, *, prefix: bool = True) -> str:
     """One line: ``error: file:line:col: what; hint``."""
     text, hint = message(problem.code, lang, **problem.params)
     body = f"{text}; {hint}" if hint else text

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from ipplan.errors import Problem, UsageError
+from ipplan.i18n import Lang, word
 from ipplan.model import Indicator, Plan
 
 _TRAILING_UNIT = re.compile(r"\s*\([^()]*\)$")
@@ -69,11 +70,12 @@ def suggest(where: Plan | Iterable[Indicator], text: str, n: int = 3) -> list[In
     return found[:n]
 
 
-def suggestion_text(close: Iterable[Indicator], lang: str = "zh") -> str:
+def suggestion_text(close: Iterable[Indicator], lang: Lang = Lang.ZH) -> str:
     """``id（名称）、id（名称）`` in Chinese, ``id (name), id (name)`` in English."""
-    if lang == "en":
-        return ", ".join(f"{ind.id} ({ind.display_name('en')})" for ind in close)
-    return "、".join(f"{ind.id}（{ind.name}）" for ind in close)
+    item = "line.id_name"
+    return word("punct.enum", lang).join(
+        word(item, lang, id=ind.id, name=ind.display_name(lang)) for ind in close
+    )
 
 
 def unknown_indicator(
@@ -82,7 +84,7 @@ def unknown_indicator(
     file: str | None = None,
     line: int | None = None,
     column: int | None = None,
-    lang: str = "zh",
+    lang: Lang = Lang.ZH,
 ) -> Problem:
     """The problem to report for an unknown indicator, with the closest ids as a hint."""
     close = suggest(where, text)
@@ -92,7 +94,7 @@ def unknown_indicator(
     return Problem("store.unknown_indicator_close", params, file, line, column)
 
 
-def require_indicator(plan: Plan, text: str, lang: str = "zh") -> Indicator:
+def require_indicator(plan: Plan, text: str, lang: Lang = Lang.ZH) -> Indicator:
     """The indicator ``text`` names, or a UsageError naming the closest ones (exit 2):
     what every command that takes an indicator on its command line calls."""
     ind = find_indicator(plan, text)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from ipplan.formula import Formula
+from ipplan.i18n import Lang
 from ipplan.periods import Period
 from ipplan.statuses import Statuses
 
@@ -81,7 +82,7 @@ class Indicator:
     line: int | None = None  # where it starts in targets.yaml
     note: str | None = None  # the plan author's remark (targets.yaml ``note``), kept as written
 
-    def display_name(self, lang: str) -> str:
+    def display_name(self, lang: Lang) -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
 
 

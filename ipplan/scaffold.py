@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ipplan.atomic import Pending, replace_all
 from ipplan.errors import DataError, IpplanError, UsageError
+from ipplan.i18n import Lang
 from ipplan.plan import TARGETS, bundled_plan_dir
 from ipplan.regioncsv import FILE as UNIT_TARGETS
 
@@ -98,7 +99,7 @@ indicators:
 """
 
 
-def _files(template: Template, lang: str) -> dict[str, bytes]:
+def _files(template: Template, lang: Lang) -> dict[str, bytes]:
     """Relative path → content of every file the template writes."""
     if template == "blank":
         return {TARGETS: (BLANK_EN if lang == "en" else BLANK_ZH).encode("utf-8")}
@@ -117,7 +118,7 @@ def _files(template: Template, lang: str) -> dict[str, bytes]:
 def create_plan(
     directory: Path,
     template: Template | str = Template.SUIZHOU,
-    lang: str = "zh",
+    lang: Lang = Lang.ZH,
     files: dict[str, bytes] | None = None,
 ) -> list[Path]:
     """Make a plan folder; return the files written. Refuses to overwrite anything.

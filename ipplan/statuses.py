@@ -28,6 +28,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Protocol
 
+from ipplan.i18n import Lang
+
 
 class Scheme(StrEnum):
     """What the evaluation column shows: the national words, or red/yellow/green lights."""
@@ -61,7 +63,7 @@ class Statuses:
     words: tuple[tuple[str, str], ...] = ()  # (code, word): pairs keep the plan hashable
     words_en: tuple[tuple[str, str], ...] = ()
 
-    def word(self, code: str, lang: str) -> str | None:
+    def word(self, code: str, lang: Lang) -> str | None:
         """The plan's own word for a code in a language, or None (use the default)."""
         own = self.words_en if lang == "en" else self.words
         return dict(own).get(code)

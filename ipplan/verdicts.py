@@ -18,6 +18,7 @@ from enum import StrEnum
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import as_decimal, reached
+from ipplan.i18n import Lang
 from ipplan.periods import label_for_date
 from ipplan.statuses import DEFAULT, Scheme, Statuses
 
@@ -184,9 +185,10 @@ def assess_plan(result: PlanEvaluation, mode: Mode | None = None) -> PlanAssessm
     return PlanAssessment(chosen, statuses.scheme, statuses, items)
 
 
-def word(code: str, lang: str, statuses: Statuses = DEFAULT) -> str:
+def word(code: str, lang: Lang, statuses: Statuses = DEFAULT) -> str:
     """The word for a verdict or light code: the plan's own, else the default."""
-    from ipplan.messages.verdicts import WORDS
+    from ipplan.i18n import Lang
+    from ipplan.i18n import word as catalog_word
 
     own = statuses.word(code, lang)
-    return own if own is not None else WORDS[code]["en" if lang == "en" else "zh"]
+    return own if own is not None else catalog_word(f"verdict.{code}", Lang(lang))

@@ -22,6 +22,7 @@ from ipplan.cli.regions import regions
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
+from ipplan.i18n import Lang
 from ipplan.render.safe import safe_text
 
 app = typer.Typer(
@@ -66,14 +67,14 @@ app.command("propose")(propose)
 app.add_typer(collect_app, name="collect")
 
 
-def _lang(argv: list[str]) -> str:
+def _lang(argv: list[str]) -> Lang:
     """The output language, read early so that errors before option parsing use it too."""
     for i, arg in enumerate(argv):
         if arg == "--lang" and i + 1 < len(argv):
-            return "en" if argv[i + 1] == "en" else "zh"
+            return Lang.EN if argv[i + 1] == "en" else Lang.ZH
         if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1] == "en" else "zh"
-    return "en" if os.environ.get("IPPLAN_LANG") == "en" else "zh"
+            return Lang.EN if arg.split("=", 1)[1] == "en" else Lang.ZH
+    return Lang.EN if os.environ.get("IPPLAN_LANG") == "en" else Lang.ZH
 
 
 def _click_errors() -> tuple[type[Exception], type[Exception]]:
@@ -85,7 +86,7 @@ def _click_errors() -> tuple[type[Exception], type[Exception]]:
     return click_exception, typer.Abort
 
 
-def _usage_line(exc: Exception, args: list[str], lang: str) -> str:
+def _usage_line(exc: Exception, args: list[str], lang: Lang) -> str:
     """A usage error as one line of formats.md: ``error: what; how to fix``."""
     text = exc.format_message() if hasattr(exc, "format_message") else str(exc)
     text = safe_text(" ".join(text.split()).rstrip("."))
@@ -127,7 +128,7 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)
     _terminal_size()
-    options.MESSAGE_LANG = "en" if lang == "en" else "zh"  # for warnings printed on the way
+    options.MESSAGE_LANG = lang  # for warnings printed on the way
     for stream in (sys.stdout, sys.stderr):  # a GBK console must not crash on a rare character
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
@@ -139,11 +140,11 @@ def main(argv: list[str] | None = None) -> None:
         code = result if isinstance(result, int) else 0
     except Interrupted as exc:
         with contextlib.suppress(OSError):  # SIGHUP: the terminal may be gone
-            print(format_problem(interrupted_problem(exc), lang), file=sys.stderr)  # type: ignore[arg-type]
+            print(format_problem(interrupted_problem(exc), lang), file=sys.stderr)
         code = exc.exit_code
     except IpplanError as exc:
         for problem in exc.problems:
-            print(format_problem(problem, lang), file=sys.stderr)  # type: ignore[arg-type]
+            print(format_problem(problem, lang), file=sys.stderr)
         code = exc.exit_code
     except click_exception as exc:
         print(_usage_line(exc, args, lang), file=sys.stderr)
@@ -156,6 +157,6 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("IPPLAN_DEBUG"):
             raise
         bug = Problem("internal.error", {"kind": type(exc).__name__, "reason": exc})
-        print(format_problem(bug, lang), file=sys.stderr)  # type: ignore[arg-type]
+        print(format_problem(bug, lang), file=sys.stderr)
         code = 70
     sys.exit(code)

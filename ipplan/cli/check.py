@@ -20,7 +20,7 @@ def check(
     format: Annotated[
         CheckFormat, typer.Option("--format", "-f", help="输出格式 output format")
     ] = CheckFormat.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """检查方案与数据 Check targets.yaml and actuals/: every problem at once.
 
@@ -34,10 +34,10 @@ def check(
     if format is CheckFormat.json:
         from ipplan.render.check import render_json
 
-        emit(render_json(findings, lang.value))
+        emit(render_json(findings, lang))
     else:
         from ipplan.render.check import render_table
 
-        emit(render_table(findings, lang.value, width=width(), color=color_enabled()))
+        emit(render_table(findings, lang, width=width(), color=color_enabled()))
     if any(p.severity == "error" for p in findings):
         raise typer.Exit(1)

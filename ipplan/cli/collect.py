@@ -58,7 +58,7 @@ def make(
     history: Annotated[
         int, typer.Option("--history", min=0, max=12, help="预填的往期数 earlier periods shown")
     ] = 3,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """生成填报表 Write one fill-in workbook (XLSX) per unit."""
     from datetime import date
@@ -75,8 +75,8 @@ def make(
     day = parse_day(due) if due else None
     forms = make_forms(the_plan, observations, the_period, units, indicators, due=day,
                        made=date.today(), count=history)  # fmt: skip
-    paths = write_forms(forms, Path(output), lang.value)
-    emit(render_made(paths, the_period, lang.value))
+    paths = write_forms(forms, Path(output), lang)
+    emit(render_made(paths, the_period, lang))
 
 
 @app.command("in")
@@ -96,7 +96,7 @@ def collect_in(
         bool,
         typer.Option("--replace", help="也导入被改动的已锁定数字 import changed locked figures"),
     ] = False,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """收回填报表 Bring returned workbooks into actuals/, all or nothing."""
     from datetime import date
@@ -112,8 +112,8 @@ def collect_in(
     the_period = _period(period) if period else None
     collected = collect_returns(the_plan, [Path(f) for f in files], observations, date.today(),
                                 period=the_period, unit=region, replace_locked=replace,
-                                dry_run=dry_run, lang=lang.value)  # fmt: skip
-    emit(render_collected(the_plan, collected, lang.value))
+                                dry_run=dry_run, lang=lang)  # fmt: skip
+    emit(render_collected(the_plan, collected, lang))
     if collected.refused:
         raise typer.Exit(1)
 
@@ -129,7 +129,7 @@ def status(
         list[str] | None,
         typer.Option("--indicator", "-i", metavar="ID", help="只看这些指标 only these (repeat)"),
     ] = None,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """填报情况 Which unit returned which figure for a period; units with nothing first."""
     from datetime import date
@@ -144,6 +144,6 @@ def status(
     indicators = pick_indicators(the_plan, indicator or [])
     rows = collect_status(the_plan, observations, the_period, date.today(), indicators)
     if fmt is StatusFormat.json:
-        emit(render_status_json(rows, the_period, lang.value))
+        emit(render_status_json(rows, the_period, lang))
     else:
-        emit(render_status_table(rows, the_period, lang.value))
+        emit(render_status_table(rows, the_period, lang))

@@ -27,7 +27,7 @@ def import_file(
     replace: Annotated[
         bool, typer.Option("--replace", help="替换已有记录 replace existing figures")
     ] = False,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """导入数据 Import a CSV/XLSX file (long or wide layout) into actuals/, all or nothing."""
     from pathlib import Path
@@ -45,11 +45,11 @@ def import_file(
     data = read_import(the_plan, Path(file), sheet, region)
     for problem in data.problems:
         if problem.severity == "warning":
-            print(format_problem(problem, lang.value), file=sys.stderr)
+            print(format_problem(problem, lang), file=sys.stderr)
     if data.errors:
         raise DataError(problems=data.errors)
     results = upsert_many(the_plan, data.observations, replace, dry_run=dry_run, today=today())
-    emit(render_import(the_plan, data.file, results, lang.value, dry_run=dry_run,
+    emit(render_import(the_plan, data.file, results, lang, dry_run=dry_run,
                        skipped=data.skipped))  # fmt: skip
     if dry_run and not replace:
         found = conflicts(results, the_plan)

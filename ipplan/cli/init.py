@@ -43,7 +43,7 @@ def init(
         str | None,
         typer.Option("--actuals-from", metavar="PLAN", help="复制该方案的实际值 copy actuals"),
     ] = None,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """新建方案目录 Make a plan folder to edit (targets.yaml + actuals/)."""
     from pathlib import Path
@@ -67,10 +67,10 @@ def init(
     elif actuals_from is not None:
         raise UsageError("init.actuals_without_from")
     chosen = (template or Template.suizhou).value
-    files = create_plan(folder, chosen, lang.value, contents)
+    files = create_plan(folder, chosen, lang, contents)
     kind, name = ("draft", _shell(draft)) if draft is not None else ("template", chosen)
-    source = SOURCE[lang.value][kind].format(name=name)
-    emit(DONE[lang.value].format(dir=_shell(folder), source=source, n=len(files),
+    source = SOURCE[lang][kind].format(name=name)
+    emit(DONE[lang].format(dir=_shell(folder), source=source, n=len(files),
                                  files="file" if len(files) == 1 else "files",
                                  targets=_shell(folder / TARGETS)))  # fmt: skip
 

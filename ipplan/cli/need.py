@@ -44,7 +44,7 @@ def need(
     format: Annotated[
         NeedFormat, typer.Option("--format", "-f", help="输出格式 output format")
     ] = NeedFormat.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """尚需多少 What is still needed to reach a target: path per month or quarter."""
     from ipplan.lookup import require_indicator
@@ -55,7 +55,7 @@ def need(
 
     day = parse_day(as_of)
     the_plan, observations = load(plan)
-    ind = require_indicator(the_plan, indicator, lang.value)
+    ind = require_indicator(the_plan, indicator, lang)
     check_region(the_plan, observations, region)
     data = Dataset(the_plan, observations, day, region)
     ind = for_region(the_plan, ind, data.region)  # a unit: its own target only (units.py)
@@ -68,5 +68,5 @@ def need(
         from ipplan.render.need import render_need_text
 
         units = {i.id: i.unit for i in the_plan.indicators}
-        names = {i.id: i.display_name(lang.value) for i in the_plan.indicators}
-        emit(render_need_text(result, lang.value, units, names, width()))
+        names = {i.id: i.display_name(lang) for i in the_plan.indicators}
+        emit(render_need_text(result, lang, units, names, width()))

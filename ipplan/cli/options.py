@@ -7,11 +7,12 @@ import shutil
 import sys
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ipplan.errors import UsageError
+from ipplan.i18n import Lang as Lang  # re-exported: the commands take it from here
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -22,12 +23,7 @@ if TYPE_CHECKING:
 
 
 # The language of messages printed outside the error edge (warnings); set by cli.app.main.
-MESSAGE_LANG: Literal["zh", "en"] = "zh"
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
+MESSAGE_LANG: Lang = Lang.ZH
 
 
 class TableFormat(StrEnum):

@@ -77,7 +77,7 @@ def propose(
     format: Annotated[
         ProposeFormat, typer.Option("--format", "-f", help="输出格式 output format")
     ] = ProposeFormat.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """下一期目标建议 Targets for the next plan: the value reached with each probability."""
     from ipplan.errors import UsageError
@@ -102,8 +102,8 @@ def propose(
     elif format is ProposeFormat.yaml:
         from ipplan.render.propose import render_draft_yaml
 
-        emit(render_draft_yaml(the_plan, result, probabilities[0], lang.value))
+        emit(render_draft_yaml(the_plan, result, probabilities[0], lang))
     else:
         from ipplan.render.propose import render_propose_table
 
-        emit(render_propose_table(result, lang.value, width=width(), color=color_enabled()))
+        emit(render_propose_table(result, lang, width=width(), color=color_enabled()))

@@ -55,7 +55,7 @@ def record(
     replace: Annotated[
         bool, typer.Option("--replace", help="替换已有记录 replace an existing figure")
     ] = False,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """录入一个数值 Record one figure in actuals/<id>.csv (atomic, locked)."""  # fmt: skip
 
@@ -74,7 +74,7 @@ def record(
 
     the_plan = load_writable_plan(plan)
     check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit
-    ind = require_indicator(the_plan, indicator, lang.value)
+    ind = require_indicator(the_plan, indicator, lang)
     problems: list[Problem] = []
     the_period = _typed(parse_period_lenient, period, problems)
     the_value = _typed(lambda t: parse_number(t, percent=ind.unit == "%"), value, problems)
@@ -102,12 +102,12 @@ def record(
         if all(p.code.startswith("store.exists") for p in exc.problems):
             raise UsageError(problems=exc.problems) from None
         raise
-    emit(render_record(the_plan, result, lang.value))
+    emit(render_record(the_plan, result, lang))
     observations, found_now = read_actuals(the_plan)
     if any(p.severity == "error" for p in found_now):
         warning = Problem("record.other_problems", severity="warning")
-        print(format_problem(warning, lang.value), file=sys.stderr)
+        print(format_problem(warning, lang), file=sys.stderr)
     evaluation = evaluate_plan(the_plan, observations, day_today, region)
     for ev in evaluation.evaluations:
         if ev.indicator.id == ind.id:
-            emit(status_line(ev, lang.value, evaluation.time_elapsed))
+            emit(status_line(ev, lang, evaluation.time_elapsed))

@@ -35,7 +35,7 @@ def regions(
     format: Annotated[
         TableFormat, typer.Option("--format", "-f", help="输出格式 output format")
     ] = TableFormat.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
     from ipplan.lookup import require_indicator
@@ -44,7 +44,7 @@ def regions(
 
     day = parse_day(as_of)
     the_plan, observations, table = load_any(plan)
-    code = lang.value
+    code = lang
     chosen = require_indicator(the_plan, indicator, code).id if indicator is not None else None
     units = list_units(the_plan, observations)
     results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)

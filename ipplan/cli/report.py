@@ -51,7 +51,7 @@ def report(
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     region: RegionOpt = None,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
     issuer: Annotated[
         str | None,
         typer.Option(
@@ -92,7 +92,7 @@ def report(
     from ipplan.report.output import STDOUT_NAMES, write_output
     from ipplan.report.quality import quality_problems
 
-    code = lang.value
+    code = lang
     kind = format.value
     day = parse_day(as_of)
     signed = parse_day(sign_date)
@@ -169,7 +169,7 @@ def _template(path: str | None, kind: str) -> bytes | None:
     return data
 
 
-def _render(document: Report, kind: str, lang: str, template: bytes | None = None) -> bytes:
+def _render(document: Report, kind: str, lang: Lang, template: bytes | None = None) -> bytes:
     """Render, with a progress bar on stderr when it is a terminal and there are charts."""
     from ipplan.report import chart_count, render
 
@@ -186,7 +186,7 @@ def _render(document: Report, kind: str, lang: str, template: bytes | None = Non
         return render(document, kind, lambda _key: bar.advance(task), template)
 
 
-def _warn_fonts(document: Report, kind: str, lang: str) -> None:
+def _warn_fonts(document: Report, kind: str, lang: Lang) -> None:
     """PNG charts (DOCX) fall back to English labels without a CJK font: say so."""
     if kind != "docx" or not document.charts():
         return
@@ -200,4 +200,4 @@ def _warn_fonts(document: Report, kind: str, lang: str) -> None:
     if all(is_ascii(v) for c in document.charts() for v in c.labels.values()):
         return
     warning = Problem("report.no_cjk_font", severity="warning")
-    print(format_problem(warning, "en" if lang == "en" else "zh"), file=sys.stderr)
+    print(format_problem(warning, lang), file=sys.stderr)

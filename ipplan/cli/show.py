@@ -51,7 +51,7 @@ def show(
     format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="输出格式 output format")
     ] = ShowFormat.table,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """单项指标详情 One indicator in depth: history, chart, every figure, projections."""
     from ipplan.errors import UsageError
@@ -70,7 +70,7 @@ def show(
             allowed=" | ".join(("auto", *METHODS)),
         )
     the_plan, observations = load(plan)
-    ind = require_indicator(the_plan, indicator, lang.value)
+    ind = require_indicator(the_plan, indicator, lang)
     check_region(the_plan, observations, region)
     data = Dataset(the_plan, observations, day, region)
     ev = evaluate_indicator(the_plan, ind, data, method)
@@ -89,7 +89,7 @@ def show(
             render_table(
                 result,
                 ev,
-                lang.value,
+                lang,
                 method=method,
                 width=width(),
                 color=color_enabled(),

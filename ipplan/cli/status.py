@@ -48,7 +48,7 @@ def status(
             "final (已完成/未完成); auto: final once the deadline has passed",
         ),
     ] = EvaluationOpt.auto,
-    lang: LangOpt = Lang.zh,
+    lang: LangOpt = Lang.ZH,
 ) -> None:
     """各项目标进展 Where every target stands: attainment, pace, projection, status."""
     from ipplan.errors import UsageError
@@ -69,7 +69,7 @@ def status(
 
         unit = region or the_plan.meta.region
         result = evaluate_units(the_plan, day, [unit], method, table=table)[unit]
-    code = lang.value
+    code = lang
     mode = None if evaluation is EvaluationOpt.auto else Mode(evaluation.value)
     # The table shows the evaluation column when asked, once the deadline has passed, or
     # when the plan sets its own statuses; JSON and CSV always carry it.

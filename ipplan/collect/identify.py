@@ -14,6 +14,7 @@ from typing import Literal
 
 from ipplan.collect.layout import FILE_RE, FORMAT, HEADER_ROW, HIDDEN, KEYS, UNIT_LINE_RE, checksum
 from ipplan.errors import DataError, PeriodError, Problem
+from ipplan.i18n import Lang
 from ipplan.periods import Period, parse_period, parse_period_lenient
 from ipplan.render.safe import DANGEROUS
 from ipplan.sheets import XLSX_MAGIC, Cell, read_sheet
@@ -112,7 +113,7 @@ def layout_checksum(sheet: str, rows: list[tuple[int, list[Cell]]]) -> str | Non
     return checksum(sheet, periods, pairs)
 
 
-def identify(path: Path, lang: str = "zh") -> Identity:
+def identify(path: Path, lang: Lang = Lang.ZH) -> Identity:
     """The identity of a returned workbook; DataError when it cannot be told or disagrees."""
     file = str(path)
     names, hidden = _cells(path)

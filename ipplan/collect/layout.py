@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from ipplan.i18n import Lang
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 
@@ -102,7 +103,7 @@ def form_checksum(form: Form, sheet: str) -> str:
     )
 
 
-def file_name(unit: str, period: Period, lang: str = "zh") -> str:
+def file_name(unit: str, period: Period, lang: Lang = Lang.ZH) -> str:
     """``<单位>-<期间>-填报表.xlsx`` (``-form.xlsx`` in English), unsafe characters as _."""
     safe = _BAD_FILE_CHARS.sub("_", unit).strip(" .") or "_"
     return f"{safe}-{period}-{FILE_SUFFIX.get(lang, FILE_SUFFIX['zh'])}.xlsx"

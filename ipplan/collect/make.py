@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ipplan.collect.layout import Form, Row, file_name, history
 from ipplan.errors import PlanError, Problem, UsageError
+from ipplan.i18n import Lang
 from ipplan.lookup import find_indicator, unknown_indicator
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
@@ -93,7 +94,7 @@ def make_forms(
     return forms
 
 
-def write_forms(forms: Sequence[Form], folder: Path, lang: str = "zh") -> list[Path]:
+def write_forms(forms: Sequence[Form], folder: Path, lang: Lang = Lang.ZH) -> list[Path]:
     """Write every form's workbook into ``folder`` (made if missing): all or none."""
     from ipplan.atomic import Pending, replace_all
     from ipplan.collect.workbook import workbook_bytes

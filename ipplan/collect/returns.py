@@ -27,8 +27,9 @@ from pathlib import Path
 from ipplan.collect.identify import Identity, identify
 from ipplan.collect.warnings import Key, find_warnings, obs_key
 from ipplan.errors import DataError, Problem
+from ipplan.i18n import Lang
 from ipplan.importer import read_import
-from ipplan.messages.collect import WORDS
+from ipplan.messages.collect import word
 from ipplan.model import Observation, Plan
 from ipplan.periods import Period
 from ipplan.store import WriteResult, number_text, region_key, upsert_many
@@ -38,8 +39,8 @@ Observations = Mapping[str, Sequence[Observation]]
 # Problems of `import` that concern the whole sheet, not one value.
 FILE_LEVEL = {"import.no_value_column", "import.duplicate_period_column",
               "import.no_indicator_column"}  # fmt: skip
-OWN_HEADS = {WORDS[k][lang].split("（")[0].split(" (")[0]
-             for k in ("head_id", "head_target") for lang in ("zh", "en")}  # fmt: skip
+OWN_HEADS = {word(k, lang).split("（")[0].split(" (")[0]
+             for k in ("head_id", "head_target") for lang in Lang}  # fmt: skip
 
 
 @dataclass
@@ -136,7 +137,7 @@ def read_returns(
     period: Period | None = None,
     unit: str | None = None,
     replace_locked: bool = False,
-    lang: str = "zh",
+    lang: Lang = Lang.ZH,
 ) -> list[FileReturn]:
     """Every file identified, read and sorted; DataError listing every unusable file."""
     units = [n for n in unit_names(plan, observations) if not is_plan_region(plan, n)]
@@ -192,7 +193,7 @@ def collect_returns(
     unit: str | None = None,
     replace_locked: bool = False,
     dry_run: bool = False,
-    lang: str = "zh",
+    lang: Lang = Lang.ZH,
 ) -> Collected:
     """Read every file (:func:`read_returns`), flag what `check` would flag, write all at once.
 

@@ -16,6 +16,7 @@ import io
 from typing import Any
 
 from ipplan.collect.layout import FORMAT, HEADER_ROW, HIDDEN, Form, form_checksum
+from ipplan.i18n import Lang
 from ipplan.messages.collect import word
 from ipplan.render.safe import spreadsheet_text, xml_text
 from ipplan.store import number_text
@@ -40,11 +41,11 @@ def _number(ws: Any, row: int, column: int, value: float) -> Any:
     return cell
 
 
-def data_sheet_name(lang: str) -> str:
+def data_sheet_name(lang: Lang) -> str:
     return word("sheet_data", lang)
 
 
-def _data_sheet(ws: Any, form: Form, lang: str) -> None:
+def _data_sheet(ws: Any, form: Form, lang: Lang) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -130,7 +131,7 @@ def _data_sheet(ws: Any, form: Form, lang: str) -> None:
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
 
-def _instructions(ws: Any, form: Form, lang: str, sheet: str, file: str) -> None:
+def _instructions(ws: Any, form: Form, lang: Lang, sheet: str, file: str) -> None:
     from openpyxl.styles import Alignment, Font
 
     plan = form.plan
@@ -175,7 +176,7 @@ def _hidden(ws: Any, form: Form, sheet: str) -> None:
     ws.protection.sheet = True
 
 
-def workbook_bytes(form: Form, lang: str = "zh") -> bytes:
+def workbook_bytes(form: Form, lang: Lang = Lang.ZH) -> bytes:
     """The XLSX file of one form."""
     from openpyxl import Workbook
     from openpyxl.workbook.protection import WorkbookProtection

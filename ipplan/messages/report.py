@@ -3,7 +3,10 @@
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "report.output_is_dir": {
         "zh": ("输出路径是一个文件夹：{path}", "请在 --output 中写上文件名，如 {path}/报告.docx"),
-        "en": ("the output path is a folder: {path}", "give a file name in --output"),
+        "en": (
+            "the output path is a folder: {path}",
+            "give a file name in --output, e.g. {path}/report.docx",
+        ),
     },
     "report.no_folder": {
         "zh": ("输出文件夹不存在：{path}", "请先建立该文件夹，或在 --output 中换一个路径"),

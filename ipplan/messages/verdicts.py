@@ -1,8 +1,4 @@
-"""Words of the evaluation (ipplan.verdicts) and messages for the ``statuses:`` block.
-
-WORDS holds the national vocabulary of the 十四五 mid-term review and the final
-evaluation, and the three lights; a plan's ``statuses: words:`` may replace any of them.
-TEXT holds the plan-level count that reviews quote ("20 项中 16 项基本符合或快于预期").
+"""Messages for the ``statuses:`` block (the evaluation's words: words_verdicts.py).
 
 Parameters by code:
     statuses.bad_word        key, limit
@@ -12,53 +8,6 @@ Parameters by code:
 """
 
 from __future__ import annotations
-
-WORDS: dict[str, dict[str, str]] = {
-    "achieved_early": {"zh": "提前实现", "en": "achieved early"},
-    "ahead": {"zh": "快于预期", "en": "ahead"},
-    "on_course": {"zh": "基本符合预期", "en": "on course"},
-    "lagging": {"zh": "滞后", "en": "lagging"},
-    "achieved": {"zh": "已完成", "en": "achieved"},
-    "missed": {"zh": "未完成", "en": "missed"},
-    "awaited": {"zh": "待终值", "en": "awaited"},
-    "unknown": {"zh": "无法评估", "en": "no verdict"},
-    "green": {"zh": "绿", "en": "green"},
-    "yellow": {"zh": "黄", "en": "yellow"},
-    "red": {"zh": "红", "en": "red"},
-}
-
-TEXT: dict[str, dict[str, str]] = {
-    "head_midterm": {"zh": "中期评估", "en": "Mid-term"},
-    "head_final": {"zh": "终期评估", "en": "Final"},
-    "head_lights": {"zh": "亮灯", "en": "Light"},
-    "count_midterm": {
-        "zh": "中期评估：{n} 项中 {m} 项基本符合或快于预期",
-        "en": "Mid-term evaluation: {m} of {n} on course or ahead",
-    },
-    "count_final": {
-        "zh": "终期评估：{n} 项中 {m} 项已完成",
-        "en": "Final evaluation: {m} of {n} achieved",
-    },
-    "count_lights": {
-        "zh": "亮灯：{n} 项中 {m} 项绿灯",
-        "en": "Lights: {m} of {n} green",
-    },
-    "of_which": {"zh": "（其中{parts}）", "en": " ({parts})"},
-    "part": {"zh": "{word} {n} 项", "en": "{n} {word}"},
-    "light_part": {"zh": "{word}灯 {n} 项", "en": "{n} {word}"},
-    "sep": {"zh": "，", "en": ", "},
-    "sentence_sep": {"zh": "；", "en": "; "},
-    "inner_sep": {"zh": "、", "en": ", "},
-    "awaited": {
-        "zh": "待终值：尚无{period}的数据，以预计值估计。{items}",
-        "en": "Awaited: no {period} figure yet; estimated from the projection. {items}",
-    },
-    "awaited_item": {
-        "zh": "{name}{estimate}（预计{word}）",
-        "en": "{name} {estimate} (expected: {word})",
-    },
-    "awaited_none": {"zh": "无预计值：{names}", "en": "no projection: {names}"},
-}
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "statuses.bad_word": {

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipplan.evaluate import Evaluation
+from ipplan.i18n import Lang, word
 from ipplan.render import fmt
-from ipplan.render.labels import TARGET_TYPE, status_word
+from ipplan.render.labels import TARGET_TYPE, label, status_word
 
 
 @dataclass(frozen=True)
@@ -23,15 +24,15 @@ class Row:
     status: str
 
 
-def target_text(ev: Evaluation, lang: str) -> str:
+def target_text(ev: Evaluation, lang: Lang) -> str:
     t = ev.indicator.target
     if t is None:
         return fmt.DASH
     if t.type == "growth":
-        return TARGET_TYPE["growth"][lang]
+        return label(TARGET_TYPE, "growth", lang)
     value = fmt.number(t.value)
     if t.type == "cumulative":
-        return f"{TARGET_TYPE['cumulative'][lang]} {value}" if lang == "en" else f"累计{value}"
+        return word("target_type.cumulative_value", lang, value=value)
     if t.direction == "decrease":
         return f"≤{value}"
     return value
@@ -60,7 +61,7 @@ def _rate(value: float | None) -> str:
     return fmt.percent(value)
 
 
-def row(ev: Evaluation, lang: str, time_elapsed: float) -> Row:
+def row(ev: Evaluation, lang: Lang, time_elapsed: float) -> Row:
     latest = (
         ev.cumulative if ev.cumulative is not None else (ev.latest.value if ev.latest else None)
     )

@@ -9,33 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ipplan.evaluate import Evaluation
+from ipplan.i18n import Lang, word
 from ipplan.model import Observation, Plan
 from ipplan.render.cells import row
-from ipplan.render.labels import HEAD
+from ipplan.render.labels import HEAD, label
 from ipplan.render.safe import safe_text
 from ipplan.store import WriteResult, number_text, region_key
-
-WORDS = {
-    "added": {"zh": "新增", "en": "added"},
-    "changed": {"zh": "修改", "en": "changed"},
-    "unchanged": {"zh": "未变", "en": "unchanged"},
-    "recorded": {"zh": "已记录", "en": "recorded"},
-    "replaced": {"zh": "已替换", "en": "replaced"},
-    "same": {"zh": "未改动（已有相同记录）", "en": "unchanged (already recorded)"},
-    "dry_run": {"zh": "试运行，未写入任何文件：{file}", "en": "dry run, nothing written: {file}"},
-    "imported": {"zh": "已导入：{file}", "en": "imported: {file}"},
-    "count": {"zh": "{word} {n} 条", "en": "{n} {word}"},
-    "skipped": {"zh": "无数值的行 {n} 行已跳过", "en": "rows without a figure, skipped: {n}"},
-    "fields": {"zh": "（{names}有变）", "en": " ({names} changed)"},
-    "file": {"zh": "文件 {path}", "en": "file {path}"},
-}
-FIELD_NAMES = {
-    "source": {"zh": "来源", "en": "source"},
-    "note": {"zh": "备注", "en": "note"},
-    "flag": {"zh": "标记", "en": "flag"},
-    "yoy": {"zh": "同比", "en": "yoy"},
-    "published": {"zh": "发布日期", "en": "published"},
-}
 
 
 def exact(value: float) -> str:
@@ -53,60 +32,64 @@ def _text(lines: Sequence[str]) -> str:
     return "".join(safe_text(line) + "\n" for line in lines)
 
 
-def _word(key: str, lang: str, **params: object) -> str:
-    return WORDS[key][lang].format(**params)
+def _word(key: str, lang: Lang, **params: object) -> str:
+    return word(f"changes.{key}", lang, **params)
 
 
-def _where(plan: Plan, obs: Observation) -> str:
+def _where(plan: Plan, obs: Observation, lang: Lang) -> str:
     region = region_key(plan, obs.region)
-    return f"{obs.period}（{region}）" if region else str(obs.period)
+    return (
+        word("changes.where", lang, period=obs.period, region=region) if region else str(obs.period)
+    )
 
 
-def _differs(old: Observation, new: Observation, lang: str) -> str:
+def _differs(old: Observation, new: Observation, lang: Lang) -> str:
     names = [
-        FIELD_NAMES[name][lang]
+        word(f"field.{name}", lang)
         for name in ("source", "note", "flag", "yoy", "published")
         if getattr(new, name) not in (None, "") and getattr(old, name) != getattr(new, name)
     ]
     if not names or old.value != new.value:
         return ""
-    return _word("fields", lang, names=("、" if lang == "zh" else ", ").join(names))
+    return _word("fields", lang, names=word("punct.enum", lang).join(names))
 
 
-def change_line(plan: Plan, old: Observation, new: Observation, lang: str) -> str:
+def change_line(plan: Plan, old: Observation, new: Observation, lang: Lang) -> str:
     """``2023：22,542 → 22,600``."""
-    sep = "：" if lang == "zh" else ": "
-    text = f"{_where(plan, new)}{sep}{exact(old.value)} → {exact(new.value)}"
+    sep = word("punct.colon", lang)
+    text = f"{_where(plan, new, lang)}{sep}{exact(old.value)} → {exact(new.value)}"
     return text + _differs(old, new, lang)
 
 
-def value_line(plan: Plan, obs: Observation) -> str:
-    return f"{_where(plan, obs)} = {exact(obs.value)}"
+def value_line(plan: Plan, obs: Observation, lang: Lang) -> str:
+    return f"{_where(plan, obs, lang)} = {exact(obs.value)}"
 
 
-def render_record(plan: Plan, result: WriteResult, lang: str) -> str:
+def render_record(plan: Plan, result: WriteResult, lang: Lang) -> str:
     """One line saying what `record` did to the file."""
     name = plan.get(result.indicator)
     label = f"{name.display_name(lang)} {result.indicator}" if name else result.indicator
-    sep = "：" if lang == "zh" else ": "
+    sep = word("punct.colon", lang)
     if result.changed:
         old, new = result.changed[0]
         body = f"{_word('replaced', lang)}{sep}{label} {change_line(plan, old, new, lang)}"
     elif result.added:
-        body = f"{_word('recorded', lang)}{sep}{label} {value_line(plan, result.added[0])}"
+        body = f"{_word('recorded', lang)}{sep}{label} {value_line(plan, result.added[0], lang)}"
     else:
-        return _text([f"{_word('same', lang)}{sep}{label} {value_line(plan, result.unchanged[0])}"])
-    return _text([f"{body}（{result.path}）" if lang == "zh" else f"{body} ({result.path})"])
+        return _text(
+            [f"{_word('same', lang)}{sep}{label} {value_line(plan, result.unchanged[0], lang)}"]
+        )
+    return _text([_word("at_file", lang, body=body, path=result.path)])
 
 
-def status_line(ev: Evaluation, lang: str, time_elapsed: float) -> str:
+def status_line(ev: Evaluation, lang: Lang, time_elapsed: float) -> str:
     """The indicator's status after the write, as one line of `ipplan status`."""
     r = row(ev, lang, time_elapsed)
 
     def head(key: str) -> str:
-        return HEAD[key][lang].replace("\n", "").split("{")[0].strip()
+        return label(HEAD, key, lang, period="").replace("\n", "").strip()
 
-    sep = "：" if lang == "zh" else ": "
+    sep = word("punct.colon", lang)
     latest = f"{r.latest} ({r.period})" if ev.latest else r.latest
     parts = [f"{head('latest')}{sep}{latest}"]
     if ev.indicator.target is not None:
@@ -114,16 +97,16 @@ def status_line(ev: Evaluation, lang: str, time_elapsed: float) -> str:
                  f"{head('attainment')}{sep}{r.attainment}",
                  f"{head('progress')}{sep}{r.progress}"]  # fmt: skip
     parts.append(f"{head('status')}{sep}{r.status}")
-    joiner = "，" if lang == "zh" else ", "
-    unit = f"（{r.unit}）" if lang == "zh" and r.unit else (f" ({r.unit})" if r.unit else "")
-    return _text([f"{r.name}{unit}  " + joiner.join(parts)])
+    joiner = word("punct.comma", lang)
+    name = _word("name_unit", lang, name=r.name, unit=r.unit) if r.unit else r.name
+    return _text([f"{name}  " + joiner.join(parts)])
 
 
 def render_import(
     plan: Plan,
     file: str,
     results: Sequence[WriteResult],
-    lang: str,
+    lang: Lang,
     *,
     dry_run: bool,
     skipped: int = 0,
@@ -136,9 +119,9 @@ def render_import(
         name = ind.display_name(lang) if ind else result.indicator
         lines.append(f"{name} {result.indicator}  {_word('file', lang, path=result.path)}")
         groups: list[tuple[str, list[str]]] = [
-            ("added", [value_line(plan, o) for o in result.added]),
+            ("added", [value_line(plan, o, lang) for o in result.added]),
             ("changed", [change_line(plan, o, n, lang) for o, n in result.changed]),
-            ("unchanged", [value_line(plan, o) for o in result.unchanged]),
+            ("unchanged", [value_line(plan, o, lang) for o in result.unchanged]),
         ]
         for key, entries in groups:
             totals[key] += len(entries)
@@ -148,7 +131,7 @@ def render_import(
             if key != "unchanged" or dry_run:
                 lines.extend(f"    {entry}" for entry in entries)
     counts = [_word("count", lang, word=_word(k, lang), n=n) for k, n in totals.items()]
-    lines.append(("，" if lang == "zh" else ", ").join(counts))
+    lines.append(word("punct.comma", lang).join(counts))
     if skipped:
         lines.append(_word("skipped", lang, n=skipped))
     return _text(lines)

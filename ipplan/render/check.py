@@ -12,29 +12,25 @@ width; then a count.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Any
 
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
 from ipplan.errors import Problem
-from ipplan.i18n import message
+from ipplan.i18n import Lang, message, word
 from ipplan.render.console import string_console, text_of
 from ipplan.render.json import dumps
 
-SEVERITY = {
-    "error": {"zh": "错误", "en": "error"},
-    "warning": {"zh": "警告", "en": "warning"},
-}  # keyed by severity, then by lang ("zh" for anything but "en")
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
 
-def _lang(lang: str) -> Literal["zh", "en"]:
-    return "en" if lang == "en" else "zh"
+def _lang(lang: Lang) -> Lang:
+    return Lang.EN if lang == Lang.EN else Lang.ZH  # zh for anything but en
 
 
-def finding_dict(problem: Problem, lang: str) -> dict[str, Any]:
+def finding_dict(problem: Problem, lang: Lang) -> dict[str, Any]:
     text, hint = message(problem.code, _lang(lang), **problem.params)
     return {
         "severity": problem.severity,
@@ -47,24 +43,24 @@ def finding_dict(problem: Problem, lang: str) -> dict[str, Any]:
     }
 
 
-def render_json(findings: Sequence[Problem], lang: str) -> str:
+def render_json(findings: Sequence[Problem], lang: Lang) -> str:
     return dumps({"findings": [finding_dict(p, lang) for p in findings]})
 
 
-def summary(findings: Sequence[Problem], lang: str) -> str:
+def summary(findings: Sequence[Problem], lang: Lang) -> str:
     errors = sum(1 for p in findings if p.severity == "error")
     warnings = len(findings) - errors
-    if lang == "en":
-        if not findings:
-            return "No problems found."
-        return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}."
     if not findings:
-        return "检查完毕，未发现问题。"
-    return f"共 {errors} 个错误、{warnings} 个警告。"
+        return word("check.none", _lang(lang))
+    lang = _lang(lang)
+    errors_word = word("check.error_one" if errors == 1 else "check.error_many", lang)
+    warnings_word = word("check.warning_one" if warnings == 1 else "check.warning_many", lang)
+    return word("check.count", lang, errors=errors, warnings=warnings,
+                errors_word=errors_word, warnings_word=warnings_word)  # fmt: skip
 
 
 def render_table(
-    findings: Sequence[Problem], lang: str, *, width: int = 80, color: bool = False
+    findings: Sequence[Problem], lang: Lang, *, width: int = 80, color: bool = False
 ) -> str:
     console = string_console(width, color)
     current: str | None = None
@@ -78,7 +74,9 @@ def render_table(
             current = file
         place = f"{problem.line}:{problem.column}" if problem.column else f"{problem.line or '-'}"
         head = Text(f"{place}  ")
-        head.append(SEVERITY[problem.severity][_lang(lang)], style=_STYLE[problem.severity])
+        head.append(
+            word(f"severity.{problem.severity}", _lang(lang)), style=_STYLE[problem.severity]
+        )
         head.append(f"  [{problem.code}]", style="dim")
         console.print(Padding(head, (0, 0, 0, 2)))
         body = Table.grid(padding=0)

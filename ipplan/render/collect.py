@@ -13,7 +13,7 @@ from pathlib import Path
 from ipplan.collect.returns import Collected
 from ipplan.collect.status import Return, UnitReturn
 from ipplan.errors import Problem
-from ipplan.i18n import format_problem
+from ipplan.i18n import Lang, format_problem
 from ipplan.messages.collect import word
 from ipplan.model import Observation, Plan
 from ipplan.periods import Period
@@ -22,23 +22,23 @@ from ipplan.render.changes import exact
 MARKS = {Return.received: "✓", Return.warned: "!", Return.missing: "·"}
 
 
-def render_made(paths: Sequence[Path], period: Period, lang: str) -> str:
+def render_made(paths: Sequence[Path], period: Period, lang: Lang) -> str:
     lines = [word("made", lang, n=len(paths), period=period)]
     lines += [f"  {p}" for p in paths]
     return "\n".join(lines) + "\n"
 
 
-def _figure(plan: Plan, obs: Observation, lang: str) -> str:
+def _figure(plan: Plan, obs: Observation, lang: Lang) -> str:
     ind = plan.get(obs.indicator)
     name = ind.display_name(lang) if ind else obs.indicator
     return f"{name} {obs.indicator} {obs.period} = {exact(obs.value)}"
 
 
-def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
+def render_collected(plan: Plan, collected: Collected, lang: Lang) -> str:
     """Per file: the counts, then each figure added or changed, each refusal, notice and
     warning, one per line."""
     lines = [
-        f"{word('notice', lang)}{_colon(lang)}{format_problem(p, lang, prefix=False)}"  # type: ignore[arg-type]
+        f"{word('notice', lang)}{_colon(lang)}{format_problem(p, lang, prefix=False)}"
         for p in collected.skipped
     ]
     for ret in collected.files:
@@ -57,7 +57,7 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
             )
         )
         for problem in ret.notices:
-            text = format_problem(problem, lang, prefix=False)  # type: ignore[arg-type]
+            text = format_problem(problem, lang, prefix=False)
             lines.append(f"  {word('notice', lang)}{_colon(lang)}{text}")
         shown: set[int] = set()
         for obs in ret.added:
@@ -72,7 +72,7 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
         for obs in ret.unchanged:
             lines += _warnings(plan, collected, obs, lang, shown)
         for problem in ret.refused:
-            lines.append(f"  {word('refused', lang)} {format_problem(problem, lang, prefix=False)}")  # type: ignore[arg-type]
+            lines.append(f"  {word('refused', lang)} {format_problem(problem, lang, prefix=False)}")
     if collected.dry_run:
         lines.append(word("dry_run", lang))
     elif any(r.written for r in collected.results):
@@ -83,7 +83,7 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
 
 
 def _warnings(
-    plan: Plan, collected: Collected, obs: Observation, lang: str, shown: set[int]
+    plan: Plan, collected: Collected, obs: Observation, lang: Lang, shown: set[int]
 ) -> list[str]:
     from ipplan.collect.warnings import obs_key
 
@@ -95,7 +95,7 @@ def _warnings(
     return out
 
 
-def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: str) -> str:
+def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: Lang) -> str:
     """Units down, indicators across as marks (✓ ! ·), the count per unit; the missing
     indicators of each unit by name below, so that the table stays within 80 columns."""
     n = len(rows[0].states) if rows else 0
@@ -123,16 +123,16 @@ def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: str) -
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
-def _bare(problem: Problem, lang: str) -> str:
+def _bare(problem: Problem, lang: Lang) -> str:
     """A warning beside a figure: what and how to fix, without the file it came from."""
-    return format_problem(replace(problem, file=None), lang, prefix=False)  # type: ignore[arg-type]
+    return format_problem(replace(problem, file=None), lang, prefix=False)
 
 
-def _colon(lang: str) -> str:
+def _colon(lang: Lang) -> str:
     return "：" if lang == "zh" else ": "
 
 
-def _wrapped(label: str, names: Sequence[str], lang: str, limit: int = 78) -> list[str]:
+def _wrapped(label: str, names: Sequence[str], lang: Lang, limit: int = 78) -> list[str]:
     """``label`` then the names joined by 、 (", " in English), cut into lines of at most
     ``limit`` columns."""
     sep = "、" if lang == "zh" else ", "
@@ -152,7 +152,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def render_status_json(rows: Sequence[UnitReturn], period: Period, lang: str) -> str:
+def render_status_json(rows: Sequence[UnitReturn], period: Period, lang: Lang) -> str:
     data = {
         "period": str(period),
         "units": [

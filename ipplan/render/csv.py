@@ -8,6 +8,7 @@ import io
 from typing import Any
 
 from ipplan.evaluate import PlanEvaluation
+from ipplan.i18n import Lang
 from ipplan.render.json import evaluation_dict
 from ipplan.render.labels import status_word
 from ipplan.render.safe import safe_text, spreadsheet_text
@@ -33,7 +34,7 @@ def _cell(value: object) -> str:
     return spreadsheet_text(safe_text(str(value)))
 
 
-def render_status(result: PlanEvaluation, lang: str, mode: Mode | None = None) -> str:
+def render_status(result: PlanEvaluation, lang: Lang, mode: Mode | None = None) -> str:
     pa = assess_plan(result, mode)
     words = {id(ev): a for ev, a in pa.items}
     out = io.StringIO()

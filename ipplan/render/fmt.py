@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
+from ipplan.i18n import Lang
+
 DASH = "—"
 
 
@@ -71,7 +73,7 @@ UNITS_EN: dict[str, str] = {
 }
 
 
-def unit_text(unit: str | None, lang: str) -> str:
+def unit_text(unit: str | None, lang: Lang) -> str:
     """The unit as the output language writes it: 亿元 → "100 million yuan" in English."""
     unit = (unit or "").strip()
     if lang == "zh" or not unit:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ipplan.evaluate import PlanEvaluation
+from ipplan.i18n import Lang
 from ipplan.periods import label_for_date
 from ipplan.render.cells import row
 from ipplan.render.labels import HEAD, label, one_line
@@ -42,7 +43,7 @@ def table(head: list[str], rows: list[list[str]], align: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | None = None) -> str:
+def render_status(result: PlanEvaluation, lang: Lang, words: PlanAssessment | None = None) -> str:
     h = HEAD
     deadline = label_for_date(result.plan.meta.deadline)
     head = [label(h, k, lang) for k in ("indicator", "target", "latest", "period", "attainment",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ipplan.i18n import Lang
 from ipplan.messages.need import word
 from ipplan.need import Absolute, Need, NeedNote
 from ipplan.render.fmt import number, unit_text
@@ -61,14 +62,14 @@ def render_need_json(result: Need) -> str:
     return dumps(need_dict(result))
 
 
-def _unit(unit: str, lang: str) -> str:
+def _unit(unit: str, lang: Lang) -> str:
     unit = unit_text(unit, lang)
     if not unit:
         return ""
     return f" {unit}" if lang == "en" or unit[0].isascii() else unit
 
 
-def _sum_formula(result: Need, units: dict[str, str], lang: str) -> str:
+def _sum_formula(result: Need, units: dict[str, str], lang: Lang) -> str:
     """'3 件 × 2,047,923 人 ÷ 10,000': the target times what the formula divides by."""
     absolute = result.absolute
     assert absolute is not None
@@ -84,7 +85,7 @@ def _sum_formula(result: Need, units: dict[str, str], lang: str) -> str:
 
 
 def render_need_text(
-    result: Need, lang: str, units: dict[str, str], names: dict[str, str], width: int = 80
+    result: Need, lang: Lang, units: dict[str, str], names: dict[str, str], width: int = 80
 ) -> str:
     """The need as lines of text wrapped at ``width`` cells (Chinese counts double);
     ``units`` and ``names`` of the plan's indicators (for the absolute count)."""
@@ -96,7 +97,7 @@ def render_need_text(
     return text_of(console)
 
 
-def _lines(result: Need, lang: str, units: dict[str, str], names: dict[str, str]) -> list[str]:
+def _lines(result: Need, lang: Lang, units: dict[str, str], names: dict[str, str]) -> list[str]:
     ind = result.indicator
     target = ind.target
     assert target is not None
@@ -158,7 +159,7 @@ def _lines(result: Need, lang: str, units: dict[str, str], names: dict[str, str]
     return lines
 
 
-def _path_table(result: Need, lang: str, cumulative: bool) -> list[str]:
+def _path_table(result: Need, lang: Lang, cumulative: bool) -> list[str]:
     heads = (
         [word("col_period", lang), word("col_total", lang), word("col_flow", lang)]
         if cumulative

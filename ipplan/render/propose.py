@@ -6,6 +6,7 @@ import math
 from datetime import date
 from typing import Any
 
+from ipplan.i18n import Lang
 from ipplan.messages.need import word
 from ipplan.model import Indicator, Plan
 from ipplan.propose import Method, Proposal, Proposals
@@ -56,11 +57,13 @@ def render_propose_json(result: Proposals) -> str:
     )
 
 
-def method_word(method: Method, lang: str) -> str:
+def method_word(method: Method, lang: Lang) -> str:
     return word(f"method_{method.value}", lang)
 
 
-def render_propose_table(result: Proposals, lang: str, width: int = 80, color: bool = False) -> str:
+def render_propose_table(
+    result: Proposals, lang: Lang, width: int = 80, color: bool = False
+) -> str:
     from rich.cells import cell_len
     from rich.table import Table
     from rich.text import Text
@@ -143,7 +146,7 @@ def _draft_value(value: float, up: bool) -> float | int:
     return cents / 100
 
 
-def draft_plan(plan: Plan, result: Proposals, probability: float, lang: str) -> dict[str, Any]:
+def draft_plan(plan: Plan, result: Proposals, probability: float, lang: Lang) -> dict[str, Any]:
     """The next plan as data: the old plan's indicators, a level target at ``probability``
     for each indicator with a value, its method and probability in the target's source."""
     meta = plan.meta
@@ -181,7 +184,7 @@ def draft_plan(plan: Plan, result: Proposals, probability: float, lang: str) -> 
     return {"plan": draft_meta, "indicators": indicators}
 
 
-def render_draft_yaml(plan: Plan, result: Proposals, probability: float, lang: str) -> str:
+def render_draft_yaml(plan: Plan, result: Proposals, probability: float, lang: Lang) -> str:
     from ipplan.render.safe import yaml_text
 
     data = draft_plan(plan, result, probability, lang)

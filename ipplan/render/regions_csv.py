@@ -7,13 +7,14 @@ import csv
 import io
 from collections.abc import Sequence
 
+from ipplan.i18n import Lang
 from ipplan.regions import Ranked
 from ipplan.render.csv import COLUMNS, render_status
 
 REGION_COLUMNS = ("region", "parent", "code", "rank")
 
 
-def render_regions(rows: Sequence[Ranked], lang: str, indicator: str | None = None) -> str:
+def render_regions(rows: Sequence[Ranked], lang: Lang, indicator: str | None = None) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow((*REGION_COLUMNS, *COLUMNS))

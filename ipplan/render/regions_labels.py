@@ -1,28 +1,10 @@
-"""Words of `ipplan regions`, in Chinese and English (status words: render.labels)."""
+"""Words of `ipplan regions`: the catalog's ``regions.*`` keys (status words: render.labels)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-
-WORDS: Mapping[str, Mapping[str, str]] = {
-    "region": {"zh": "地区", "en": "Region"},
-    "rank": {"zh": "名次", "en": "Rank"},
-    "units": {"zh": "{n} 个地区（含{top}）", "en": "{n} regions (with {top})"},
-    "ranked_on": {
-        "zh": "按“{name}”排名：先已完成（按完成率），再按增速比（实/需），同则按完成率",
-        "en": "Ranked on {name}: achieved first (by attainment), then by growth ratio"
-        " (actual/required), ties by attainment",
-    },
-    "legend": {"zh": "指标：", "en": "Indicators: "},
-    "lagging": {"zh": "落后的地区：", "en": "Lagging:"},
-    "no_lagging": {"zh": "没有落后的地区。", "en": "No region is lagging."},
-    "no_targets": {"zh": "没有目标。", "en": "No targets."},
-    "own_target_only": {
-        "zh": "各地区只按自己的目标评价；没有分解目标的显示“监测”。",
-        "en": "Each region is judged on its own targets only; without one it is monitored.",
-    },
-}
+from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 
 
-def word(key: str, lang: str, **params: object) -> str:
-    return WORDS[key][lang].format(**params)
+def word(key: str, lang: Lang, **params: object) -> str:
+    return catalog_word(f"regions.{key}", lang, **params)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ipplan.evaluate import Evaluation
+from ipplan.i18n import Lang
 from ipplan.regions import Ranked, targeted
 from ipplan.render import fmt
 from ipplan.render.cells import row as cells_of
@@ -25,7 +26,7 @@ def _name(row: Ranked) -> str:
     return "\u3000" * max(row.unit.depth - 1, 0) + row.unit.name  # ideographic space: indent
 
 
-def render_regions(rows: Sequence[Ranked], lang: str, indicator: str | None = None) -> str:
+def render_regions(rows: Sequence[Ranked], lang: Lang, indicator: str | None = None) -> str:
     plan = rows[0].result.plan
     parts = [f"# {cell(header_line(rows[0].result, lang))}\n\n"]
     if indicator is not None:

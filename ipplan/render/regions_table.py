@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan.evaluate import Evaluation
+from ipplan.i18n import Lang
 from ipplan.regions import Ranked, lagging, targeted
 from ipplan.render import fmt
 from ipplan.render.cells import row as cells_of
@@ -41,7 +42,7 @@ def _ev(row: Ranked, indicator_id: str) -> Evaluation | None:
     return next((e for e in row.result.evaluations if e.indicator.id == indicator_id), None)
 
 
-def _status(ev: Evaluation | None, lang: str) -> Text:
+def _status(ev: Evaluation | None, lang: Lang) -> Text:
     if ev is None:
         return Text(fmt.DASH)
     return Text(status_word(ev.status, lang) + ("*" if ev.final else ""), style=STYLE[ev.status])
@@ -49,7 +50,7 @@ def _status(ev: Evaluation | None, lang: str) -> Text:
 
 def render_regions(
     rows: Sequence[Ranked],
-    lang: str,
+    lang: Lang,
     *,
     indicator: str | None = None,
     width: int = 80,
@@ -75,7 +76,7 @@ def render_regions(
     return text_of(console)
 
 
-def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: str,
+def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: Lang,
             width: int) -> bool:  # fmt: skip
     """Units × targets with status words; False (nothing printed) when it would not fit."""
     plan = rows[0].result.plan
@@ -120,7 +121,7 @@ def _wrap(items: list[str], width: int) -> list[str]:
     return [*lines, current] if current else lines
 
 
-def _figure_cells(ev: Evaluation | None, lang: str, elapsed: float) -> list[str]:
+def _figure_cells(ev: Evaluation | None, lang: Lang, elapsed: float) -> list[str]:
     if ev is None:
         return [fmt.DASH] * 4
     c = cells_of(ev, lang, elapsed)
@@ -128,12 +129,12 @@ def _figure_cells(ev: Evaluation | None, lang: str, elapsed: float) -> list[str]
     return [c.target, latest, c.attainment, c.growth]
 
 
-def _figure_heads(lang: str) -> list[str]:
+def _figure_heads(lang: Lang) -> list[str]:
     return [label(HEAD, k, lang).replace("\n", " ") for k in ("target", "latest", "attainment",
                                                               "growth")]  # fmt: skip
 
 
-def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang: str) -> None:
+def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang: Lang) -> None:
     """One indicator: a row per unit with its target, latest value, attainment, status."""
     ind = rows[0].result.plan.get(iid)
     assert ind is not None
@@ -154,7 +155,7 @@ def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang
     console.print(table)
 
 
-def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> None:
+def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: Lang) -> None:
     ind = rows[0].result.plan.get(iid)
     assert ind is not None
     console.print(_t(word("ranked_on", lang, name=ind.display_name(lang))))
@@ -173,7 +174,7 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> No
     console.print(table)
 
 
-def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> list[str]:
+def _lagging(rows: Sequence[Ranked], ids: list[str], lang: Lang) -> list[str]:
     """The units behind on a target, one line each with the targets it lags on."""
     sep = "，" if lang == "zh" else ", "
     colon = "：" if lang == "zh" else ": "

@@ -17,7 +17,7 @@ from ipplan.project import REGISTRY
 from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import STYLE, TARGET_TYPE, status_word
+from ipplan.render.labels import STYLE, TARGET_TYPE, label, status_word
 from ipplan.render.show_projections import (
     backtest_line,
     choice_line,
@@ -28,11 +28,6 @@ from ipplan.render.show_projections import (
 from ipplan.render.show_text import METHOD_NAME, Ctx, figures, share
 
 CHAR = {m: spec.letter for m, spec in REGISTRY.items()}
-FLAGS = {
-    "e": {"zh": "估算", "en": "estimated"},
-    "p": {"zh": "初步", "en": "provisional"},
-    "b": {"zh": "口径变化", "en": "break in series"},
-}
 
 
 def computed_yoy(obs: Observation, history: list[Observation]) -> float | None:
@@ -79,7 +74,7 @@ def _sources(ctx: Ctx) -> list[str]:
     for o in sourced:
         lines.append(f"  {o.period}: {o.source}")
     used = {c for o in ctx.ev.history for c in (o.flag or "")}
-    legend = [f"{c} {FLAGS[c][ctx.lang]}" for c in "epb" if c in used]
+    legend = [f"{c} {label('flag', c, ctx.lang)}" for c in "epb" if c in used]
     if any(o.computed for o in ctx.ev.history):
         legend.append(ctx.w("= 按公式计算", "= computed from the formula"))
     if legend:
@@ -187,7 +182,7 @@ def render_show(
     t = ind.target
     if t is not None:
         if t.type == "growth":
-            goal = TARGET_TYPE["growth"][lang]
+            goal = label(TARGET_TYPE, "growth", lang)
         else:
             kind = w(
                 "累计" if t.type == "cumulative" else ("降至" if not t.increasing else "达到"),

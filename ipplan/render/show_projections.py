@@ -3,7 +3,7 @@ auto's choice, and the one-sentence summary."""
 
 from __future__ import annotations
 
-from ipplan.i18n import message
+from ipplan.i18n import Lang, word
 from ipplan.periods import years_between
 from ipplan.project import PACE, REGISTRY, Check, Method, holdout
 from ipplan.render import fmt
@@ -17,14 +17,14 @@ def method_formula(ctx: Ctx, method: str, n_points: int, first: str, last: str) 
     v = fmt.number(ev.cumulative if cum else (ev.latest.value if ev.latest else None))
     spec = REGISTRY[Method(method)]
     if method == PACE:
-        return message(spec.formula, ctx.lang, v=v, pace=fmt.number(ev.actual_per_year))[0]
+        return word(spec.formula, ctx.lang, v=v, pace=fmt.number(ev.actual_per_year))
     what = (
         w(f"{n_points}期流量（{first}—{last}）", f"{n_points} flows ({first}–{last})")
         if cum
         else w(f"{n_points}个数据点（{first}—{last}）", f"{n_points} points ({first}–{last})")
     )
     key = spec.formula_flows if cum and spec.formula_flows else spec.formula
-    text = message(key, ctx.lang, what=what, growth=fmt.percent(ev.actual_growth))[0]
+    text = word(key, ctx.lang, what=what, growth=fmt.percent(ev.actual_growth))
     if cum:
         text += w(
             "，外推此后各期流量，加上已累计的 " + v, f", projecting each later flow, added to {v}"
@@ -101,8 +101,8 @@ def summary(ctx: Ctx) -> str:
         return ""
     if ev.final:
         return w(
-            f"截止期数据已出：{ctx.amount(ev.latest.value)}，{status_word(ev.status, 'zh')}。",
-            f"Final figure: {ctx.amount(ev.latest.value)}, {status_word(ev.status, 'en')}.",
+            f"截止期数据已出：{ctx.amount(ev.latest.value)}，{status_word(ev.status, Lang.ZH)}。",
+            f"Final figure: {ctx.amount(ev.latest.value)}, {status_word(ev.status, Lang.EN)}.",
         )
     end = ""
     if p is not None:
@@ -138,8 +138,8 @@ def summary(ctx: Ctx) -> str:
         )
     if t.type == "growth":
         return w(
-            f"目标为稳步增长，当前{status_word(ev.status, 'zh')}{end}。",
-            f"A steady-growth target, now {status_word(ev.status, 'en')}{end}.",
+            f"目标为稳步增长，当前{status_word(ev.status, Lang.ZH)}{end}。",
+            f"A steady-growth target, now {status_word(ev.status, Lang.EN)}{end}.",
         )
     if ev.growth_basis == "linear":
         return w(

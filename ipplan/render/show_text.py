@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
-from ipplan.i18n import Lang, message
+from ipplan.i18n import Lang, word_pair
 from ipplan.model import Observation
 from ipplan.periods import years_between
 from ipplan.project import REGISTRY
@@ -20,9 +20,7 @@ from ipplan.render import fmt
 from ipplan.render.labels import status_word
 
 # each method's name, from the registry's catalog key
-METHOD_NAME = {
-    m: {lang: message(spec.words, lang)[0] for lang in ("zh", "en")} for m, spec in REGISTRY.items()
-}
+METHOD_NAME = {m: word_pair(spec.words) for m, spec in REGISTRY.items()}
 
 
 @dataclass(frozen=True)

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from ipplan.evaluate import PlanEvaluation
-from ipplan.messages.verdicts import TEXT as VTEXT
+from ipplan.i18n import Lang
 from ipplan.model import STATUSES
 from ipplan.render.fmt import DASH, number
-from ipplan.render.labels import TEXT, label, status_word
+from ipplan.render.labels import TEXT, has_label, label, status_word
+from ipplan.render.labels import VERDICT_TEXT as VTEXT
 from ipplan.statuses import Scheme
 from ipplan.verdicts import ON_COURSE, Assessment, Mode, PlanAssessment, Verdict, word
 
 
-def summary_line(result: PlanEvaluation, lang: str) -> str:
+def summary_line(result: PlanEvaluation, lang: Lang) -> str:
     counts = result.counts()
     total = sum(counts.values())
     if not total:
         return label(TEXT, "summary_none", lang)
     parts = [
         label(TEXT, f"count_{s}", lang, n=counts[s])
-        if f"count_{s}" in TEXT
+        if has_label(TEXT, f"count_{s}")
         else label(TEXT, "count", lang, label=status_word(s, lang), n=counts[s])
         for s in STATUSES
         if counts.get(s)
@@ -28,7 +29,7 @@ def summary_line(result: PlanEvaluation, lang: str) -> str:
     )
 
 
-def header_line(result: PlanEvaluation, lang: str) -> str:
+def header_line(result: PlanEvaluation, lang: Lang) -> str:
     """Title, as-of date, time elapsed and region, on one line."""
     from ipplan.render.fmt import percent
 
@@ -44,7 +45,7 @@ def header_line(result: PlanEvaluation, lang: str) -> str:
     return " · ".join(bits)
 
 
-def verdict_cell(a: Assessment, pa: PlanAssessment, lang: str) -> str:
+def verdict_cell(a: Assessment, pa: PlanAssessment, lang: Lang) -> str:
     """The evaluation column: the verdict word, or the light under ``scheme: lights`` (a
     final evaluation always gives its verdict, and the light beside it)."""
     s = pa.statuses
@@ -55,13 +56,13 @@ def verdict_cell(a: Assessment, pa: PlanAssessment, lang: str) -> str:
     return f"{verdict}·{light}" if pa.scheme is Scheme.lights else verdict
 
 
-def evaluation_head(pa: PlanAssessment, lang: str) -> str:
+def evaluation_head(pa: PlanAssessment, lang: Lang) -> str:
     if pa.scheme is Scheme.lights and pa.mode is Mode.midterm:
         return label(VTEXT, "head_lights", lang)
     return label(VTEXT, f"head_{pa.mode.value}", lang)
 
 
-def evaluation_lines(pa: PlanAssessment, lang: str) -> list[str]:
+def evaluation_lines(pa: PlanAssessment, lang: Lang) -> list[str]:
     """The plan-level count reviews quote ("n 项中 m 项…"), and what is awaited."""
     if not pa.total:
         return []

@@ -8,6 +8,8 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan.evaluate import PlanEvaluation
+from ipplan.i18n import Lang
+from ipplan.model import STATUSES
 from ipplan.periods import label_for_date
 from ipplan.render import fmt
 from ipplan.render.cells import row
@@ -16,9 +18,9 @@ from ipplan.render.labels import (
     HEAD,
     MISSING_WHY,
     NOTES,
-    STATUS,
     STYLE,
     TEXT,
+    has_label,
     label,
     one_line,
     status_word,
@@ -39,7 +41,7 @@ def _width(text: str) -> int:
 
 def render_status(
     result: PlanEvaluation,
-    lang: str,
+    lang: Lang,
     *,
     width: int = 80,
     color: bool = False,
@@ -60,11 +62,11 @@ def render_status(
         latest = f"{r.latest}\n({r.period})" if ev.latest else r.latest
         rows.append([r.name, r.target, latest, r.attainment, r.progress, r.growth, r.projection])
         if ev.status == "insufficient_data":
-            why = next((n for n in ev.notes if n in MISSING_WHY), None)
+            why = next((n for n in ev.notes if has_label(MISSING_WHY, n)), None)
             missing.append(r.name + (label(MISSING_WHY, why, lang) if why else ""))
     # The name and status columns never shrink below their longest word. The figures keep
     # their width when the table still fits the terminal; the names take what is left.
-    status_width = max(cell_len(w[lang]) for w in STATUS.values()) + 1  # "*" marks final
+    status_width = max(cell_len(status_word(s, lang)) for s in STATUSES) + 1  # "*" marks final
     verdicts = [verdict_cell(a, words, lang) for _, a in words.items] if words else []
     word_head = evaluation_head(words, lang) if words else ""
     word_width = max([cell_len(v) for v in verdicts] + [cell_len(word_head)]) if words else 0

@@ -20,7 +20,7 @@ from pathlib import Path
 from ipplan import __version__
 from ipplan.errors import Problem
 from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import format_problem
+from ipplan.i18n import Lang, format_problem
 from ipplan.model import STATUSES
 from ipplan.render import fmt
 from ipplan.render.cells import target_text
@@ -82,7 +82,7 @@ DASH = fmt.DASH
 class Numbers:
     """Tables and figures are numbered in document order: 表1, 表2…; 图1, 图2…"""
 
-    lang: str
+    lang: Lang
     tables: int = 0
     figures: int = 0
 
@@ -104,7 +104,7 @@ def where(p: Problem, base: Path | None) -> str:
     return ":".join(str(x) for x in (file, p.line, p.column) if x not in (None, ""))
 
 
-def problem_lines(problems: Sequence[Problem], lang: str, base: Path | None) -> list[str]:
+def problem_lines(problems: Sequence[Problem], lang: Lang, base: Path | None) -> list[str]:
     """One line per problem, its file shown relative to the plan folder (for the CLI)."""
     lines = []
     for p in problems:
@@ -116,11 +116,11 @@ def problem_lines(problems: Sequence[Problem], lang: str, base: Path | None) -> 
         lines.append(
             f"{word(p.severity, lang)}：" if lang == "zh" else f"{word(p.severity, lang)}: "
         )
-        lines[-1] += format_problem(shown, lang, prefix=False)  # type: ignore[arg-type]
+        lines[-1] += format_problem(shown, lang, prefix=False)
     return lines
 
 
-def _indicator_of(p: Problem, result: PlanEvaluation, lang: str) -> str:
+def _indicator_of(p: Problem, result: PlanEvaluation, lang: Lang) -> str:
     """The indicator a finding is about, by name: from its id, or its actuals file."""
     ident = p.params.get("id") or p.params.get("indicator")
     if not ident and p.file:
@@ -129,22 +129,18 @@ def _indicator_of(p: Problem, result: PlanEvaluation, lang: str) -> str:
     return ind.display_name(lang) if ind is not None else DASH
 
 
-FILE_WORDS = {
-    "plan": {"zh": "方案指标设置", "en": "the plan's list of indicators"},
-    "file": {"zh": "数据表", "en": "a data table"},
-}
 _PLAN_FILE = re.compile(r"\btargets\.ya?ml\b")
 _DATA_FILE = re.compile(r"(?<![\w/])[\w./\\-]*\w\.(?:csv|ya?ml|txt|xlsx?)\b", re.I)
 
 
-def for_reader(text: str, lang: str) -> str:
+def for_reader(text: str, lang: Lang) -> str:
     """A finding without file names: targets.yaml and data files named in words."""
-    text = _PLAN_FILE.sub(FILE_WORDS["plan"][lang], text)
-    return _DATA_FILE.sub(FILE_WORDS["file"][lang], text)
+    text = _PLAN_FILE.sub(word("file.plan", lang), text)
+    return _DATA_FILE.sub(word("file.data", lang), text)
 
 
 def quality_table(
-    problems: Sequence[Problem], result: PlanEvaluation, lang: str, caption: str
+    problems: Sequence[Problem], result: PlanEvaluation, lang: Lang, caption: str
 ) -> Table:
     """The findings of the data check, for a reader: which figure, what, how serious.
 
@@ -160,7 +156,7 @@ def quality_table(
     )
     rows = []
     for p in problems:
-        what = format_problem(Problem(p.code, p.params), lang, prefix=False)  # type: ignore[arg-type]
+        what = format_problem(Problem(p.code, p.params), lang, prefix=False)
         what = for_reader(what.split("; ")[0], lang)
         rows.append(
             (
@@ -173,7 +169,7 @@ def quality_table(
     return Table("quality", columns, tuple(rows), caption)
 
 
-def _day(iso: str, lang: str) -> str:
+def _day(iso: str, lang: Lang) -> str:
     if lang != "zh":
         return iso
     y, m, d = iso.split("-")
@@ -184,7 +180,7 @@ def _targets(result: PlanEvaluation) -> list[Evaluation]:
     return [e for e in result.evaluations if e.indicator.target is not None]
 
 
-def _changes(result: PlanEvaluation, previous: PlanEvaluation, lang: str) -> list[str]:
+def _changes(result: PlanEvaluation, previous: PlanEvaluation, lang: Lang) -> list[str]:
     """One sentence per target whose status changed since the previous report."""
     before = {e.indicator.id: e for e in previous.evaluations}
     prev_date = _day(previous.as_of.isoformat(), lang)
@@ -210,7 +206,7 @@ def _changes(result: PlanEvaluation, previous: PlanEvaluation, lang: str) -> lis
 
 def _overview(
     result: PlanEvaluation,
-    lang: str,
+    lang: Lang,
     previous: PlanEvaluation | None,
     regional: ByRegion | None = None,
 ) -> Section:
@@ -250,7 +246,7 @@ def _overview(
     return Section("overview", word("overview", lang), tuple(blocks))
 
 
-def _details(result: PlanEvaluation, lang: str, numbers: Numbers) -> Section:
+def _details(result: PlanEvaluation, lang: Lang, numbers: Numbers) -> Section:
     subs = []
     deadline = deadline_words(result, lang)
     for n, ev in enumerate(_targets(result), 1):
@@ -267,7 +263,7 @@ def _details(result: PlanEvaluation, lang: str, numbers: Numbers) -> Section:
     return Section("details", word("details", lang), subsections=tuple(subs))
 
 
-def _closing(result: PlanEvaluation, lang: str, shifted: bool = False) -> tuple[Section, Section]:
+def _closing(result: PlanEvaluation, lang: Lang, shifted: bool = False) -> tuple[Section, Section]:
     """存在问题 and 下一步工作: lagging targets, stale figures, missing data, one line each."""
     problems: list[str] = []
     steps: list[str] = []
@@ -308,7 +304,7 @@ def _closing(result: PlanEvaluation, lang: str, shifted: bool = False) -> tuple[
     return first, second
 
 
-def _target_words(ev: Evaluation, lang: str) -> str:
+def _target_words(ev: Evaluation, lang: Lang) -> str:
     """The target with its unit: "20件", "累计15件", "30,000 items"."""
     shown = target_text(ev, lang)
     unit = unit_text(ev.indicator.unit, lang)
@@ -326,7 +322,7 @@ def _chinese_number(n: int) -> str:
     return (head + "十" + (digits[ones] if ones else "")) if tens < 10 else str(n)
 
 
-def _issuer(result: PlanEvaluation, lang: str, issuer: str | None) -> str:
+def _issuer(result: PlanEvaluation, lang: Lang, issuer: str | None) -> str:
     meta = result.plan.meta
     if issuer:
         return issuer
@@ -335,7 +331,7 @@ def _issuer(result: PlanEvaluation, lang: str, issuer: str | None) -> str:
     return meta.issuer or result.region
 
 
-def _signature(result: PlanEvaluation, lang: str, issuer: str, day: date) -> Section:
+def _signature(result: PlanEvaluation, lang: Lang, issuer: str, day: date) -> Section:
     blocks = [Paragraph(issuer, "signature"), Paragraph(_day(day.isoformat(), lang), "signature")]
     contact = result.plan.meta.contact
     if contact:
@@ -344,7 +340,7 @@ def _signature(result: PlanEvaluation, lang: str, issuer: str, day: date) -> Sec
     return Section("signature", "", tuple(blocks))
 
 
-def _sources(result: PlanEvaluation, lang: str, numbers: Numbers, cites: Citations) -> Section:
+def _sources(result: PlanEvaluation, lang: Lang, numbers: Numbers, cites: Citations) -> Section:
     meta = result.plan.meta
     blocks: list[Block] = []
     bits = [
@@ -370,7 +366,7 @@ def _sources(result: PlanEvaluation, lang: str, numbers: Numbers, cites: Citatio
 
 def build_report(
     result: PlanEvaluation,
-    lang: str = "zh",
+    lang: Lang = Lang.ZH,
     problems: Sequence[Problem] = (),
     *,
     issuer: str | None = None,
@@ -487,14 +483,14 @@ def build_report(
     )
 
 
-def _with_note(table: Table, result: PlanEvaluation, lang: str) -> tuple[Block, ...]:
+def _with_note(table: Table, result: PlanEvaluation, lang: Lang) -> tuple[Block, ...]:
     others = [e for e in result.evaluations if e.indicator.target is None]
     if any(is_stale(e, result.as_of) for e in others):
         return (table, Paragraph(word("stale_note", lang), "note"))
     return (table,)
 
 
-def _sheet_title(ev: Evaluation, lang: str) -> str:
+def _sheet_title(ev: Evaluation, lang: Lang) -> str:
     ind = ev.indicator
     bits = [ind.display_name(lang)]
     unit = unit_text(ind.unit, lang)

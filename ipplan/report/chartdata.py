@@ -6,6 +6,7 @@ from datetime import date
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import counted_flows
+from ipplan.i18n import Lang
 from ipplan.periods import label_for_date
 from ipplan.render.fmt import unit_text
 from ipplan.report.document import Chart, Point
@@ -23,7 +24,7 @@ def is_ascii(text: str) -> bool:
     return all(32 <= ord(ch) < 127 for ch in text)
 
 
-def _labels(lang: str, cumulative: bool) -> dict[str, str]:
+def _labels(lang: Lang, cumulative: bool) -> dict[str, str]:
     return {
         "history": word("c_history_sum" if cumulative else "c_history", lang),
         "target": word("c_target", lang),
@@ -33,7 +34,7 @@ def _labels(lang: str, cumulative: bool) -> dict[str, str]:
     }
 
 
-def chart_for(ev: Evaluation, result: PlanEvaluation, lang: str) -> Chart | None:
+def chart_for(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> Chart | None:
     """The chart of one target, or None when there is nothing to draw."""
     ind = ev.indicator
     target = ind.target
@@ -71,7 +72,7 @@ def chart_for(ev: Evaluation, result: PlanEvaluation, lang: str) -> Chart | None
         f"{name}（{unit}）" if unit and lang == "zh" else (f"{name} ({unit})" if unit else name)
     )
     labels["unit"] = unit
-    fallback = _labels("en", cumulative)
+    fallback = _labels(Lang.EN, cumulative)
     en_name = ind.name_en if ind.name_en and is_ascii(ind.name_en) else ind.id
     en_unit = unit if is_ascii(unit) else ""
     fallback["title"] = f"{en_name} ({en_unit})" if en_unit else en_name

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ipplan.errors import Problem
+from ipplan.i18n import Lang
 
 SOURCES_FILE = "sources.yaml"
 # a document key ("seed 000", "seed 000_1fd4….txt") or a web address
@@ -38,7 +39,7 @@ class Reference:
     title_en: str = ""
     issuer_en: str = ""
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         """issuer: title, date, URL — in the style of a reference list."""
         title = (self.title_en or self.title) if lang == "en" else self.title
         issuer = (self.issuer_en or self.issuer) if lang == "en" else self.issuer
@@ -84,7 +85,7 @@ class Citations:
         out = REF.sub(lambda m: f"[{self.number(ref_key(m))}]", text)
         return re.sub(r"\]\s*[:：]\s*", "]", out)
 
-    def listing(self, lang: str) -> list[str]:
+    def listing(self, lang: Lang) -> list[str]:
         lines = []
         for n, key in enumerate(self.order, 1):
             ref = self.known.get(key)

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
+from ipplan.i18n import Lang
+
 CellKind = Literal["text", "number", "percent", "date"]
 Align = Literal["l", "r"]
 
@@ -134,7 +136,7 @@ class IndicatorSheet:
 
 @dataclass(frozen=True)
 class Report:
-    lang: str
+    lang: Lang
     plan_id: str
     title: str
     as_of: date

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from ipplan.i18n import Lang
 from ipplan.render.safe import xml_text
 from ipplan.report.chart import render_chart
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
@@ -52,7 +53,7 @@ def set_font(element: Any, east_asia: str, latin: str | None = None) -> None:
     fonts.set(qn("w:eastAsia"), east_asia)
 
 
-def _styles(doc: Any, lang: str) -> None:
+def _styles(doc: Any, lang: Lang) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
     from docx.shared import Pt, RGBColor
@@ -131,7 +132,7 @@ def _shade(cell: Any, fill: str) -> None:
 
 
 def _cell_text(
-    cell: Any, text: str, lang: str, size: float, *, bold: bool = False, right: bool = False
+    cell: Any, text: str, lang: Lang, size: float, *, bold: bool = False, right: bool = False
 ) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -172,7 +173,7 @@ def _shown(t: Table) -> tuple[list[int], list[Any]]:
     return keep, [t.columns[i] for i in keep]
 
 
-def plan_table(t: Table, lang: str, available: float) -> tuple[float, list[float] | None]:
+def plan_table(t: Table, lang: Lang, available: float) -> tuple[float, list[float] | None]:
     """The font size and column widths of a table on a text width of ``available`` points."""
     keep, columns = _shown(t)
     rows = [[row[i].text for i in keep] for row in t.rows]
@@ -181,7 +182,7 @@ def plan_table(t: Table, lang: str, available: float) -> tuple[float, list[float
     return size, fit_columns(columns, rows, lang, size, available, wrap)
 
 
-def _caption(doc: Any, text: str, lang: str, *, above: bool) -> None:
+def _caption(doc: Any, text: str, lang: Lang, *, above: bool) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -199,7 +200,7 @@ def _caption(doc: Any, text: str, lang: str, *, above: bool) -> None:
     run.font.bold = lang == "en"
 
 
-def _table(doc: Any, t: Table, lang: str, widths: list[float] | None = None) -> None:
+def _table(doc: Any, t: Table, lang: Lang, widths: list[float] | None = None) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
 
     keep, columns = _shown(t)
@@ -240,7 +241,7 @@ TITLE_CHARS = 19  # a line of the 22 pt title on the A4 text width, with some ai
 BREAK_AFTER = "的于权和与及、"
 
 
-def title_lines(title: str, lang: str) -> str:
+def title_lines(title: str, lang: Lang) -> str:
     """A long Chinese title in balanced lines: the plan's 《name》 (split near its middle,
     after a function word where one is close), then the kind of report."""
     if lang != "zh" or "》" not in title or len(title) <= TITLE_CHARS:
@@ -256,7 +257,7 @@ def title_lines(title: str, lang: str) -> str:
     return f"{name}\n{kind}" if kind else name
 
 
-def head_lines(head: str, lang: str, size: float, width: float) -> str:
+def head_lines(head: str, lang: Lang, size: float, width: float) -> str:
     """A header too wide for its column breaks after its "/" (Word and LibreOffice would
     otherwise break inside the word that follows)."""
     if text_pt(head, size) * 1.15 + PADDING_PT <= width or "/" not in head:
@@ -272,7 +273,7 @@ def _style(doc: Any, name: str) -> Any:
         return None
 
 
-def _paragraph(doc: Any, b: Paragraph, lang: str) -> None:
+def _paragraph(doc: Any, b: Paragraph, lang: Lang) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -295,7 +296,7 @@ def _paragraph(doc: Any, b: Paragraph, lang: str) -> None:
         run.font.size = Pt(SIZES[lang]["small"])
 
 
-def _block(doc: Any, b: Block, lang: str, progress: Progress | None) -> None:
+def _block(doc: Any, b: Block, lang: Lang, progress: Progress | None) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
@@ -346,12 +347,12 @@ def _turn(doc: Any, landscape: bool) -> None:
         section.top_margin, section.bottom_margin = first.top_margin, first.bottom_margin
 
 
-def _too_wide(doc: Any, s: Section, lang: str) -> bool:
+def _too_wide(doc: Any, s: Section, lang: Lang) -> bool:
     tables = [b for b in s.blocks if isinstance(b, Table)]
     return any(plan_table(t, lang, _text_width_pt(doc))[1] is None for t in tables)
 
 
-def _heading(doc: Any, text: str, level: int, lang: str, *, new_page: bool = False) -> None:
+def _heading(doc: Any, text: str, level: int, lang: Lang, *, new_page: bool = False) -> None:
     style = _style(doc, "Title" if level == 0 else f"Heading {level}")
     if style is not None:
         para = doc.add_heading(xml_text(text), level=level)
@@ -364,7 +365,7 @@ def _heading(doc: Any, text: str, level: int, lang: str, *, new_page: bool = Fal
         para.paragraph_format.page_break_before = True
 
 
-def _section(doc: Any, s: Section, lang: str, progress: Progress | None) -> None:
+def _section(doc: Any, s: Section, lang: Lang, progress: Progress | None) -> None:
     if s.key == "signature":  # never alone on a page: the last lines come along
         for para in doc.paragraphs[-2:]:
             para.paragraph_format.keep_with_next = True

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
+from ipplan.i18n import Lang
 from ipplan.report.document import Column
 
 PADDING_PT = 12.0  # left and right cell margins (Word's default 0.19 cm each) and a little air
@@ -46,7 +47,7 @@ def text_pt(text: str, size: float) -> float:
     return sum(char_em(ch) for ch in text) * size * SAFETY
 
 
-def _words(text: str, lang: str) -> list[str]:
+def _words(text: str, lang: Lang) -> list[str]:
     """The pieces a heading or a name may wrap between."""
     pieces: list[str] = []
     for line in text.split("\n"):
@@ -58,7 +59,7 @@ def _words(text: str, lang: str) -> list[str]:
     return pieces or [""]
 
 
-def head_pieces(column: Column, lang: str) -> list[str]:
+def head_pieces(column: Column, lang: Lang) -> list[str]:
     """A header wraps only between words (and after "/"), a Chinese header not at all
     except after "/" ("目标进展/序时进度")."""
     if lang == "zh":
@@ -69,7 +70,7 @@ def head_pieces(column: Column, lang: str) -> list[str]:
 def fit_columns(
     columns: Sequence[Column],
     rows: Sequence[Sequence[str]],
-    lang: str,
+    lang: Lang,
     size: float,
     available: float,
     wrap: Sequence[bool],

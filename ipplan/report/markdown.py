@@ -6,13 +6,14 @@ projection, so the figures are all there.
 
 from __future__ import annotations
 
+from ipplan.i18n import Lang
 from ipplan.render import fmt
 from ipplan.render.markdown import cell, table
 from ipplan.render.safe import safe_text
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
 
 
-def chart_line(chart: Chart, lang: str) -> str:
+def chart_line(chart: Chart, lang: Lang) -> str:
     """2021 16,480; 2022 19,724 · 目标 30,000 · 预计 2025 30,847（28,683～30,847）."""
     labels = chart.labels
     sep = "；" if lang == "zh" else "; "
@@ -47,7 +48,7 @@ def _table(t: Table) -> str:
     return caption + table(head, rows, "".join(t.columns[i].align for i in keep))
 
 
-def _block(b: Block, lang: str) -> str:
+def _block(b: Block, lang: Lang) -> str:
     if isinstance(b, Paragraph):
         text = cell(b.text)
         return f"**{text}**\n" if b.role == "verdict" else f"{text}\n"
@@ -61,7 +62,7 @@ def _block(b: Block, lang: str) -> str:
     return f"*{caption}{cell(chart_line(b, lang))}*\n"
 
 
-def _section(s: Section, lang: str) -> str:
+def _section(s: Section, lang: Lang) -> str:
     parts = ["#" * (s.level + 1) + f" {cell(s.heading)}\n"] if s.heading else ["---\n"]
     parts += [_block(b, lang) for b in s.blocks]
     parts += [_section(sub, lang) for sub in s.subsections]

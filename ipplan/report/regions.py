@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.i18n import Lang
 from ipplan.model import Observation
 from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
 from ipplan.render.cells import target_text
@@ -44,7 +45,7 @@ class ByRegion:
     final: bool  # after the deadline: laggards are those (projected to be) 未完成
 
 
-def by_region(result: PlanEvaluation, observations: Observations, lang: str) -> ByRegion | None:
+def by_region(result: PlanEvaluation, observations: Observations, lang: Lang) -> ByRegion | None:
     """The units' figures, or None when the plan has no units."""
     from ipplan.collect.status import last_closed_year, missing_by_unit
 
@@ -88,7 +89,7 @@ def _missed(rows: Sequence[Ranked], ids: Sequence[str]) -> list[tuple[Ranked, li
     return found
 
 
-def region_table(data: ByRegion, lang: str, caption: str) -> Table:
+def region_table(data: ByRegion, lang: Lang, caption: str) -> Table:
     """Units × targets: one group of rows per target, the units ranked within it."""
     w = words(lang)
     columns = (
@@ -108,7 +109,7 @@ def region_table(data: ByRegion, lang: str, caption: str) -> Table:
     return Table("regions", columns, tuple(rows), caption)
 
 
-def _row(row: Ranked, lang: str) -> tuple[Cell, ...]:
+def _row(row: Ranked, lang: Lang) -> tuple[Cell, ...]:
     """Indicator, unit, rank, target, latest, attainment, status of one unit."""
     ev = row.evaluation
     assert ev is not None  # rank_units gives every unit its evaluation on the indicator
@@ -130,7 +131,7 @@ def _row(row: Ranked, lang: str) -> tuple[Cell, ...]:
             status_cell(ev, lang, row.result))  # fmt: skip
 
 
-def region_sheet(data: ByRegion, lang: str) -> Table:
+def region_sheet(data: ByRegion, lang: Lang) -> Table:
     """For the workbook: one row per unit, four columns per target (target, latest,
     attainment, status), so that a sheet can be sorted and filtered."""
     w = words(lang)
@@ -154,7 +155,7 @@ def region_sheet(data: ByRegion, lang: str) -> Table:
     return Table("regions_sheet", tuple(columns), rows)
 
 
-def lagging_sentence(data: ByRegion, lang: str) -> str | None:
+def lagging_sentence(data: ByRegion, lang: Lang) -> str | None:
     """ "分地区看，A（x、y）、B（z）进度滞后。" — None when no unit lags."""
     if not data.lagging:
         return None
@@ -163,7 +164,7 @@ def lagging_sentence(data: ByRegion, lang: str) -> str | None:
     return word("r_missed" if data.final else "r_lagging", lang, items=outer.join(items))
 
 
-def missing_sentence(data: ByRegion, lang: str) -> str:
+def missing_sentence(data: ByRegion, lang: Lang) -> str:
     """Which units had not reported the last closed year by the as-of date."""
     if not data.missing:
         return word("r_all_reported", lang, period=data.period, as_of=data.as_of)
@@ -174,7 +175,7 @@ def missing_sentence(data: ByRegion, lang: str) -> str:
 
 
 def unit_chart(
-    indicator_id: str, group: Sequence[Ranked], lang: str, behind: set[tuple[str, str]]
+    indicator_id: str, group: Sequence[Ranked], lang: Lang, behind: set[tuple[str, str]]
 ) -> Chart | None:
     """Units side by side on one indicator: the attainment of each unit with a target of
     its own, in rank order, the laggards of the section's sentence (``behind``: unit, name)
@@ -200,14 +201,17 @@ def unit_chart(
     name = ind.display_name(lang)
     labels = {"title": word("c_units", lang, name=name), "target": word("c_target_line", lang)}
     en = ind.name_en if ind.name_en and is_ascii(ind.name_en) else ind.id
-    fallback = {"title": word("c_units", "en", name=en), "target": word("c_target_line", "en")}
+    fallback = {
+        "title": word("c_units", Lang.EN, name=en),
+        "target": word("c_target_line", Lang.EN),
+    }
     return Chart(key=f"units:{indicator_id}", points=(), target=None, deadline_x=0.0,
                  deadline_label="", labels=labels, fallback=fallback,
                  alt=word("c_units_alt", lang, name=name), bars=bars)  # fmt: skip
 
 
 def region_section(
-    data: ByRegion, lang: str, caption: str, figure: Callable[[str], str]
+    data: ByRegion, lang: Lang, caption: str, figure: Callable[[str], str]
 ) -> Section:
     """The section: its lead, the table, one chart per target that units have targets for,
     the laggards and who had not reported. ``figure`` numbers a chart's caption."""

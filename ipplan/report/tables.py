@@ -5,12 +5,13 @@ from __future__ import annotations
 import math
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.i18n import Lang
 from ipplan.model import Observation
 from ipplan.periods import label_for_date
 from ipplan.render import fmt
 from ipplan.render.cells import growth_text, target_text
 from ipplan.render.fmt import unit_text
-from ipplan.render.labels import TARGET_TYPE, status_word
+from ipplan.render.labels import TARGET_TYPE, label, status_word
 from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
 from ipplan.report.texts import ended, is_stale, shown_status
@@ -51,7 +52,7 @@ def text(value: str | None, *, data: bool = True) -> Cell:
     return Cell(value, value, "text", data=data)
 
 
-def status_cell(ev: Evaluation, lang: str, result: PlanEvaluation | None = None) -> Cell:
+def status_cell(ev: Evaluation, lang: Lang, result: PlanEvaluation | None = None) -> Cell:
     shown = shown_status(ev, result, lang) if result is not None else status_word(ev.status, lang)
     word_ = shown + ("*" if ev.final else "")
     return Cell(word_, word_, "text", status=ev.status)
@@ -60,7 +61,7 @@ def status_cell(ev: Evaluation, lang: str, result: PlanEvaluation | None = None)
 LIGHT_COLOUR = {"green": "on_track", "yellow": "behind", "red": "off_track"}
 
 
-def verdict_cell(a: Assessment | None, lang: str, statuses: Statuses) -> Cell:
+def verdict_cell(a: Assessment | None, lang: Lang, statuses: Statuses) -> Cell:
     """提前实现 / 快于预期 / 基本符合预期 / 滞后 (ipplan.verdicts), the plan's words if any."""
     if a is None:
         return Cell(DASH)
@@ -68,7 +69,7 @@ def verdict_cell(a: Assessment | None, lang: str, statuses: Statuses) -> Cell:
     return Cell(shown, shown, "text")
 
 
-def light_cell(a: Assessment | None, lang: str, statuses: Statuses) -> Cell:
+def light_cell(a: Assessment | None, lang: Lang, statuses: Statuses) -> Cell:
     """红 / 黄 / 绿 against 序时进度, coloured like the statuses they stand for."""
     if a is None or a.light is None:
         return Cell(DASH)
@@ -76,7 +77,7 @@ def light_cell(a: Assessment | None, lang: str, statuses: Statuses) -> Cell:
     return Cell(shown, shown, "text", status=LIGHT_COLOUR[a.light])
 
 
-def period_cell(ev: Evaluation, result: PlanEvaluation, lang: str) -> Cell:
+def period_cell(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> Cell:
     """The latest period, marked (旧) when it is more than 15 months old."""
     if ev.latest is None:
         return Cell(DASH)
@@ -93,7 +94,7 @@ def col(key: str, head: str, align: str = "l", width: int = 12) -> Column:
 # --------------------------------------------------------------------------- tables
 
 
-def name_unit(ev: Evaluation, lang: str) -> str:
+def name_unit(ev: Evaluation, lang: Lang) -> str:
     name, unit = ev.indicator.display_name(lang), unit_text(ev.indicator.unit, lang)
     if not unit:
         return name
@@ -109,7 +110,7 @@ def progress_cell(ev: Evaluation, elapsed: float) -> Cell:
 
 
 def targets_table(
-    result: PlanEvaluation, lang: str, previous: PlanEvaluation | None = None, caption: str = ""
+    result: PlanEvaluation, lang: Lang, previous: PlanEvaluation | None = None, caption: str = ""
 ) -> Table:
     w = words(lang)
     deadline = label_for_date(result.plan.meta.deadline)
@@ -203,7 +204,7 @@ def change_cell(ev: Evaluation, old: Evaluation | None) -> Cell:
     return Cell(shown, points / 100, "percent", 1)
 
 
-def monitored_table(result: PlanEvaluation, lang: str, caption: str = "") -> Table:
+def monitored_table(result: PlanEvaluation, lang: Lang, caption: str = "") -> Table:
     w = words(lang)
     columns = (
         col("indicator", w["h_indicator"], width=28),
@@ -226,7 +227,7 @@ def monitored_table(result: PlanEvaluation, lang: str, caption: str = "") -> Tab
     return Table("monitored", columns, rows, caption)
 
 
-def summary_table(result: PlanEvaluation, lang: str) -> Table:
+def summary_table(result: PlanEvaluation, lang: Lang) -> Table:
     """Every indicator with every figure in its own column: the spreadsheet's summary."""
     w = words(lang)
     deadline = label_for_date(result.plan.meta.deadline)
@@ -263,7 +264,7 @@ def summary_table(result: PlanEvaluation, lang: str) -> Table:
                 text(ind.id, data=False),
                 text(ind.display_name(lang)),
                 text(unit_text(ind.unit, lang)),
-                text(TARGET_TYPE[t.type][lang] if t else None, data=False),
+                text(label(TARGET_TYPE, t.type, lang) if t else None, data=False),
                 num(t.value if t else None),
                 text(str(ev.latest.period) if ev.latest else None, data=False),
                 num(ev.latest.value if ev.latest else None),
@@ -286,7 +287,7 @@ def summary_table(result: PlanEvaluation, lang: str) -> Table:
     return Table("summary", columns, tuple(rows))
 
 
-def history_table(ev: Evaluation, lang: str) -> Table:
+def history_table(ev: Evaluation, lang: Lang) -> Table:
     w = words(lang)
     columns = (
         col("period", w["h_period"], width=10),
@@ -303,7 +304,7 @@ def history_table(ev: Evaluation, lang: str) -> Table:
     return Table(f"history:{ev.indicator.id}", columns, rows)
 
 
-def _history_row(o: Observation, lang: str) -> tuple[Cell, ...]:
+def _history_row(o: Observation, lang: Lang) -> tuple[Cell, ...]:
     published = (
         Cell(o.published.isoformat(), o.published.isoformat(), "date")
         if o.published
@@ -322,7 +323,7 @@ def _history_row(o: Observation, lang: str) -> tuple[Cell, ...]:
     )
 
 
-def sources_table(result: PlanEvaluation, lang: str, cites: Citations, caption: str = "") -> Table:
+def sources_table(result: PlanEvaluation, lang: Lang, cites: Citations, caption: str = "") -> Table:
     """Per indicator: what the target rests on, and the references its figures come from."""
     w = words(lang)
     columns = (

@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 from ipplan.model import Indicator
 from ipplan.periods import Period, label_for_date
 from ipplan.render import fmt
 from ipplan.render.fmt import unit_text
-from ipplan.render.labels import NOTES, status_word
+from ipplan.render.labels import NOTES, label, status_word
 from ipplan.report.words import word
 from ipplan.statuses import DEFAULT
 from ipplan.verdicts import Assessment, Mode, Verdict, assess
@@ -23,13 +25,15 @@ from ipplan.verdicts import word as verdict_word
 METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
 LAGGING = ("behind", "off_track", "moving_away")
 STALE_MONTHS = 15
+# the notes a target's text ends with (no_data and final_awaited are said otherwise)
+SHOWN_NOTES = ("one_point", "no_data_in_range", "linear_pace")
 
 
-def unit_of(ind: Indicator, lang: str) -> str:
+def unit_of(ind: Indicator, lang: Lang) -> str:
     return unit_text(ind.unit, lang)
 
 
-def period_words(period: Period, lang: str) -> str:
+def period_words(period: Period, lang: Lang) -> str:
     """2023 → "2023年", 2024-Q1 → "2024年第1季度", 2024-03 → "2024年3月" (en: as written)."""
     if lang != "zh":
         return str(period)
@@ -40,7 +44,7 @@ def period_words(period: Period, lang: str) -> str:
     return f"{period.year}年{period.index}月"
 
 
-def sentence(text: str, lang: str) -> str:
+def sentence(text: str, lang: Lang) -> str:
     """A note as a sentence: capitalised and closed (en), closed with 。 (zh)."""
     if lang == "zh":
         return text if text.endswith("。") else text + "。"
@@ -78,12 +82,12 @@ def assessment(ev: Evaluation, result: PlanEvaluation) -> Assessment:
     return assess(ev, result.time_elapsed, Mode.final, deadline, statuses)
 
 
-def final_word(code: str, result: PlanEvaluation, lang: str) -> str:
+def final_word(code: str, result: PlanEvaluation, lang: Lang) -> str:
     """已完成 / 未完成 / 待终值, or the plan's own words from its ``statuses:`` block."""
     return verdict_word(code, lang, result.plan.statuses or DEFAULT)
 
 
-def shown_status(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
+def shown_status(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> str:
     """The status as the report words it: after the deadline, the final evaluation's words
     (已完成 / 未完成), or for a figure still awaited what the projection says (预计…)."""
     if not ended(result) or ev.status == "insufficient_data" or ev.indicator.target is None:
@@ -96,10 +100,10 @@ def shown_status(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
     return final_word(a.verdict, result, lang)
 
 
-def _final_verdict(result: PlanEvaluation, lang: str, targets: list[Evaluation]) -> str:
+def _final_verdict(result: PlanEvaluation, lang: Lang, targets: list[Evaluation]) -> str:
     """After the deadline: counts in the final evaluation's words, the awaited explained."""
     n = len(targets)
-    sep = "、" if lang == "zh" else ", "
+    sep = catalog_word("punct.enum", lang)
     found = [(e, assessment(e, result)) for e in targets]
     achieved = sum(1 for _, a in found if a.verdict is Verdict.achieved)
     missed = sum(1 for _, a in found if a.verdict is Verdict.missed)
@@ -137,7 +141,7 @@ def _final_verdict(result: PlanEvaluation, lang: str, targets: list[Evaluation])
     return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
 
 
-def verdict(result: PlanEvaluation, lang: str) -> str:
+def verdict(result: PlanEvaluation, lang: Lang) -> str:
     """One sentence that says how the plan is doing overall."""
     targets = [e for e in result.evaluations if e.indicator.target is not None]
     n = len(targets)
@@ -146,7 +150,7 @@ def verdict(result: PlanEvaluation, lang: str) -> str:
     if ended(result):
         return _final_verdict(result, lang, targets)
     counts = result.counts()
-    sep = "、" if lang == "zh" else ", "
+    sep = catalog_word("punct.enum", lang)
     lagging = [e.indicator.display_name(lang) for e in targets if e.status in LAGGING]
     parts: list[str] = []
     for key, k in (
@@ -166,7 +170,7 @@ def verdict(result: PlanEvaluation, lang: str) -> str:
     return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
 
 
-def _target_sentence(ev: Evaluation, lang: str, deadline: str) -> str:
+def _target_sentence(ev: Evaluation, lang: Lang, deadline: str) -> str:
     ind = ev.indicator
     t = ind.target
     assert t is not None
@@ -181,12 +185,12 @@ def _target_sentence(ev: Evaluation, lang: str, deadline: str) -> str:
     return word(key, lang, deadline=deadline, value=value, unit=unit)
 
 
-def _no_data(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
+def _no_data(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> str:
     """Which figure is missing, in words (never a file name)."""
     ind = ev.indicator
     by_id = {e.indicator.id: e for e in result.evaluations}
     if ind.formula is not None and ind.formula.ids:
-        sep = "、" if lang == "zh" else " and "
+        sep = catalog_word("punct.and", lang)
         names = [
             by_id[i].indicator.display_name(lang) if i in by_id else i for i in ind.formula.ids
         ]
@@ -200,7 +204,7 @@ def _no_data(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
     return word("no_data", lang, what=ind.display_name(lang))
 
 
-def _latest(ev: Evaluation, result: PlanEvaluation, lang: str, unit: str) -> str:
+def _latest(ev: Evaluation, result: PlanEvaluation, lang: Lang, unit: str) -> str:
     assert ev.latest is not None
     period = period_words(ev.latest.period, lang)
     if ev.cumulative is not None:
@@ -221,10 +225,10 @@ def _latest(ev: Evaluation, result: PlanEvaluation, lang: str, unit: str) -> str
         base = ev.baseline
         if ev.progress == 0 and base is not None and base.period == ev.latest.period:
             s += word("baseline_progress", lang, period=period_words(base.period, lang))
-    return s + ("。" if lang == "zh" else ".")
+    return s + catalog_word("punct.stop", lang)
 
 
-def _projection(ev: Evaluation, lang: str, unit: str) -> str | None:
+def _projection(ev: Evaluation, lang: Lang, unit: str) -> str | None:
     if ev.projection is None:
         return None
     method = ev.projection.method
@@ -242,10 +246,10 @@ def _projection(ev: Evaluation, lang: str, unit: str) -> str | None:
     low, high = ev.projection_low, ev.projection_high
     if low is not None and high is not None and fmt.number(low) != fmt.number(high):
         p += word("projection_range", lang, low=fmt.number(low), high=fmt.number(high))
-    return p + ("。" if lang == "zh" else ".")
+    return p + catalog_word("punct.stop", lang)
 
 
-def target_text(ev: Evaluation, lang: str, result: PlanEvaluation, deadline: str) -> list[str]:
+def target_text(ev: Evaluation, lang: Lang, result: PlanEvaluation, deadline: str) -> list[str]:
     """A few sentences: the target, where it stands, the pace, the projection, the status."""
     ind = ev.indicator
     unit = unit_of(ind, lang)
@@ -273,12 +277,12 @@ def target_text(ev: Evaluation, lang: str, result: PlanEvaluation, deadline: str
     else:
         out.append(word("verdict", lang, status=status))
     for note in ev.notes:
-        if note in NOTES and note not in ("no_data", "final_awaited"):
-            out.append(sentence(NOTES[note][lang], lang))
+        if note in SHOWN_NOTES:
+            out.append(sentence(label(NOTES, note, lang), lang))
     return out
 
 
-def _pace(ev: Evaluation, lang: str, unit: str, over: bool) -> str | None:
+def _pace(ev: Evaluation, lang: Lang, unit: str, over: bool) -> str | None:
     """The pace needed against the pace seen; after the deadline only the pace seen."""
     if ev.growth_basis == "linear":
         if ev.actual_per_year is None:
@@ -306,7 +310,7 @@ def _pace(ev: Evaluation, lang: str, unit: str, over: bool) -> str | None:
     return None
 
 
-def deadline_words(result: PlanEvaluation, lang: str) -> str:
+def deadline_words(result: PlanEvaluation, lang: Lang) -> str:
     """The deadline as a report says it: "2025年底", "end-2025" (or the exact date)."""
     d = result.plan.meta.deadline
     label = label_for_date(d)

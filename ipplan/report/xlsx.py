@@ -21,6 +21,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from ipplan.i18n import Lang
 from ipplan.render.fmt import DASH
 from ipplan.render.safe import spreadsheet_text, xml_text
 from ipplan.report.chart import width as text_width
@@ -41,7 +42,7 @@ COMPUTED = {"zh": "计算：", "en": "Computed: "}
 LINE_PT = 15.0  # the height of one line of 11 pt text
 
 
-def sheet_text(value: str, lang: str = "zh") -> str:
+def sheet_text(value: str, lang: Lang = Lang.ZH) -> str:
     """Text for a cell: XML-safe, and a formula written as text ("= a + b") in words."""
     text = xml_text(value)
     if text.startswith("=") and not text.startswith("=="):
@@ -62,7 +63,7 @@ def sheet_name(wanted: str, taken: set[str]) -> str:
     return name
 
 
-def text_cell(ws: Any, row: int, column: int, value: str, lang: str) -> Any:
+def text_cell(ws: Any, row: int, column: int, value: str, lang: Lang) -> Any:
     """A string cell that never runs: string type, and the quote prefix where needed."""
     target = ws.cell(row=row, column=column)
     target.value = sheet_text(value, lang)
@@ -72,7 +73,7 @@ def text_cell(ws: Any, row: int, column: int, value: str, lang: str) -> Any:
     return target
 
 
-def put(ws: Any, row: int, column: int, cell: Cell, lang: str = "zh") -> Any:
+def put(ws: Any, row: int, column: int, cell: Cell, lang: Lang = Lang.ZH) -> Any:
     """Write one cell: numbers as numbers, ratios as percentages, text as text."""
     value = cell.value
     if cell.kind in ("number", "percent") and isinstance(value, (int, float)):
@@ -91,7 +92,7 @@ def put(ws: Any, row: int, column: int, cell: Cell, lang: str = "zh") -> Any:
     return ws.cell(row=row, column=column)
 
 
-def _header(ws: Any, row: int, heads: list[str], lang: str) -> None:
+def _header(ws: Any, row: int, heads: list[str], lang: Lang) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
 
     for i, head in enumerate(heads, 1):
@@ -143,7 +144,7 @@ def print_setup(ws: Any, title_rows: str | None) -> None:
     ws.oddFooter.center.text = "&P / &N"
 
 
-def _table(ws: Any, t: Table, lang: str, first_row: int = 1) -> None:
+def _table(ws: Any, t: Table, lang: Lang, first_row: int = 1) -> None:
     from openpyxl.styles import Alignment, PatternFill
 
     _header(ws, first_row, [c.head for c in t.columns], lang)
@@ -216,7 +217,7 @@ def _overview(ws: Any, report: Report) -> None:
     print_setup(ws, "1:1")
 
 
-def _indicator_sheet(wb: Any, sheet: Any, lang: str, w: Any, taken: set[str]) -> None:
+def _indicator_sheet(wb: Any, sheet: Any, lang: Lang, w: Any, taken: set[str]) -> None:
     """One indicator's history: its name as the sheet name, its id in a cell."""
     from openpyxl.styles import Font
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import ipplan
-from ipplan.render.labels import STATUS
+from ipplan.render.labels import status_word
 from ipplan.render.table import render_status
 
 
@@ -20,7 +20,7 @@ def test_status_words_are_whole_and_lines_fit(lang: str, width: int, as_of: date
     targets = [e for e in result.evaluations if e.indicator.target is not None]
     table_lines = text.split("\n\n")[1].splitlines()  # the targets table, between blank lines
     for ev in targets:
-        word = STATUS[ev.status][lang]
+        word = status_word(ev.status, lang)
         assert any(line.endswith(word) or line.endswith(word + "*") for line in table_lines), (
             word,
             text,

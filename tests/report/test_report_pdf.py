@@ -19,11 +19,9 @@ from pathlib import Path
 import pytest
 from report_plans import evaluate
 
-from ipplan.messages.verdicts import WORDS as VERDICT_WORDS
-from ipplan.render.labels import STATUS
+from ipplan.i18n import words as catalog_words
 from ipplan.report import build_report, render
 from ipplan.report.quality import quality_problems
-from ipplan.report.words import WORDS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -126,14 +124,15 @@ def pages(pdf: Path) -> int:
 
 def kept_words(lang: str) -> list[str]:
     """Words that must never break: status words, table headers (their words)."""
-    words = [s[lang] for s in STATUS.values()]
-    words += [VERDICT_WORDS[k][lang] for k in VERDICT_WORDS]  # 快于预期, 待终值, 红…
+    catalog = catalog_words()
+    words = [e[lang] for k, e in catalog.items() if k.startswith("status.")]
+    words += [e[lang] for k, e in catalog.items() if k.startswith("verdict.")]  # 快于预期, 红…
     words += [
-        WORDS["p_expected"][lang].format(word=VERDICT_WORDS[k][lang])
+        catalog["report.p_expected"][lang].format(word=catalog[f"verdict.{k}"][lang])
         for k in ("achieved", "missed")
     ]
-    for key, entry in WORDS.items():
-        if key.startswith("h_") and "{" not in entry[lang]:
+    for key, entry in catalog.items():
+        if key.startswith("report.h_") and "{" not in entry[lang]:
             words += re.split(r"[\s/]+", entry[lang]) if lang == "en" else [entry[lang]]
     return sorted({w for w in words if len(w) >= 2})
 

@@ -1,0 +1,3 @@
+"""Words of the CLI itself: what a command says it did."""
+
+WORDS: dict[str, dict[str, str]] = {}
