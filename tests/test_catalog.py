@@ -79,15 +79,17 @@ def test_every_word_exists_in_both_languages_with_the_same_placeholders() -> Non
 BY_SUFFIX = (
     "report.", "regions.", "need.", "collect.", "status.", "verdict.", "verdict_text.",
     "head.", "note.", "missing_why.", "line.", "target_type.", "changes.", "field.",
-    "severity.", "flag.",
+    "severity.", "flag.", "show.",
 )  # fmt: skip
 
 
 # Keys the code builds from a value: every status, verdict, flag, field and severity has its
-# word; count_<status>, head_<mode>, method_<method> are named by an f-string.
+# word; count_<status>, head_<mode>, method_<method>, show's why.<status>, span_<n> and
+# goal_<kind> are named by an f-string.
 NAMED_BY_VALUE = (
     "status.", "verdict.", "flag.", "field.", "severity.",
-    "line.count_", "verdict_text.head_", "need.method_",
+    "line.count_", "verdict_text.head_", "need.method_", "show.why.", "show.why_growth.",
+    "show.span_", "show.goal_",
 )  # fmt: skip
 
 

@@ -26,7 +26,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the latest flow compounded at the growth of {what}",
     },
     "method.pace.formula": {
-        "zh": "线性进度：累计值 {v} + 实际年均完成 {pace} × 剩余年数",
+        "zh": "线性进度：累计值 {v} + 实际年均新增 {pace} × 剩余年数",
         "en": "linear pace: cumulative {v} + actual per year {pace} × years left",
     },
 }

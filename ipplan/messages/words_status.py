@@ -21,7 +21,7 @@ WORDS: dict[str, dict[str, str]] = {
     "head.target": {"zh": "目标", "en": "Target"},
     "head.latest": {"zh": "最新值", "en": "Latest"},
     "head.period": {"zh": "期间", "en": "Period"},
-    "head.attainment": {"zh": "完成率", "en": "Done"},
+    "head.attainment": {"zh": "完成率", "en": "Attain."},
     "head.progress": {"zh": "进展/序时", "en": "Progress\n/time"},
     "head.growth": {"zh": "增速 需/实", "en": "Growth\nneed/act"},
     "head.projection": {"zh": "{period}预计", "en": "{period}\nproj."},
@@ -33,7 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
     "note.no_data_in_range": {"zh": "累计期间内尚无数据", "en": "no data in the counted periods"},
     "note.one_point": {"zh": "仅一个数据点，无法计算趋势", "en": "one data point only: no trend"},
     "note.linear_pace": {
-        "zh": "按线性进度（年均增量）计算",
+        "zh": "按线性进度（年均新增）计算",
         "en": "judged on the linear pace (per-year change)",
     },
     "note.final_awaited": {
@@ -98,6 +98,7 @@ WORDS.update(
         "punct.enum": {"zh": "、", "en": ", "},
         "punct.and": {"zh": "、", "en": " and "},
         "punct.stop": {"zh": "。", "en": "."},
+        "punct.semicolon": {"zh": "；", "en": "; "},
         "line.id_name": {"zh": "{id}（{name}）", "en": "{id} ({name})"},
         # record and import
         "changes.where": {"zh": "{period}（{region}）", "en": "{period}（{region}）"},

@@ -10,14 +10,14 @@ from rich.text import Text
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import counted_flows
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 from ipplan.model import Observation
 from ipplan.periods import Period
 from ipplan.project import REGISTRY
 from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import STYLE, TARGET_TYPE, label, status_word
+from ipplan.render.labels import NOTES, STYLE, TARGET_TYPE, label, status_word
 from ipplan.render.show_projections import (
     backtest_line,
     choice_line,
@@ -46,12 +46,12 @@ def _history_table(ctx: Ctx) -> Table:
     w = ctx.w
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
     for head, justify in (
-        (w("期间", "Period"), "left"),
-        (w("数值", "Value"), "right"),
-        (w("同比(公布)", "yoy pub."), "right"),
-        (w("同比(计算)", "yoy calc."), "right"),
-        (w("标记", "Flag"), "left"),
-        (w("发布日期", "Published"), "left"),
+        (w("h_period"), "left"),
+        (w("h_value"), "right"),
+        (w("h_yoy_published"), "right"),
+        (w("h_yoy_computed"), "right"),
+        (w("h_flag"), "left"),
+        (w("h_published"), "left"),
     ):
         table.add_column(head, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     history = list(ctx.ev.history)
@@ -70,15 +70,15 @@ def _history_table(ctx: Ctx) -> Table:
 
 def _sources(ctx: Ctx) -> list[str]:
     sourced = [o for o in ctx.ev.history if o.source]
-    lines = [ctx.w("来源：", "Sources:")] if sourced else []
+    lines = [ctx.w("sources")] if sourced else []
     for o in sourced:
         lines.append(f"  {o.period}: {o.source}")
     used = {c for o in ctx.ev.history for c in (o.flag or "")}
     legend = [f"{c} {label('flag', c, ctx.lang)}" for c in "epb" if c in used]
     if any(o.computed for o in ctx.ev.history):
-        legend.append(ctx.w("= 按公式计算", "= computed from the formula"))
+        legend.append(ctx.w("flag_computed"))
     if legend:
-        lines.append(ctx.w("标记：", "Flags: ") + ctx.w("；", "; ").join(legend))
+        lines.append(ctx.w("flags") + word("punct.semicolon", ctx.lang).join(legend))
     return lines
 
 
@@ -122,12 +122,12 @@ def _chart_lines(ctx: Ctx, width: int, ascii: bool) -> list[str]:
     if not drawn:
         return []
     point = "*" if ascii else "●"
-    legend = [f"{point} {ctx.w('实际值', 'actual')}"]
+    legend = [f"{point} {ctx.w('c_actual')}"]
     if ev.cumulative is not None:
-        legend[0] = f"{point} {ctx.w('累计值', 'cumulative')}"
+        legend[0] = f"{point} {ctx.w('c_cumulative')}"
     legend += [f"{CHAR[p.method]} {METHOD_NAME[p.method][ctx.lang]}" for p in ev.projections]
     if target is not None:
-        legend.append(f"{'-' if ascii else '┄'} {ctx.w('目标', 'target')} {fmt.number(target)}")
+        legend.append(f"{'-' if ascii else '┄'} {ctx.w('c_target')} {fmt.number(target)}")
     return [*drawn, "  ".join(legend)]
 
 
@@ -135,18 +135,18 @@ def _projection_table(ctx: Ctx) -> Table:
     w, ev = ctx.w, ctx.ev
     period = ev.projections[0].period
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
-    table.add_column(w("方法", "Method"), no_wrap=True)
-    table.add_column(w(f"{period}预计", f"{period} proj."), justify="right", no_wrap=True)
+    table.add_column(w("h_method"), no_wrap=True)
+    table.add_column(w("h_projection", period=period), justify="right", no_wrap=True)
     if ev.indicator.target is not None and ev.indicator.target.type != "growth":
-        table.add_column(w("完成目标", "of target"), justify="right", no_wrap=True)
-    table.add_column(w("回测误差", "backtest error"), justify="right", no_wrap=True)
+        table.add_column(w("h_share"), justify="right", no_wrap=True)
+    table.add_column(w("h_error"), justify="right", no_wrap=True)
     table.add_column("", no_wrap=True)
     for p in ev.projections:
         cells = [f"{CHAR[p.method]} {METHOD_NAME[p.method][ctx.lang]}", fmt.number(p.value)]
         if len(table.columns) == 5:
             cells.append(fmt.percent(share(ctx, p.value)))
         cells.append(fmt.percent(p.error))
-        cells.append(w("← 采用", "← shown") if p is ev.projection else "")
+        cells.append(w("chosen") if p is ev.projection else "")
         table.add_row(*cells)
     return table
 
@@ -167,75 +167,53 @@ def render_show(
     out = console.print
     ind = ev.indicator
     bits = [
-        f"{ind.display_name(lang)}（{ind.id}）"
-        if lang == "zh"
-        else f"{ind.display_name(lang)} ({ind.id})",
-        w(f"截至 {result.as_of}", f"as of {result.as_of}"),
-        w(
-            f"序时进度 {fmt.percent(result.time_elapsed, 0)}",
-            f"time elapsed {fmt.percent(result.time_elapsed, 0)}",
-        ),
+        w("title_name", name=ind.display_name(lang), id=ind.id),
+        w("as_of", date=result.as_of),
+        w("time_elapsed", pct=fmt.percent(result.time_elapsed, 0)),
     ]
-    if result.region != result.plan.meta.region or lang == "en":
-        bits.append(w(f"地区：{result.region}", f"region: {result.region}"))
+    if result.region != result.plan.meta.region or lang == Lang.EN:
+        bits.append(w("region", region=result.region))
     out(" · ".join(bits), style="bold")  # a str: every character escaped, BEL too
     t = ind.target
     if t is not None:
         if t.type == "growth":
             goal = label(TARGET_TYPE, "growth", lang)
         else:
-            kind = w(
-                "累计" if t.type == "cumulative" else ("降至" if not t.increasing else "达到"),
-                "cumulative "
-                if t.type == "cumulative"
-                else ("down to " if not t.increasing else ""),
-            )
-            since = (
-                w(f"（自{t.from_period}起）", f" (from {t.from_period})") if t.from_period else ""
-            )
-            goal = f"{kind}{ctx.amount(t.value)}{since}"
-        out(w(f"目标：到{ctx.by_deadline()}{goal}", f"Target: {goal} by {ctx.by_deadline()}"))
+            kind = "cumulative" if t.type == "cumulative" else ("level" if t.increasing else "down")
+            since = w("since", period=t.from_period) if t.from_period else ""
+            goal = w(f"goal_{kind}", amount=ctx.amount(t.value), since=since)
+        out(w("target", by=ctx.by_deadline(), goal=goal))
         if t.source:
-            out(w(f"依据：{t.source}", f"Source: {t.source}"))
+            out(w("source", source=t.source))
     status = Text(
-        status_word(ev.status, lang) + (w("（终值）", " (final)") if ev.final else ""),
+        status_word(ev.status, lang) + (w("final_mark") if ev.final else ""),
         style=STYLE[ev.status],
     )
     if "final_awaited" in ev.notes:
-        status += Text(
-            w(
-                "（已过截止日期，截止期数据未出，以下仍是预测）",
-                " (deadline passed, its figure not yet in: still a forecast)",
-            )
-        )
-    out(Text(w("状态：", "Status: ")) + status)
+        status += Text(w("still_forecast"))
+    out(Text(w("status")) + status)
     for line in (summary(ctx), range_verdict(ctx)):
         if line:
             out(line)
     out()
-    out(Text(w("历史数据", "History"), style="bold"))
+    out(Text(w("history"), style="bold"))
     if ev.history:
         out(_history_table(ctx))
         for text in _sources(ctx):
             out(text)
     else:
-        out(w("尚无数据", "no data yet"))
+        out(label(NOTES, "no_data", lang))
     drawn = _chart_lines(ctx, width, ascii)
     if drawn:
         out()
         for text in drawn:
             out(Text(text), no_wrap=True, overflow="ignore", crop=False)
     out()
-    out(Text(w("各项数字及算法", "The figures and how they are computed"), style="bold"))
+    out(Text(w("figures"), style="bold"))
     for text in figures(ctx):
         out(text)
     out()
-    out(
-        Text(
-            w(f"预测（至{ctx.by_deadline()}）", f"Projections (to {ctx.by_deadline()})"),
-            style="bold",
-        )
-    )
+    out(Text(w("projections", by=ctx.by_deadline()), style="bold"))
     if ev.projections:
         out(_projection_table(ctx))
         for p in ev.projections:
@@ -245,23 +223,8 @@ def render_show(
                 out(backtest_line(ctx, p.fitted, p.checks))
         if ev.projection_low is not None and len(ev.projections) > 1:
             low, high = fmt.number(ev.projection_low), fmt.number(ev.projection_high)
-            out(
-                w(
-                    f"预测区间 {low}–{high}：各方法预测值的最低与最高。数据点少时，单一数值"
-                    "不可全信。",
-                    f"Projection range {low}–{high}: the lowest and highest of the methods. "
-                    "With few data points, no single number deserves full trust.",
-                )
-            )
+            out(w("range", low=low, high=high))
         if not any(p.checks for p in ev.projections):
-            out(
-                w(
-                    "回测：至少4个数据点时，留出最后1个（6个及以上留出2个），用其余数据拟"
-                    "合并计算平均绝对百分比误差。",
-                    "Backtest: with 4 points or more, the last 1 (2 from 6 points) is "
-                    "held out, the "
-                    "rest fitted, and the mean absolute percentage error reported.",
-                )
-            )
+            out(w("backtest_rule"))
     out(choice_line(ctx, method))
     return text_of(console)

@@ -12,12 +12,12 @@ from datetime import date, timedelta
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
-from ipplan.i18n import Lang, word_pair
+from ipplan.i18n import Lang, word, word_pair
 from ipplan.model import Observation
 from ipplan.periods import years_between
 from ipplan.project import REGISTRY
 from ipplan.render import fmt
-from ipplan.render.labels import status_word
+from ipplan.render.labels import has_label, status_word
 
 # each method's name, from the registry's catalog key
 METHOD_NAME = {m: word_pair(spec.words) for m, spec in REGISTRY.items()}
@@ -29,8 +29,9 @@ class Ctx:
     ev: Evaluation
     lang: Lang
 
-    def w(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
+    def w(self, key: str, **params: object) -> str:
+        """The catalog's word ``show.<key>`` (ipplan/messages/words_show.py), filled in."""
+        return word(f"show.{key}", self.lang, **params)
 
     @property
     def deadline(self) -> date:
@@ -39,7 +40,7 @@ class Ctx:
     def by_deadline(self) -> str:
         d = self.deadline
         if (d.month, d.day) == (12, 31):
-            return self.w(f"{d.year}年底", f"end-{d.year}")
+            return self.w("by_deadline", year=d.year)
         return d.isoformat()
 
     def amount(self, value: float | None) -> str:
@@ -50,7 +51,7 @@ class Ctx:
             return text
         if unit == "%":
             return text + "%"
-        return text + unit if self.lang == "zh" else text
+        return self.w("amount", value=text, unit=unit)
 
     @property
     def series(self) -> list[Observation]:
@@ -66,9 +67,9 @@ class Ctx:
         return pts[0] if len(pts) >= 2 else None
 
 
-def pv(o: Observation) -> str:
-    """How a period's value is named in Chinese: 2021年值, 2022-04值."""
-    return f"{o.period}年值" if o.period.freq == "Y" else f"{o.period}值"
+def pv(ctx: Ctx, o: Observation) -> str:
+    """How a period's value is named: 2021年值, 2022-04值; "2021 value"."""
+    return ctx.w("period_value_year" if o.period.freq == "Y" else "period_value", period=o.period)
 
 
 def years(x: float | None) -> str:
@@ -78,10 +79,8 @@ def years(x: float | None) -> str:
 def span_words(ctx: Ctx, span: float) -> str:
     whole = round(span)
     if abs(span - whole) < 0.05 and 1 <= whole <= 5:
-        return ctx.w(
-            f"近{'一两三四五'[whole - 1]}年", f"over the last {whole} year{'s' * (whole > 1)}"
-        )
-    return ctx.w(f"近{span:.1f}年", f"over the last {span:.1f} years")
+        return ctx.w(f"span_{whole}")
+    return ctx.w("span", years=f"{span:.1f}")
 
 
 def share(ctx: Ctx, value: float) -> float | None:
@@ -101,7 +100,7 @@ def figures(ctx: Ctx) -> list[str]:
     """Every figure of methods.md that applies, each as "name value = formula in words"."""
     ev, t = ctx.ev, ctx.ev.indicator.target
     if ev.latest is None:
-        return [ctx.w("尚无数据，无法计算。", "No data yet: nothing to compute.")]
+        return [ctx.w("no_data")]
     if t is None:
         return _monitoring(ctx)
     if t.type == "growth":
@@ -114,25 +113,16 @@ def _elapsed(ctx: Ctx) -> str:
     meta, r = ctx.result.plan.meta, ctx.result
     a = (r.as_of - meta.start).days
     b = (meta.deadline - meta.start).days
-    return ctx.w(
-        f"序时进度 {fmt.percent(r.time_elapsed)} = (截至 {r.as_of} - 方案起点 {meta.start}) ÷ "
-        f"(截止日 {meta.deadline} - 方案起点) = {a}天 ÷ {b}天（限于0–100%）",
-        f"time elapsed {fmt.percent(r.time_elapsed)} = (as of {r.as_of} - plan start "
-        f"{meta.start}) ÷ (deadline {meta.deadline} - plan start) = {a} ÷ {b} days "
-        "(clipped to 0–100%)",
-    )
+    return ctx.w("elapsed", pct=fmt.percent(r.time_elapsed), as_of=r.as_of, start=meta.start,
+                 deadline=meta.deadline, a=a, b=b)  # fmt: skip
 
 
 def _years_left(ctx: Ctx) -> str:
     ev = ctx.ev
     assert ev.latest is not None
     days = (ctx.deadline - ev.latest.end).days
-    return ctx.w(
-        f"剩余年数 {years(ev.years_left)} = 最新数据期末 {ev.latest.end} 至截止日 "
-        f"{ctx.deadline} 的 {days} 天 ÷ 365.25",
-        f"years left {years(ev.years_left)} = {days} days from the latest period's end "
-        f"{ev.latest.end} to the deadline {ctx.deadline} ÷ 365.25",
-    )
+    return ctx.w("years_left", years=years(ev.years_left), end=ev.latest.end,
+                 deadline=ctx.deadline, days=days)  # fmt: skip
 
 
 def _level_figures(ctx: Ctx) -> list[str]:
@@ -142,52 +132,20 @@ def _level_figures(ctx: Ctx) -> list[str]:
     T, v, p = t.value, ev.latest.value, ev.latest.period
     up = t.increasing
     lines = [
-        w(
-            f"完成率 {fmt.percent(ev.attainment)} = 最新值 {n(v)}（{p}）÷ 目标 {n(T)}",
-            f"attainment {fmt.percent(ev.attainment)} = latest {n(v)} ({p}) ÷ target {n(T)}",
-        )
-        if up
-        else w(
-            f"完成率 {fmt.percent(ev.attainment)} = 目标 {n(T)} ÷ 最新值 {n(v)}（{p}）（下"
-            "降型目标，越低越好）",
-            f"attainment {fmt.percent(ev.attainment)} = target {n(T)} ÷ latest {n(v)} ({p}) "
-            "(a decrease target: lower is better)",
-        ),
-    ]
+        w("attainment" if up else "attainment_down", pct=fmt.percent(ev.attainment), value=n(v),
+          period=p, target=n(T)),
+    ]  # fmt: skip
     lines.append(_progress(ctx, v, T))
-    lines.append(
-        w(
-            f"差距 {n(ev.gap)} = "
-            + (f"目标 {n(T)} - 最新值 {n(v)}" if up else f"最新值 {n(v)} - 目标 {n(T)}")
-            + "（已达到则为0）",
-            f"gap {n(ev.gap)} = "
-            + (f"target {n(T)} - latest {n(v)}" if up else f"latest {n(v)} - target {n(T)}")
-            + " (0 once reached)",
-        )
-    )
+    lines.append(w("gap" if up else "gap_down", gap=n(ev.gap), target=n(T), value=n(v)))
     lines.append(_years_left(ctx))
     yl = years(ev.years_left)
     if ev.required_growth is not None:
-        lines.append(
-            w(
-                f"所需年均增速 {fmt.percent(ev.required_growth)} = (目标 {n(T)} ÷ 最新值 "
-                f"{n(v)})^(1 "
-                f"÷ {yl}) - 1",
-                f"required growth {fmt.percent(ev.required_growth)} = (target {n(T)} ÷ "
-                f"latest {n(v)})"
-                f"^(1 ÷ {yl}) - 1 a year",
-            )
-        )
+        lines.append(w("required_growth", pct=fmt.percent(ev.required_growth), target=n(T),
+                       value=n(v), years=yl))  # fmt: skip
     if ev.required_per_year is None:  # the latest figure is at the deadline: nothing left
         return [*lines, *_actual(ctx), *_ratio(ctx)]
-    lines.append(
-        w(
-            f"年均需{'新增' if up else '变化'} {n(ev.required_per_year)} = "
-            f"(目标 {n(T)} - 最新值 {n(v)}) ÷ 剩余年数 {yl}",
-            f"required per year {n(ev.required_per_year)} = (target {n(T)} - latest "
-            f"{n(v)}) ÷ {yl} years",
-        )
-    )
+    lines.append(w("required_per_year" if up else "required_per_year_down",
+                   need=n(ev.required_per_year), target=n(T), value=n(v), years=yl))  # fmt: skip
     lines.extend(_actual(ctx))
     lines.extend(_ratio(ctx))
     return lines
@@ -197,12 +155,8 @@ def _progress(ctx: Ctx, v: float, T: float) -> str:
     ev, w, n = ctx.ev, ctx.w, fmt.number
     base = ctx.result.plan.meta.baseline
     if ev.progress is None:
-        why = (
-            w(f"基期（{base}）无数据", f"the baseline period {base} is not observed")
-            if ev.baseline is None
-            else w("目标等于基期值", "the target equals the baseline")
-        )
-        return w(f"目标进展 —：{why}，无法计算", f"progress —: {why}")
+        why = w("no_baseline", base=base) if ev.baseline is None else w("target_is_baseline")
+        return w("progress_none", why=why)
     b = ev.baseline.value if ev.baseline else 0.0
     t = ev.indicator.target
     if ev.cumulative is not None and t is not None and t.from_period is not None:
@@ -210,12 +164,7 @@ def _progress(ctx: Ctx, v: float, T: float) -> str:
         base_end = ctx.result.plan.meta.baseline.end
         counted = counted_flows(ctx.series, t.from_period.start, ctx.deadline)
         b = sum(o.value for o in counted if o.end <= base_end)
-    return w(
-        f"目标进展 {fmt.percent(ev.progress)} = (当前 {n(v)} - 基期 {n(b)}) ÷ (目标 {n(T)} "
-        f"- 基期 {n(b)})",
-        f"progress {fmt.percent(ev.progress)} = (now {n(v)} - baseline {n(b)}) ÷ "
-        f"(target {n(T)} - baseline {n(b)})",
-    )
+    return w("progress", pct=fmt.percent(ev.progress), value=n(v), base=n(b), target=n(T))
 
 
 def _actual(ctx: Ctx) -> list[str]:
@@ -226,45 +175,19 @@ def _actual(ctx: Ctx) -> list[str]:
     lines: list[str] = []
     if ev.growth_basis == "yoy":
         yoy = fmt.number(ev.latest.yoy, 2)
-        lines.append(
-            w(
-                f"实际增速 {fmt.percent(ev.actual_growth)} = 公布的同比增速 {yoy}%（仅一个数据点）",
-                f"actual growth {fmt.percent(ev.actual_growth)} = the published "
-                "year-on-year change "
-                f"{yoy}% (one data point only)",
-            )
-        )
+        lines.append(w("actual_growth_yoy", pct=fmt.percent(ev.actual_growth), yoy=yoy))
     elif first is not None:
         span = years(years_between(first.end, ev.latest.end))
         if ev.actual_growth is not None:
-            lines.append(
-                w(
-                    f"实际年均增速 {fmt.percent(ev.actual_growth)} = (最新值 {n(v)} ÷ {pv(first)} "
-                    f"{n(first.value)})^(1 ÷ {span}) - 1（近5年内最早与最新数据，"
-                    f"{first.period}—{p}）",
-                    f"actual growth {fmt.percent(ev.actual_growth)} = (latest {n(v)} ÷ "
-                    f"{first.period} "
-                    f"value {n(first.value)})^(1 ÷ {span}) - 1 a year (earliest and latest point "
-                    f"within 5 years, {first.period}–{p})",
-                )
-            )
+            lines.append(w("actual_growth", pct=fmt.percent(ev.actual_growth), value=n(v),
+                           first_name=pv(ctx, first), first_value=n(first.value), span=span,
+                           first=first.period, period=p))  # fmt: skip
         if ev.actual_per_year is not None:
-            lines.append(
-                w(
-                    f"实际年均增量 {n(ev.actual_per_year)} = (最新值 {n(v)} - {pv(first)} "
-                    f"{n(first.value)}) ÷ {span}年",
-                    f"actual per year {n(ev.actual_per_year)} = (latest {n(v)} - "
-                    f"{first.period} value "
-                    f"{n(first.value)}) ÷ {span} years",
-                )
-            )
+            lines.append(w("actual_per_year", pace=n(ev.actual_per_year), value=n(v),
+                           first_name=pv(ctx, first), first_value=n(first.value),
+                           span=span))  # fmt: skip
     else:
-        lines.append(
-            w(
-                "实际增速 —：仅一个数据点，无法计算趋势",
-                "actual growth —: one data point only, no trend",
-            )
-        )
+        lines.append(w("no_trend"))
     return lines
 
 
@@ -274,22 +197,10 @@ def _ratio(ctx: Ctx) -> list[str]:
     if ev.growth_ratio is None:
         return []
     if ev.growth_basis == "linear":
-        return [
-            w(
-                f"进度比 {r} = 实际年均增量 {n(ev.actual_per_year)} ÷ 年均需新增 "
-                f"{n(ev.required_per_year)}（含0或负值时不用增速，改用线性进度）",
-                f"pace ratio {r} = actual per year {n(ev.actual_per_year)} ÷ required per year "
-                f"{n(ev.required_per_year)} (linear pace: growth rates are undefined at 0)",
-            )
-        ]
-    return [
-        w(
-            f"增速比 {r} = 实际增速 {fmt.percent(ev.actual_growth)} ÷ 所需增速 "
-            f"{fmt.percent(ev.required_growth)}",
-            f"growth ratio {r} = actual growth {fmt.percent(ev.actual_growth)} ÷ required growth "
-            f"{fmt.percent(ev.required_growth)}",
-        )
-    ]
+        return [w("pace_ratio", ratio=r, actual=n(ev.actual_per_year),
+                  need=n(ev.required_per_year))]  # fmt: skip
+    return [w("growth_ratio", ratio=r, actual=fmt.percent(ev.actual_growth),
+              need=fmt.percent(ev.required_growth))]  # fmt: skip
 
 
 def _cumulative_figures(ctx: Ctx) -> list[str]:
@@ -302,50 +213,22 @@ def _cumulative_figures(ctx: Ctx) -> list[str]:
     terms = (
         " + ".join(n(o.value) for o in counted)
         if len(counted) <= 8
-        else w(f"共{len(counted)}期", f"{len(counted)} periods")
+        else w("periods", n=len(counted))
     )
     lines = [
-        w(
-            f"累计值 {n(S)} = {counted[0].period}—{counted[-1].period} 各期之和：{terms}",
-            f"cumulative {n(S)} = sum of {counted[0].period}–{counted[-1].period}: {terms}",
-        ),
-        w(
-            f"完成率 {fmt.percent(ev.attainment)} = 累计值 {n(S)} ÷ 目标 {n(T)}",
-            f"attainment {fmt.percent(ev.attainment)} = cumulative {n(S)} ÷ target {n(T)}",
-        ),
+        w("cumulative", sum=n(S), first=counted[0].period, last=counted[-1].period, terms=terms),
+        w("attainment_cumulative", pct=fmt.percent(ev.attainment), sum=n(S), target=n(T)),
         _progress(ctx, S, T),
-        w(
-            f"差距 {n(ev.gap)} = 目标 {n(T)} - 累计值 {n(S)}（已达到则为0）",
-            f"gap {n(ev.gap)} = target {n(T)} - cumulative {n(S)} (0 once reached)",
-        ),
+        w("gap_cumulative", gap=n(ev.gap), target=n(T), sum=n(S)),
         _years_left(ctx),
     ]
     elapsed = years(years_between(t.from_period.start - timedelta(days=1), ev.latest.end))
-    lines.append(
-        w(
-            f"实际年均完成 {n(ev.actual_per_year)} = 累计值 {n(S)} ÷ 自{t.from_period}起已"
-            f"过 {elapsed} 年",
-            f"actual per year {n(ev.actual_per_year)} = cumulative {n(S)} ÷ {elapsed} years since "
-            f"the start of {t.from_period}",
-        )
-    )
-    lines.append(
-        w(
-            f"年均需完成 {n(ev.required_per_year)} = (目标 {n(T)} - 累计值 {n(S)}) ÷ 剩余年数 "
-            f"{years(ev.years_left)}",
-            f"required per year {n(ev.required_per_year)} = (target {n(T)} - cumulative {n(S)}) ÷ "
-            f"{years(ev.years_left)} years",
-        )
-    )
+    lines.append(w("actual_per_year_cumulative", pace=n(ev.actual_per_year), sum=n(S),
+                   since=t.from_period, years=elapsed))  # fmt: skip
+    lines.append(w("required_per_year_cumulative", need=n(ev.required_per_year), target=n(T),
+                   sum=n(S), years=years(ev.years_left)))  # fmt: skip
     if ev.growth_ratio is not None:
-        lines.append(
-            w(
-                f"进度比 {fmt.ratio(ev.growth_ratio)} = 实际年均完成 ÷ 年均需完成（累计目标"
-                "按线性进度）",
-                f"pace ratio {fmt.ratio(ev.growth_ratio)} = actual per year ÷ required per year "
-                "(cumulative targets are judged on the linear pace)",
-            )
-        )
+        lines.append(w("pace_ratio_cumulative", ratio=fmt.ratio(ev.growth_ratio)))
     return lines
 
 
@@ -354,22 +237,14 @@ def _growth(ctx: Ctx) -> list[str]:
     assert ev.latest is not None
     base = ctx.result.plan.meta.baseline
     pts = [o for o in ctx.series if o.end >= base.end and o.period.freq == ev.latest.period.freq]
-    lines = [
-        w(
-            f"目标为稳步增长：看基期（{base}）以来各期的变化，每期都增长为进度正常",
-            f"a steady-growth target: judged on each change since the baseline {base}; "
-            "every change up means on track",
-        )
-    ]
+    lines = [w("growth_target", base=base)]
     for a, b in itertools.pairwise(pts):
         d = b.value - a.value
         lines.append(
             f"  {a.period}→{b.period}: {n(a.value)} → {n(b.value)} ({'+' if d > 0 else ''}{n(d)})"
         )
     if len(pts) < 2:
-        lines.append(
-            w("基期以来不足两个数据点，无法判断", "fewer than two points since the baseline")
-        )
+        lines.append(w("growth_too_few"))
     if ev.actual_growth is not None:
         lines.extend(_actual(ctx))
     lines.append(_status_line(ctx))
@@ -378,7 +253,7 @@ def _growth(ctx: Ctx) -> list[str]:
 
 def _monitoring(ctx: Ctx) -> list[str]:
     return [
-        ctx.w("无目标，仅监测。", "No target: monitored only."),
+        ctx.w("monitoring"),
         *_actual(ctx),
     ]
 
@@ -387,47 +262,13 @@ def _status_line(ctx: Ctx) -> str:
     ev, w = ctx.ev, ctx.w
     s = status_word(ev.status, ctx.lang)
     r = fmt.ratio(ev.growth_ratio)
-    why = {
-        "achieved": w("已达到目标", "the target is reached"),
-        "on_track": w(f"比值 {r} ≥ {ON_TRACK:.2f}", f"ratio {r} ≥ {ON_TRACK:.2f}"),
-        "behind": w(
-            f"{BEHIND:.2f} ≤ 比值 {r} < {ON_TRACK:.2f}",
-            f"{BEHIND:.2f} ≤ ratio {r} < {ON_TRACK:.2f}",
-        ),
-        "off_track": w(f"0 ≤ 比值 {r} < {BEHIND:.2f}", f"0 ≤ ratio {r} < {BEHIND:.2f}"),
-        "moving_away": w(
-            f"比值 {r} < 0：指标在远离目标", f"ratio {r} < 0: moving away from the target"
-        ),
-        "missed": w(
-            "已过截止日期，截止期数据未达到目标",
-            "the deadline has passed and its figure misses the target",
-        ),
-        "insufficient_data": w("数据不足，无法判断", "not enough data to judge"),
-        "monitoring": w("无目标", "no target"),
-    }[ev.status]
-    if ev.indicator.target is not None and ev.indicator.target.type == "growth":
-        why = {
-            "on_track": w("基期以来每期都增长", "every change since the baseline is up"),
-            "behind": w(
-                "最近一期增长，但此前有未增长的时期",
-                "the latest change is up, an earlier one was not",
-            ),
-            "off_track": w("最近一期未增长", "the latest change is not up"),
-            "achieved": w("截止期已到，各期均增长", "final: every change was up"),
-            "missed": w("截止期已到，并非各期都增长", "final: not every change was up"),
-        }.get(ev.status, why)
-    bands = w(
-        "（欧盟统计局分档：≥0.95 进度正常，0.60–0.95 需加快，0–0.60 严重滞后，<0 倒退）",
-        " (Eurostat bands: ≥ 0.95 on track, 0.60–0.95 behind, 0–0.60 off track, < 0 moving away)",
-    )
-    tail = bands if ev.growth_ratio is not None else ""
+    why = w(f"why.{ev.status}", ratio=r, on=f"{ON_TRACK:.2f}", behind=f"{BEHIND:.2f}")
+    growth = ev.indicator.target is not None and ev.indicator.target.type == "growth"
+    if growth and has_label("show.why_growth", ev.status):
+        why = w(f"why_growth.{ev.status}")
+    tail = w("bands") if ev.growth_ratio is not None else ""
     if ev.final:
-        tail += w(
-            "；截止期已有数据，此为最终结论",
-            "; the deadline's figure is in: a verdict, not a forecast",
-        )
+        tail += w("final_verdict")
     elif "final_awaited" in ev.notes:
-        tail += w(
-            "；已过截止日期，待截止期数据", "; the deadline has passed, its figure is awaited"
-        )
-    return w(f"状态 {s}：{why}{tail}", f"status {s}: {why}{tail}")
+        tail += w("final_awaited")
+    return w("status_line", status=s, why=why, tail=tail)

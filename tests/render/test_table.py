@@ -60,7 +60,7 @@ def test_markdown_headings_are_one_line_without_escapes() -> None:
     result = ipplan.status(ipplan.load_plan(None), as_of=date(2024, 12, 31))
     head = render_markdown(result, "en").splitlines()[1]
     assert head == (
-        "| Indicator | Target | Latest | Period | Done | Progress/time | Growth need/act"
+        "| Indicator | Target | Latest | Period | Attain. | Progress/time | Growth need/act"
         " | 2025 proj. | Status |"
     )
     assert "x0a" not in render_markdown(result, "zh")

@@ -234,7 +234,7 @@ def test_quality_notes_are_the_check_findings(hostile_reports: dict[str, Report]
     # sorted by file: mon.csv, then stray.csv; paths relative to the plan folder, in the
     # spreadsheet-only column; the words for the reader name no file
     # mon: a stock from 20 (2023) to 13 (2024) falls by 35 % > 30 %: a warning on line 3
-    assert rows[0][2:] == ["提示", "actuals/mon.csv:3:2"]
+    assert rows[0][2:] == ["警告", "actuals/mon.csv:3:2"]
     assert "下降 35.0%" in rows[0][1]
     assert rows[1][2:] == ["错误", "actuals/stray.csv"]  # no such indicator
     assert "方案指标设置" in rows[1][1]
