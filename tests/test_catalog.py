@@ -85,11 +85,12 @@ BY_SUFFIX = (
 
 # Keys the code builds from a value: every status, verdict, flag, field and severity has its
 # word; count_<status>, head_<mode>, method_<method>, show's why.<status>, span_<n> and
-# goal_<kind> are named by an f-string.
+# goal_<kind>, line.period_<freq>, the annex's method_text.<n> and cli.init_<kind> are
+# named by an f-string.
 NAMED_BY_VALUE = (
     "status.", "verdict.", "flag.", "field.", "severity.",
     "line.count_", "verdict_text.head_", "need.method_", "show.why.", "show.why_growth.",
-    "show.span_", "show.goal_",
+    "show.span_", "show.goal_", "line.period_", "report.method_text.", "cli.init_",
 )  # fmt: skip
 
 

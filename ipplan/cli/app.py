@@ -22,7 +22,7 @@ from ipplan.cli.regions import regions
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 from ipplan.render.safe import safe_text
 
 app = typer.Typer(
@@ -92,9 +92,7 @@ def _usage_line(exc: Exception, args: list[str], lang: Lang) -> str:
     text = safe_text(" ".join(text.split()).rstrip("."))
     command = next((a for a in args if not a.startswith("-")), None)
     where = f"ipplan {command} --help" if command and command in _commands() else "ipplan --help"
-    if lang == "zh":
-        return f"error: 命令行用法错误：{text}; 请运行 {where} 查看用法"
-    return f"error: usage: {text}; see {where}"
+    return word("cli.usage", lang, text=text, where=where)
 
 
 def _commands() -> set[str]:

@@ -8,25 +8,13 @@ from typing import Annotated
 import typer
 
 from ipplan.cli.options import Lang, LangOpt, emit
+from ipplan.i18n import word
 
 
 class Template(StrEnum):
     suizhou = "suizhou"
     blank = "blank"
     hubei = "hubei"
-
-
-DONE = {
-    "zh": "已新建方案目录 {dir}（{source}，{n} 个文件）。\n"
-    "下一步：编辑 {targets}，然后运行 ipplan check --plan {dir} 和 ipplan status --plan {dir}\n",
-    "en": "made the plan folder {dir} ({source}, {n} {files}).\n"
-    "Next: edit {targets}, then run ipplan check --plan {dir} and ipplan status --plan {dir}\n",
-}
-
-SOURCE = {  # what the folder was made from: a bundled template, or a draft (--from)
-    "zh": {"template": "模板 {name}", "draft": "草案 {name}"},
-    "en": {"template": "template {name}", "draft": "from the draft {name}"},
-}
 
 
 def init(
@@ -69,10 +57,10 @@ def init(
     chosen = (template or Template.suizhou).value
     files = create_plan(folder, chosen, lang, contents)
     kind, name = ("draft", _shell(draft)) if draft is not None else ("template", chosen)
-    source = SOURCE[lang][kind].format(name=name)
-    emit(DONE[lang].format(dir=_shell(folder), source=source, n=len(files),
-                                 files="file" if len(files) == 1 else "files",
-                                 targets=_shell(folder / TARGETS)))  # fmt: skip
+    source = word(f"cli.init_{kind}", lang, name=name)
+    files_word = word("cli.file_one" if len(files) == 1 else "cli.file_many", lang)
+    emit(word("cli.init_done", lang, dir=_shell(folder), source=source, n=len(files),
+              files=files_word, targets=_shell(folder / TARGETS)))  # fmt: skip
 
 
 def _shell(path: object) -> str:

@@ -19,13 +19,12 @@ from ipplan.cli.options import (
     load,
     parse_day,
 )
+from ipplan.i18n import word
 
 if TYPE_CHECKING:
     from ipplan.report import Report
 
 BINARY = ("docx", "xlsx")
-DONE = {"zh": "报告已写入：{path}", "en": "report written: {path}"}
-DRAWING = {"zh": "绘制图表", "en": "drawing charts"}
 
 
 class ReportFormat(StrEnum):
@@ -140,7 +139,7 @@ def report(
         write_output("-", data)
         return
     write_output(path, data)
-    print(DONE[code].format(path=path), file=sys.stderr)
+    print(word("report.written", code, path=path), file=sys.stderr)
 
 
 def _template(path: str | None, kind: str) -> bytes | None:
@@ -180,9 +179,9 @@ def _render(document: Report, kind: str, lang: Lang, template: bytes | None = No
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     console = Console(stderr=True)
-    columns = (TextColumn(DRAWING[lang]), BarColumn(), MofNCompleteColumn())
+    columns = (TextColumn(word("report.drawing", lang)), BarColumn(), MofNCompleteColumn())
     with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task(DRAWING[lang], total=total)
+        task = bar.add_task(word("report.drawing", lang), total=total)
         return render(document, kind, lambda _key: bar.advance(task), template)
 
 

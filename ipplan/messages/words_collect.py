@@ -99,3 +99,4 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{unit}: nothing received ({n} missing)",
     },
 }
+WORDS.update({"collect.old_new": {"zh": "（{old} → {new}）", "en": "（{old} → {new}）"}})

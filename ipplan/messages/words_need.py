@@ -103,3 +103,5 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "# A draft plan for the next period written by ipplan propose (data as of {date}, probability {pct}).\n# Review every target and its source, then make the plan with ipplan init DIR --from this file.\n",
     },
 }
+WORDS.update({"need.what_sep": {"zh": "，", "en": "; "}})  # between the figures summed
+WORDS.update({"need.tested": {"zh": "{hits}（共{trials}）", "en": "{hits} of {trials}"}})

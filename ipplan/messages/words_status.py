@@ -116,3 +116,16 @@ WORDS.update(
         "check.warning_many": {"zh": "个警告", "en": "warnings"},
     }
 )
+WORDS.update(
+    {
+        # dates and periods in words (en: as written)
+        "line.date": {"zh": "{year}年{month}月{day}日", "en": "{year}-{month:02d}-{day:02d}"},
+        "line.year_end": {"zh": "{year}年底", "en": "end-{year}"},
+        "line.period_year": {"zh": "{year}年", "en": "{year:04d}"},
+        "line.period_quarter": {"zh": "{year}年第{index}季度", "en": "{year:04d}-Q{index}"},
+        "line.period_month": {"zh": "{year}年{index}月", "en": "{year:04d}-{index:02d}"},
+        "line.name_unit": {"zh": "{name}（{unit}）", "en": "{name} ({unit})"},
+        "line.value_unit": {"zh": "{value}{unit}", "en": "{value} {unit}"},
+        "line.unit_after": {"zh": "（{unit}）", "en": " ({unit})"},
+    }
+)

@@ -14,6 +14,7 @@ from ipplan.collect.returns import Collected
 from ipplan.collect.status import Return, UnitReturn
 from ipplan.errors import Problem
 from ipplan.i18n import Lang, format_problem
+from ipplan.i18n import word as catalog_word
 from ipplan.messages.collect import word
 from ipplan.model import Observation, Plan
 from ipplan.periods import Period
@@ -66,7 +67,7 @@ def render_collected(plan: Plan, collected: Collected, lang: Lang) -> str:
         for old, new in ret.changed:
             lines.append(
                 f"  {word('changed', lang)} {_figure(plan, new, lang)}"
-                f"（{exact(old.value)} → {exact(new.value)}）"
+                + word("old_new", lang, old=exact(old.value), new=exact(new.value))
             )
             lines += _warnings(plan, collected, new, lang, shown)
         for obs in ret.unchanged:
@@ -129,13 +130,13 @@ def _bare(problem: Problem, lang: Lang) -> str:
 
 
 def _colon(lang: Lang) -> str:
-    return "：" if lang == "zh" else ": "
+    return catalog_word("punct.colon", lang)
 
 
 def _wrapped(label: str, names: Sequence[str], lang: Lang, limit: int = 78) -> list[str]:
     """``label`` then the names joined by 、 (", " in English), cut into lines of at most
     ``limit`` columns."""
-    sep = "、" if lang == "zh" else ", "
+    sep = catalog_word("punct.enum", lang)
     lines, current = [], label
     for i, name in enumerate(names):
         piece = name + (sep if i < len(names) - 1 else "")

@@ -145,7 +145,7 @@ def _lines(result: Need, lang: Lang, units: dict[str, str], names: dict[str, str
         lines.append(word("absolute", lang, name=names.get(a.indicator, a.indicator),
                           formula=_sum_formula(result, units, lang), value=number(a.value),
                           unit=_unit(units.get(a.indicator, ""), lang)))  # fmt: skip
-        sep = "，" if lang == "zh" else "; "
+        sep = word("what_sep", lang)
         what = sep.join(
             f"{names.get(x.indicator, x.indicator)} {x.period} = {number(x.value)}"
             for x in a.assumes

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 from ipplan.messages.need import word
 from ipplan.model import Indicator, Plan
 from ipplan.propose import Method, Proposal, Proposals
@@ -98,16 +99,15 @@ def render_propose_table(
         bt = found.backtest
         tested = "—"
         if bt is not None and bt.reached:
-            tested = "/".join(str(k) for _, k in bt.reached) + f" of {bt.trials}"
-            if lang == "zh":
-                tested = "/".join(str(k) for _, k in bt.reached) + f"（共{bt.trials}）"
+            hits = "/".join(str(k) for _, k in bt.reached)
+            tested = word("tested", lang, hits=hits, trials=bt.trials)
         name = Text(ind.display_name(lang))  # data, never markup
         table.add_row(name, shown, method_word(found.method, lang), *cells, tested)
     console.print(table)
     if any_down:
         console.print(word("decrease_note", lang))
     if any(f.method is Method.too_short for f in result.proposals):
-        colon = "：" if lang == "zh" else ": "
+        colon = catalog_word("punct.colon", lang)
         console.print(f"{method_word(Method.too_short, lang)}{colon}{word('too_short', lang)}")
     console.print(word("method_legend", lang))
     console.print(word("legend", lang))

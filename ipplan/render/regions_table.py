@@ -17,6 +17,7 @@ from rich.text import Text
 
 from ipplan.evaluate import Evaluation
 from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 from ipplan.regions import Ranked, lagging, targeted
 from ipplan.render import fmt
 from ipplan.render.cells import row as cells_of
@@ -138,9 +139,7 @@ def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang
     """One indicator: a row per unit with its target, latest value, attainment, status."""
     ind = rows[0].result.plan.get(iid)
     assert ind is not None
-    unit = (
-        f"（{ind.unit}）" if ind.unit and lang == "zh" else (f" ({ind.unit})" if ind.unit else "")
-    )
+    unit = catalog_word("line.unit_after", lang, unit=ind.unit) if ind.unit else ""
     console.print()
     console.print(_t(f"{number} {ind.display_name(lang)}{unit}", "bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
@@ -176,8 +175,8 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: Lang) -> N
 
 def _lagging(rows: Sequence[Ranked], ids: list[str], lang: Lang) -> list[str]:
     """The units behind on a target, one line each with the targets it lags on."""
-    sep = "，" if lang == "zh" else ", "
-    colon = "：" if lang == "zh" else ": "
+    sep = catalog_word("punct.comma", lang)
+    colon = catalog_word("punct.colon", lang)
     lines = [
         f"  {row.unit.name}{colon}"
         + sep.join(f"{e.indicator.display_name(lang)} {status_word(e.status, lang)}" for e in evs)

@@ -40,7 +40,7 @@ class Ctx:
     def by_deadline(self) -> str:
         d = self.deadline
         if (d.month, d.day) == (12, 31):
-            return self.w("by_deadline", year=d.year)
+            return word("line.year_end", self.lang, year=d.year)
         return d.isoformat()
 
     def amount(self, value: float | None) -> str:

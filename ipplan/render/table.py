@@ -9,6 +9,7 @@ from rich.text import Text
 
 from ipplan.evaluate import PlanEvaluation
 from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 from ipplan.model import STATUSES
 from ipplan.periods import label_for_date
 from ipplan.render import fmt
@@ -86,7 +87,7 @@ def render_status(
         console.print()
         for i, (ev, cells) in enumerate(zip(targets, rows, strict=True)):
             word = status_word(ev.status, lang) + ("*" if ev.final else "")
-            colon = "：" if lang == "zh" else ": "
+            colon = catalog_word("punct.colon", lang)
             extra = f"  {word_head}{colon}{verdicts[i]}" if words else ""
             console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
             facts = [f"{one_line(head)} {cell.replace(chr(10), ' ')}"
@@ -114,7 +115,7 @@ def render_status(
     for line in evaluation_lines(words, lang) if words else []:
         console.print(Text(line))
     if missing:
-        sep = "、" if lang == "zh" else ", "
+        sep = catalog_word("punct.enum", lang)
         console.print(label(TEXT, "missing", lang, names=sep.join(missing)))
     if any(e.final for e in targets):
         console.print(f"* {label(TEXT, 'final', lang)}")

@@ -21,6 +21,7 @@ from ipplan import __version__
 from ipplan.errors import Problem
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import Lang, format_problem
+from ipplan.i18n import word as catalog_word
 from ipplan.model import STATUSES
 from ipplan.render import fmt
 from ipplan.render.cells import target_text
@@ -41,7 +42,7 @@ from ipplan.report.document import (
     Section,
     Table,
 )
-from ipplan.report.method import METHOD
+from ipplan.report.method import method_paragraphs
 from ipplan.report.regions import (
     ByRegion,
     Observations,
@@ -113,9 +114,7 @@ def problem_lines(problems: Sequence[Problem], lang: Lang, base: Path | None) ->
             with contextlib.suppress(ValueError, OSError):
                 file = str(Path(file).resolve().relative_to(base.resolve()))
         shown = Problem(p.code, p.params, file, p.line, p.column, p.severity)
-        lines.append(
-            f"{word(p.severity, lang)}：" if lang == "zh" else f"{word(p.severity, lang)}: "
-        )
+        lines.append(word("severity_line", lang, severity=word(p.severity, lang)))
         lines[-1] += format_problem(shown, lang, prefix=False)
     return lines
 
@@ -170,10 +169,8 @@ def quality_table(
 
 
 def _day(iso: str, lang: Lang) -> str:
-    if lang != "zh":
-        return iso
     y, m, d = iso.split("-")
-    return f"{int(y)}年{int(m)}月{int(d)}日"
+    return catalog_word("line.date", lang, year=int(y), month=int(m), day=int(d))
 
 
 def _targets(result: PlanEvaluation) -> list[Evaluation]:
@@ -224,9 +221,9 @@ def _overview(
         ),
     ]
     if not ended(result):  # after the deadline the verdict gives the counts in final words
-        blocks.append(Paragraph(summary_line(result, lang) + ("。" if lang == "zh" else ".")))
+        blocks.append(Paragraph(summary_line(result, lang) + catalog_word("punct.stop", lang)))
     blocks.append(Paragraph(verdict(result, lang), "verdict"))
-    end = "。" if lang == "zh" else "."
+    end = catalog_word("punct.stop", lang)
     pa = assess_plan(result)
     lines = evaluation_lines(pa, lang)
     if pa.mode is Mode.final:  # the verdict gives the final words; lights still count
@@ -310,7 +307,7 @@ def _target_words(ev: Evaluation, lang: Lang) -> str:
     unit = unit_text(ev.indicator.unit, lang)
     if ev.indicator.target is None or ev.indicator.target.type == "growth" or not unit:
         return shown
-    return f"{shown}{unit}" if lang == "zh" else f"{shown} {unit}"
+    return catalog_word("line.value_unit", lang, value=shown, unit=unit)
 
 
 def _chinese_number(n: int) -> str:
@@ -335,8 +332,7 @@ def _signature(result: PlanEvaluation, lang: Lang, issuer: str, day: date) -> Se
     blocks = [Paragraph(issuer, "signature"), Paragraph(_day(day.isoformat(), lang), "signature")]
     contact = result.plan.meta.contact
     if contact:
-        label = "联系人：" if lang == "zh" else "Contact: "
-        blocks.append(Paragraph(label + contact, "note"))
+        blocks.append(Paragraph(word("contact", lang, contact=contact), "note"))
     return Section("signature", "", tuple(blocks))
 
 
@@ -348,13 +344,17 @@ def _sources(result: PlanEvaluation, lang: Lang, numbers: Numbers, cites: Citati
         for b in (meta.document, meta.issuer, meta.issued and _day(meta.issued.isoformat(), lang))
         if b
     ]
-    if lang == "en":
+    title = meta.title
+    if lang == Lang.EN:  # the plan's English title and issuer, when it has them
         title = meta.title_en or meta.title
         issuer = meta.issuer_en or meta.issuer
         bits = [b for b in (meta.document, issuer, meta.issued and meta.issued.isoformat()) if b]
-        plan = f"{title} ({', '.join(bits)})" if bits else title
-    else:
-        plan = f"《{meta.title}》（{'，'.join(bits)}）" if bits else f"《{meta.title}》"
+    sep = catalog_word("punct.comma", lang)
+    plan = (
+        word("plan_cited", lang, title=title, bits=sep.join(bits))
+        if bits
+        else word("plan_cited_bare", lang, title=title)
+    )
     blocks.append(Paragraph(word("plan_source", lang, source=plan)))
     blocks.append(sources_table(result, lang, cites, numbers.table(word("t_sources", lang))))
     listing = cites.listing(lang)
@@ -451,7 +451,9 @@ def build_report(
         _signature(result, lang, _issuer(result, lang, issuer), day or result.as_of),
         sources,
         Section("quality", word("quality_annex", lang), quality),
-        Section("method", word("method", lang), tuple(Paragraph(p) for p in METHOD[lang])),
+        Section(
+            "method", word("method", lang), tuple(Paragraph(p) for p in method_paragraphs(lang))
+        ),
     )
     counts = result.counts()
     sheets = tuple(
@@ -495,7 +497,7 @@ def _sheet_title(ev: Evaluation, lang: Lang) -> str:
     bits = [ind.display_name(lang)]
     unit = unit_text(ind.unit, lang)
     if unit:
-        bits.append(f"（{unit}）" if lang == "zh" else f" ({unit})")
+        bits.append(catalog_word("line.unit_after", lang, unit=unit))
     if ind.target is not None:
         bits.append(f" · {word('h_target', lang)} {target_text(ev, lang)}")
     return "".join(bits)

@@ -7,6 +7,7 @@ from datetime import date
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import counted_flows
 from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 from ipplan.periods import label_for_date
 from ipplan.render.fmt import unit_text
 from ipplan.report.document import Chart, Point
@@ -68,9 +69,7 @@ def chart_for(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> Chart | Non
     name = ind.display_name(lang)
     unit = unit_text(ind.unit, lang)
     labels = _labels(lang, cumulative)
-    labels["title"] = (
-        f"{name}（{unit}）" if unit and lang == "zh" else (f"{name} ({unit})" if unit else name)
-    )
+    labels["title"] = catalog_word("line.name_unit", lang, name=name, unit=unit) if unit else name
     labels["unit"] = unit
     fallback = _labels(Lang.EN, cumulative)
     en_name = ind.name_en if ind.name_en and is_ascii(ind.name_en) else ind.id

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ipplan.errors import Problem
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 
 SOURCES_FILE = "sources.yaml"
 # a document key ("seed 000", "seed 000_1fd4….txt") or a web address
@@ -43,14 +43,14 @@ class Reference:
         """issuer: title, date, URL — in the style of a reference list."""
         title = (self.title_en or self.title) if lang == "en" else self.title
         issuer = (self.issuer_en or self.issuer) if lang == "en" else self.issuer
-        if title and lang == "zh" and not title.startswith("《"):
-            title = f"《{title}》"
+        if title and not title.startswith("《"):  # 《…》 already: as the source writes it
+            title = word("report.cite_title", lang, title=title)
         parts = [p for p in (title, self.date, self.url) if p]
         if not parts:
-            parts = ["未注明出处的资料" if lang == "zh" else "unnamed document"]
-        head = f"{issuer}：" if issuer and lang == "zh" else (f"{issuer}: " if issuer else "")
-        sep = "，" if lang == "zh" else ", "
-        return head + sep.join(parts) + ("。" if lang == "zh" else ".")
+            parts = [word("report.unnamed_document", lang)]
+        head = issuer + word("punct.colon", lang) if issuer else ""
+        sep = word("punct.comma", lang)
+        return head + sep.join(parts) + word("punct.stop", lang)
 
 
 def ref_key(match: re.Match[str]) -> str:

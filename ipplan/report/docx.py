@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 from ipplan.render.safe import xml_text
 from ipplan.report.chart import render_chart
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
@@ -433,7 +433,7 @@ def render_docx(
     for label, value in report.meta:
         para = doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        run = para.add_run(xml_text(f"{label}：{value}" if lang == "zh" else f"{label}: {value}"))
+        run = para.add_run(xml_text(label + word("punct.colon", lang) + value))
         run.font.size = Pt(SIZES[lang]["small"])
         para.paragraph_format.first_line_indent = Pt(0)
         para.paragraph_format.line_spacing = 1.2

@@ -6,7 +6,7 @@ projection, so the figures are all there.
 
 from __future__ import annotations
 
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 from ipplan.render import fmt
 from ipplan.render.markdown import cell, table
 from ipplan.render.safe import safe_text
@@ -16,8 +16,8 @@ from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Sec
 def chart_line(chart: Chart, lang: Lang) -> str:
     """2021 16,480; 2022 19,724 · 目标 30,000 · 预计 2025 30,847（28,683～30,847）."""
     labels = chart.labels
-    sep = "；" if lang == "zh" else "; "
-    colon = "：" if lang == "zh" else ": "
+    sep = word("punct.semicolon", lang)
+    colon = word("punct.colon", lang)
     if chart.bars:  # units side by side: each one's attainment
         return sep.join(f"{b.label} {fmt.percent(b.value)}" for b in chart.bars)
     parts = [
@@ -31,11 +31,7 @@ def chart_line(chart: Chart, lang: Lang) -> str:
         text = f"{labels['projection']} {chart.deadline_label} {fmt.number(chart.projection)}"
         low, high = chart.projection_low, chart.projection_high
         if low is not None and high is not None and fmt.number(low) != fmt.number(high):
-            text += (
-                f"（{fmt.number(low)}～{fmt.number(high)}）"
-                if lang == "zh"
-                else f" ({fmt.number(low)}–{fmt.number(high)})"
-            )
+            text += word("report.range_caption", lang, low=fmt.number(low), high=fmt.number(high))
         parts.append(text)
     return " · ".join(parts)
 
@@ -57,8 +53,7 @@ def _block(b: Block, lang: Lang) -> str:
     if isinstance(b, Table):
         return _table(b)
     assert isinstance(b, Chart)
-    caption = f"{cell(b.caption)}：" if b.caption and lang == "zh" else ""
-    caption = f"{cell(b.caption)}: " if b.caption and lang != "zh" else caption
+    caption = word("punct.colon", lang).join((cell(b.caption), "")) if b.caption else ""
     return f"*{caption}{cell(chart_line(b, lang))}*\n"
 
 
@@ -70,7 +65,7 @@ def _section(s: Section, lang: Lang) -> str:
 
 
 def render_markdown(report: Report) -> bytes:
-    colon = "：" if report.lang == "zh" else ": "
+    colon = word("punct.colon", report.lang)
     meta = "".join(f"- {cell(k)}{colon}{cell(v)}\n" for k, v in report.meta)
     body = "\n".join(_section(s, report.lang) for s in report.sections)
     text = f"# {cell(report.title)}\n\n{meta}\n{body}\n---\n\n{cell(report.words['generated'])}\n"

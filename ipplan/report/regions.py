@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 from ipplan.model import Observation
 from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
 from ipplan.render.cells import target_text
@@ -67,7 +68,7 @@ def by_region(result: PlanEvaluation, observations: Observations, lang: Lang) ->
     gaps = missing_by_unit(plan, observations, result.as_of, period)
     missing = tuple((u, tuple(i.display_name(lang) for i in inds)) for u, inds in gaps)
     day = result.as_of
-    as_of = f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+    as_of = catalog_word("line.date", lang, year=day.year, month=day.month, day=day.day)
     return ByRegion(ids, groups, behind, missing, period_words(period, lang), as_of, over)
 
 
@@ -159,7 +160,7 @@ def lagging_sentence(data: ByRegion, lang: Lang) -> str | None:
     """ "分地区看，A（x、y）、B（z）进度滞后。" — None when no unit lags."""
     if not data.lagging:
         return None
-    inner, outer = ("、", "；") if lang == "zh" else (", ", "; ")
+    inner, outer = catalog_word("punct.enum", lang), catalog_word("punct.semicolon", lang)
     items = [word("r_item", lang, unit=u, names=inner.join(names)) for u, names in data.lagging]
     return word("r_missed" if data.final else "r_lagging", lang, items=outer.join(items))
 
@@ -168,7 +169,7 @@ def missing_sentence(data: ByRegion, lang: Lang) -> str:
     """Which units had not reported the last closed year by the as-of date."""
     if not data.missing:
         return word("r_all_reported", lang, period=data.period, as_of=data.as_of)
-    inner, outer = ("、", "；") if lang == "zh" else (", ", "; ")
+    inner, outer = catalog_word("punct.enum", lang), catalog_word("punct.semicolon", lang)
     items = [word("r_item", lang, unit=u, names=inner.join(n)) for u, n in data.missing]
     return word("r_missing", lang, period=data.period, k=len(data.missing), as_of=data.as_of,
                 items=outer.join(items))  # fmt: skip

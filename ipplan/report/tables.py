@@ -6,6 +6,7 @@ import math
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import Lang
+from ipplan.i18n import word as catalog_word
 from ipplan.model import Observation
 from ipplan.periods import label_for_date
 from ipplan.render import fmt
@@ -98,7 +99,7 @@ def name_unit(ev: Evaluation, lang: Lang) -> str:
     name, unit = ev.indicator.display_name(lang), unit_text(ev.indicator.unit, lang)
     if not unit:
         return name
-    return f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
+    return catalog_word("line.name_unit", lang, name=name, unit=unit)
 
 
 def progress_cell(ev: Evaluation, elapsed: float) -> Cell:
@@ -151,10 +152,8 @@ def targets_table(
         proj = num(ev.projection.value if ev.projection else None)
         lo, hi = ev.projection_low, ev.projection_high
         if ev.projection and lo is not None and hi is not None and fmt.number(lo) != fmt.number(hi):
-            shown = (
-                f"{proj.text}\n（{fmt.number(lo)}～{fmt.number(hi)}）"
-                if lang == "zh"
-                else f"{proj.text}\n({fmt.number(lo)}–{fmt.number(hi)})"
+            shown = word(
+                "range_cell", lang, value=proj.text, low=fmt.number(lo), high=fmt.number(hi)
             )
             proj = Cell(shown, proj.value, "number", proj.decimals)
         target_value = t.value if t.type != "growth" else None
@@ -167,7 +166,7 @@ def targets_table(
         no_progress = t.type == "growth"
         name = name_unit(ev, lang)
         if ev.indicator.responsible:  # 责任单位 under the name: a tenth column would not fit A4
-            colon = "：" if lang == "zh" else ": "
+            colon = catalog_word("punct.colon", lang)
             name += f"\n{w['h_responsible']}{colon}{ev.indicator.responsible}"
         row: tuple[Cell, ...] = (
             text(name),
@@ -342,10 +341,10 @@ def sources_table(result: PlanEvaluation, lang: Lang, cites: Citations, caption:
             numbers += [n for n in cites.refs(o.source) if n not in numbers]
         bits = ["".join(f"[{n}]" for n in sorted(numbers))] if numbers else []
         if ind.formula is not None and ind.formula.ids:
-            sep = "、" if lang == "zh" else " and "
+            sep = catalog_word("punct.and", lang)
             parts = sep.join(names.get(i, i) for i in ind.formula.ids)
             bits.append(word("computed_from", lang, parts=parts))
-        data = ("；" if lang == "zh" else "; ").join(bits) or word("no_source", lang)
+        data = catalog_word("punct.semicolon", lang).join(bits) or word("no_source", lang)
         rows.append(
             (
                 text(ind.display_name(lang)),

@@ -35,21 +35,16 @@ def unit_of(ind: Indicator, lang: Lang) -> str:
 
 def period_words(period: Period, lang: Lang) -> str:
     """2023 → "2023年", 2024-Q1 → "2024年第1季度", 2024-03 → "2024年3月" (en: as written)."""
-    if lang != "zh":
-        return str(period)
-    if period.freq == "Y":
-        return f"{period.year}年"
-    if period.freq == "Q":
-        return f"{period.year}年第{period.index}季度"
-    return f"{period.year}年{period.index}月"
+    kind = {"Y": "year", "Q": "quarter"}.get(period.freq, "month")
+    return catalog_word(f"line.period_{kind}", lang, year=period.year, index=period.index)
 
 
 def sentence(text: str, lang: Lang) -> str:
     """A note as a sentence: capitalised and closed (en), closed with 。 (zh)."""
-    if lang == "zh":
-        return text if text.endswith("。") else text + "。"
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith(".") else text + "."
+    stop = catalog_word("punct.stop", lang)
+    if lang == Lang.EN:
+        text = text[:1].upper() + text[1:]
+    return text if text.endswith(stop) else text + stop
 
 
 def ended(result: PlanEvaluation) -> bool:
@@ -135,8 +130,8 @@ def _final_verdict(result: PlanEvaluation, lang: Lang, targets: list[Evaluation]
     unknown = sum(1 for _, a in found if a.verdict is Verdict.unknown)
     if unknown:
         parts.append(word("v_nodata", lang, k=unknown))
-    if lang == "en" and len(parts) > 1:
-        parts[-1] = "and " + parts[-1]
+    if len(parts) > 1:
+        parts[-1] = word("v_last", lang, part=parts[-1])
     lead = word("verdict_final_lead", lang, n=n, deadline=deadline_words(result, lang))
     return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
 
@@ -164,8 +159,8 @@ def verdict(result: PlanEvaluation, lang: Lang) -> str:
             parts.append(
                 word(key, lang, k=k, be="is" if k == 1 else "are", names=sep.join(lagging))
             )
-    if lang == "en" and len(parts) > 1:
-        parts[-1] = "and " + parts[-1]
+    if len(parts) > 1:
+        parts[-1] = word("v_last", lang, part=parts[-1])
     lead = word("verdict_lead", lang, n=n)
     return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
 
@@ -315,5 +310,5 @@ def deadline_words(result: PlanEvaluation, lang: Lang) -> str:
     d = result.plan.meta.deadline
     label = label_for_date(d)
     if d.month == 12 and d.day == 31:
-        return f"{label}年底" if lang == "zh" else f"end-{label}"
-    return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else d.isoformat()
+        return catalog_word("line.year_end", lang, year=label)
+    return catalog_word("line.date", lang, year=d.year, month=d.month, day=d.day)

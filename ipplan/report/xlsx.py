@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 from ipplan.render.fmt import DASH
 from ipplan.render.safe import spreadsheet_text, xml_text
 from ipplan.report.chart import width as text_width
@@ -38,7 +38,6 @@ STATUS_FILL = {
     "insufficient_data": "EDEDED",
 }
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\']")
-COMPUTED = {"zh": "计算：", "en": "Computed: "}
 LINE_PT = 15.0  # the height of one line of 11 pt text
 
 
@@ -46,7 +45,7 @@ def sheet_text(value: str, lang: Lang = Lang.ZH) -> str:
     """Text for a cell: XML-safe, and a formula written as text ("= a + b") in words."""
     text = xml_text(value)
     if text.startswith("=") and not text.startswith("=="):
-        return COMPUTED.get(lang, COMPUTED["en"]) + text[1:].strip()
+        return word("report.computed_prefix", lang) + text[1:].strip()
     return text
 
 
