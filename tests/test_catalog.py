@@ -91,6 +91,7 @@ NAMED_BY_VALUE = (
     "status.", "verdict.", "flag.", "field.", "severity.",
     "line.count_", "verdict_text.head_", "need.method_", "show.why.", "show.why_growth.",
     "show.span_", "show.goal_", "line.period_", "report.method_text.", "cli.init_",
+    "collect.how_",
 )  # fmt: skip
 
 

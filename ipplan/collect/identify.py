@@ -14,13 +14,12 @@ from typing import Literal
 
 from ipplan.collect.layout import FILE_RE, FORMAT, HEADER_ROW, HIDDEN, KEYS, UNIT_LINE_RE, checksum
 from ipplan.errors import DataError, PeriodError, Problem
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 from ipplan.periods import Period, parse_period, parse_period_lenient
 from ipplan.render.safe import DANGEROUS
 from ipplan.sheets import XLSX_MAGIC, Cell, read_sheet
 
 How = Literal["hidden", "sheet", "file"]
-HOW_WORDS = {"sheet": {"zh": "表头", "en": "sheet"}, "file": {"zh": "文件名", "en": "file name"}}
 
 
 @dataclass
@@ -161,6 +160,6 @@ def identify(path: Path, lang: Lang = Lang.ZH) -> Identity:
     else:
         raise DataError("collect.unidentified", file=file)
     found = Identity(unit, period, how, sheet)
-    params = {"unit": unit, "period": str(period), "how": HOW_WORDS[how].get(lang, "")}
+    params = {"unit": unit, "period": str(period), "how": word(f"collect.how_{how}", lang)}
     found.notices.append(Problem("collect.no_hidden", params, file, severity="warning"))
     return found

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ipplan.i18n import Lang
+from ipplan.i18n import Lang, word
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 
@@ -29,7 +29,6 @@ HIDDEN = "_ipplan"
 HEADER_ROW = 3  # the header row of the data sheet; rows below it are indicators
 KEYS = ("format", "plan", "unit", "period", "sheet", "checksum", "made")
 _BAD_FILE_CHARS = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-FILE_SUFFIX = {"zh": "填报表", "en": "form"}
 FILE_RE = re.compile(
     r"^(?P<unit>.+)-(?P<period>\d{4}(?:-Q[1-4]|-\d{2})?)-(?:填报表|form)", re.IGNORECASE
 )
@@ -106,4 +105,4 @@ def form_checksum(form: Form, sheet: str) -> str:
 def file_name(unit: str, period: Period, lang: Lang = Lang.ZH) -> str:
     """``<单位>-<期间>-填报表.xlsx`` (``-form.xlsx`` in English), unsafe characters as _."""
     safe = _BAD_FILE_CHARS.sub("_", unit).strip(" .") or "_"
-    return f"{safe}-{period}-{FILE_SUFFIX.get(lang, FILE_SUFFIX['zh'])}.xlsx"
+    return f"{safe}-{period}-{word('collect.file_suffix', lang)}.xlsx"

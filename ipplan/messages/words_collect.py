@@ -100,3 +100,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 WORDS.update({"collect.old_new": {"zh": "（{old} → {new}）", "en": "（{old} → {new}）"}})
+WORDS.update(
+    {
+        # how a returned workbook was recognised without its hidden sheet
+        "collect.how_sheet": {"zh": "表头", "en": "sheet"},
+        "collect.how_file": {"zh": "文件名", "en": "file name"},
+        # the end of a fill-in workbook's file name (read back by layout.FILE_RE)
+        "collect.file_suffix": {"zh": "填报表", "en": "form"},
+    }
+)
