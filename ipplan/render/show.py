@@ -9,6 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ipplan.derivation import Note
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import Lang
 from ipplan.project import REGISTRY
@@ -189,7 +190,7 @@ def render_show(
         status_word(ev.status, lang) + (w("（终值）", " (final)") if ev.final else ""),
         style=STYLE[ev.status],
     )
-    if "final_awaited" in ev.notes:
+    if Note.final_awaited in ev.notes:
         status += Text(
             w(
                 "（已过截止日期，截止期数据未出，以下仍是预测）",

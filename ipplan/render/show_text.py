@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ipplan.derivation import Note
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import BEHIND, ON_TRACK
 from ipplan.i18n import Lang, message
@@ -418,7 +419,7 @@ def _status_line(ctx: Ctx) -> str:
             "；截止期已有数据，此为最终结论",
             "; the deadline's figure is in: a verdict, not a forecast",
         )
-    elif "final_awaited" in ev.notes:
+    elif Note.final_awaited in ev.notes:
         tail += w(
             "；已过截止日期，待截止期数据", "; the deadline has passed, its figure is awaited"
         )
