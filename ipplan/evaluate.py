@@ -55,7 +55,8 @@ class GrowthBasis(StrEnum):
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Where one indicator stands (the fields of formats.md, plus a few extensions)."""
+    """Where one indicator stands (the fields of formats.md, plus a few extensions), and
+    the intermediates its figures were computed from (``derivation``)."""
 
     indicator: Indicator
     status: Status
@@ -222,9 +223,8 @@ def _level(
     years_left = years_between(t, deadline)
     points = window(series, latest, indicator.kind == "flow")
     first = points[0]
-    derivation = Derivation(
-        Window(tuple(points), years_between(first.period.end, t)), (deadline - t).days
-    )
+    span = years_between(first.period.end, t)
+    derivation = Derivation(Window(tuple(points), span), (deadline - t).days)
     notes: list[Note] = []
     growth: float | None = None
     basis: GrowthBasis | None = None
@@ -232,7 +232,6 @@ def _level(
     span_days = (t - first.period.end).days
     if len({o.period.end for o in points}) >= 2:  # two levels known at different times
         growth = compound_growth(first, latest)
-        span = years_between(first.period.end, t)
         actual_pace = per_year(exact(v) - exact(first.value), span_days) if span > 0 else None
         basis = GrowthBasis.cagr if growth is not None else GrowthBasis.linear
     elif latest.yoy is not None and v > 0:

@@ -60,10 +60,8 @@ class Ctx:
     @property
     def first(self) -> Observation | None:
         """The earliest observation of the five-year window (actual growth starts here)."""
-        ev = self.ev
-        if ev.latest is None or ev.cumulative is not None or ev.derivation.window is None:
-            return None
-        return ev.derivation.window.first
+        window = self.ev.derivation.window  # none for cumulative targets
+        return window.first if window is not None else None
 
 
 def pv(o: Observation) -> str:
