@@ -4,7 +4,6 @@ auto's choice, and the one-sentence summary."""
 from __future__ import annotations
 
 from ipplan.i18n import word
-from ipplan.periods import years_between
 from ipplan.project import PACE, REGISTRY, Check, Method, holdout
 from ipplan.render import fmt
 from ipplan.render.labels import status_word
@@ -74,7 +73,7 @@ def summary(ctx: Ctx) -> str:
         )
     end = ""
     if p is not None:
-        pct = share(ctx, p.value)
+        pct = share(ctx, p)
         name = METHOD_NAME[p.method][ctx.lang]
         reach = w("s_reach", pct=fmt.percent(pct, 0)) if pct else ""
         end = w("s_projected", name=name, amount=ctx.amount(p.value), period=str(p.period),
@@ -99,10 +98,10 @@ def summary(ctx: Ctx) -> str:
     if ev.required_growth is None or ev.actual_growth is None:
         return w("s_target", by=by, target=ctx.amount(t.value), end=end)
     ag, rg = ev.actual_growth, ev.required_growth
-    if ev.growth_basis == "yoy" or first is None:
+    if ev.growth_basis == "yoy" or first is None or ev.derivation.window is None:
         actual = w("s_last_year_up" if ag >= 0 else "s_last_year_down", pct=fmt.percent(abs(ag)))
     else:
-        span = span_words(ctx, years_between(first.end, ev.latest.end))
+        span = span_words(ctx, ev.derivation.window.years)
         actual = w("s_span_up" if ag >= 0 else "s_span_down", span=span, pct=fmt.percent(abs(ag)))
     return w("s_need", by=by, rate=rate(ctx, rg), target=ctx.amount(t.value), actual=actual,
              end=end)  # fmt: skip

@@ -6,16 +6,15 @@ docs/methods.md; docs/methodology.md works them through on the bundled data.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from ipplan.derivation import Note
 from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
+from ipplan.figures import BEHIND, ON_TRACK
 from ipplan.i18n import Lang, word, word_pair
 from ipplan.model import Observation
-from ipplan.periods import years_between
-from ipplan.project import REGISTRY
+from ipplan.project import REGISTRY, Projection
 from ipplan.render import fmt
 from ipplan.render.labels import has_label, status_word
 
@@ -60,11 +59,8 @@ class Ctx:
     @property
     def first(self) -> Observation | None:
         """The earliest observation of the five-year window (actual growth starts here)."""
-        ev = self.ev
-        if ev.latest is None or ev.cumulative is not None:
-            return None
-        pts = window(self.series, ev.latest, ev.indicator.kind == "flow")
-        return pts[0] if len(pts) >= 2 else None
+        window = self.ev.derivation.window  # none for cumulative targets
+        return window.first if window is not None else None
 
 
 def pv(ctx: Ctx, o: Observation) -> str:
@@ -83,14 +79,11 @@ def span_words(ctx: Ctx, span: float) -> str:
     return ctx.w("span", years=f"{span:.1f}")
 
 
-def share(ctx: Ctx, value: float) -> float | None:
-    """How much of the target a projected value reaches (mirrored for decrease targets)."""
-    t = ctx.ev.indicator.target
-    if t is None or t.value is None:
-        return None
-    if t.increasing:
-        return value / t.value if t.value else None
-    return t.value / value if value else None
+def share(ctx: Ctx, p: Projection) -> float | None:
+    """How much of the target a projection reaches (mirrored for decrease targets)."""
+    ev = ctx.ev
+    found = zip(ev.projections, ev.derivation.shares, strict=False)
+    return next((s for q, s in found if q is p), None)
 
 
 # --------------------------------------------------------------------------- figures
@@ -111,8 +104,7 @@ def figures(ctx: Ctx) -> list[str]:
 
 def _elapsed(ctx: Ctx) -> str:
     meta, r = ctx.result.plan.meta, ctx.result
-    a = (r.as_of - meta.start).days
-    b = (meta.deadline - meta.start).days
+    a, b = r.elapsed_days
     return ctx.w("elapsed", pct=fmt.percent(r.time_elapsed), as_of=r.as_of, start=meta.start,
                  deadline=meta.deadline, a=a, b=b)  # fmt: skip
 
@@ -120,7 +112,7 @@ def _elapsed(ctx: Ctx) -> str:
 def _years_left(ctx: Ctx) -> str:
     ev = ctx.ev
     assert ev.latest is not None
-    days = (ctx.deadline - ev.latest.end).days
+    days = ev.derivation.days_left
     return ctx.w("years_left", years=years(ev.years_left), end=ev.latest.end,
                  deadline=ctx.deadline, days=days)  # fmt: skip
 
@@ -158,12 +150,9 @@ def _progress(ctx: Ctx, v: float, T: float) -> str:
         why = w("no_baseline", base=base) if ev.baseline is None else w("target_is_baseline")
         return w("progress_none", why=why)
     b = ev.baseline.value if ev.baseline else 0.0
-    t = ev.indicator.target
-    if ev.cumulative is not None and t is not None and t.from_period is not None:
+    if ev.cumulative is not None and ev.derivation.baseline_sum is not None:
         # the cumulative sum at the baseline (0 when counting starts after it)
-        base_end = ctx.result.plan.meta.baseline.end
-        counted = counted_flows(ctx.series, t.from_period.start, ctx.deadline)
-        b = sum(o.value for o in counted if o.end <= base_end)
+        b = ev.derivation.baseline_sum
     return w("progress", pct=fmt.percent(ev.progress), value=n(v), base=n(b), target=n(T))
 
 
@@ -176,8 +165,8 @@ def _actual(ctx: Ctx) -> list[str]:
     if ev.growth_basis == "yoy":
         yoy = fmt.number(ev.latest.yoy, 2)
         lines.append(w("actual_growth_yoy", pct=fmt.percent(ev.actual_growth), yoy=yoy))
-    elif first is not None:
-        span = years(years_between(first.end, ev.latest.end))
+    elif first is not None and ev.derivation.window is not None:
+        span = years(ev.derivation.window.years)
         if ev.actual_growth is not None:
             lines.append(w("actual_growth", pct=fmt.percent(ev.actual_growth), value=n(v),
                            first_name=pv(ctx, first), first_value=n(first.value), span=span,
@@ -209,7 +198,7 @@ def _cumulative_figures(ctx: Ctx) -> list[str]:
     assert t is not None and t.value is not None and t.from_period is not None
     assert ev.latest is not None and ev.cumulative is not None
     T, S = t.value, ev.cumulative
-    counted = counted_flows(ctx.series, t.from_period.start, ctx.deadline)
+    counted = ev.derivation.counted
     terms = (
         " + ".join(n(o.value) for o in counted)
         if len(counted) <= 8
@@ -222,7 +211,7 @@ def _cumulative_figures(ctx: Ctx) -> list[str]:
         w("gap_cumulative", gap=n(ev.gap), target=n(T), sum=n(S)),
         _years_left(ctx),
     ]
-    elapsed = years(years_between(t.from_period.start - timedelta(days=1), ev.latest.end))
+    elapsed = years(ev.derivation.elapsed_years)
     lines.append(w("actual_per_year_cumulative", pace=n(ev.actual_per_year), sum=n(S),
                    since=t.from_period, years=elapsed))  # fmt: skip
     lines.append(w("required_per_year_cumulative", need=n(ev.required_per_year), target=n(T),
@@ -236,14 +225,14 @@ def _growth(ctx: Ctx) -> list[str]:
     ev, w, n = ctx.ev, ctx.w, fmt.number
     assert ev.latest is not None
     base = ctx.result.plan.meta.baseline
-    pts = [o for o in ctx.series if o.end >= base.end and o.period.freq == ev.latest.period.freq]
+    steps = ev.derivation.steps
     lines = [w("growth_target", base=base)]
-    for a, b in itertools.pairwise(pts):
-        d = b.value - a.value
+    for step in steps:
+        a, b, d = step.before, step.after, step.change
         lines.append(
             f"  {a.period}→{b.period}: {n(a.value)} → {n(b.value)} ({'+' if d > 0 else ''}{n(d)})"
         )
-    if len(pts) < 2:
+    if not steps:
         lines.append(w("growth_too_few"))
     if ev.actual_growth is not None:
         lines.extend(_actual(ctx))
@@ -269,6 +258,6 @@ def _status_line(ctx: Ctx) -> str:
     tail = w("bands") if ev.growth_ratio is not None else ""
     if ev.final:
         tail += w("final_verdict")
-    elif "final_awaited" in ev.notes:
+    elif Note.final_awaited in ev.notes:
         tail += w("final_awaited")
     return w("status_line", status=s, why=why, tail=tail)
