@@ -25,7 +25,7 @@ from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from ipplan.render.safe import safe_text
+from ipplan.present.safe import safe_text
 
 if TYPE_CHECKING:
     from ipplan.errors import Problem

@@ -18,7 +18,7 @@ import pytest
 from ipplan.derivation import EMPTY, Note, Window, share, yoy_change
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import time_elapsed
-from ipplan.render.json import evaluation_dict
+from ipplan.present.json import evaluation_dict
 from ipplan.render.show_text import Ctx, figures
 from ipplan.report.chartdata import chart_for
 from tests.test_evaluate import DEADLINE, cumulative, growth, level, make_plan, obs, run

@@ -1,5 +1,5 @@
-"""No user-facing Chinese outside the catalog: every word of render/, report/ and cli/ comes
-from ipplan/messages (i18n.word / i18n.message). A string literal with a CJK character
+"""No user-facing Chinese outside the catalog: every word of present/, render/, report/ and
+cli/ comes from ipplan/messages (i18n.word / i18n.message). A string literal with a CJK character
 (ideographs, CJK punctuation, full-width forms) is allowed only where it is no word shown to
 a reader, listed below with its reason. Docstrings and comments are not output; the typer
 ``help=`` texts are bilingual by design (--help is printed before --lang is known)."""
@@ -16,7 +16,7 @@ CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 # (file under ipplan/, the literal) → why it is not a word from the catalog
 ALLOWED: dict[tuple[str, str], str] = {
     **{
-        ("render/fmt.py", unit): "a key of UNITS_EN: the unit as a plan writes it (data)"
+        ("present/fmt.py", unit): "a key of UNITS_EN: the unit as a plan writes it (data)"
         for unit in (
             "件",
             "个",
@@ -34,11 +34,11 @@ ALLOWED: dict[tuple[str, str], str] = {
         )
     },
     ("render/regions_markdown.py", "\u3000"): "ideographic space: the indent of a sub-unit",
-    ("render/safe.py", "＝"): "a full-width formula character neutralised in cells",
-    ("render/safe.py", "＋"): "a full-width formula character neutralised in cells",
-    ("render/safe.py", "－"): "a full-width formula character neutralised in cells",
-    ("render/safe.py", "＠"): "a full-width formula character neutralised in cells",
-    ("render/safe.py", " \u3000"): "spaces skipped before a formula character",
+    ("present/safe.py", "＝"): "a full-width formula character neutralised in cells",
+    ("present/safe.py", "＋"): "a full-width formula character neutralised in cells",
+    ("present/safe.py", "－"): "a full-width formula character neutralised in cells",
+    ("present/safe.py", "＠"): "a full-width formula character neutralised in cells",
+    ("present/safe.py", " \u3000"): "spaces skipped before a formula character",
     ("report/build.py", "零一二三四五六七八九"): "Chinese numerals of section numbers",
     ("report/build.py", "十"): "Chinese numerals of section numbers",
     ("report/chart.py", "中国专利"): "a probe: does the font draw Chinese (never shown)",
@@ -77,7 +77,7 @@ def _literals(path: Path) -> list[str]:
 
 def _found() -> list[tuple[str, str]]:
     found = []
-    for area in ("render", "report", "cli"):
+    for area in ("present", "render", "report", "cli"):
         for path in sorted((PACKAGE / area).rglob("*.py")):
             rel = path.relative_to(PACKAGE).as_posix()
             found += [(rel, text) for text in _literals(path) if CJK.search(text)]

@@ -76,7 +76,7 @@ def status(
     shown = mode is not None or day >= the_plan.meta.deadline or the_plan.statuses is not None
     words = assess_plan(result, mode) if shown else None
     if format is TableFormat.json:
-        from ipplan.render.json import render_status as render_json
+        from ipplan.present.json import render_status as render_json
 
         emit(render_json(result, mode))
     elif format is TableFormat.csv:

@@ -16,7 +16,7 @@ from ipplan.collect.layout import FILE_RE, FORMAT, HEADER_ROW, HIDDEN, KEYS, UNI
 from ipplan.errors import DataError, PeriodError, Problem
 from ipplan.i18n import Lang, word
 from ipplan.periods import Period, parse_period, parse_period_lenient
-from ipplan.render.safe import DANGEROUS
+from ipplan.present.safe import DANGEROUS
 from ipplan.sheets import XLSX_MAGIC, Cell, read_sheet
 
 How = Literal["hidden", "sheet", "file"]

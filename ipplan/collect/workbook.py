@@ -18,7 +18,7 @@ from typing import Any
 from ipplan.collect.layout import FORMAT, HEADER_ROW, HIDDEN, Form, form_checksum
 from ipplan.i18n import Lang
 from ipplan.messages.collect import word
-from ipplan.render.safe import spreadsheet_text, xml_text
+from ipplan.present.safe import spreadsheet_text, xml_text
 from ipplan.store import number_text
 
 LOCKED_FILL = "EDEDED"

@@ -20,8 +20,8 @@ from rich.text import Text
 
 from ipplan.errors import Problem
 from ipplan.i18n import Lang, message, word
+from ipplan.present.json import dumps
 from ipplan.render.console import string_console, text_of
-from ipplan.render.json import dumps
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from ipplan.evaluate import PlanEvaluation
 from ipplan.i18n import Lang
 from ipplan.periods import label_for_date
-from ipplan.render.cells import row
-from ipplan.render.labels import HEAD, label, one_line
-from ipplan.render.safe import safe_text
-from ipplan.render.summary import (
+from ipplan.present.cells import row
+from ipplan.present.labels import HEAD, label, one_line
+from ipplan.present.safe import safe_text
+from ipplan.present.summary import (
     evaluation_head,
     evaluation_lines,
     header_line,

@@ -10,9 +10,9 @@ from ipplan.i18n import Lang
 from ipplan.i18n import word as catalog_word
 from ipplan.messages.need import word
 from ipplan.model import Indicator, Plan
+from ipplan.present.fmt import number
+from ipplan.present.json import dumps, json_number
 from ipplan.propose import Method, Proposal, Proposals
-from ipplan.render.fmt import number
-from ipplan.render.json import dumps, json_number
 
 
 def _pct(p: float) -> str:
@@ -185,7 +185,7 @@ def draft_plan(plan: Plan, result: Proposals, probability: float, lang: Lang) ->
 
 
 def render_draft_yaml(plan: Plan, result: Proposals, probability: float, lang: Lang) -> str:
-    from ipplan.render.safe import yaml_text
+    from ipplan.present.safe import yaml_text
 
     data = draft_plan(plan, result, probability, lang)
     header = word("draft_header", lang, date=result.as_of.isoformat(), pct=_pct(probability))

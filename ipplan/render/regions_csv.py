@@ -31,6 +31,6 @@ def render_regions(rows: Sequence[Ranked], lang: Lang, indicator: str | None = N
 
 
 def _text(value: str | None) -> str:
-    from ipplan.render.safe import spreadsheet_text
+    from ipplan.present.safe import spreadsheet_text
 
     return "" if value is None else spreadsheet_text(value)

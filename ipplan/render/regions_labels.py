@@ -1,4 +1,4 @@
-"""Words of `ipplan regions`: the catalog's ``regions.*`` keys (status words: render.labels)."""
+"""Words of `ipplan regions`: the catalog's ``regions.*`` keys (status words: present.labels)."""
 
 from __future__ import annotations
 

@@ -18,13 +18,13 @@ from rich.text import Text
 from ipplan.evaluate import Evaluation
 from ipplan.i18n import Lang
 from ipplan.i18n import word as catalog_word
+from ipplan.present import fmt
+from ipplan.present.cells import row as cells_of
+from ipplan.present.labels import HEAD, STYLE, TEXT, label, status_word
+from ipplan.present.summary import header_line
 from ipplan.regions import Ranked, lagging, targeted
-from ipplan.render import fmt
-from ipplan.render.cells import row as cells_of
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import HEAD, STYLE, TEXT, label, status_word
 from ipplan.render.regions_labels import word
-from ipplan.render.summary import header_line
 
 _CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 

@@ -8,7 +8,7 @@ from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import Lang
 from ipplan.i18n import word as catalog_word
 from ipplan.periods import label_for_date
-from ipplan.render.fmt import unit_text
+from ipplan.present.fmt import unit_text
 from ipplan.report.document import Chart, Point
 from ipplan.report.words import word
 

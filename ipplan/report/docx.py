@@ -20,7 +20,7 @@ from datetime import datetime
 from typing import Any
 
 from ipplan.i18n import Lang, word
-from ipplan.render.safe import xml_text
+from ipplan.present.safe import xml_text
 from ipplan.report.chart import render_chart
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
 from ipplan.report.fit import PADDING_PT, fit_columns, text_pt

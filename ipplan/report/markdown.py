@@ -7,9 +7,9 @@ projection, so the figures are all there.
 from __future__ import annotations
 
 from ipplan.i18n import Lang, word
-from ipplan.render import fmt
+from ipplan.present import fmt
+from ipplan.present.safe import safe_text
 from ipplan.render.markdown import cell, table
-from ipplan.render.safe import safe_text
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
 
 

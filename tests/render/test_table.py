@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import ipplan
-from ipplan.render.labels import status_word
+from ipplan.present.labels import status_word
 from ipplan.render.table import render_status
 
 

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from ipplan.evaluate import Evaluation
 from ipplan.i18n import Lang, word
-from ipplan.render import fmt
-from ipplan.render.labels import TARGET_TYPE, label, status_word
+from ipplan.present import fmt
+from ipplan.present.labels import TARGET_TYPE, label, status_word
 
 
 @dataclass(frozen=True)
