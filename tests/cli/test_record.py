@@ -162,11 +162,12 @@ def test_every_typed_problem_at_once(plan_dir: Path, capsys: pytest.CaptureFixtu
     args = ["trademarks_valid", "2024Q5", "abc", "--flag", "z", "--published", "2024-02-30"]
     code, _, err = run(capsys, "record", *args, "--plan", str(plan_dir), "--lang", "en")
     assert code == 2
+    # in the order of the columns of an actuals file, as `status` lists a row's problems
     assert [line.split(";")[0] for line in err.splitlines()] == [
         "error: not a period: '2024Q5'",
         "error: not a number: 'abc'",
-        "error: '2024-02-30' is not a date",
         "error: flag 'z' is not valid",
+        "error: '2024-02-30' is not a date",
     ]
 
 
