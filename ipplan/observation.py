@@ -46,6 +46,7 @@ __all__ = [
     "flag_problems",
     "parse_date",
     "parse_observation",
+    "region_name",
     "value_problems",
 ]
 
@@ -90,6 +91,11 @@ def text(cell: object) -> str:
     if isinstance(cell, date):
         return cell.isoformat()[:10]
     return str(cell).strip()
+
+
+def region_name(cell: object) -> str:
+    """A region as written ("" for the plan's own), without the apostrophe of ``'=x``."""
+    return spreadsheet_plain(text(cell))
 
 
 def parse_date(raw: str) -> date:
@@ -137,7 +143,7 @@ def parse_observation(
         return None, problems
     obs = Observation(
         indicator=indicator.id, period=period, value=value,
-        region=spreadsheet_plain(text(fields.get("region"))),
+        region=region_name(fields.get("region")),
         source=text(fields.get("source")) or None, note=text(fields.get("note")) or None,
         flag=flag, yoy=yoy, published=published, file=where.file, line=where.line,
     )  # fmt: skip

@@ -30,6 +30,7 @@ from ipplan.engine.exact import record
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import MAX_MAGNITUDE, parse_number
+from ipplan.observation import region_name
 from ipplan.periods import Period, parse_period
 
 IntArray = npt.NDArray[np.int32]  # codes: half the memory of int64 for millions of rows
@@ -238,7 +239,7 @@ def fast_rows(
     periods, flags, sources, notes, dates, yoys = (_Labels() for _ in range(6))
     try:
         period = column("period", _period, periods)
-        region = column("region", lambda t: t or plan_region, regions)
+        region = column("region", lambda t: region_name(t) or plan_region, regions)
         flag = column("flag", _flag, flags)
         yoy_code = column("yoy", _yoy, yoys)
         published = column("published", _published, dates)
