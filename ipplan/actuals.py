@@ -18,7 +18,7 @@ from ipplan.csvread import CsvSyntaxError, read_records
 from ipplan.encoding import BOM, decode_text, uncertain_problem
 from ipplan.errors import DataError, Problem
 from ipplan.model import Indicator, Observation, Plan
-from ipplan.observation import COLUMNS, FLAG_RE, Origin, Where, parse_date, parse_observation
+from ipplan.observation import COLUMNS, Origin, Where, parse_observation
 from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited, scan_folder
 
 REQUIRED = ("period", "value")
@@ -37,11 +37,9 @@ ALIASES: Mapping[str, str] = {
 __all__ = [
     "BOM",
     "COLUMNS",
-    "FLAG_RE",  # engine.load's fast path reads them here
     "CsvSyntaxError",
     "decode",
     "load_actuals",
-    "parse_date",
     "read_actuals",
     "read_records",
     "read_rows",

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
@@ -32,7 +31,7 @@ from ipplan.actuals import header_name
 from ipplan.errors import DataError, PeriodError, Problem
 from ipplan.lookup import find_indicator, normalise, unknown_indicator
 from ipplan.model import Indicator, Observation, Plan
-from ipplan.observation import COLUMNS, Origin, Where, parse_observation
+from ipplan.observation import COLUMNS, Origin, Where, cell_text, parse_observation
 from ipplan.periods import Period, parse_period_lenient
 from ipplan.sheets import Cell, Sheet, read_sheet
 from ipplan.store import check_observation, region_key
@@ -63,11 +62,7 @@ class ImportData:
 
 
 def _text(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, date):
-        return cell.isoformat()[:10]
-    text = str(cell).strip()
+    text = cell_text(cell)
     return "" if text in DASHES else text
 
 

@@ -43,9 +43,11 @@ __all__ = [
     "COLUMNS",
     "Origin",
     "Where",
+    "cell_text",
     "flag_problems",
     "parse_date",
     "parse_observation",
+    "read_flag",
     "region_name",
     "value_problems",
 ]
@@ -84,7 +86,7 @@ class Where:
         return problem.located(self.file, self.line, self.columns.get(name))
 
 
-def text(cell: object) -> str:
+def cell_text(cell: object) -> str:
     """A field as text, stripped: a date cell as YYYY-MM-DD, a missing one as ""."""
     if cell is None:
         return ""
@@ -95,7 +97,7 @@ def text(cell: object) -> str:
 
 def region_name(cell: object) -> str:
     """A region as written ("" for the plan's own), without the apostrophe of ``'=x``."""
-    return spreadsheet_plain(text(cell))
+    return spreadsheet_plain(cell_text(cell))
 
 
 def parse_date(raw: str) -> date:
@@ -113,6 +115,13 @@ def value_problems(value: float, indicator: Indicator, shown: str) -> list[Probl
     if value < 0 and not indicator.allow_negative:
         return [Problem("actuals.negative", {"value": shown, "id": indicator.id})]
     return []
+
+
+def read_flag(cell: object) -> tuple[str | None, list[Problem]]:
+    """A flag as stored (lower case; None when empty), and why it is none of e, p, b."""
+    shown = cell_text(cell)
+    flag = shown.lower() or None
+    return flag, flag_problems(flag, shown)
 
 
 def flag_problems(flag: str | None, shown: str | None = None) -> list[Problem]:
@@ -134,9 +143,8 @@ def parse_observation(
 
     period = _period(fields.get("period"), origin, report)
     value = _value(fields.get("value"), indicator, report)
-    flag_text = text(fields.get("flag"))
-    flag = flag_text.lower() or None
-    report(flag_problems(flag, flag_text), "flag")
+    flag, found = read_flag(fields.get("flag"))
+    report(found, "flag")
     yoy = _number(fields.get("yoy"), "yoy", report)
     published = _published(fields.get("published"), report)
     if problems or period is None or value is None:
@@ -144,7 +152,7 @@ def parse_observation(
     obs = Observation(
         indicator=indicator.id, period=period, value=value,
         region=region_name(fields.get("region")),
-        source=text(fields.get("source")) or None, note=text(fields.get("note")) or None,
+        source=cell_text(fields.get("source")) or None, note=cell_text(fields.get("note")) or None,
         flag=flag, yoy=yoy, published=published, file=where.file, line=where.line,
     )  # fmt: skip
     return obs, []
@@ -154,7 +162,7 @@ def parse_observation(
 
 
 def _period(cell: object, origin: Origin, report: _Report) -> Period | None:
-    raw = text(cell)
+    raw = cell_text(cell)
     if origin is Origin.IMPORT and not raw:
         report([Problem("import.no_period")], "period")
         return None
@@ -172,7 +180,7 @@ def _value(cell: object, indicator: Indicator, report: _Report) -> float | None:
     value = _number(cell, "value", report, percent=indicator.unit == "%", required=True)
     if value is None:
         return None
-    shown = text(cell) if isinstance(cell, str) else number_text(value)
+    shown = cell_text(cell) if isinstance(cell, str) else number_text(value)
     found = value_problems(value, indicator, shown)
     report(found, "value")
     return None if found else value
@@ -181,10 +189,12 @@ def _value(cell: object, indicator: Indicator, report: _Report) -> float | None:
 def _number(
     cell: object, name: str, report: _Report, *, percent: bool = True, required: bool = False
 ) -> float | None:
-    if not required and not text(cell):
+    if not required and not cell_text(cell):
         return None
     try:
-        return parse_number(cell.strip() if isinstance(cell, str) else cell, percent=percent)
+        return parse_number(
+            cell_text(cell) if isinstance(cell, str | None) else cell, percent=percent
+        )
     except NumberError as exc:
         report(exc.problems, name)
         return None
@@ -195,7 +205,7 @@ def _published(cell: object, report: _Report) -> date | None:
         return cell.date()
     if isinstance(cell, date):
         return cell
-    raw = text(cell)
+    raw = cell_text(cell)
     if not raw:
         return None
     try:

@@ -145,3 +145,8 @@ def test_empty_fields_are_none_and_no_location_is_none() -> None:
     assert (obs.file, obs.line) == (None, None)
     _, found = parse_observation({"period": "2024", "value": ""}, COUNT, Origin.ENTRY)
     assert found == [Problem("number.empty", found[0].params)]
+
+
+def test_a_row_shorter_than_the_header_has_empty_fields() -> None:
+    assert problems({"period": "2024"}) == [("number.empty", {}, 2)]
+    assert parsed({"period": "2024", "value": "3"}).source is None

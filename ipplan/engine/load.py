@@ -30,7 +30,7 @@ from ipplan.engine.exact import record
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import MAX_MAGNITUDE, parse_number
-from ipplan.observation import region_name
+from ipplan.observation import parse_date, read_flag, region_name
 from ipplan.periods import Period, parse_period
 
 IntArray = npt.NDArray[np.int32]  # codes: half the memory of int64 for millions of rows
@@ -173,14 +173,14 @@ def _yoy(text: str) -> float | None:
 
 
 def _flag(text: str) -> str | None:
-    flag = text.lower() or None
-    if flag is not None and not actuals.FLAG_RE.match(flag):
+    flag, found = read_flag(text)
+    if found:
         raise ValueError(text)
     return flag
 
 
 def _published(text: str) -> date | None:
-    return actuals.parse_date(text) if text else None
+    return parse_date(text) if text else None
 
 
 def _text(text: str) -> str | None:
