@@ -130,6 +130,27 @@ class _Reader:
             self.data.problems.append(replace(self.unknown[text], line=line, column=column))
         return found
 
+    def row_indicator(
+        self,
+        cells: Sequence[Cell],
+        names: dict[str, int],
+        line: int,
+        default: Indicator | None = None,
+    ) -> tuple[Indicator, Decimal] | None:
+        """The row's indicator (its indicator column's, else ``default``) and the factor to
+        its unit; None, with the problem, when either is missing."""
+        ind = default
+        if "indicator" in names:
+            cell = _at(cells, names["indicator"])
+            if not _text(cell):
+                self.problem("import.no_indicator", line, names["indicator"] + 1)
+                return None
+            ind = self.indicator(cell, line, names["indicator"] + 1)
+        if ind is None:
+            return None
+        factor = self.factor(cells, names, ind, line)
+        return None if factor is None else (ind, factor)
+
     def factor(
         self, cells: Sequence[Cell], names: dict[str, int], ind: Indicator, line: int
     ) -> Decimal | None:
@@ -201,17 +222,10 @@ def _long(
         if not _text(_at(cells, names["value"])):
             reader.data.skipped += 1
             continue
-        ind = default
-        if "indicator" in names:
-            if not _text(_at(cells, names["indicator"])):
-                reader.problem("import.no_indicator", line, columns["indicator"])
-                continue
-            ind = reader.indicator(_at(cells, names["indicator"]), line, columns["indicator"])
-        if ind is None:
+        found = reader.row_indicator(cells, names, line, default)
+        if found is None:
             continue
-        factor = reader.factor(cells, names, ind, line)
-        if factor is None:
-            continue
+        ind, factor = found
         where = Where(reader.data.file, line, columns)
         reader.observe(_fields(cells, names, COLUMNS), ind, where, factor, [])
 
@@ -251,7 +265,6 @@ def _wide(
         reader.problem("import.no_value_column", start, None)
         return
     columns = {name: i + 1 for name, i in names.items()}
-    where = names["indicator"]
     for line, cells in sheet.rows:
         if line <= start:
             continue
@@ -260,15 +273,10 @@ def _wide(
             if any(_text(c) for c in cells):
                 reader.data.skipped += 1
             continue
-        if not _text(_at(cells, where)):
-            reader.problem("import.no_indicator", line, where + 1)
+        found = reader.row_indicator(cells, names, line)
+        if found is None:
             continue
-        ind = reader.indicator(_at(cells, where), line, where + 1)
-        if ind is None:
-            continue
-        factor = reader.factor(cells, names, ind, line)
-        if factor is None:
-            continue
+        ind, factor = found
         row = _fields(cells, names, ROW_META)
         problems: list[Problem] = []  # the row's own, reported once
         for i in filled:
