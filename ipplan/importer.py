@@ -16,7 +16,10 @@ The header is the first row, among the first 20, that has an indicator column or
 period and a value column (title rows above it are skipped). Rows without any figure are
 skipped (section titles, footnotes, figures not yet known); a cell holding only a dash
 (-, —, /) counts as empty. Indicators are named by id or by name (:mod:`ipplan.lookup`).
-Every problem is collected, located as file:line:column; nothing here writes.
+Each figure's fields (period, value, region, source, note, flag, yoy, published) are read
+by :mod:`ipplan.observation`, as in actuals files but for periods, which may be written as
+offices write them. Every problem is collected, located as file:line:column; nothing here
+writes.
 """
 
 from __future__ import annotations
