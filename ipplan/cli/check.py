@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, PlanOpt, color_enabled, emit, today, width
-
-
-class CheckFormat(StrEnum):
-    table = "table"
-    json = "json"
+from ipplan.cli.options import Lang, LangOpt, PlanOpt, emit, formats, today, view
+from ipplan.render.registry import CHECK, Format
 
 
 def check(
     plan: PlanOpt = None,
-    format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = CheckFormat.table,
+    format: Annotated[Format, formats(CHECK)] = Format.table,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """检查方案与数据 Check targets.yaml and actuals/: every problem at once.
@@ -31,13 +24,6 @@ def check(
 
     directory, _ = resolve_plan_dir(plan)  # a folder that is not there: exit 3
     findings = run_checks(directory, today())
-    if format is CheckFormat.json:
-        from ipplan.render.check import render_json
-
-        emit(render_json(findings, lang.value))
-    else:
-        from ipplan.render.check import render_table
-
-        emit(render_table(findings, lang.value, width=width(), color=color_enabled()))
+    emit(CHECK.get(format).render(findings, view(lang)))
     if any(p.severity == "error" for p in findings):
         raise typer.Exit(1)

@@ -9,21 +9,19 @@ import typer
 
 from ipplan.cli.options import (
     AsOfOpt,
+    IndicatorArg,
     Lang,
     LangOpt,
     PlanOpt,
     RegionOpt,
-    check_region,
+    dataset,
     emit,
+    formats,
     load,
     parse_day,
-    width,
+    view,
 )
-
-
-class NeedFormat(StrEnum):
-    table = "table"
-    json = "json"
+from ipplan.render.registry import NEED, Format, NeedData
 
 
 class NeedStep(StrEnum):
@@ -32,41 +30,26 @@ class NeedStep(StrEnum):
 
 
 def need(
-    indicator: Annotated[
-        str, typer.Argument(metavar="ID", help="指标 id 或中文名 indicator id or name")
-    ],
+    indicator: IndicatorArg,
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     region: RegionOpt = None,
     by: Annotated[
         NeedStep, typer.Option("--by", help="路径步长 path step: month | quarter")
     ] = NeedStep.month,
-    format: Annotated[
-        NeedFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = NeedFormat.table,
+    format: Annotated[Format, formats(NEED)] = Format.table,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """尚需多少 What is still needed to reach a target: path per month or quarter."""
     from ipplan.lookup import require_indicator
     from ipplan.need import Step
     from ipplan.need import need as compute
-    from ipplan.series import Dataset
     from ipplan.units import for_region
 
     day = parse_day(as_of)
     the_plan, observations = load(plan)
     ind = require_indicator(the_plan, indicator, lang.value)
-    check_region(the_plan, observations, region)
-    data = Dataset(the_plan, observations, day, region)
+    data = dataset(the_plan, observations, day, region)
     ind = for_region(the_plan, ind, data.region)  # a unit: its own target only (units.py)
     result = compute(the_plan, ind, data, Step(by.value))
-    if format is NeedFormat.json:
-        from ipplan.render.need import render_need_json
-
-        emit(render_need_json(result))
-    else:
-        from ipplan.render.need import render_need_text
-
-        units = {i.id: i.unit for i in the_plan.indicators}
-        names = {i.id: i.display_name(lang.value) for i in the_plan.indicators}
-        emit(render_need_text(result, lang.value, units, names, width()))
+    emit(NEED.get(format).render(NeedData(the_plan, result), view(lang)))

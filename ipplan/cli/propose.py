@@ -13,19 +13,14 @@ from ipplan.cli.options import (
     LangOpt,
     PlanOpt,
     RegionOpt,
-    check_region,
-    color_enabled,
+    dataset,
     emit,
+    formats,
     load,
     parse_day,
-    width,
+    view,
 )
-
-
-class ProposeFormat(StrEnum):
-    table = "table"
-    json = "json"
-    yaml = "yaml"
+from ipplan.render.registry import PROPOSE, Format, ProposeData
 
 
 class ProposeMethod(StrEnum):
@@ -74,16 +69,13 @@ def propose(
     method: Annotated[
         ProposeMethod, typer.Option("--method", help="模型 model (auto: by kind and backtest)")
     ] = ProposeMethod.auto,
-    format: Annotated[
-        ProposeFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = ProposeFormat.table,
+    format: Annotated[Format, formats(PROPOSE)] = Format.table,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """下一期目标建议 Targets for the next plan: the value reached with each probability."""
     from ipplan.errors import UsageError
     from ipplan.periods import MAX_YEAR
     from ipplan.propose import propose_plan
-    from ipplan.series import Dataset
 
     day = parse_day(as_of)
     probabilities = parse_probabilities(probability)
@@ -92,18 +84,6 @@ def propose(
     if horizon > MAX_YEAR:  # the last year a period can have (beyond 9999 no date exists)
         raise UsageError("propose.horizon_too_far", value=horizon, max=MAX_YEAR)
     the_plan, observations = load(plan)
-    check_region(the_plan, observations, region)
-    data = Dataset(the_plan, observations, day, region)
+    data = dataset(the_plan, observations, day, region)
     result = propose_plan(the_plan, data, horizon, probabilities, method.value)
-    if format is ProposeFormat.json:
-        from ipplan.render.propose import render_propose_json
-
-        emit(render_propose_json(result))
-    elif format is ProposeFormat.yaml:
-        from ipplan.render.propose import render_draft_yaml
-
-        emit(render_draft_yaml(the_plan, result, probabilities[0], lang.value))
-    else:
-        from ipplan.render.propose import render_propose_table
-
-        emit(render_propose_table(result, lang.value, width=width(), color=color_enabled()))
+    emit(PROPOSE.get(format).render(ProposeData(the_plan, result, probabilities[0]), view(lang)))

@@ -11,13 +11,13 @@ from ipplan.cli.options import (
     Lang,
     LangOpt,
     PlanOpt,
-    TableFormat,
-    color_enabled,
     emit,
+    formats,
     load_any,
     parse_day,
-    width,
+    view,
 )  # fmt: skip
+from ipplan.render.registry import REGIONS, Format, RegionsData
 
 
 def regions(
@@ -32,9 +32,7 @@ def regions(
             help="按一项指标排名 rank the units on one indicator (id or name)",
         ),
     ] = None,
-    format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = TableFormat.table,
+    format: Annotated[Format, formats(REGIONS)] = Format.table,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
@@ -49,19 +47,4 @@ def regions(
     units = list_units(the_plan, observations)
     results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)
     rows = region_rows(units, results, chosen)
-    if format is TableFormat.json:
-        from ipplan.render.regions_json import render_regions as render_json
-
-        emit(render_json(rows, chosen))
-    elif format is TableFormat.csv:
-        from ipplan.render.regions_csv import render_regions as render_csv
-
-        emit(render_csv(rows, code, chosen))
-    elif format is TableFormat.markdown:
-        from ipplan.render.regions_markdown import render_regions as render_md
-
-        emit(render_md(rows, code, chosen))
-    else:
-        from ipplan.render.regions_table import render_regions as render_table
-
-        emit(render_table(rows, code, indicator=chosen, width=width(), color=color_enabled()))
+    emit(REGIONS.get(format).render(RegionsData(rows, chosen), view(lang)))

@@ -11,16 +11,18 @@ from ipplan.cli.options import (
     AsOfOpt,
     Lang,
     LangOpt,
+    MethodOpt,
     PlanOpt,
     RegionOpt,
-    TableFormat,
+    check_method,
     check_region,
-    color_enabled,
     emit,
+    formats,
     load_any,
     parse_day,
-    width,
+    view,
 )  # fmt: skip
+from ipplan.render.registry import STATUS, Format, StatusData
 
 
 class EvaluationOpt(StrEnum):
@@ -33,12 +35,8 @@ def status(
     plan: PlanOpt = None,
     as_of: AsOfOpt = None,
     region: RegionOpt = None,
-    format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = TableFormat.table,
-    method: Annotated[
-        str, typer.Option("--method", help="预测方法 projection method: auto|linear|cagr|weighted")
-    ] = "auto",
+    format: Annotated[Format, formats(STATUS)] = Format.table,
+    method: MethodOpt = "auto",
     evaluation: Annotated[
         EvaluationOpt,
         typer.Option(
@@ -51,15 +49,11 @@ def status(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """各项目标进展 Where every target stands: attainment, pace, projection, status."""
-    from ipplan.errors import UsageError
     from ipplan.evaluate import evaluate_plan
-    from ipplan.project import METHODS
     from ipplan.verdicts import Mode, assess_plan
 
     day = parse_day(as_of)
-    if method != "auto" and method not in METHODS:
-        raise UsageError("cli.bad_choice", option="--method", value=method,
-                         allowed=" | ".join(("auto", *METHODS)))  # fmt: skip
+    check_method(method)
     the_plan, observations, table = load_any(plan)
     check_region(the_plan, observations, region)
     if table is None:
@@ -69,25 +63,9 @@ def status(
 
         unit = region or the_plan.meta.region
         result = evaluate_units(the_plan, day, [unit], method, table=table)[unit]
-    code = lang.value
     mode = None if evaluation is EvaluationOpt.auto else Mode(evaluation.value)
     # The table shows the evaluation column when asked, once the deadline has passed, or
     # when the plan sets its own statuses; JSON and CSV always carry it.
     shown = mode is not None or day >= the_plan.meta.deadline or the_plan.statuses is not None
     words = assess_plan(result, mode) if shown else None
-    if format is TableFormat.json:
-        from ipplan.render.json import render_status as render_json
-
-        emit(render_json(result, mode))
-    elif format is TableFormat.csv:
-        from ipplan.render.csv import render_status as render_csv
-
-        emit(render_csv(result, code, mode))
-    elif format is TableFormat.markdown:
-        from ipplan.render.markdown import render_status as render_md
-
-        emit(render_md(result, code, words))
-    else:
-        from ipplan.render.table import render_status as render_table
-
-        emit(render_table(result, code, width=width(), color=color_enabled(), words=words))
+    emit(STATUS.get(format).render(StatusData(result, mode, words), view(lang)))

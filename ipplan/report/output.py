@@ -78,10 +78,6 @@ def write_output(target: str | Path, data: bytes) -> None:
         note_written()
 
 
-# Kept for callers of the former name: every target kind is handled.
-write_atomic = write_output
-
-
 def _write_fd(stream: TextIO, fd: int, data: bytes, label: str) -> None:
     """Write to standard output (error) through its byte buffer, after the text before it."""
     _refuse_binary_on_terminal(fd, data, label)

@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from ipplan.errors import DataError, FileBusyError, UsageError
-from ipplan.report.output import write_atomic, write_output
+from ipplan.report.output import write_output
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:
     target = tmp_path / "r.md"
-    write_atomic(target, b"one")
-    write_atomic(target, b"two")
+    write_output(target, b"one")
+    write_output(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left
     assert os.stat(target).st_mode & 0o444 == 0o444 & ~_umask()
@@ -40,7 +40,7 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(FileBusyError) as info:
-        write_atomic(target, b"new")
+        write_output(target, b"new")
     assert info.value.code == "store.busy"  # the one error of the one atomic writer
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]
@@ -48,10 +48,10 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
 
 def test_missing_folder_and_folder_as_file(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as info:
-        write_atomic(tmp_path / "nope" / "r.html", b"x")
+        write_output(tmp_path / "nope" / "r.html", b"x")
     assert info.value.code == "report.no_folder"
     with pytest.raises(UsageError) as info:
-        write_atomic(tmp_path, b"x")
+        write_output(tmp_path, b"x")
     assert info.value.code == "report.output_is_dir"
     assert list(tmp_path.iterdir()) == []
 
