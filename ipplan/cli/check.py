@@ -6,14 +6,14 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, PlanOpt, emit, formats, today, view
+from ipplan.cli import options
 from ipplan.render.registry import CHECK, Format
 
 
 def check(
-    plan: PlanOpt = None,
-    format: Annotated[Format, formats(CHECK)] = Format.table,
-    lang: LangOpt = Lang.zh,
+    plan: options.PlanOpt = None,
+    format: Annotated[Format, options.formats(CHECK)] = Format.table,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """检查方案与数据 Check targets.yaml and actuals/: every problem at once.
 
@@ -23,7 +23,7 @@ def check(
     from ipplan.plan import resolve_plan_dir
 
     directory, _ = resolve_plan_dir(plan)  # a folder that is not there: exit 3
-    findings = run_checks(directory, today())
-    emit(CHECK.get(format).render(findings, view(lang)))
+    findings = run_checks(directory, options.today())
+    options.emit(CHECK.get(format).render(findings, options.view(lang)))
     if any(p.severity == "error" for p in findings):
         raise typer.Exit(1)

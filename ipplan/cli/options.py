@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from ipplan.engine.load import Table
     from ipplan.errors import Problem
-    from ipplan.model import Observation, Plan
+    from ipplan.model import Indicator, Observation, Plan
     from ipplan.render.registry import Outputs
     from ipplan.series import Dataset
 
@@ -197,17 +197,27 @@ def check_region(
         raise UsageError("cli.unknown_region", value=region, known=listed)
 
 
-def dataset(
-    plan: Plan,
-    observations: Mapping[str, Sequence[Observation]],
-    day: date,
-    region: str | None,
-) -> Dataset:
-    """The plan's series as known on ``day`` in ``region``, once the region is checked."""
+def load_dataset(plan_dir: str | None, day: date, region: str | None) -> Dataset:
+    """The plan's series as known on ``day`` in ``region`` (checked); its ``plan`` too."""
     from ipplan.series import Dataset
 
+    plan, observations = load(plan_dir)
     check_region(plan, observations, region)
     return Dataset(plan, observations, day, region)
+
+
+def load_indicator(
+    plan_dir: str | None, day: date, region: str | None, indicator: str, lang: Lang
+) -> tuple[Dataset, Indicator]:
+    """:func:`load_dataset`, and the indicator named on the command line (an id or a
+    name; an unknown one is refused before the region is checked)."""
+    from ipplan.lookup import require_indicator
+    from ipplan.series import Dataset
+
+    plan, observations = load(plan_dir)
+    found = require_indicator(plan, indicator, lang.value)
+    check_region(plan, observations, region)
+    return Dataset(plan, observations, day, region), found
 
 
 def color_enabled() -> bool:

@@ -7,19 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    Lang,
-    LangOpt,
-    PlanOpt,
-    RegionOpt,
-    dataset,
-    emit,
-    formats,
-    load,
-    parse_day,
-    view,
-)
+from ipplan.cli import options
 from ipplan.render.registry import PROPOSE, Format, ProposeData
 
 
@@ -55,9 +43,9 @@ def propose(
     horizon: Annotated[
         int, typer.Option("--horizon", metavar="YEAR", help="目标年份 the year the targets end")
     ],
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    region: RegionOpt = None,
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
+    region: options.RegionOpt = None,
     probability: Annotated[
         str,
         typer.Option(
@@ -69,21 +57,24 @@ def propose(
     method: Annotated[
         ProposeMethod, typer.Option("--method", help="模型 model (auto: by kind and backtest)")
     ] = ProposeMethod.auto,
-    format: Annotated[Format, formats(PROPOSE)] = Format.table,
-    lang: LangOpt = Lang.zh,
+    format: Annotated[Format, options.formats(PROPOSE)] = Format.table,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """下一期目标建议 Targets for the next plan: the value reached with each probability."""
     from ipplan.errors import UsageError
     from ipplan.periods import MAX_YEAR
     from ipplan.propose import propose_plan
 
-    day = parse_day(as_of)
+    day = options.parse_day(as_of)
     probabilities = parse_probabilities(probability)
     if horizon < day.year:
         raise UsageError("propose.bad_horizon", value=horizon)
     if horizon > MAX_YEAR:  # the last year a period can have (beyond 9999 no date exists)
         raise UsageError("propose.horizon_too_far", value=horizon, max=MAX_YEAR)
-    the_plan, observations = load(plan)
-    data = dataset(the_plan, observations, day, region)
-    result = propose_plan(the_plan, data, horizon, probabilities, method.value)
-    emit(PROPOSE.get(format).render(ProposeData(the_plan, result, probabilities[0]), view(lang)))
+    data = options.load_dataset(plan, day, region)
+    result = propose_plan(data.plan, data, horizon, probabilities, method.value)
+    options.emit(
+        PROPOSE.get(format).render(
+            ProposeData(data.plan, result, probabilities[0]), options.view(lang)
+        )
+    )

@@ -8,17 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    Lang,
-    LangOpt,
-    PlanOpt,
-    RegionOpt,
-    check_region,
-    format_option,
-    load,
-    parse_day,
-)
+from ipplan.cli import options
 from ipplan.render.registry import REPORTS, ReportFormat, report_renderer
 
 if TYPE_CHECKING:
@@ -31,7 +21,9 @@ DRAWING = {"zh": "绘制图表", "en": "drawing charts"}
 def report(
     format: Annotated[
         ReportFormat,
-        format_option(tuple(r.name for r in REPORTS), ReportFormat, help="报告格式 report format"),
+        options.format_option(
+            tuple(r.name for r in REPORTS), ReportFormat, help="报告格式 report format"
+        ),
     ],
     output: Annotated[
         str | None,
@@ -43,10 +35,10 @@ def report(
             "default <plan id>-report-<as-of>.<ext> in the current folder",
         ),
     ] = None,
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    region: RegionOpt = None,
-    lang: LangOpt = Lang.zh,
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
+    region: options.RegionOpt = None,
+    lang: options.LangOpt = options.Lang.zh,
     issuer: Annotated[
         str | None,
         typer.Option(
@@ -89,9 +81,9 @@ def report(
 
     code = lang.value
     renderer = report_renderer(format)
-    day = parse_day(as_of)
-    signed = parse_day(sign_date)
-    previous_day = parse_day(compare_as_of) if compare_as_of is not None else None
+    day = options.parse_day(as_of)
+    signed = options.parse_day(sign_date)
+    previous_day = options.parse_day(compare_as_of) if compare_as_of is not None else None
     if previous_day is not None and previous_day >= day:
         raise UsageError(
             "report.compare_not_before", previous=previous_day.isoformat(), as_of=day.isoformat()
@@ -102,8 +94,8 @@ def report(
     to_stdout = output in STDOUT_NAMES  # -, /dev/stdout: standard output itself
     if to_stdout and renderer.binary and sys.stdout.isatty():
         raise UsageError("report.binary_stdout", format=renderer.name)
-    the_plan, observations = load(plan)
-    check_region(the_plan, observations, region)
+    the_plan, observations = options.load(plan)
+    options.check_region(the_plan, observations, region)
     if not to_stdout:
         path = (
             Path(output)

@@ -5,22 +5,7 @@ from __future__ import annotations
 import sys
 from typing import Annotated
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    IndicatorArg,
-    Lang,
-    LangOpt,
-    MethodOpt,
-    PlanOpt,
-    RegionOpt,
-    check_method,
-    dataset,
-    emit,
-    formats,
-    load,
-    parse_day,
-    view,
-)
+from ipplan.cli import options
 from ipplan.render.registry import SHOW, Format, ShowData
 
 
@@ -35,27 +20,28 @@ def _ascii_only() -> bool:
 
 
 def show(
-    indicator: IndicatorArg,
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    region: RegionOpt = None,
-    method: MethodOpt = "auto",
-    format: Annotated[Format, formats(SHOW)] = Format.table,
-    lang: LangOpt = Lang.zh,
+    indicator: options.IndicatorArg,
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
+    region: options.RegionOpt = None,
+    method: options.MethodOpt = "auto",
+    format: Annotated[Format, options.formats(SHOW)] = Format.table,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """单项指标详情 One indicator in depth: history, chart, every figure, projections."""
     from ipplan.evaluate import PlanEvaluation, evaluate_indicator
     from ipplan.figures import time_elapsed as elapsed
-    from ipplan.lookup import require_indicator
 
-    day = parse_day(as_of)
-    check_method(method)
-    the_plan, observations = load(plan)
-    ind = require_indicator(the_plan, indicator, lang.value)
-    data = dataset(the_plan, observations, day, region)
-    ev = evaluate_indicator(the_plan, ind, data, method)
-    meta = the_plan.meta
+    day = options.parse_day(as_of)
+    options.check_method(method)
+    data, ind = options.load_indicator(plan, day, region, indicator, lang)
+    ev = evaluate_indicator(data.plan, ind, data, method)
+    meta = data.plan.meta
     result = PlanEvaluation(
-        the_plan, day, data.region, elapsed(meta.start, meta.deadline, day), (ev,)
+        data.plan, day, data.region, elapsed(meta.start, meta.deadline, day), (ev,)
     )
-    emit(SHOW.get(format).render(ShowData(result, ev, method), view(lang, ascii=_ascii_only())))
+    options.emit(
+        SHOW.get(format).render(
+            ShowData(result, ev, method), options.view(lang, ascii=_ascii_only())
+        )
+    )

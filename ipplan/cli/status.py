@@ -7,21 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    Lang,
-    LangOpt,
-    MethodOpt,
-    PlanOpt,
-    RegionOpt,
-    check_method,
-    check_region,
-    emit,
-    formats,
-    load_any,
-    parse_day,
-    view,
-)  # fmt: skip
+from ipplan.cli import options
 from ipplan.render.registry import STATUS, Format, StatusData
 
 
@@ -32,11 +18,11 @@ class EvaluationOpt(StrEnum):
 
 
 def status(
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    region: RegionOpt = None,
-    format: Annotated[Format, formats(STATUS)] = Format.table,
-    method: MethodOpt = "auto",
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
+    region: options.RegionOpt = None,
+    format: Annotated[Format, options.formats(STATUS)] = Format.table,
+    method: options.MethodOpt = "auto",
     evaluation: Annotated[
         EvaluationOpt,
         typer.Option(
@@ -46,16 +32,16 @@ def status(
             "final (已完成/未完成); auto: final once the deadline has passed",
         ),
     ] = EvaluationOpt.auto,
-    lang: LangOpt = Lang.zh,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """各项目标进展 Where every target stands: attainment, pace, projection, status."""
     from ipplan.evaluate import evaluate_plan
     from ipplan.verdicts import Mode, assess_plan
 
-    day = parse_day(as_of)
-    check_method(method)
-    the_plan, observations, table = load_any(plan)
-    check_region(the_plan, observations, region)
+    day = options.parse_day(as_of)
+    options.check_method(method)
+    the_plan, observations, table = options.load_any(plan)
+    options.check_region(the_plan, observations, region)
     if table is None:
         result = evaluate_plan(the_plan, observations, day, region, method)
     else:  # a large plan: the engine (ipplan.engine), same figures
@@ -68,4 +54,4 @@ def status(
     # when the plan sets its own statuses; JSON and CSV always carry it.
     shown = mode is not None or day >= the_plan.meta.deadline or the_plan.statuses is not None
     words = assess_plan(result, mode) if shown else None
-    emit(STATUS.get(format).render(StatusData(result, mode, words), view(lang)))
+    options.emit(STATUS.get(format).render(StatusData(result, mode, words), options.view(lang)))
