@@ -243,6 +243,6 @@ def emit(text: str) -> None:
     except BrokenPipeError:
         raise  # the reader went away (| head): not an error of ours
     except OSError as exc:  # > /dev/full, a full disk: one line, exit 3
-        from ipplan.errors import DataError
+        from ipplan.atomic import output_failed
 
-        raise DataError("output.write_failed", path="stdout", reason=exc.strerror) from None
+        raise output_failed(exc, "stdout") from None
