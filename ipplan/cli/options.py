@@ -185,11 +185,12 @@ def check_region(
     plan), naming the closest units (广水 → 广水市)."""
     if region is None or region == plan.meta.region:
         return
+    from ipplan.present.text import first
     from ipplan.units import closest_units, unit_names
 
     known = unit_names(plan, observations)
     if region not in known:
-        listed = "、".join(known[:20]) + ("…" if len(known) > 20 else "")
+        listed = first(known)
         close = closest_units(region, known)
         if close:
             raise UsageError("cli.unknown_unit", value=region, close="、".join(close),

@@ -21,9 +21,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from ipplan.present.text import width as text_width
 from ipplan.render.fmt import DASH
 from ipplan.render.safe import spreadsheet_text, xml_text
-from ipplan.report.chart import width as text_width
 from ipplan.report.document import Bullets, Cell, Paragraph, Report, Table, walk
 
 HEAD_FILL = "DDE8F3"
