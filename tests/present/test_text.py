@@ -36,6 +36,4 @@ def test_markdown_cells_cannot_break_the_table() -> None:
     assert cell("<b>*x*</b>") == "&lt;b&gt;\\*x\\*&lt;/b&gt;"
     # ESC shown as \x1b, whose backslash Markdown then escapes (it reads "\x1b"), and [
     assert cell("\x1b[31mred") == "\\\\x1b\\[31mred"
-    assert table(["名称", "值"], [["a", "1"]], "lr") == (
-        "| 名称 | 值 |\n|:---|---:|\n| a | 1 |\n"
-    )
+    assert table(["名称", "值"], [["a", "1"]], "lr") == ("| 名称 | 值 |\n|:---|---:|\n| a | 1 |\n")
