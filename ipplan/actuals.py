@@ -19,7 +19,7 @@ from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import parse_number
 from ipplan.periods import parse_period
-from ipplan.render.safe import spreadsheet_plain
+from ipplan.present.safe import spreadsheet_plain
 from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited, scan_folder
 
 COLUMNS = ("period", "value", "region", "source", "note", "flag", "yoy", "published")

@@ -17,8 +17,8 @@ from typing import Any
 
 from ipplan.collect.layout import FORMAT, HEADER_ROW, HIDDEN, Form, form_checksum
 from ipplan.messages.collect import word
+from ipplan.present.safe import spreadsheet_text, xml_text
 from ipplan.present.text import width as text_width
-from ipplan.render.safe import spreadsheet_text, xml_text
 from ipplan.store import number_text
 
 LOCKED_FILL = "EDEDED"

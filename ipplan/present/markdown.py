@@ -3,7 +3,7 @@ Markdown: nothing in a cell can break the table, format text or run as HTML."""
 
 from __future__ import annotations
 
-from ipplan.render.safe import safe_text
+from ipplan.present.safe import safe_text
 
 
 def cell(text: str) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
+from ipplan.present.cells import row
+from ipplan.present.labels import HEAD, label, one_line
 from ipplan.present.markdown import cell, table
-from ipplan.render.cells import row
-from ipplan.render.labels import HEAD, label, one_line
-from ipplan.render.summary import (
+from ipplan.present.summary import (
     evaluation_head,
     evaluation_lines,
     header_line,

@@ -16,14 +16,14 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan.evaluate import Evaluation
+from ipplan.present import fmt
+from ipplan.present.cells import row as cells_of
+from ipplan.present.labels import HEAD, STYLE, TEXT, label, status_word
+from ipplan.present.safe import safe_text
+from ipplan.present.summary import header_line
 from ipplan.regions import Ranked, lagging, targeted
-from ipplan.render import fmt
-from ipplan.render.cells import row as cells_of
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import HEAD, STYLE, TEXT, label, status_word
 from ipplan.render.regions_labels import word
-from ipplan.render.safe import safe_text
-from ipplan.render.summary import header_line
 
 
 def _t(text: str, style: str = "") -> Text:

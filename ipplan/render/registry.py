@@ -186,7 +186,7 @@ def _status_table(data: StatusData, view: View) -> str:
 
 
 def _status_json(data: StatusData, view: View) -> str:
-    from ipplan.render.json import render_status
+    from ipplan.present.json import render_status
 
     return render_status(data.result, data.mode)
 

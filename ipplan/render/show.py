@@ -13,11 +13,11 @@ from ipplan.figures import counted_flows
 from ipplan.i18n import Lang
 from ipplan.model import Observation
 from ipplan.periods import Period
+from ipplan.present import fmt
+from ipplan.present.labels import STYLE, TARGET_TYPE, status_word
 from ipplan.project import REGISTRY
-from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import STYLE, TARGET_TYPE, status_word
 from ipplan.render.show_projections import (
     backtest_line,
     choice_line,

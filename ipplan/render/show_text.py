@@ -15,9 +15,9 @@ from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
 from ipplan.i18n import Lang, message
 from ipplan.model import Observation
 from ipplan.periods import years_between
+from ipplan.present import fmt
+from ipplan.present.labels import status_word
 from ipplan.project import REGISTRY
-from ipplan.render import fmt
-from ipplan.render.labels import status_word
 
 # each method's name, from the registry's catalog key
 METHOD_NAME = {

@@ -26,9 +26,9 @@ import warnings
 from functools import cache
 from typing import Any, Literal, cast
 
+from ipplan.present import fmt
+from ipplan.present.safe import safe_text
 from ipplan.present.text import width
-from ipplan.render import fmt
-from ipplan.render.safe import safe_text
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Chart
 
