@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ipplan.cli import options
-from ipplan.render.registry import CHECK, Format
+from ipplan.render.outputs import CHECK
+from ipplan.render.registry import Format
 
 
 def check(

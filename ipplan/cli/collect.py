@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ipplan.cli.options import Lang, LangOpt, PlanOpt, emit, formats, view
-from ipplan.render.registry import COLLECT_STATUS, CollectStatusData, Format
+from ipplan.render.outputs import COLLECT_STATUS, CollectStatusData
+from ipplan.render.registry import Format
 
 app = typer.Typer(
     help="填报表：生成、收回、催报 Fill-in workbooks: make, collect, who is missing.",

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ipplan.cli import options
-from ipplan.render.registry import NEED, Format, NeedData
+from ipplan.render.outputs import NEED, NeedData
+from ipplan.render.registry import Format
 
 
 class NeedStep(StrEnum):

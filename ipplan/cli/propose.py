@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ipplan.cli import options
-from ipplan.render.registry import PROPOSE, Format, ProposeData
+from ipplan.render.outputs import PROPOSE, ProposeData
+from ipplan.render.registry import Format
 
 
 class ProposeMethod(StrEnum):

@@ -7,7 +7,8 @@ from typing import Annotated
 import typer
 
 from ipplan.cli import options
-from ipplan.render.registry import REGIONS, Format, RegionsData
+from ipplan.render.outputs import REGIONS, RegionsData
+from ipplan.render.registry import Format
 
 
 def regions(

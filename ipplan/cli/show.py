@@ -6,7 +6,8 @@ import sys
 from typing import Annotated
 
 from ipplan.cli import options
-from ipplan.render.registry import SHOW, Format, ShowData
+from ipplan.render.outputs import SHOW, ShowData
+from ipplan.render.registry import Format
 
 
 def _ascii_only() -> bool:

@@ -8,7 +8,8 @@ from typing import Annotated
 import typer
 
 from ipplan.cli import options
-from ipplan.render.registry import STATUS, Format, StatusData
+from ipplan.render.outputs import STATUS, StatusData
+from ipplan.render.registry import Format
 
 
 class EvaluationOpt(StrEnum):

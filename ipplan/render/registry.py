@@ -1,41 +1,32 @@
 """Every output format in one registry: the CLI's ``--format`` choices come from here.
 
-A renderer has a name (the ``--format`` value), a file extension, whether its output is
-binary, and ``render(data, view)``: a pure function from a command's result and a
-:class:`View` (language, terminal width, colour …) to the text (or bytes) of the output.
+A renderer (:class:`Renderer`) has a name (the ``--format`` value), a file extension,
+whether its output is binary, and ``render(data, view)``: a pure function from a
+command's result and a :class:`View` (language, terminal width, colour …) to the text
+(or bytes) of the output.
 
-- :data:`STATUS`, :data:`REGIONS`, :data:`SHOW`, :data:`CHECK`, :data:`NEED`,
-  :data:`PROPOSE` and :data:`COLLECT_STATUS` list the text renderers of each command
-  (:class:`Outputs`); ``cli.options.format_option`` turns one into the ``--format``
-  option, its choices and its check.
+- :mod:`ipplan.render.outputs` lists the text renderers of each command
+  (:class:`Outputs`: ``STATUS``, ``REGIONS``, ``SHOW`` …); ``cli.options.formats`` turns
+  one into the ``--format`` option, its choices and its check.
 - :data:`REPORTS` lists the report renderers (:class:`ReportRenderer`, bytes), one per
   :class:`ReportFormat`.
 
 Adding a format: a member of :class:`Format` (or :class:`ReportFormat`), its extension in
 :func:`extension` (mypy's ``assert_never`` points at every ``match`` to extend), and its
-renderer in the command's tuple here; the CLI's choices and ``--help`` follow. The
-renderers' modules are imported only when one is used, so ``--help`` stays light.
+renderer in the command's tuple; the CLI's choices and ``--help`` follow. The renderers'
+modules are imported only when one is used, so ``--help`` stays light.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, assert_never
 
 if TYPE_CHECKING:
-    from ipplan.collect.status import UnitReturn
-    from ipplan.errors import Problem
-    from ipplan.evaluate import Evaluation, PlanEvaluation
     from ipplan.i18n import Lang
-    from ipplan.model import Plan
-    from ipplan.need import Need
-    from ipplan.periods import Period
-    from ipplan.propose import Proposals
-    from ipplan.regions import Ranked
     from ipplan.report.document import Report
-    from ipplan.verdicts import Mode, PlanAssessment
 
 
 class Format(StrEnum):
@@ -162,266 +153,6 @@ class Outputs(Generic[T]):
             if renderer.format is format:
                 return renderer
         raise ValueError(f"{self.command} has no {format.value} output")
-
-
-# ------------------------------------------------------------------------- status
-
-
-@dataclass(frozen=True)
-class StatusData:
-    """What ``ipplan status`` shows: the evaluation, the evaluation mode asked for, and the
-    evaluation words when the table shows them (JSON and CSV always carry them)."""
-
-    result: PlanEvaluation
-    mode: Mode | None = None
-    words: PlanAssessment | None = None
-
-
-def _status_table(data: StatusData, view: View) -> str:
-    from ipplan.render.table import render_status
-
-    return render_status(
-        data.result, view.lang, width=view.width, color=view.color, words=data.words
-    )
-
-
-def _status_json(data: StatusData, view: View) -> str:
-    from ipplan.present.json import render_status
-
-    return render_status(data.result, data.mode)
-
-
-def _status_csv(data: StatusData, view: View) -> str:
-    from ipplan.render.csv import render_status
-
-    return render_status(data.result, view.lang, data.mode)
-
-
-def _status_markdown(data: StatusData, view: View) -> str:
-    from ipplan.render.markdown import render_status
-
-    return render_status(data.result, view.lang, data.words)
-
-
-STATUS: Outputs[StatusData] = Outputs(
-    "status",
-    (
-        Output(Format.table, _status_table),
-        Output(Format.json, _status_json),
-        Output(Format.csv, _status_csv),
-        Output(Format.markdown, _status_markdown),
-    ),
-)
-
-
-# ------------------------------------------------------------------------- regions
-
-
-@dataclass(frozen=True)
-class RegionsData:
-    """Every unit's evaluation, ranked; ``indicator`` when ranked on one indicator."""
-
-    rows: Sequence[Ranked]
-    indicator: str | None = None
-
-
-def _regions_table(data: RegionsData, view: View) -> str:
-    from ipplan.render.regions_table import render_regions
-
-    return render_regions(
-        data.rows, view.lang, indicator=data.indicator, width=view.width, color=view.color
-    )
-
-
-def _regions_json(data: RegionsData, view: View) -> str:
-    from ipplan.render.regions_json import render_regions
-
-    return render_regions(data.rows, data.indicator)
-
-
-def _regions_csv(data: RegionsData, view: View) -> str:
-    from ipplan.render.regions_csv import render_regions
-
-    return render_regions(data.rows, view.lang, data.indicator)
-
-
-def _regions_markdown(data: RegionsData, view: View) -> str:
-    from ipplan.render.regions_markdown import render_regions
-
-    return render_regions(data.rows, view.lang, data.indicator)
-
-
-REGIONS: Outputs[RegionsData] = Outputs(
-    "regions",
-    (
-        Output(Format.table, _regions_table),
-        Output(Format.json, _regions_json),
-        Output(Format.csv, _regions_csv),
-        Output(Format.markdown, _regions_markdown),
-    ),
-)
-
-
-# ------------------------------------------------------------------------- show
-
-
-@dataclass(frozen=True)
-class ShowData:
-    """One indicator's evaluation within its plan, and the projection method asked for."""
-
-    result: PlanEvaluation
-    evaluation: Evaluation
-    method: str = "auto"
-
-
-def _show_table(data: ShowData, view: View) -> str:
-    from ipplan.render.show import render_show
-
-    return render_show(
-        data.result,
-        data.evaluation,
-        view.lang,
-        method=data.method,
-        width=view.width,
-        color=view.color,
-        ascii=view.ascii,
-    )
-
-
-def _show_json(data: ShowData, view: View) -> str:
-    from ipplan.render.show_json import render_show
-
-    return render_show(data.result, data.evaluation)
-
-
-SHOW: Outputs[ShowData] = Outputs(
-    "show", (Output(Format.table, _show_table), Output(Format.json, _show_json))
-)
-
-
-# ------------------------------------------------------------------------- check
-
-
-def _check_table(findings: Sequence[Problem], view: View) -> str:
-    from ipplan.render.check import render_table
-
-    return render_table(findings, view.lang, width=view.width, color=view.color)
-
-
-def _check_json(findings: Sequence[Problem], view: View) -> str:
-    from ipplan.render.check import render_json
-
-    return render_json(findings, view.lang)
-
-
-CHECK: Outputs[Sequence[Problem]] = Outputs(
-    "check", (Output(Format.table, _check_table), Output(Format.json, _check_json))
-)
-
-
-# ------------------------------------------------------------------------- need
-
-
-@dataclass(frozen=True)
-class NeedData:
-    """What is still needed for one target, and the plan (for names and units)."""
-
-    plan: Plan
-    result: Need
-
-
-def _need_table(data: NeedData, view: View) -> str:
-    from ipplan.render.need import render_need_text
-
-    units = {i.id: i.unit for i in data.plan.indicators}
-    names = {i.id: i.display_name(view.lang) for i in data.plan.indicators}
-    return render_need_text(data.result, view.lang, units, names, view.width)
-
-
-def _need_json(data: NeedData, view: View) -> str:
-    from ipplan.render.need import render_need_json
-
-    return render_need_json(data.result)
-
-
-NEED: Outputs[NeedData] = Outputs(
-    "need", (Output(Format.table, _need_table), Output(Format.json, _need_json))
-)
-
-
-# ------------------------------------------------------------------------- propose
-
-
-@dataclass(frozen=True)
-class ProposeData:
-    """Proposed targets; the draft targets.yaml takes the first probability."""
-
-    plan: Plan
-    result: Proposals
-    probability: float
-
-
-def _propose_table(data: ProposeData, view: View) -> str:
-    from ipplan.render.propose import render_propose_table
-
-    return render_propose_table(data.result, view.lang, width=view.width, color=view.color)
-
-
-def _propose_json(data: ProposeData, view: View) -> str:
-    from ipplan.render.propose import render_propose_json
-
-    return render_propose_json(data.result)
-
-
-def _propose_yaml(data: ProposeData, view: View) -> str:
-    from ipplan.render.propose import render_draft_yaml
-
-    return render_draft_yaml(data.plan, data.result, data.probability, view.lang)
-
-
-PROPOSE: Outputs[ProposeData] = Outputs(
-    "propose",
-    (
-        Output(Format.table, _propose_table),
-        Output(Format.json, _propose_json),
-        Output(Format.yaml, _propose_yaml),
-    ),
-)
-
-
-# ------------------------------------------------------------------------- collect status
-
-
-@dataclass(frozen=True)
-class CollectStatusData:
-    """Which unit returned which figure for one period."""
-
-    rows: Sequence[UnitReturn]
-    period: Period
-
-
-def _collect_table(data: CollectStatusData, view: View) -> str:
-    from ipplan.render.collect import render_status_table
-
-    return render_status_table(data.rows, data.period, view.lang)
-
-
-def _collect_json(data: CollectStatusData, view: View) -> str:
-    from ipplan.render.collect import render_status_json
-
-    return render_status_json(data.rows, data.period, view.lang)
-
-
-COLLECT_STATUS: Outputs[CollectStatusData] = Outputs(
-    "collect status", (Output(Format.table, _collect_table), Output(Format.json, _collect_json))
-)
-
-# Every command's outputs, for the CLI's tests.
-COMMANDS: tuple[Outputs[StatusData] | Outputs[RegionsData] | Outputs[ShowData]
-                | Outputs[Sequence[Problem]] | Outputs[NeedData] | Outputs[ProposeData]
-                | Outputs[CollectStatusData], ...] = (
-    STATUS, REGIONS, SHOW, CHECK, NEED, PROPOSE, COLLECT_STATUS,
-)  # fmt: skip
 
 
 # ------------------------------------------------------------------------- reports

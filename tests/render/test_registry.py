@@ -12,16 +12,13 @@ import typer
 
 from ipplan.cli.app import app, main
 from ipplan.errors import Problem
+from ipplan.render.outputs import CHECK, COMMANDS, STATUS, StatusData
 from ipplan.render.registry import (
-    CHECK,
-    COMMANDS,
     REPORTS,
-    STATUS,
     Format,
     Outputs,
     Renderer,
     ReportFormat,
-    StatusData,
     extension,
     report_renderer,
 )
