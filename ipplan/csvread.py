@@ -21,6 +21,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ipplan.present.text import clip
+
 __all__ = ["MAX_FIELD", "CsvSyntaxError", "read_raw_records", "read_records"]
 
 MAX_FIELD = csv.field_size_limit()  # 131,072 characters: far more than any note
@@ -110,8 +112,7 @@ def locate(text: str, line: int, reason: str) -> CsvSyntaxError:
             if pos < n and text[pos] not in ",\r\n":
                 end = _FIELD_END.search(text, pos)
                 after = text[pos : end.start() if end else n]
-                shown = after if len(after) <= 20 else after[:17] + "..."
-                return CsvSyntaxError("csv.after_quote", line, column, text=shown)
+                return CsvSyntaxError("csv.after_quote", line, column, text=clip(after, 20))
         else:
             end = _FIELD_END.search(text, pos)
             stop = end.start() if end else n

@@ -21,7 +21,7 @@ from ipplan.atomic import busy_or_failed
 from ipplan.csvread import read_raw_records
 from ipplan.errors import DataError, Problem
 from ipplan.model import Indicator, Observation, Plan
-from ipplan.render.safe import spreadsheet_text
+from ipplan.present.safe import spreadsheet_text
 from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited
 
 HEADER_ZH = {"period": "期间", "value": "数值", "region": "地区", "source": "来源",

@@ -34,6 +34,7 @@ from ipplan.actuals import header_name
 from ipplan.errors import DataError, PeriodError, Problem
 from ipplan.lookup import find_indicator, normalise, unknown_indicator
 from ipplan.model import Indicator, Observation, Plan
+from ipplan.numbers import SCALES
 from ipplan.observation import COLUMNS, Origin, Where, cell_text, parse_observation
 from ipplan.periods import Period, parse_period_lenient
 from ipplan.sheets import Cell, Sheet, read_sheet
@@ -45,7 +46,6 @@ LABELS = {"序号", "编号", "no", "no.", "#", "类别", "分类", "category"}
 # Header names offices use beyond those of actuals files.
 MORE_NAMES = {"项目": "indicator", "指标项": "indicator", "名称": "indicator",
               "单位": "unit", "计量单位": "unit", "unit": "unit"}  # fmt: skip
-SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
 ROW_META = ("region", "source", "note", "flag")  # the fields a wide layout's row gives
 
 

@@ -37,7 +37,7 @@ from ipplan.errors import NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation
 from ipplan.numbers import number_text, parse_number
 from ipplan.periods import Period, parse_period, parse_period_lenient
-from ipplan.render.safe import spreadsheet_plain
+from ipplan.present.safe import spreadsheet_plain
 
 __all__ = [
     "COLUMNS",

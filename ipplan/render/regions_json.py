@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ipplan.present.json import dumps, indicator_dicts, json_number
 from ipplan.regions import Ranked
-from ipplan.render.json import dumps, indicator_dicts, json_number
 
 
 def regions_dict(rows: Sequence[Ranked], indicator: str | None = None) -> dict[str, Any]:
