@@ -222,9 +222,9 @@ ARITHMETIC = {
 }
 
 
-@pytest.mark.parametrize("package", ["render", "report"])
+@pytest.mark.parametrize("package", ["render", "report", "present"])
 def test_renderers_recompute_no_figure(package: str) -> None:
-    """render/ and report/ import none of the functions that compute figures or their
+    """render/, report/ and present/ import none of the functions that compute figures or their
     intermediates: what they explain comes from the Evaluation and its derivation."""
     root = Path(__file__).parent.parent / "ipplan" / package
     found = []

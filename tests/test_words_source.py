@@ -51,6 +51,14 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("report/docx.py", "黑体"): "a font name",
     ("report/docx.py", "宋体"): "a font name",
     ("cli/options.py", "、"): "units listed in a message parameter (the message is zh or en)",
+    (
+        "cli/options.py",
+        "输出格式 output format",
+    ): "the default of a --format help= text (bilingual)",
+    (
+        "present/text.py",
+        "、",
+    ): "text.first's default separator of listed names (message parameters)",
     ("cli/propose.py", "，"): "reading input: a full-width comma typed between probabilities",
 }
 ALLOWED_PATTERNS = {  # literals too long to name whole

@@ -12,9 +12,9 @@ from ipplan.i18n import Lang
 from ipplan.present import fmt
 from ipplan.present.cells import row as cells_of
 from ipplan.present.labels import HEAD, label, status_word
+from ipplan.present.markdown import cell, table
 from ipplan.present.summary import header_line
 from ipplan.regions import Ranked, targeted
-from ipplan.render.markdown import cell, table
 from ipplan.render.regions_labels import word
 
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from ipplan.i18n import Lang, word
 from ipplan.present import fmt
+from ipplan.present.markdown import cell, table
 from ipplan.present.safe import safe_text
-from ipplan.render.markdown import cell, table
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from ipplan.i18n import Lang, word
 from ipplan.present.fmt import DASH
 from ipplan.present.safe import spreadsheet_text, xml_text
-from ipplan.report.chart import width as text_width
+from ipplan.present.text import width as text_width
 from ipplan.report.document import Bullets, Cell, Paragraph, Report, Table, walk
 
 HEAD_FILL = "DDE8F3"
