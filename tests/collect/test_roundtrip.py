@@ -179,6 +179,20 @@ def test_replace_imports_a_changed_locked_figure(
     assert rows(plan, "trademarks_valid", "2024")["西山县"] == "5700"
 
 
+def test_a_changed_figure_in_english_has_ascii_parentheses(
+    plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    make(capsys, plan, out)
+    files = fill_all(out)
+    code, stdout, _ = run(capsys, "collect", "in", "--plan", str(plan), "--replace",
+                          "--lang", "en", str(files[1]))  # fmt: skip
+    assert code == 0
+    line = next(x for x in stdout.splitlines() if "trademarks_valid 2024" in x)
+    assert line.endswith(" = 5,700 (5,600 → 5,700)"), line
+    assert "（" not in stdout and "）" not in stdout
+
+
 def test_one_bad_file_writes_nothing(
     plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
