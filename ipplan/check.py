@@ -48,6 +48,7 @@ from ipplan.actuals import decode, map_header, parse_file, read_actuals, read_re
 from ipplan.clock import or_today
 from ipplan.csvread import CsvSyntaxError
 from ipplan.errors import DataError, PeriodError, Problem, Severity
+from ipplan.journal import read_consistently
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 from ipplan.plan import TARGETS, read_plan
@@ -78,7 +79,7 @@ def run_checks(plan_dir: Path, today: date | None = None) -> list[Problem]:
         problems += found
         problems += _future(observations, today, _Columns())
     else:
-        observations, found = read_actuals(plan)
+        observations, found = read_consistently(plan.directory, lambda: read_actuals(plan))
         problems += [_escalate(p) for p in found]
         problems += check_plan(plan, observations, today)
     return sorted(problems, key=_order)
