@@ -202,7 +202,6 @@ def figure(value: float) -> str:
     return number(value, decimals(value))
 
 
-
 def _by_region(plan: Plan, rows: Iterable[Observation]) -> dict[str, list[Observation]]:
     groups: dict[str, list[Observation]] = defaultdict(list)
     for obs in rows:
@@ -345,9 +344,9 @@ def _derived(plan: Plan, observations: Observations, columns: _Columns) -> list[
                 tolerance = _half_unit(published.value)
                 if abs(match.value - published.value) <= tolerance * (1 + 1e-9):
                     continue
-                computed = figure(float(f"{match.value:.6g}"))  # 6 significant digits
+                shown = figure(float(f"{match.value:.6g}"))  # 6 significant digits
                 params = {**_names(ind), "period": str(published.period),
-                          "published": figure(published.value), "computed": computed,
+                          "published": figure(published.value), "computed": shown,
                           "formula": ind.formula.text}  # fmt: skip
                 found.append(
                     _finding("check.derived_mismatch", params, published, columns, "value")

@@ -11,7 +11,6 @@ from ipplan.render.final import shown_status
 from ipplan.render.labels import STATUS
 from ipplan.render.table import render_status
 
-
 STATUS_WORDS = {lang: {w[lang] for w in STATUS.values()} for lang in ("zh", "en")}
 
 

@@ -130,8 +130,7 @@ def kept_words(lang: str) -> list[str]:
     words = [s[lang] for s in STATUS.values()]
     words += [VERDICT_WORDS[k][lang] for k in VERDICT_WORDS]  # 快于预期, 待终值, 红…
     words += [
-        VTEXT["expected"][lang].format(word=VERDICT_WORDS[k][lang])
-        for k in ("achieved", "missed")
+        VTEXT["expected"][lang].format(word=VERDICT_WORDS[k][lang]) for k in ("achieved", "missed")
     ]
     for key, entry in WORDS.items():
         if key.startswith("h_") and "{" not in entry[lang]:
