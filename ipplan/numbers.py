@@ -23,7 +23,7 @@ from decimal import Context, Decimal, InvalidOperation
 
 from ipplan.errors import NumberError
 
-__all__ = ["MAX_MAGNITUDE", "parse_number"]
+__all__ = ["MAX_MAGNITUDE", "number_text", "parse_number"]
 
 MAX_MAGNITUDE = 1e15
 _LIMIT = Decimal(10) ** 15
@@ -132,3 +132,11 @@ def parse_number(value: object, *, percent: bool = False) -> float:
     except OverflowError:
         raise NumberError("number.too_large", value=_shown(value)) from None
     return _checked(result, value)
+
+
+def number_text(value: float) -> str:
+    """A value as written to a file: 22542.0 → "22542", 0.1 → "0.1", 1e-07 → "0.0000001"."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")
