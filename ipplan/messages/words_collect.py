@@ -99,7 +99,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "{unit}: nothing received ({n} missing)",
     },
 }
-WORDS.update({"collect.old_new": {"zh": "（{old} → {new}）", "en": "（{old} → {new}）"}})
 WORDS.update(
     {
         # how a returned workbook was recognised without its hidden sheet

@@ -213,7 +213,6 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "评估（推算）：{status}。",
         "en": "Status (projected): {status}.",
     },
-    "report.p_expected": {"zh": "预计{word}", "en": "likely {word}"},
     "report.pace_growth": {
         "zh": "如期完成需年均增长{need}，近期实际年均增长{actual}。",
         "en": "Reaching it needs {need} a year; recent growth is {actual} a year.",

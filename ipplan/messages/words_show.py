@@ -10,7 +10,7 @@ WORDS: dict[str, dict[str, str]] = {
     "show.as_of": {"zh": "截至 {date}", "en": "as of {date}"},
     "show.time_elapsed": {"zh": "序时进度 {pct}", "en": "time elapsed {pct}"},
     "show.region": {"zh": "地区：{region}", "en": "region: {region}"},
-    "show.amount": {"zh": "{value}{unit}", "en": "{value}{unit:.0}"},
+    "show.amount": {"zh": "{value}{unit}", "en": "{value} {unit}"},
     "show.goal_level": {"zh": "达到{amount}{since}", "en": "{amount}{since}"},
     "show.goal_down": {"zh": "降至{amount}{since}", "en": "down to {amount}{since}"},
     "show.goal_cumulative": {"zh": "累计{amount}{since}", "en": "cumulative {amount}{since}"},

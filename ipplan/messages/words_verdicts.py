@@ -47,5 +47,6 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{name}{estimate}（预计{word}）",
         "en": "{name} {estimate} (expected: {word})",
     },
+    "verdict_text.expected": {"zh": "预计{word}", "en": "likely {word}"},
     "verdict_text.awaited_none": {"zh": "无预计值：{names}", "en": "no projection: {names}"},
 }

@@ -155,7 +155,7 @@ def render_show(
         w("as_of", date=result.as_of),
         w("time_elapsed", pct=fmt.percent(result.time_elapsed, 0)),
     ]
-    if result.region != result.plan.meta.region or lang == Lang.EN:
+    if result.region != result.plan.meta.region:  # as status: a unit's region only
         bits.append(w("region", region=result.region))
     out(" · ".join(bits), style="bold")  # a str: every character escaped, BEL too
     t = ind.target

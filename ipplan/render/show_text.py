@@ -43,14 +43,15 @@ class Ctx:
         return d.isoformat()
 
     def amount(self, value: float | None) -> str:
-        """A value with its unit: 30,847件 / 30,847; 35% for percentages."""
+        """A value with its unit: 30,847件 / 30,847 items; 35% for percentages."""
         unit = self.ev.indicator.unit
         text = fmt.number(value)
         if value is None:
             return text
         if unit == "%":
             return text + "%"
-        return self.w("amount", value=text, unit=unit)
+        words = fmt.unit_text(unit, self.lang)  # the units table of status, need, reports
+        return self.w("amount", value=text, unit=words) if words else text
 
     @property
     def series(self) -> list[Observation]:

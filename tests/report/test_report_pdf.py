@@ -128,7 +128,7 @@ def kept_words(lang: str) -> list[str]:
     words = [e[lang] for k, e in catalog.items() if k.startswith("status.")]
     words += [e[lang] for k, e in catalog.items() if k.startswith("verdict.")]  # 快于预期, 红…
     words += [
-        catalog["report.p_expected"][lang].format(word=catalog[f"verdict.{k}"][lang])
+        catalog["verdict_text.expected"][lang].format(word=catalog[f"verdict.{k}"][lang])
         for k in ("achieved", "missed")
     ]
     for key, entry in catalog.items():
