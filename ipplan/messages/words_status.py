@@ -99,6 +99,7 @@ WORDS.update(
         "punct.and": {"zh": "、", "en": " and "},
         "punct.stop": {"zh": "。", "en": "."},
         "punct.semicolon": {"zh": "；", "en": "; "},
+        "punct.paren": {"zh": "（{text}）", "en": " ({text})"},
         "line.id_name": {"zh": "{id}（{name}）", "en": "{id} ({name})"},
         # record and import
         "changes.where": {"zh": "{period}（{region}）", "en": "{period}（{region}）"},

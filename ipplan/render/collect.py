@@ -68,7 +68,7 @@ def render_collected(plan: Plan, collected: Collected, lang: Lang) -> str:
         for old, new in ret.changed:
             lines.append(
                 f"  {word('changed', lang)} {_figure(plan, new, lang)}"
-                + word("punct.paren", lang, text=f"{exact(old.value)} → {exact(new.value)}")
+                + catalog_word("punct.paren", lang, text=f"{exact(old.value)} → {exact(new.value)}")
             )
             lines += _warnings(plan, collected, new, lang, shown)
         for obs in ret.unchanged:
