@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,6 +19,66 @@ from ipplan.cli.options import (
     parse_day,
     width,
 )  # fmt: skip
+
+if TYPE_CHECKING:
+    from datetime import date
+
+
+class StoredOutput:
+    """The results cache of a large plan (:mod:`ipplan.engine.results`) for one run."""
+
+    def __init__(self, wanted: dict[str, Any]) -> None:
+        self.wanted = wanted
+
+    def replay(self) -> bool:
+        """Print the stored output (warnings, then the text) if there is a fresh one."""
+        from ipplan.engine import results
+
+        found = results.load(self.wanted)
+        if found is None:
+            return False
+        data, warnings = found
+        for line in warnings:
+            print(line, file=sys.stderr)
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
+            emit(data.decode("utf-8"))
+            return True
+        try:  # the stored bytes as they are: no decoding and encoding again
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (| head): not an error of ours
+        except OSError as exc:  # as emit: one line, exit 3
+            from ipplan.errors import DataError
+
+            raise DataError("output.write_failed", path="stdout", reason=exc.strerror) from None
+        return True
+
+    def save(self, text: str, warnings: list[str]) -> None:
+        from ipplan.engine import results
+
+        results.save(self.wanted, text, warnings)
+
+
+def options_lang() -> str:
+    from ipplan.cli import options
+
+    return options.MESSAGE_LANG
+
+
+def stored_output(plan_dir: str | None, day: date, options: list[str]) -> StoredOutput | None:
+    """The results cache for this run, when the plan is large (small plans are quicker
+    to evaluate than to hash) and its files can be read; else None."""
+    from ipplan.engine import results, size
+    from ipplan.plan import resolve_plan_dir
+
+    directory, _ = resolve_plan_dir(plan_dir)
+    if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
+        return None
+    wanted = results.key(directory, day.isoformat(), options)
+    return StoredOutput(wanted) if wanted is not None else None
 
 
 def regions(
@@ -43,8 +104,15 @@ def regions(
     from ipplan.units import list_units
 
     day = parse_day(as_of)
-    the_plan, observations, table = load_any(plan)
     code = lang.value
+    options = ["regions", format.value, code, indicator or "", options_lang()]
+    if format is TableFormat.table:
+        options += [str(width()), str(color_enabled())]
+    stored = stored_output(plan, day, options)  # a large plan's output cached as it was
+    if stored is not None and stored.replay():
+        return
+    printed: list[str] = []
+    the_plan, observations, table = load_any(plan, printed)
     chosen = require_indicator(the_plan, indicator, code).id if indicator is not None else None
     units = list_units(the_plan, observations)
     results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)
@@ -52,16 +120,19 @@ def regions(
     if format is TableFormat.json:
         from ipplan.render.regions_json import render_regions as render_json
 
-        emit(render_json(rows, chosen))
+        text = render_json(rows, chosen)
     elif format is TableFormat.csv:
         from ipplan.render.regions_csv import render_regions as render_csv
 
-        emit(render_csv(rows, code, chosen))
+        text = render_csv(rows, code, chosen)
     elif format is TableFormat.markdown:
         from ipplan.render.regions_markdown import render_regions as render_md
 
-        emit(render_md(rows, code, chosen))
+        text = render_md(rows, code, chosen)
     else:
         from ipplan.render.regions_table import render_regions as render_table
 
-        emit(render_table(rows, code, indicator=chosen, width=width(), color=color_enabled()))
+        text = render_table(rows, code, indicator=chosen, width=width(), color=color_enabled())
+    if stored is not None and table is not None:
+        stored.save(text, printed)
+    emit(text)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ipplan import __version__
+from ipplan.engine.results import folder
 from ipplan.model import Indicator
 from ipplan.periods import parse_period
 
@@ -32,15 +33,7 @@ if TYPE_CHECKING:
     from ipplan.engine.load import Rows
 
 FORMAT = 2
-
-
-def folder() -> Path | None:
-    """The cache folder, or None when the cache is off."""
-    chosen = os.environ.get("IPPLAN_CACHE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ipplan"
+__all__ = ["folder", "key", "load", "save"]
 
 
 def key(path: Path, raw: bytes, indicator: Indicator, plan_region: str) -> dict[str, Any]:
