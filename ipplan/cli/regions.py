@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -22,6 +23,8 @@ from ipplan.cli.options import (
 
 if TYPE_CHECKING:
     from datetime import date
+
+    from ipplan.regions import Ranked
 
 
 class StoredOutput:
@@ -99,6 +102,7 @@ def regions(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
+    from ipplan.engine import no_cycle_collection
     from ipplan.lookup import require_indicator
     from ipplan.regions import evaluate_regions, region_rows
     from ipplan.units import list_units
@@ -117,6 +121,14 @@ def regions(
     units = list_units(the_plan, observations)
     results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)
     rows = region_rows(units, results, chosen)
+    with no_cycle_collection() if table is not None else nullcontext():
+        text = _render(rows, format, code, chosen)
+    if stored is not None and table is not None:
+        stored.save(text, printed)
+    emit(text)
+
+
+def _render(rows: list[Ranked], format: TableFormat, code: str, chosen: str | None) -> str:
     if format is TableFormat.json:
         from ipplan.render.regions_json import render_regions as render_json
 
@@ -133,6 +145,4 @@ def regions(
         from ipplan.render.regions_table import render_regions as render_table
 
         text = render_table(rows, code, indicator=chosen, width=width(), color=color_enabled())
-    if stored is not None and table is not None:
-        stored.save(text, printed)
-    emit(text)
+    return text

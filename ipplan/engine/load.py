@@ -123,10 +123,8 @@ class Table:
         only ask which units have rows (:func:`ipplan.units.list_units`)."""
         out: dict[str, list[Observation]] = {}
         for iid, rows in self.rows.items():
-            first: dict[int, int] = {}
-            for i, code in enumerate(rows.region.tolist()):
-                first.setdefault(code, i)
-            out[iid] = rows.observations(first.values(), self.regions)
+            _, first = np.unique(rows.region, return_index=True)
+            out[iid] = rows.observations(np.sort(first).tolist(), self.regions)  # row order
         return out
 
 

@@ -8,7 +8,7 @@ its key equals the present one in full: the ipplan version and the size and mtim
 every module of the package (a changed program never reuses an old output), every option
 that shapes the output (the day, --format, --lang, --indicator, the width and colour of a
 table, the language of warnings), and each plan file that the output depends on
-(targets.yaml, targets_by_region.csv and actuals/*.csv: size, mtime and BLAKE2 hash of its
+(targets.yaml, targets_by_region.csv and actuals/*.csv: size, mtime and SHA-256 hash of its
 bytes; the names, sizes and mtimes of everything else in actuals/). No data library is
 imported here: a hit costs a hash of the files and a copy of the text.
 """
@@ -55,7 +55,7 @@ def _file(path: Path) -> list[Any] | None:
     try:
         with path.open("rb") as f:
             st = os.fstat(f.fileno())
-            digest = hashlib.file_digest(f, "blake2b").hexdigest()
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
     except FileNotFoundError:
         return None
     return [st.st_size, st.st_mtime_ns, digest]
