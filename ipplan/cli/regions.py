@@ -116,13 +116,15 @@ def regions(
     if stored is not None and stored.replay():
         return
     printed: list[str] = []
-    the_plan, observations, table = load_any(plan, printed)
-    chosen = require_indicator(the_plan, indicator, code).id if indicator is not None else None
-    units = list_units(the_plan, observations)
-    results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)
-    rows = region_rows(units, results, chosen)
-    with no_cycle_collection() if table is not None else nullcontext():
-        text = _render(rows, format, code, chosen)
+    with no_cycle_collection() if stored is not None else nullcontext():  # a large plan
+        the_plan, observations, table = load_any(plan, printed)
+        chosen = None
+        if indicator is not None:
+            chosen = require_indicator(the_plan, indicator, code).id
+        units = list_units(the_plan, observations)
+        names = [u.name for u in units]
+        results = evaluate_regions(the_plan, observations, day, names, table=table)
+        text = _render(region_rows(units, results, chosen), format, code, chosen)
     if stored is not None and table is not None:
         stored.save(text, printed)
     emit(text)
