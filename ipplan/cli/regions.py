@@ -65,7 +65,8 @@ class StoredOutput:
         results.save(self.wanted, text, warnings)
 
 
-def options_lang() -> str:
+def _warnings_lang() -> str:
+    """The language warnings are printed in (set by cli.app.main, read at call time)."""
     from ipplan.cli import options
 
     return options.MESSAGE_LANG
@@ -109,7 +110,8 @@ def regions(
 
     day = parse_day(as_of)
     code = lang.value
-    options = ["regions", format.value, code, indicator or "", options_lang()]
+    chosen_text = "" if indicator is None else f"={indicator}"  # --indicator "" is no None
+    options = ["regions", format.value, code, chosen_text, _warnings_lang()]
     if format is TableFormat.table:
         options += [str(width()), str(color_enabled())]
     stored = stored_output(plan, day, options)  # a large plan's output cached as it was

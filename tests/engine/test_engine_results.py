@@ -57,6 +57,9 @@ def test_second_run_is_replayed(
     for other in (["--lang", "en"], ["--format", "csv"], ["--as-of", "2025-06-30"]):
         with pytest.raises(AssertionError, match="evaluated again"):
             main([*ARGS, "--plan", str(plan), *other])
+    with pytest.raises(SystemExit) as exc:  # an empty --indicator is refused, not replayed
+        main([*ARGS, "--plan", str(plan), "--indicator", ""])
+    assert exc.value.code == 2
 
 
 def test_a_changed_value_gives_a_new_result(
