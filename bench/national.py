@@ -16,18 +16,18 @@ Not a timed test: it prints numbers for people to read. Run it with
 Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
 DuckDB is a dev dependency, used here only.
 
-Last measured (2026-11-30, two runs, 2 cores shared with five other jobs: load 5–8, so
+Last measured (2026-11-30, three runs, 2 cores shared with five other jobs: load 5–8, so
 DuckDB's two threads were slowed too; wall s / CPU s / peak MB):
 
 - 30 units (1.5 MB of actuals: below the engine's 2 MB, the row-by-row path): DuckDB
   0.7–1.5 / 0.4–0.6 / 107; `regions` 3.5–6.1 / 1.7–2.4 / 72; `status --region` 2.3–3.3.
-- 300 units: DuckDB 3.0–3.7 / 1.1–1.2 / 134; `regions` cold 5.8–6.2 / 2.2–2.5 / 156,
-  warm 0.8–1.0 / 0.3–0.4 / 46 (0.33–0.38×); `status --region` cold 1.4–2.4 / 0.7–0.8.
+- 300 units: DuckDB 2.5–3.7 / 1.1–1.2 / 134; `regions` cold 4.5–6.2 / 2.2–2.5 / 156,
+  warm 0.8–1.0 / 0.3–0.4 / 46 (0.33–0.46×); `status --region` cold 1.4–2.4 / 0.7–0.8.
 - 3,000 units: DuckDB 10.0–12.6 / 4.3–4.5 / 425 (4.7–6.5 s wall on a quieter machine).
-  `regions --format json` cold 20.5–23.0 / 9.0–10.5 / 727: 1.63–2.29× time (2.0–2.45× in
-  CPU time), 1.71× memory: NOT within the 1.5× time aim; warm 1.4–1.8 / 0.6 / 143
-  (0.13–0.17×, the results cache): within. `status --region` cold 5.1–5.8 / 2.2–2.4 /
-  253 (0.40–0.58×, 0.6× memory), warm 4.3–5.8 / 1.9–2.3 (0.41–0.53×): within.
+  `regions --format json` cold 20.5–27.0 / 9.0–10.5 / 727: 1.63–2.49× time (2.0–2.45× in
+  CPU time), 1.72× memory: NOT within the 1.5× time aim; warm 1.4–1.8 / 0.6–0.7 / 143
+  (0.13–0.17×, the results cache): within. `status --region` cold 5.1–6.5 / 2.2–2.7 /
+  253 (0.40–0.60×, 0.6× memory), warm 4.3–5.8 / 1.9–2.4 (0.40–0.53×): within.
   Before this round `regions` took 15.3 s / 844 MB cold and 16.7 s warm.
 
 Where the cold `regions` CPU time goes at 3,000 units (process_time laps): imports 0.5 s;
