@@ -6,8 +6,8 @@ process, ``ipplan regions --format json``, ``ipplan status --region <one unit>``
 computing the latest value, the 5-year CAGR and the attainment of every series from the same
 CSV files. Prints wall time, CPU time, peak memory (the child's maximum resident set) and
 the ratios, cold (empty caches: ipplan.engine.cache and ipplan.engine.results) and warm
-(the second run, the caches filled), at 30, 300 and N units. The files are in the OS's page cache both
-times (they were just written).
+(the second run, the caches filled), at 30, 300 and N units. The files are in the OS's
+page cache both times (they were just written).
 
 Not a timed test: it prints numbers for people to read. Run it with
 

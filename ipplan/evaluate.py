@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
 from fractions import Fraction
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
+from ipplan.derivation import EMPTY, Derivation, Note, Step, Window, share, yoy_change
 from ipplan.figures import (
     compound_growth,
     counted_flows,
+    elapsed_days,
     exact,
     exact_sum,
     judge,
@@ -53,7 +55,8 @@ class GrowthBasis(StrEnum):
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Where one indicator stands (the fields of formats.md, plus a few extensions)."""
+    """Where one indicator stands (the fields of formats.md, plus a few extensions), and
+    the intermediates its figures were computed from (``derivation``)."""
 
     indicator: Indicator
     status: Status
@@ -77,7 +80,8 @@ class Evaluation:
     projection_reason: ProjectionReason | None = None
     projections: tuple[Projection, ...] = ()
     history: tuple[Observation, ...] = ()
-    notes: tuple[str, ...] = ()  # codes explaining the figures, e.g. "linear_pace"
+    notes: tuple[Note, ...] = ()  # codes explaining the figures, e.g. Note.linear_pace
+    derivation: Derivation = EMPTY  # the intermediates `show` and the report print
 
 
 @dataclass(frozen=True)
@@ -87,6 +91,11 @@ class PlanEvaluation:
     region: str
     time_elapsed: float
     evaluations: tuple[Evaluation, ...] = field(default=())
+
+    @property
+    def elapsed_days(self) -> tuple[int, int]:
+        """The days time_elapsed divides: (as_of − start, deadline − start)."""
+        return elapsed_days(self.plan.meta.start, self.plan.meta.deadline, self.as_of)
 
     def counts(self, targets_only: bool = True) -> Counter[str]:
         return Counter(
@@ -122,6 +131,10 @@ def _with_projection(ev: Evaluation, found: list[Projection], method: str) -> Ev
     )
     chosen, reason = choose(found, method, prefer)
     low_high = spread(found)
+    t = ev.indicator.target
+    goal = t.value if t is not None else None
+    up = t is None or t.increasing
+    shares = tuple(share(p.value, goal, up) for p in found)
     return Evaluation(
         **{
             **ev.__dict__,
@@ -130,6 +143,7 @@ def _with_projection(ev: Evaluation, found: list[Projection], method: str) -> Ev
             "projections": tuple(found),
             "projection_low": low_high[0] if low_high else None,
             "projection_high": low_high[1] if low_high else None,
+            "derivation": replace(ev.derivation, shares=shares),
         }
     )
 
@@ -169,9 +183,12 @@ def evaluate_indicator(
     full = data.series(indicator.id)
     series = [o for o in full if o.period.end <= deadline]  # the plan is judged at its deadline
     target = indicator.target
+    history_yoy = tuple(yoy_change(o, full) for o in full)
     if not series:
         status: Status = Status.monitoring if target is None else Status.insufficient_data
-        return Evaluation(indicator, status, history=tuple(full), notes=("no_data",))
+        derivation = Derivation(history_yoy=history_yoy)
+        return Evaluation(indicator, status, history=tuple(full), notes=(Note.no_data,),
+                          derivation=derivation)  # fmt: skip
     latest = series[-1]
     final = data.as_of >= deadline and latest.period.end == deadline
     baseline = at_end(series, plan.meta.baseline.end)
@@ -185,8 +202,11 @@ def evaluate_indicator(
         ev = _with_projection(ev, list(ev.projections), method)
     notes = list(ev.notes)
     if data.as_of >= deadline and not ev.final and target is not None:
-        notes.append("final_awaited")
-    return Evaluation(**{**ev.__dict__, "history": tuple(full), "notes": tuple(notes)})
+        notes.append(Note.final_awaited)
+    derivation = replace(ev.derivation, history_yoy=history_yoy)
+    return Evaluation(
+        **{**ev.__dict__, "history": tuple(full), "notes": tuple(notes), "derivation": derivation}
+    )
 
 
 def _level(
@@ -203,27 +223,28 @@ def _level(
     years_left = years_between(t, deadline)
     points = window(series, latest, indicator.kind == "flow")
     first = points[0]
-    notes: list[str] = []
+    span = years_between(first.period.end, t)
+    derivation = Derivation(Window(tuple(points), span), (deadline - t).days)
+    notes: list[Note] = []
     growth: float | None = None
     basis: GrowthBasis | None = None
     actual_pace: float | None = None
     span_days = (t - first.period.end).days
     if len({o.period.end for o in points}) >= 2:  # two levels known at different times
         growth = compound_growth(first, latest)
-        span = years_between(first.period.end, t)
         actual_pace = per_year(exact(v) - exact(first.value), span_days) if span > 0 else None
         basis = GrowthBasis.cagr if growth is not None else GrowthBasis.linear
     elif latest.yoy is not None and v > 0:
         growth = latest.yoy / 100
         basis = GrowthBasis.yoy
     else:
-        notes.append("one_point")
+        notes.append(Note.one_point)
     found = _projections(indicator, points, latest, deadline, growth)
     if target is None:
         ev = Evaluation(indicator, Status.monitoring, False, latest, baseline,
                         years_left=years_left, actual_growth=growth,
                         growth_basis=GrowthBasis.changes, actual_per_year=actual_pace,
-                        notes=tuple(notes))  # fmt: skip
+                        notes=tuple(notes), derivation=derivation)  # fmt: skip
         return _with_projection(ev, found, "auto")
     assert target.value is not None
     T = target.value
@@ -246,13 +267,14 @@ def _level(
         # (v − v0)/span ÷ (T − v)/years_left, exactly: the 365.25 of both spans cancels
         days_left = (deadline - t).days
         ratio = _quotient((xv - exact(first.value)) * days_left, (xT - xv) * span_days)
-        notes.append("linear_pace")
+        notes.append(Note.linear_pace)
     status = judge(reached(v, T, up), final, ratio)
     ev = Evaluation(
         indicator, status, final, latest, baseline, attainment=attainment, progress=progress,
         gap=gap, years_left=years_left, actual_growth=growth,
         required_growth=need_growth, growth_ratio=ratio, growth_basis=basis,
         actual_per_year=actual_pace, required_per_year=need_pace, notes=tuple(notes),
+        derivation=derivation,
     )  # fmt: skip
     return _with_projection(ev, [] if final else found, "auto")
 
@@ -266,11 +288,12 @@ def _cumulative(
     start = target.from_period.start
     counted = counted_flows(series, start, deadline)
     if not counted:
-        return Evaluation(indicator, Status.insufficient_data, notes=("no_data_in_range",))
+        return Evaluation(indicator, Status.insufficient_data, notes=(Note.no_data_in_range,))
     latest = counted[-1]
     final = as_of >= deadline and latest.period.end == deadline
     T = target.value
-    xS, xT = exact_sum(o.value for o in counted), exact(T)
+    partial = list(accumulate(exact(o.value) for o in counted))  # S after each flow
+    xS, xT = partial[-1], exact(T)
     S = float(xS)
     base_end = plan.meta.baseline.end
     b: Fraction | None = None
@@ -305,7 +328,14 @@ def _cumulative(
         indicator, status, final, latest, baseline, cumulative=S, attainment=attainment,
         progress=progress, gap=gap, years_left=years_left, growth_ratio=ratio,
         growth_basis=GrowthBasis.linear, actual_per_year=pace, required_per_year=need,
-        notes=("linear_pace",),
+        notes=(Note.linear_pace,),
+        derivation=Derivation(
+            days_left=(deadline - latest.period.end).days,
+            counted=tuple(counted),
+            running=tuple(float(x) for x in partial),
+            baseline_sum=None if b is None else float(b),
+            elapsed_years=elapsed,
+        ),
     )  # fmt: skip
     return _with_projection(ev, found, "auto")
 
@@ -324,7 +354,8 @@ def _growth(
     up = target.increasing
     base_end = plan.meta.baseline.end
     points = [o for o in series if o.period.end >= base_end and o.period.freq == latest.period.freq]
-    changes = [b.value - a.value for a, b in pairwise(points)]
+    steps = tuple(Step(a, b, b.value - a.value) for a, b in pairwise(points))
+    changes = [s.change for s in steps]
     if not changes and latest.yoy is not None and latest.period.end > base_end:
         changes = [latest.yoy]  # one level after the baseline, and its published change
     good = [(c > 0) if up else (c < 0) for c in changes]
@@ -347,9 +378,15 @@ def _growth(
         status = Status.behind
     years_left = years_between(latest.period.end, plan.meta.deadline)
     found = [] if final else _projections(indicator, pts, latest, plan.meta.deadline, growth)
+    derivation = Derivation(
+        Window(tuple(pts), years_between(pts[0].period.end, latest.period.end)),
+        (plan.meta.deadline - latest.period.end).days,
+        steps=steps,
+    )
     ev = Evaluation(indicator, status, final, latest, baseline, years_left=years_left,
                     actual_growth=growth, growth_basis=GrowthBasis.changes,
-                    notes=() if changes else ("one_point",))  # fmt: skip
+                    notes=() if changes else (Note.one_point,),
+                    derivation=derivation)  # fmt: skip
     return _with_projection(ev, found, "auto")
 
 

@@ -41,14 +41,19 @@ def as_decimal(value: float) -> Decimal:
     return Decimal(f"{value:.{DIGITS}g}")
 
 
+def elapsed_days(start: date, deadline: date, as_of: date) -> tuple[int, int]:
+    """The days of 序时进度: (as_of − start, deadline − start)."""
+    return (as_of - start).days, (deadline - start).days
+
+
 def time_elapsed(start: date, deadline: date, as_of: date) -> float:
     """序时进度: (as_of − start) / (deadline − start), clipped to [0, 1].
 
     Computed on days (the 365.25 of both spans cancels): 365 of 730 days is 0.5."""
-    total = (deadline - start).days
+    done, total = elapsed_days(start, deadline, as_of)
     if total <= 0:
         return 1.0
-    return float(min(Fraction(1), max(Fraction(0), Fraction((as_of - start).days, total))))
+    return float(min(Fraction(1), max(Fraction(0), Fraction(done, total))))
 
 
 def band(ratio: float) -> Status:

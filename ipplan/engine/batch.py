@@ -17,6 +17,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from ipplan.derivation import Note
 from ipplan.engine import whole
 from ipplan.engine.columns import Chosen, Found, choose, cumulative_projections, growth_rate
 from ipplan.engine.columns import series_projections as column_projections
@@ -224,7 +225,7 @@ def level(
     out = []
     for c in range(n):
         ind = indicators[c]
-        notes = ["one_point"] if one_l[c] else []
+        notes = [Note.one_point] if one_l[c] else []
         if not has_l[c] or ind.target is None:
             ev = record(Evaluation, indicator=ind, status="monitoring", final=False,
                         latest=lasts[c], baseline=bases[c], years_left=years_left,
@@ -235,9 +236,9 @@ def level(
             continue
         attainment, progress, gap, need_pace, ratio, linear, status = figs[c]
         if linear:
-            notes.append("linear_pace")
+            notes.append(Note.linear_pace)
         if awaited:
-            notes.append("final_awaited")
+            notes.append(Note.final_awaited)
         out.append(record(Evaluation,
             indicator=ind, status=status, final=final, latest=lasts[c], baseline=bases[c],
             attainment=attainment, progress=progress, gap=gap, years_left=years_left,
@@ -275,8 +276,8 @@ def cumulative(
     counted = [int(o.value) for o in counted_flows(obs, start, deadline)]
     n = len(g.ys[0])
     if not counted:  # evaluate_indicator then adds final_awaited (the evaluation is no final)
-        notes0 = ("no_data_in_range", "final_awaited") if as_of >= deadline else (
-            "no_data_in_range",)  # fmt: skip
+        notes0 = (Note.no_data_in_range, Note.final_awaited) if as_of >= deadline else (
+            Note.no_data_in_range,)  # fmt: skip
         return [
             record(Evaluation, indicator=ind, status="insufficient_data", notes=notes0)
             for ind in indicators
@@ -340,8 +341,8 @@ def cumulative(
         ys = [g.ys[i] for i in flows]
         found = cumulative_projections(xs, ys, S_col, years_left, future, pace_col)
     chosen = _Shown(found, choose(found, method, np.ones(n, dtype=bool), n), label, fitted)
-    notes = ("linear_pace", "final_awaited") if as_of >= deadline and not final else (
-        "linear_pace",)  # fmt: skip
+    notes = (Note.linear_pace, Note.final_awaited) if as_of >= deadline and not final else (
+        Note.linear_pace,)  # fmt: skip
     lasts = g.observations(li)
     bases = g.observations(base_i) if base_i is not None else [None] * n
     out = []

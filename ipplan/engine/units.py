@@ -14,6 +14,7 @@ from typing import TypeVar
 
 import numpy as np
 
+from ipplan.derivation import Note
 from ipplan.engine import batch
 from ipplan.engine.load import Rows, Table, read_table
 from ipplan.evaluate import Evaluation, PlanEvaluation, evaluate_indicator
@@ -159,7 +160,7 @@ class _Engine:
         for i in np.flatnonzero(~done).tolist():
             ind = seen[i]
             status = "monitoring" if ind.target is None else "insufficient_data"
-            yield i, Evaluation(ind, status, notes=("no_data",))  # type: ignore[arg-type]
+            yield i, Evaluation(ind, status, notes=(Note.no_data,))  # type: ignore[arg-type]
 
     def _groups(
         self,

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import zip_longest
 
 from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from ipplan.derivation import Note
 from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.figures import counted_flows
 from ipplan.i18n import Lang
-from ipplan.model import Observation
-from ipplan.periods import Period
 from ipplan.project import REGISTRY
 from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
@@ -35,18 +34,6 @@ FLAGS = {
 }
 
 
-def computed_yoy(obs: Observation, history: list[Observation]) -> float | None:
-    """Change on the same period a year before, when both are known and the earlier > 0."""
-    try:
-        before = Period(obs.period.year - 1, obs.period.freq, obs.period.index)
-    except Exception:
-        return None
-    prev = next((o for o in history if o.period == before), None)
-    if prev is None or prev.value <= 0:
-        return None
-    return obs.value / prev.value - 1
-
-
 def _history_table(ctx: Ctx) -> Table:
     w = ctx.w
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
@@ -59,14 +46,13 @@ def _history_table(ctx: Ctx) -> Table:
         (w("发布日期", "Published"), "left"),
     ):
         table.add_column(head, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    history = list(ctx.ev.history)
-    for o in history:
+    for o, computed_yoy in zip_longest(ctx.ev.history, ctx.ev.derivation.history_yoy):
         flag = (o.flag or "") + ("=" if o.computed else "")
         table.add_row(
             str(o.period),
             fmt.number(o.value),
             fmt.DASH if o.yoy is None else f"{fmt.number(o.yoy, 2)}%",
-            fmt.percent(computed_yoy(o, history)),
+            fmt.percent(computed_yoy),
             flag or "",
             o.published.isoformat() if o.published else "",
         )
@@ -99,10 +85,8 @@ def _chart_lines(ctx: Ctx, width: int, ascii: bool) -> list[str]:
     history: list[tuple[date, float]] = [(o.end, o.value) for o in series]
     target = t.value if t is not None and t.type != "growth" else None
     if t is not None and t.type == "cumulative" and t.from_period is not None:
-        running, history = 0.0, []
-        for o in counted_flows(ctx.series, t.from_period.start, meta.deadline):
-            running += o.value
-            history.append((o.end, running))
+        der = ev.derivation
+        history = [(o.end, total) for o, total in zip(der.counted, der.running, strict=True)]
     if len(history) < 2 and not ev.projections:
         return []  # one point and nothing projected: a chart would show nothing
     fitted = ev.projections[0].fitted if ev.projections else ()
@@ -149,7 +133,7 @@ def _projection_table(ctx: Ctx) -> Table:
     for p in ev.projections:
         cells = [f"{CHAR[p.method]} {METHOD_NAME[p.method][ctx.lang]}", fmt.number(p.value)]
         if len(table.columns) == 5:
-            cells.append(fmt.percent(share(ctx, p.value)))
+            cells.append(fmt.percent(share(ctx, p)))
         cells.append(fmt.percent(p.error))
         cells.append(w("← 采用", "← shown") if p is ev.projection else "")
         table.add_row(*cells)
@@ -206,7 +190,7 @@ def render_show(
         status_word(ev.status, lang) + (w("（终值）", " (final)") if ev.final else ""),
         style=STYLE[ev.status],
     )
-    if "final_awaited" in ev.notes:
+    if Note.final_awaited in ev.notes:
         status += Text(
             w(
                 "（已过截止日期，截止期数据未出，以下仍是预测）",

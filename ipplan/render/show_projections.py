@@ -4,7 +4,6 @@ auto's choice, and the one-sentence summary."""
 from __future__ import annotations
 
 from ipplan.i18n import message
-from ipplan.periods import years_between
 from ipplan.project import PACE, REGISTRY, Check, Method, holdout
 from ipplan.render import fmt
 from ipplan.render.labels import status_word
@@ -106,7 +105,7 @@ def summary(ctx: Ctx) -> str:
         )
     end = ""
     if p is not None:
-        pct = share(ctx, p.value)
+        pct = share(ctx, p)
         name = METHOD_NAME[p.method][ctx.lang]
         reach = (
             w(f"，完成目标的{fmt.percent(pct, 0)}", f", {fmt.percent(pct, 0)} of the target")
@@ -153,13 +152,13 @@ def summary(ctx: Ctx) -> str:
             f"到{by}目标{ctx.amount(t.value)}{end}。", f"Target {ctx.amount(t.value)} by {by}{end}."
         )
     ag, rg = ev.actual_growth, ev.required_growth
-    if ev.growth_basis == "yoy" or first is None:
+    if ev.growth_basis == "yoy" or first is None or ev.derivation.window is None:
         actual = w(
             f"最近一年{rate(ctx, ag)}",
             f"last year it {'grew' if ag >= 0 else 'fell'} {fmt.percent(abs(ag))}",
         )
     else:
-        span = span_words(ctx, years_between(first.end, ev.latest.end))
+        span = span_words(ctx, ev.derivation.window.years)
         actual = w(
             f"{span}实际年均{rate(ctx, ag)}",
             f"{span} it {'grew' if ag >= 0 else 'fell'} {fmt.percent(abs(ag))} a year",

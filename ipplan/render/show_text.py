@@ -6,16 +6,15 @@ docs/methods.md; docs/methodology.md works them through on the bundled data.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from ipplan.derivation import Note
 from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.figures import BEHIND, ON_TRACK, counted_flows, window
+from ipplan.figures import BEHIND, ON_TRACK
 from ipplan.i18n import Lang, message
 from ipplan.model import Observation
-from ipplan.periods import years_between
-from ipplan.project import REGISTRY
+from ipplan.project import REGISTRY, Projection
 from ipplan.render import fmt
 from ipplan.render.labels import status_word
 
@@ -61,11 +60,8 @@ class Ctx:
     @property
     def first(self) -> Observation | None:
         """The earliest observation of the five-year window (actual growth starts here)."""
-        ev = self.ev
-        if ev.latest is None or ev.cumulative is not None:
-            return None
-        pts = window(self.series, ev.latest, ev.indicator.kind == "flow")
-        return pts[0] if len(pts) >= 2 else None
+        window = self.ev.derivation.window  # none for cumulative targets
+        return window.first if window is not None else None
 
 
 def pv(o: Observation) -> str:
@@ -86,14 +82,11 @@ def span_words(ctx: Ctx, span: float) -> str:
     return ctx.w(f"近{span:.1f}年", f"over the last {span:.1f} years")
 
 
-def share(ctx: Ctx, value: float) -> float | None:
-    """How much of the target a projected value reaches (mirrored for decrease targets)."""
-    t = ctx.ev.indicator.target
-    if t is None or t.value is None:
-        return None
-    if t.increasing:
-        return value / t.value if t.value else None
-    return t.value / value if value else None
+def share(ctx: Ctx, p: Projection) -> float | None:
+    """How much of the target a projection reaches (mirrored for decrease targets)."""
+    ev = ctx.ev
+    found = zip(ev.projections, ev.derivation.shares, strict=False)
+    return next((s for q, s in found if q is p), None)
 
 
 # --------------------------------------------------------------------------- figures
@@ -114,8 +107,7 @@ def figures(ctx: Ctx) -> list[str]:
 
 def _elapsed(ctx: Ctx) -> str:
     meta, r = ctx.result.plan.meta, ctx.result
-    a = (r.as_of - meta.start).days
-    b = (meta.deadline - meta.start).days
+    a, b = r.elapsed_days
     return ctx.w(
         f"序时进度 {fmt.percent(r.time_elapsed)} = (截至 {r.as_of} - 方案起点 {meta.start}) ÷ "
         f"(截止日 {meta.deadline} - 方案起点) = {a}天 ÷ {b}天（限于0–100%）",
@@ -128,7 +120,7 @@ def _elapsed(ctx: Ctx) -> str:
 def _years_left(ctx: Ctx) -> str:
     ev = ctx.ev
     assert ev.latest is not None
-    days = (ctx.deadline - ev.latest.end).days
+    days = ev.derivation.days_left
     return ctx.w(
         f"剩余年数 {years(ev.years_left)} = 最新数据期末 {ev.latest.end} 至截止日 "
         f"{ctx.deadline} 的 {days} 天 ÷ 365.25",
@@ -206,12 +198,9 @@ def _progress(ctx: Ctx, v: float, T: float) -> str:
         )
         return w(f"目标进展 —：{why}，无法计算", f"progress —: {why}")
     b = ev.baseline.value if ev.baseline else 0.0
-    t = ev.indicator.target
-    if ev.cumulative is not None and t is not None and t.from_period is not None:
+    if ev.cumulative is not None and ev.derivation.baseline_sum is not None:
         # the cumulative sum at the baseline (0 when counting starts after it)
-        base_end = ctx.result.plan.meta.baseline.end
-        counted = counted_flows(ctx.series, t.from_period.start, ctx.deadline)
-        b = sum(o.value for o in counted if o.end <= base_end)
+        b = ev.derivation.baseline_sum
     return w(
         f"目标进展 {fmt.percent(ev.progress)} = (当前 {n(v)} - 基期 {n(b)}) ÷ (目标 {n(T)} "
         f"- 基期 {n(b)})",
@@ -236,8 +225,8 @@ def _actual(ctx: Ctx) -> list[str]:
                 f"{yoy}% (one data point only)",
             )
         )
-    elif first is not None:
-        span = years(years_between(first.end, ev.latest.end))
+    elif first is not None and ev.derivation.window is not None:
+        span = years(ev.derivation.window.years)
         if ev.actual_growth is not None:
             lines.append(
                 w(
@@ -300,7 +289,7 @@ def _cumulative_figures(ctx: Ctx) -> list[str]:
     assert t is not None and t.value is not None and t.from_period is not None
     assert ev.latest is not None and ev.cumulative is not None
     T, S = t.value, ev.cumulative
-    counted = counted_flows(ctx.series, t.from_period.start, ctx.deadline)
+    counted = ev.derivation.counted
     terms = (
         " + ".join(n(o.value) for o in counted)
         if len(counted) <= 8
@@ -322,7 +311,7 @@ def _cumulative_figures(ctx: Ctx) -> list[str]:
         ),
         _years_left(ctx),
     ]
-    elapsed = years(years_between(t.from_period.start - timedelta(days=1), ev.latest.end))
+    elapsed = years(ev.derivation.elapsed_years)
     lines.append(
         w(
             f"实际年均完成 {n(ev.actual_per_year)} = 累计值 {n(S)} ÷ 自{t.from_period}起已"
@@ -355,7 +344,7 @@ def _growth(ctx: Ctx) -> list[str]:
     ev, w, n = ctx.ev, ctx.w, fmt.number
     assert ev.latest is not None
     base = ctx.result.plan.meta.baseline
-    pts = [o for o in ctx.series if o.end >= base.end and o.period.freq == ev.latest.period.freq]
+    steps = ev.derivation.steps
     lines = [
         w(
             f"目标为稳步增长：看基期（{base}）以来各期的变化，每期都增长为进度正常",
@@ -363,12 +352,12 @@ def _growth(ctx: Ctx) -> list[str]:
             "every change up means on track",
         )
     ]
-    for a, b in itertools.pairwise(pts):
-        d = b.value - a.value
+    for step in steps:
+        a, b, d = step.before, step.after, step.change
         lines.append(
             f"  {a.period}→{b.period}: {n(a.value)} → {n(b.value)} ({'+' if d > 0 else ''}{n(d)})"
         )
-    if len(pts) < 2:
+    if not steps:
         lines.append(
             w("基期以来不足两个数据点，无法判断", "fewer than two points since the baseline")
         )
@@ -428,7 +417,7 @@ def _status_line(ctx: Ctx) -> str:
             "；截止期已有数据，此为最终结论",
             "; the deadline's figure is in: a verdict, not a forecast",
         )
-    elif "final_awaited" in ev.notes:
+    elif Note.final_awaited in ev.notes:
         tail += w(
             "；已过截止日期，待截止期数据", "; the deadline has passed, its figure is awaited"
         )

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.figures import counted_flows
 from ipplan.periods import label_for_date
 from ipplan.render.fmt import unit_text
 from ipplan.report.document import Chart, Point
@@ -41,9 +40,8 @@ def chart_for(ev: Evaluation, result: PlanEvaluation, lang: str) -> Chart | None
     cumulative = target is not None and target.type == "cumulative"
     points: list[Point] = []
     if cumulative and target is not None and target.from_period is not None:
-        total = 0.0
-        for o in counted_flows(ev.history, target.from_period.start, meta.deadline):
-            total += o.value
+        d = ev.derivation
+        for o, total in zip(d.counted, d.running, strict=True):
             points.append(
                 Point(
                     year_x(o.period.end),
