@@ -1,28 +1,26 @@
 """Reading actuals/<id>.csv files into observations (formats.md).
 
 ``read_actuals`` collects every problem (for ``ipplan check``); ``load_actuals``
-raises :class:`~ipplan.errors.DataError` when any is an error. The helpers here
-(decoding, header names, one row's fields) are shared with imports.
+raises :class:`~ipplan.errors.DataError` when any is an error. A file's records become
+observations in :func:`read_rows`, shared with the store's edits (:mod:`ipplan.csvtable`);
+each row's fields are read by :mod:`ipplan.observation`. The helpers here (decoding,
+header names) are shared with imports.
 """
 
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ipplan.csvread import CsvSyntaxError, read_records
 from ipplan.encoding import BOM, decode_text, uncertain_problem
-from ipplan.errors import DataError, NumberError, PeriodError, Problem
+from ipplan.errors import DataError, Problem
 from ipplan.model import Indicator, Observation, Plan
-from ipplan.numbers import parse_number
-from ipplan.periods import parse_period
-from ipplan.render.safe import spreadsheet_plain
+from ipplan.observation import COLUMNS, Origin, Where, parse_observation
 from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited, scan_folder
 
-COLUMNS = ("period", "value", "region", "source", "note", "flag", "yoy", "published")
 REQUIRED = ("period", "value")
 # Chinese header names users type (formats.md), plus a few near-variants Excel users write.
 ALIASES: Mapping[str, str] = {
@@ -36,9 +34,17 @@ ALIASES: Mapping[str, str] = {
     "同比": "yoy", "同比增长": "yoy", "同比增速": "yoy", "yoy": "yoy",
     "发布日期": "published", "published": "published",
 }  # fmt: skip
-FLAG_RE = re.compile(r"^[epb]+$")
-DATE_RE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-__all__ = ["BOM", "CsvSyntaxError", "decode", "load_actuals", "read_actuals", "read_records"]
+__all__ = [
+    "BOM",
+    "COLUMNS",
+    "CsvSyntaxError",
+    "decode",
+    "load_actuals",
+    "read_actuals",
+    "read_records",
+    "read_rows",
+]
+Record = tuple[int, str, list[str]]  # a CSV record: first line, exact text ("" if not kept), cells
 
 
 def decode(raw: bytes, file: str) -> str:
@@ -51,13 +57,6 @@ def header_name(cell: str) -> str | None:
     """The canonical column a header cell names, or None."""
     key = cell.strip().lstrip("\ufeff").strip().lower()
     return ALIASES.get(key)
-
-
-def parse_date(text: str) -> date:
-    m = DATE_RE.match(text.strip())
-    if not m:
-        raise ValueError(text)
-    return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
 
 
 def map_header(
@@ -83,84 +82,70 @@ def map_header(
     return columns, problems
 
 
-def parse_row(
-    cells: Sequence[str],
-    columns: Mapping[str, int],
-    indicator: Indicator,
-    file: str,
-    line: int,
-) -> tuple[Observation | None, list[Problem]]:
-    """One data row → an observation, or the problems that stop it."""
-    problems: list[Problem] = []
+@dataclass
+class Rows:
+    """An actuals file's records: the header, every sound data row with its observation
+    (one per period and region), the widest record, and every problem found."""
 
-    def cell(name: str) -> str:
-        i = columns.get(name)
-        return cells[i].strip() if i is not None and i < len(cells) else ""
+    header: list[str] | None = None
+    header_raw: str = ""
+    columns: dict[str, int] = field(default_factory=dict)
+    rows: list[tuple[Record, Observation]] = field(default_factory=list)
+    width: int = 0
+    problems: list[Problem] = field(default_factory=list)
 
-    def col(name: str) -> int | None:
-        i = columns.get(name)
-        return i + 1 if i is not None else None
 
-    period = value = yoy = published = None
-    raw_period = cell("period")
+def read_rows(
+    records: Iterable[Record], indicator: Indicator, file: str, plan_region: str = ""
+) -> Rows:
+    """The records of an actuals file read: the first non-blank one is the header, blank
+    ones are skipped, a file without period or value columns is read no further.
+
+    A row whose region is the plan's own region, written out, is the same row as one
+    with an empty region: both are reported as duplicates."""
+    found = Rows()
+    seen: dict[tuple[str, str], int] = {}
+    where: dict[str, int] = {}
     try:
-        period = parse_period(raw_period)
-    except PeriodError:
-        problems.append(
-            Problem("actuals.bad_period", {"value": raw_period}, file, line, col("period"))
-        )
-    raw_value = cell("value")
-    try:
-        value = parse_number(raw_value)
-        if value < 0 and not indicator.allow_negative:
-            problems.append(
-                Problem(
-                    "actuals.negative",
-                    {"value": raw_value, "id": indicator.id},
-                    file,
-                    line,
-                    col("value"),
+        for record in records:
+            line, raw, cells = record
+            if not any(c.strip() for c in cells):
+                continue
+            found.width = max(found.width, len(cells))
+            if found.header is None:
+                found.header, found.header_raw = cells, raw
+                found.columns, problems = map_header(cells, file, line)
+                found.problems.extend(problems)
+                if any(p.code == "actuals.missing_column" for p in problems):
+                    return found
+                where = {name: i + 1 for name, i in found.columns.items()}
+                continue
+            fields = {name: cells[i] for name, i in found.columns.items() if i < len(cells)}
+            obs, problems = parse_observation(
+                fields, indicator, Origin.FILE, Where(file, line, where)
+            )
+            found.problems.extend(problems)
+            if obs is None:
+                continue
+            key = (str(obs.period), "" if obs.region == plan_region else obs.region)
+            if key in seen:
+                region = key[1] or plan_region or "-"
+                params = {"period": key[0], "region": region, "first": seen[key]}
+                found.problems.append(
+                    Problem("actuals.duplicate_row", params, file, line, where["period"])
                 )
-            )
-    except NumberError as exc:
-        problems.extend(p.located(file, line, col("value")) for p in exc.problems)
-    raw_yoy = cell("yoy")
-    if raw_yoy:
-        try:
-            yoy = parse_number(raw_yoy, percent=True)
-        except NumberError as exc:
-            problems.extend(p.located(file, line, col("yoy")) for p in exc.problems)
-    flag = cell("flag").lower() or None
-    if flag is not None and not FLAG_RE.match(flag):
-        problems.append(Problem("actuals.bad_flag", {"value": flag}, file, line, col("flag")))
-    raw_published = cell("published")
-    if raw_published:
-        try:
-            published = parse_date(raw_published)
-        except ValueError:
-            problems.append(
-                Problem("actuals.bad_date", {"value": raw_published}, file, line, col("published"))
-            )
-    if problems or period is None or value is None:
-        return None, problems
-    # a region is a key: the apostrophe that keeps "=x" from running as a formula in the
-    # file (csvtable.serialize) is not part of it, so `--region =x` finds the rows again
-    region = spreadsheet_plain(cell("region"))
-    obs = Observation(
-        indicator=indicator.id, period=period, value=value, region=region,
-        source=cell("source") or None, note=cell("note") or None, flag=flag, yoy=yoy,
-        published=published, file=file, line=line,
-    )  # fmt: skip
-    return obs, []
+                continue
+            seen[key] = line
+            found.rows.append((record, obs))
+    except CsvSyntaxError as exc:
+        found.problems.append(Problem(exc.code, exc.params, file, exc.line, exc.column))
+    return found
 
 
 def parse_file(
     path: Path, indicator: Indicator, plan_region: str = ""
 ) -> tuple[list[Observation], list[Problem]]:
-    """Every observation of one actuals file, and every problem in it.
-
-    A row whose region is the plan's own region, written out, is the same row as one
-    with an empty region: both are reported as duplicates."""
+    """Every observation of one actuals file, and every problem in it (:func:`read_rows`)."""
     file = str(path)
     notes: list[Problem] = []
     try:
@@ -172,38 +157,12 @@ def parse_file(
     text = decoded.text
     if not text.strip():
         return [], [*notes, Problem("actuals.empty", {}, file)]
-    observations: list[Observation] = []
-    problems: list[Problem] = notes
-    columns: dict[str, int] | None = None
-    seen: dict[tuple[str, str], int] = {}
-    try:
-        for line, row in read_records(text):
-            if not any(c.strip() for c in row):
-                continue
-            if columns is None:
-                columns, found = map_header(row, file, line)
-                problems.extend(found)
-                if any(p.code == "actuals.missing_column" for p in found):
-                    return [], problems
-                continue
-            obs, found = parse_row(row, columns, indicator, file, line)
-            problems.extend(found)
-            if obs is None:
-                continue
-            key = (str(obs.period), "" if obs.region == plan_region else obs.region)
-            if key in seen:
-                region = key[1] or plan_region or "-"
-                params = {"period": key[0], "region": region, "first": seen[key]}
-                column = columns["period"] + 1
-                problems.append(Problem("actuals.duplicate_row", params, file, line, column))
-                continue
-            seen[key] = line
-            observations.append(obs)
-    except CsvSyntaxError as exc:
-        problems.append(Problem(exc.code, exc.params, file, exc.line, exc.column))
-    if columns is None:
+    records = ((line, "", cells) for line, cells in read_records(text))
+    found = read_rows(records, indicator, file, plan_region)
+    problems = notes + found.problems
+    if found.header is None:
         problems.append(Problem("actuals.empty", {}, file))
-    return observations, problems
+    return [obs for _, obs in found.rows], problems
 
 
 def actuals_files(folder: Path, ids: Iterable[str]) -> tuple[list[tuple[Path, str]], list[Problem]]:

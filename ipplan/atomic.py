@@ -8,7 +8,9 @@
   (atomic on POSIX and Windows), then the folder is fsynced where the platform allows it.
   A reader, or a crash at any moment, sees the file whole and old or whole and new. Its
   one error is :func:`busy_or_failed`: ``store.busy`` (Excel or WPS holds the file open on
-  Windows: close it) or ``store.write_failed`` (with the system's reason).
+  Windows: close it) or :class:`~ipplan.errors.WriteError` ``store.write_failed`` (with
+  the system's reason). A stream or device written in place (standard output,
+  ``/dev/null``) fails with :func:`output_failed`, ``output.write_failed``.
 - :func:`replace_all` writes several new files with it, putting back what was replaced
   when one fails; writes that must survive a crash use the journal (:mod:`ipplan.journal`).
 - :class:`Fingerprint` says whether a file is still what was read (lost updates).
@@ -29,7 +31,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ipplan.errors import DataError, FileBusyError, IpplanError
+from ipplan.errors import DataError, FileBusyError, IpplanError, WriteError
 
 LOCK_NAME = ".ipplan.lock"
 TEMP_SUFFIX = ".tmp"
@@ -85,7 +87,13 @@ def busy_or_failed(exc: OSError, path: Path) -> IpplanError:
     """The error to raise for an OSError met while reading or writing ``path``."""
     if isinstance(exc, PermissionError) and path.exists():
         return FileBusyError("store.busy", file=str(path), path=str(path))
-    return DataError("store.write_failed", file=str(path), path=str(path), reason=_reason(exc))
+    return WriteError("store.write_failed", file=str(path), path=str(path), reason=_reason(exc))
+
+
+def output_failed(exc: OSError, label: str, file: str | None = None) -> WriteError:
+    """The error for a write to a stream or device (``stdout``, ``/dev/full``) that failed:
+    unlike a file, it cannot be put back, so the output may be incomplete."""
+    return WriteError("output.write_failed", file=file, path=label, reason=_reason(exc))
 
 
 # ------------------------------------------------------------------------- fingerprints

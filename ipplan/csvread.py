@@ -18,13 +18,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-__all__ = ["MAX_FIELD", "CsvSyntaxError", "read_records"]
+from ipplan.present.text import clip
+
+__all__ = ["MAX_FIELD", "CsvSyntaxError", "read_raw_records", "read_records"]
 
 MAX_FIELD = csv.field_size_limit()  # 131,072 characters: far more than any note
 _NEWLINE = re.compile(r"\r\n|\r|\n")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")  # a line and its end (the last: none)
 _FIELD_END = re.compile(r"[,\r\n]")
 
 
@@ -41,7 +44,26 @@ class CsvSyntaxError(Exception):
 
 def read_records(text: str) -> Iterator[tuple[int, list[str]]]:
     """CSV rows with the 1-based line each starts on (quoted fields may span lines)."""
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    return _rows(io.StringIO(text, newline=""), text)
+
+
+def read_raw_records(text: str) -> Iterator[tuple[int, str, list[str]]]:
+    """(first line, exact text, cells) of every record, read as :func:`read_records` reads
+    them: the text lets a file be edited without disturbing the records left as they were."""
+    consumed: list[str] = []
+
+    def feed() -> Iterator[str]:
+        for m in _LINE.finditer(text):
+            consumed.append(m.group())
+            yield m.group()
+
+    for line, row in _rows(feed(), text):
+        yield line, "".join(consumed), row
+        consumed.clear()
+
+
+def _rows(lines: Iterable[str], text: str) -> Iterator[tuple[int, list[str]]]:
+    reader = csv.reader(lines, strict=True)
     line = 1
     try:
         for row in reader:
@@ -90,8 +112,7 @@ def locate(text: str, line: int, reason: str) -> CsvSyntaxError:
             if pos < n and text[pos] not in ",\r\n":
                 end = _FIELD_END.search(text, pos)
                 after = text[pos : end.start() if end else n]
-                shown = after if len(after) <= 20 else after[:17] + "..."
-                return CsvSyntaxError("csv.after_quote", line, column, text=shown)
+                return CsvSyntaxError("csv.after_quote", line, column, text=clip(after, 20))
         else:
             end = _FIELD_END.search(text, pos)
             stop = end.start() if end else n

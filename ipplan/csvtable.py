@@ -1,9 +1,10 @@
 """An actuals CSV file as raw records, to edit without disturbing what is not edited.
 
 Each record keeps the exact text it was read with (quoting, line ends, extra columns);
-only rows that are added or changed are written anew, with ``csv.writer``. Reading checks
-the file as ``ipplan check`` would (header, every row, duplicates) and refuses a file with
-any error, so that an edit never builds on a broken file. See :mod:`ipplan.store`.
+only rows that are added or changed are written anew, with ``csv.writer``. Reading is
+:func:`ipplan.actuals.read_rows` over the strict CSV reader (:mod:`ipplan.csvread`), as for
+``ipplan check`` and ``status``, and refuses a file with any error, so that an edit never
+builds on a broken file. See :mod:`ipplan.store`.
 """
 
 from __future__ import annotations
@@ -11,16 +12,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 
-from ipplan.actuals import BOM, COLUMNS, decode, map_header, parse_row
+from ipplan.actuals import BOM, COLUMNS, decode, read_rows
 from ipplan.atomic import busy_or_failed
+from ipplan.csvread import read_raw_records
 from ipplan.errors import DataError, Problem
 from ipplan.model import Indicator, Observation, Plan
-from ipplan.render.safe import spreadsheet_text
+from ipplan.present.safe import spreadsheet_text
 from ipplan.safeio import MAX_ACTUALS_BYTES, read_limited
 
 HEADER_ZH = {"period": "期间", "value": "数值", "region": "地区", "source": "来源",
@@ -51,14 +52,6 @@ class Table:
 # ------------------------------------------------------------------------- cells
 
 
-def number_text(value: float) -> str:
-    """A value as written to a file: 22542.0 → "22542", 0.1 → "0.1", 1e-07 → "0.0000001"."""
-    value = float(value)
-    if value.is_integer() and abs(value) < 1e15:
-        return str(int(value))
-    return format(Decimal(repr(value)), "f")
-
-
 def stored_text(value: str | None) -> str | None:
     """Free text as stored: line breaks as \\n (a lone \\r would not be quoted by csv.writer
     and would split the row), stripped, and neutralised against spreadsheet formulas."""
@@ -75,32 +68,6 @@ def region_key(plan: Plan, region: str) -> str:
 
 
 # ------------------------------------------------------------------------- reading
-
-
-def _lines(text: str) -> Iterator[str]:
-    pos = 0
-    while pos < len(text):
-        m = _NEWLINE.search(text, pos)
-        end = m.end() if m else len(text)
-        yield text[pos:end]
-        pos = end
-
-
-def records(text: str) -> Iterator[tuple[int, str, list[str]]]:
-    """(first line, exact text, cells) of every CSV record; quoted fields may span lines."""
-    consumed: list[str] = []
-
-    def feed() -> Iterator[str]:
-        for line in _lines(text):
-            consumed.append(line)
-            yield line
-
-    reader = csv.reader(feed())
-    line = 1
-    for cells in reader:
-        yield line, "".join(consumed), cells
-        consumed.clear()
-        line = reader.line_num + 1
 
 
 def read_table(plan: Plan, indicator: Indicator, path: Path) -> Table:
@@ -120,38 +87,14 @@ def read_table(plan: Plan, indicator: Indicator, path: Path) -> Table:
         return table
     m = _NEWLINE.search(text)
     table.newline = m.group() if m else "\n"
-    problems: list[Problem] = []
-    seen: dict[tuple[str, str], int] = {}
-    header_found = False
-    try:
-        for line, raw, cells in records(text):
-            if not any(c.strip() for c in cells):
-                continue
-            table.width = max(table.width if header_found else 0, len(cells))
-            if not header_found:
-                header_found = True
-                table.header, table.header_raw = cells, raw
-                table.columns, found = map_header(cells, file, line)
-                problems.extend(found)
-                if found:
-                    break
-                continue
-            obs, found = parse_row(cells, table.columns, indicator, file, line)
-            problems.extend(found)
-            if obs is None:
-                continue
-            key = (str(obs.period), region_key(plan, obs.region))
-            if key in seen:
-                params = {"period": key[0], "region": key[1] or "-", "first": seen[key]}
-                column = table.columns["period"] + 1
-                problems.append(Problem("actuals.duplicate_row", params, file, line, column))
-            seen[key] = line
-            table.rows.append(Row(cells, raw, obs))
-    except csv.Error as exc:
-        problems.append(Problem("actuals.csv_syntax", {"reason": str(exc)}, file))
-    if problems:
-        problems.append(Problem("store.fix_first", {"path": file}, file))
-        raise DataError(problems=problems)
+    found = read_rows(read_raw_records(text), indicator, file, plan.meta.region)
+    if found.problems:
+        fix_first = Problem("store.fix_first", {"path": file}, file)
+        raise DataError(problems=[*found.problems, fix_first])
+    if found.header is not None:
+        table.header, table.header_raw = found.header, found.header_raw
+        table.columns, table.width = found.columns, found.width
+    table.rows = [Row(cells, raw, obs) for (_, raw, cells), obs in found.rows]
     return table
 
 

@@ -90,6 +90,13 @@ class DataError(IpplanError):
     """An actuals or import file cannot be used (exit 3)."""
 
 
+class WriteError(DataError):
+    """A file or an output stream could not be written (exit 3): ``store.write_failed``
+    (the old file is as it was) or ``output.write_failed`` (a stream or device: the output
+    may be incomplete). Made by :mod:`ipplan.atomic` (``busy_or_failed``,
+    ``output_failed``) for every writer."""
+
+
 class ReadOnlyPlanError(IpplanError):
     """A command that writes was pointed at the bundled, read-only plan (exit 3)."""
 

@@ -30,6 +30,7 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from ipplan.errors import FormulaError
+from ipplan.present.text import clip
 
 __all__ = ["MAX_DEPTH", "MAX_LENGTH", "Formula", "parse_formula"]
 
@@ -73,7 +74,7 @@ class _Compiled(NamedTuple):
 
 
 def _shown(text: str) -> str:
-    return text if len(text) <= 80 else text[:77] + "..."
+    return clip(text, 80)
 
 
 def _error(code: str, text: str, column: int, **params: Any) -> FormulaError:

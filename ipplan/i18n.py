@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from ipplan.render.safe import safe_text
+from ipplan.present.safe import safe_text
 
 if TYPE_CHECKING:
     from ipplan.errors import Problem

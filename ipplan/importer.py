@@ -16,23 +16,26 @@ The header is the first row, among the first 20, that has an indicator column or
 period and a value column (title rows above it are skipped). Rows without any figure are
 skipped (section titles, footnotes, figures not yet known); a cell holding only a dash
 (-, —, /) counts as empty. Indicators are named by id or by name (:mod:`ipplan.lookup`).
-Every problem is collected, located as file:line:column; nothing here writes.
+Each figure's fields (period, value, region, source, note, flag, yoy, published) are read
+by :mod:`ipplan.observation`, as in actuals files but for periods, which may be written as
+offices write them. Every problem is collected, located as file:line:column; nothing here
+writes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
-from ipplan.actuals import FLAG_RE, header_name, parse_date
-from ipplan.errors import DataError, NumberError, PeriodError, Problem
+from ipplan.actuals import header_name
+from ipplan.errors import DataError, PeriodError, Problem
 from ipplan.lookup import find_indicator, normalise, unknown_indicator
 from ipplan.model import Indicator, Observation, Plan
-from ipplan.numbers import parse_number
+from ipplan.numbers import SCALES
+from ipplan.observation import COLUMNS, Origin, Where, cell_text, parse_observation
 from ipplan.periods import Period, parse_period_lenient
 from ipplan.sheets import Cell, Sheet, read_sheet
 from ipplan.store import check_observation, region_key
@@ -43,8 +46,7 @@ LABELS = {"序号", "编号", "no", "no.", "#", "类别", "分类", "category"}
 # Header names offices use beyond those of actuals files.
 MORE_NAMES = {"项目": "indicator", "指标项": "indicator", "名称": "indicator",
               "单位": "unit", "计量单位": "unit", "unit": "unit"}  # fmt: skip
-SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
-ROW_META = ("region", "source", "note", "flag")
+ROW_META = ("region", "source", "note", "flag")  # the fields a wide layout's row gives
 
 
 @dataclass
@@ -63,11 +65,7 @@ class ImportData:
 
 
 def _text(cell: Cell) -> str:
-    if cell is None:
-        return ""
-    if isinstance(cell, date):
-        return cell.isoformat()[:10]
-    text = str(cell).strip()
+    text = cell_text(cell)
     return "" if text in DASHES else text
 
 
@@ -135,16 +133,26 @@ class _Reader:
             self.data.problems.append(replace(self.unknown[text], line=line, column=column))
         return found
 
-    def value(
-        self, cell: Cell, ind: Indicator, line: int, column: int, factor: Decimal = Decimal(1)
-    ) -> float | None:
-        try:
-            value = parse_number(cell if not isinstance(cell, str) else cell.strip(),
-                                 percent=ind.unit == "%")  # fmt: skip
-        except NumberError as exc:
-            self.data.problems.extend(p.located(self.data.file, line, column) for p in exc.problems)
+    def row_indicator(
+        self,
+        cells: Sequence[Cell],
+        names: dict[str, int],
+        line: int,
+        default: Indicator | None = None,
+    ) -> tuple[Indicator, Decimal] | None:
+        """The row's indicator (its indicator column's, else ``default``) and the factor to
+        its unit; None, with the problem, when either is missing."""
+        ind = default
+        if "indicator" in names:
+            cell = _at(cells, names["indicator"])
+            if not _text(cell):
+                self.problem("import.no_indicator", line, names["indicator"] + 1)
+                return None
+            ind = self.indicator(cell, line, names["indicator"] + 1)
+        if ind is None:
             return None
-        return value if factor == 1 else float(Decimal(repr(value)) * factor)
+        factor = self.factor(cells, names, ind, line)
+        return None if factor is None else (ind, factor)
 
     def factor(
         self, cells: Sequence[Cell], names: dict[str, int], ind: Indicator, line: int
@@ -175,80 +183,54 @@ class _Reader:
             return
         self.data.observations.setdefault(obs.indicator, []).append(obs)
 
-    def meta(self, cells: Sequence[Cell], names: dict[str, int], line: int) -> dict[str, str]:
-        found = {name: _text(_at(cells, names.get(name))) for name in ROW_META}
-        flag = found["flag"].lower()
-        if flag and not FLAG_RE.match(flag):
-            col = names["flag"] + 1
-            self.problem("actuals.bad_flag", line, col, value=found["flag"])
-        found["flag"] = flag
-        found["region"] = found["region"] or self.region
-        return found
+    def observe(
+        self,
+        fields: dict[str, Cell],
+        ind: Indicator,
+        where: Where,
+        factor: Decimal,
+        problems: list[Problem],
+    ) -> None:
+        """Add the observation ``fields`` give, in the indicator's unit, or its problems
+        (those ``problems`` already holds are not repeated: a wide layout's row gives its
+        region, source, note and flag to every figure)."""
+        fields["region"] = _text(fields.get("region")) or self.region
+        obs, found = parse_observation(fields, ind, Origin.IMPORT, where)
+        if obs is None:
+            new = [p for p in found if p not in problems]
+            problems.extend(new)
+            self.data.problems.extend(new)
+            return
+        if factor != 1:
+            obs = replace(obs, value=float(Decimal(repr(obs.value)) * factor))
+        self.add(obs, where.columns["value"])
+
+
+def _fields(cells: Sequence[Cell], names: dict[str, int], which: Sequence[str]) -> dict[str, Cell]:
+    """The row's cells of the named fields; a cell of only a dash is empty."""
+    return {name: _blank(_at(cells, names.get(name))) for name in which}
+
+
+def _blank(cell: Cell) -> Cell:
+    return "" if isinstance(cell, str) and cell.strip() in DASHES else cell
 
 
 def _long(
     reader: _Reader, sheet: Sheet, start: int, names: dict[str, int], default: Indicator | None
 ) -> None:
-    def col(name: str) -> int | None:
-        return names[name] + 1 if name in names else None
-
+    columns = {name: i + 1 for name, i in names.items()}
     for line, cells in sheet.rows:
         if line <= start or not any(_text(c) for c in cells):
             continue
-        raw_value = _at(cells, names["value"])
-        if not _text(raw_value):
+        if not _text(_at(cells, names["value"])):
             reader.data.skipped += 1
             continue
-        ind = default
-        if "indicator" in names:
-            if not _text(_at(cells, names["indicator"])):
-                reader.problem("import.no_indicator", line, col("indicator"))
-                continue
-            ind = reader.indicator(_at(cells, names["indicator"]), line, col("indicator"))
-        period = _period(reader, _at(cells, names["period"]), line, col("period"))
-        if ind is None or period is None:
+        found = reader.row_indicator(cells, names, line, default)
+        if found is None:
             continue
-        factor = reader.factor(cells, names, ind, line)
-        if factor is None:
-            continue
-        value = reader.value(raw_value, ind, line, col("value") or 0, factor)
-        meta = reader.meta(cells, names, line)
-        yoy = published = None
-        raw_yoy = _at(cells, names.get("yoy"))
-        if _text(raw_yoy):
-            try:
-                yoy = parse_number(raw_yoy, percent=True)
-            except NumberError as exc:
-                reader.data.problems.extend(
-                    p.located(reader.data.file, line, col("yoy")) for p in exc.problems
-                )
-        raw_published = _at(cells, names.get("published"))
-        if isinstance(raw_published, date):
-            published = raw_published
-        elif _text(raw_published):
-            try:
-                published = parse_date(_text(raw_published))
-            except ValueError:
-                reader.problem(
-                    "actuals.bad_date", line, col("published"), value=_text(raw_published)
-                )
-        if value is None:
-            continue
-        obs = Observation(ind.id, period, value, meta["region"], meta["source"] or None,
-                          meta["note"] or None, meta["flag"] or None, yoy, published,
-                          reader.data.file, line)  # fmt: skip
-        reader.add(obs, col("value") or 0)
-
-
-def _period(reader: _Reader, cell: Cell, line: int, column: int | None) -> Period | None:
-    if not _text(cell):
-        reader.problem("import.no_period", line, column)
-        return None
-    try:
-        return parse_period_lenient(cell.strip() if isinstance(cell, str) else cell)
-    except PeriodError:
-        reader.problem("import.bad_period", line, column, value=_text(cell))
-        return None
+        ind, factor = found
+        where = Where(reader.data.file, line, columns)
+        reader.observe(_fields(cells, names, COLUMNS), ind, where, factor, [])
 
 
 def _wide_columns(
@@ -285,7 +267,7 @@ def _wide(
     if not periods:
         reader.problem("import.no_value_column", start, None)
         return
-    where = names["indicator"]
+    columns = {name: i + 1 for name, i in names.items()}
     for line, cells in sheet.rows:
         if line <= start:
             continue
@@ -294,24 +276,16 @@ def _wide(
             if any(_text(c) for c in cells):
                 reader.data.skipped += 1
             continue
-        if not _text(_at(cells, where)):
-            reader.problem("import.no_indicator", line, where + 1)
+        found = reader.row_indicator(cells, names, line)
+        if found is None:
             continue
-        ind = reader.indicator(_at(cells, where), line, where + 1)
-        if ind is None:
-            continue
-        factor = reader.factor(cells, names, ind, line)
-        if factor is None:
-            continue
-        meta = reader.meta(cells, names, line)
+        ind, factor = found
+        row = _fields(cells, names, ROW_META)
+        problems: list[Problem] = []  # the row's own, reported once
         for i in filled:
-            value = reader.value(_at(cells, i), ind, line, i + 1, factor)
-            if value is None:
-                continue
-            obs = Observation(ind.id, periods[i], value, meta["region"], meta["source"] or None,
-                              meta["note"] or None, meta["flag"] or None, file=reader.data.file,
-                              line=line)  # fmt: skip
-            reader.add(obs, i + 1)
+            at = Where(reader.data.file, line, {**columns, "period": i + 1, "value": i + 1})
+            fields = {**row, "period": periods[i], "value": _at(cells, i)}
+            reader.observe(fields, ind, at, factor, problems)
 
 
 def read_import(

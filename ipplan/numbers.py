@@ -22,15 +22,16 @@ import unicodedata
 from decimal import Context, Decimal, InvalidOperation
 
 from ipplan.errors import NumberError
+from ipplan.present.text import clip
 
-__all__ = ["MAX_MAGNITUDE", "parse_number"]
+__all__ = ["MAX_MAGNITUDE", "number_text", "parse_number"]
 
 MAX_MAGNITUDE = 1e15
 _LIMIT = Decimal(10) ** 15
 _MAX_TEXT = 100  # longer text is no number anybody typed
 _CONTEXT = Context(prec=40)  # independent of the caller's decimal context
 
-_UNITS = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}
+SCALES = {"万": Decimal(10) ** 4, "亿": Decimal(10) ** 8}  # the one 万/亿 table (importer too)
 
 # Full-width digits and punctuation, and the Unicode minus, to their ASCII forms. Not
 # NFKC: that would also turn "10²" into "102" and "①" into "1".
@@ -60,8 +61,7 @@ _NOT_FINITE = {"nan", "snan", "inf", "infinity", "∞"}
 
 
 def _shown(value: object) -> str:
-    text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return clip(value, 60)
 
 
 def _checked(result: float, value: object) -> float:
@@ -93,7 +93,7 @@ def _parse_text(value: str, percent: bool) -> float:
     if (
         (suffix == "%" and not percent)
         or (m["exp"] and m["grouped"])
-        or (m["exp"] and suffix in _UNITS)
+        or (m["exp"] and suffix in SCALES)
     ):
         raise NumberError("number.invalid", value=_shown(value))
     digits = (m["grouped"] or m["plain"]).replace(",", "") + (m["exp"] or "")
@@ -105,8 +105,8 @@ def _parse_text(value: str, percent: bool) -> float:
         raise NumberError("number.too_large", value=_shown(value)) from None
     if amount.adjusted() > 30:  # far above the limit; keep the arithmetic small
         raise NumberError("number.too_large", value=_shown(value))
-    if suffix in _UNITS:
-        amount = _CONTEXT.multiply(amount, _UNITS[suffix])
+    if suffix in SCALES:
+        amount = _CONTEXT.multiply(amount, SCALES[suffix])
     if amount.copy_abs() > _LIMIT:
         raise NumberError("number.too_large", value=_shown(value))
     result = float(amount)
@@ -134,3 +134,11 @@ def parse_number(value: object, *, percent: bool = False) -> float:
     except OverflowError:
         raise NumberError("number.too_large", value=_shown(value)) from None
     return _checked(result, value)
+
+
+def number_text(value: float) -> str:
+    """A value as written to a file: 22542.0 → "22542", 0.1 → "0.1", 1e-07 → "0.0000001"."""
+    value = float(value)
+    if value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return format(Decimal(repr(value)), "f")

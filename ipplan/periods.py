@@ -27,6 +27,7 @@ from datetime import date
 from typing import Literal
 
 from ipplan.errors import PeriodError
+from ipplan.present.text import clip
 
 __all__ = [
     "MAX_YEAR",
@@ -170,8 +171,7 @@ def _make(year: int, freq: Freq, index: int, shown: str) -> Period:
 
 
 def _shown(value: object) -> str:
-    text = value if isinstance(value, str) else str(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return clip(value, 60)
 
 
 # ---------------------------------------------------------------------------- strict

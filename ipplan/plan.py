@@ -29,6 +29,7 @@ from ipplan.formula import Formula, parse_formula
 from ipplan.model import Indicator, Plan, PlanMeta, Target, UnitTarget
 from ipplan.numbers import MAX_MAGNITUDE
 from ipplan.periods import Period, parse_period
+from ipplan.present.text import clip
 from ipplan.regioncsv import read_unit_targets
 from ipplan.safeio import MAX_PLAN_BYTES, read_limited
 from ipplan.statuses import parse_statuses
@@ -296,7 +297,7 @@ class _Reader:
         self.unknown_keys(data, INDICATOR_KEYS, path)
         iid = self.text(data, "id", path, required=True)
         if iid is not None and len(iid) > MAX_ID:
-            self.add("plan.id_too_long", (*path, "id"), value=iid[:20] + "...", length=len(iid),
+            self.add("plan.id_too_long", (*path, "id"), value=clip(iid, 23), length=len(iid),
                      limit=MAX_ID)  # fmt: skip
             iid = None
         elif iid is not None and not ID_RE.match(iid):

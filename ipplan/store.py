@@ -25,8 +25,6 @@ before any is written), :class:`WriteResult`, :func:`conflicts`, :func:`check_ob
 
 from __future__ import annotations
 
-import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -37,7 +35,6 @@ from ipplan.clock import or_today
 from ipplan.csvtable import (
     Row,
     Table,
-    number_text,
     read_table,
     region_key,
     serialize,
@@ -48,6 +45,8 @@ from ipplan.encoding import refuse_uncertain
 from ipplan.errors import DataError, Problem, ReadOnlyPlanError
 from ipplan.journal import Change, commit_files, recover_locked
 from ipplan.model import Observation, Plan
+from ipplan.numbers import number_text
+from ipplan.observation import flag_problems, value_problems
 
 ATTEMPTS = 3  # reads of a file that keeps changing under the write before it is refused
 
@@ -140,24 +139,23 @@ def _merge(
 
 
 def check_observation(plan: Plan, obs: Observation, today: date | None = None) -> list[Problem]:
-    """Why an observation cannot be stored (located where ``obs.file``/``obs.line`` say);
-    a period that ends after ``today`` (default :func:`ipplan.clock.today`) is refused."""
+    """Why an observation cannot be stored (located where ``obs.file``/``obs.line`` say):
+    the value and flag rules of :mod:`ipplan.observation`, for one built in code; a
+    derived indicator's figure without a source; a period that ends after ``today``
+    (default :func:`ipplan.clock.today`)."""
     file, line = obs.file, obs.line
     indicator = plan.get(obs.indicator)
     if indicator is None:
         return [Problem("store.unknown_indicator", {"value": obs.indicator}, file, line)]
-    problems: list[Problem] = []
-    if not math.isfinite(obs.value):
-        problems.append(Problem("number.not_finite", {"value": obs.value}, file, line))
-    elif obs.value < 0 and not indicator.allow_negative:
-        params = {"value": number_text(obs.value), "id": indicator.id}
-        problems.append(Problem("actuals.negative", params, file, line))
+    problems = [
+        p.located(file, line)
+        for p in value_problems(obs.value, indicator, number_text(obs.value))
+        + flag_problems(obs.flag)
+    ]
     if indicator.kind == "derived" and not stored_text(obs.source):
         params = {"id": indicator.id, "name": indicator.name,
                   "formula": indicator.formula.text if indicator.formula else ""}  # fmt: skip
         problems.append(Problem("store.derived", params, file, line))
-    if obs.flag is not None and not re.fullmatch(r"[epb]+", obs.flag):
-        problems.append(Problem("actuals.bad_flag", {"value": obs.flag}, file, line))
     today = or_today(today)
     if obs.period.end > today:  # `check` would call it an error, and status would hide it
         params = {"period": str(obs.period), "end": obs.period.end.isoformat(),

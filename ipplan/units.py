@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from ipplan.errors import NumberError, Problem
 from ipplan.model import Indicator, Observation, Plan, Region, Target, UnitTarget
 from ipplan.numbers import MAX_MAGNITUDE, parse_number
+from ipplan.present.text import first
 
 REGION_KEYS = {"name", "parent", "code"}
 
@@ -137,11 +138,11 @@ def check_declared(plan: Plan, region: str | None) -> None:
     names = [plan.meta.region, *(r.name for r in plan.regions)]
     if region.strip() in names:
         return
-    listed = "、".join(names[:20]) + ("…" if len(names) > 20 else "")
     close = closest_units(region.strip(), names)
     if close:
-        raise UsageError("cli.unknown_unit", value=region, close="、".join(close), known=listed)
-    raise UsageError("cli.unknown_region", value=region, known=listed)
+        raise UsageError("cli.unknown_unit", value=region, close="、".join(close),
+                         known=first(names))  # fmt: skip
+    raise UsageError("cli.unknown_region", value=region, known=first(names))
 
 
 def unit_names(plan: Plan, observations: Mapping[str, Sequence[Observation]]) -> list[str]:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from ipplan.errors import Problem
+from ipplan.present.text import clip
 
 __all__ = ["MAX_CHARS", "MAX_DEPTH", "MAX_INDICATORS", "MAX_NODES", "screen_yaml"]
 
@@ -71,7 +72,7 @@ def _scalar_problem(loader: yaml.SafeLoader, event: yaml.ScalarEvent, file: str)
 
 
 def _shown(text: str) -> str:
-    return text if len(text) <= 40 else text[:37] + "..."
+    return clip(text, 40)
 
 
 def screen_yaml(text: str, file: str) -> list[Problem]:

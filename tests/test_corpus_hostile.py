@@ -33,7 +33,7 @@ VALID = CORPUS / "valid_plan"
 HOSTILE = CORPUS / "hostile"
 CSV_DEST = "actuals/patents_valid.csv"
 # what must never reach a terminal raw: C0 but line feed, DEL, C1, bidi controls, the line
-# and paragraph separators, lone surrogates (the set of ipplan.render.safe, written again)
+# and paragraph separators, lone surrogates (the set of ipplan.present.safe, written again)
 RAW = re.compile(
     "[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
 )

@@ -18,7 +18,7 @@ import pytest
 from ipplan.derivation import EMPTY, Note, Window, share, yoy_change
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import time_elapsed
-from ipplan.render.json import evaluation_dict
+from ipplan.present.json import evaluation_dict
 from ipplan.render.show_text import Ctx, figures
 from ipplan.report.chartdata import chart_for
 from tests.test_evaluate import DEADLINE, cumulative, growth, level, make_plan, obs, run
@@ -222,9 +222,9 @@ ARITHMETIC = {
 }
 
 
-@pytest.mark.parametrize("package", ["render", "report"])
+@pytest.mark.parametrize("package", ["render", "report", "present"])
 def test_renderers_recompute_no_figure(package: str) -> None:
-    """render/ and report/ import none of the functions that compute figures or their
+    """render/, report/ and present/ import none of the functions that compute figures or their
     intermediates: what they explain comes from the Evaluation and its derivation."""
     root = Path(__file__).parent.parent / "ipplan" / package
     found = []

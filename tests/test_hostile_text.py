@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from ipplan.cli.app import main
-from ipplan.render.safe import DANGEROUS
+from ipplan.present.safe import DANGEROUS
 
 VALID = Path(__file__).parent / "corpus" / "valid_plan"
 RAW = re.compile(

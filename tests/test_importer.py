@@ -139,6 +139,26 @@ def test_every_bad_row_is_listed_with_line_and_column(plan: Plan, tmp_path: Path
     assert data.errors[0].file == str(path)
 
 
+def test_every_problem_of_a_row_is_listed(plan: Plan, tmp_path: Path) -> None:
+    # a bad period hid the row's other problems (the value, the flag): one fix, one more run
+    path = tmp_path / "bad.csv"
+    path.write_text("指标,期间,数值,标记\ntrademarks_valid,2024年13月,abc,x\n", "utf-8")
+    assert [(p.code, p.line, p.column) for p in read_import(plan, path).errors] == [
+        ("import.bad_period", 2, 2),
+        ("number.invalid", 2, 3),
+        ("actuals.bad_flag", 2, 4),
+    ]
+
+
+def test_a_wide_rows_bad_flag_is_reported_once(plan: Plan, tmp_path: Path) -> None:
+    # it was reported for the row, then again for each of its figures
+    path = xlsx(tmp_path / "w.xlsx", [["指标", "标记", "2023年", "2024年"],
+                                      ["有效注册商标量", "x", 22542, 25000]])  # fmt: skip
+    assert [(p.code, p.line, p.column) for p in read_import(plan, path).errors] == [
+        ("actuals.bad_flag", 2, 2)
+    ]
+
+
 def test_wide_problems_name_the_cell(plan: Plan, tmp_path: Path) -> None:
     path = xlsx(tmp_path / "w.xlsx", [
         ["指标", "2023", "2023年"],  # the same period twice

@@ -205,7 +205,7 @@ def test_steps_cut_at_the_deadline() -> None:
 
 
 def test_english_text_writes_english_units() -> None:
-    """The bundled plan in English: 件 and 人 read "items" and "people" (render.fmt.unit_text),
+    """The bundled plan in English: 件 and 人 read "items" and "people" (present.fmt.unit_text),
     and the count is the one worked out above (3 × 2,047,923 ÷ 10,000 → 615)."""
     from ipplan.render.need import render_need_text
 

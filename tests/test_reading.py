@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.csvread import MAX_FIELD, CsvSyntaxError, read_records
+from ipplan.csvread import MAX_FIELD, CsvSyntaxError, read_raw_records, read_records
 from ipplan.encoding import decode_text, refuse_uncertain
 from ipplan.errors import DataError
 from ipplan.safeio import read_limited, scan_folder
@@ -76,6 +76,24 @@ def test_records_keep_the_line_they_start_on() -> None:
     # the quoted field of line 2 ends on line 3; line 4 is blank; 3,4 is line 5
     assert list(read_records(text)) == [(1, ["a", "b"]), (2, ["1", "two\nlines"]), (4, []),
                                         (5, ["3", "4"])]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['a,b\n1,"two\nlines"\n\n3,4\n', 'a,b\r\n1,"x\r\ny"\r\n2,3', "a\rb\r\rc", ""],
+)
+def test_raw_records_are_the_records_with_their_exact_text(text: str) -> None:
+    raw = list(read_raw_records(text))
+    assert [(line, cells) for line, _, cells in raw] == list(read_records(text))
+    assert "".join(exact for _, exact, _ in raw) == text  # every character, line ends too
+
+
+@pytest.mark.parametrize("text", ['a,b\n1,"x"y\n', 'a,b\n1,2\n3,"never closed\n4,5\n'])
+def test_raw_records_are_as_strict_as_the_records(text: str) -> None:
+    # the store's reader took "x"y as xy and wrote into a file status refuses
+    with pytest.raises(CsvSyntaxError) as caught:
+        list(read_raw_records(text))
+    assert (caught.value.code, caught.value.line, caught.value.column) == damage(text)
 
 
 def test_damage_is_located_to_line_and_column() -> None:

@@ -37,8 +37,8 @@ from ipplan.evaluate import PlanEvaluation, evaluate_plan
 from ipplan.model import Indicator, Observation, Plan, PlanMeta, Region, Target, UnitTarget
 from ipplan.periods import parse_period
 from ipplan.plan import load_plan
+from ipplan.present.json import evaluation_dict
 from ipplan.regions import evaluate_regions, rank_units, region_rows
-from ipplan.render.json import evaluation_dict
 from ipplan.units import list_units, unit_target
 
 HERE = Path(__file__).resolve().parent

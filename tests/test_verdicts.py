@@ -227,7 +227,7 @@ def test_plan_level_count_midterm() -> None:
         Verdict.unknown,
     ]  # fmt: skip
     assert (pa.total, pa.good) == (5, 3)
-    from ipplan.render.summary import evaluation_lines
+    from ipplan.present.summary import evaluation_lines
 
     assert evaluation_lines(pa, "zh") == [
         "中期评估：5 项中 3 项基本符合或快于预期（其中提前实现 1 项、快于预期 1 项、"
@@ -238,7 +238,7 @@ def test_plan_level_count_midterm() -> None:
 def test_final_lines_name_the_figure_awaited_and_the_estimate() -> None:
     # a: 2021 100, 2022 150 → estimate 225 (as above), expected achieved; b: one point,
     # no projection at all
-    from ipplan.render.summary import evaluation_lines
+    from ipplan.present.summary import evaluation_lines
 
     obs = [ob("a", "2021", 100), ob("a", "2022", 150), ob("b", "2022", 150)]
     pa = assess(plan_of(level("a", 200), level("b", 300)), obs, date(2024, 6, 30))

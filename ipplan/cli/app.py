@@ -22,7 +22,7 @@ from ipplan.cli.regions import regions
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
-from ipplan.render.safe import safe_text
+from ipplan.present.safe import safe_text
 
 app = typer.Typer(
     name="ipplan",

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, PlanOpt, color_enabled, emit, today, width
-
-
-class CheckFormat(StrEnum):
-    table = "table"
-    json = "json"
+from ipplan.cli import options
+from ipplan.render.outputs import CHECK
+from ipplan.render.registry import Format
 
 
 def check(
-    plan: PlanOpt = None,
-    format: Annotated[
-        CheckFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = CheckFormat.table,
-    lang: LangOpt = Lang.zh,
+    plan: options.PlanOpt = None,
+    format: Annotated[Format, options.formats(CHECK)] = Format.table,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """检查方案与数据 Check targets.yaml and actuals/: every problem at once.
 
@@ -30,14 +24,7 @@ def check(
     from ipplan.plan import resolve_plan_dir
 
     directory, _ = resolve_plan_dir(plan)  # a folder that is not there: exit 3
-    findings = run_checks(directory, today())
-    if format is CheckFormat.json:
-        from ipplan.render.check import render_json
-
-        emit(render_json(findings, lang.value))
-    else:
-        from ipplan.render.check import render_table
-
-        emit(render_table(findings, lang.value, width=width(), color=color_enabled()))
+    findings = run_checks(directory, options.today())
+    options.emit(CHECK.get(format).render(findings, options.view(lang)))
     if any(p.severity == "error" for p in findings):
         raise typer.Exit(1)

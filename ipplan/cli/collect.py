@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, PlanOpt, emit
+from ipplan.cli.options import Lang, LangOpt, PlanOpt, emit, formats, view
+from ipplan.render.outputs import COLLECT_STATUS, CollectStatusData
+from ipplan.render.registry import Format
 
 app = typer.Typer(
     help="填报表：生成、收回、催报 Fill-in workbooks: make, collect, who is missing.",
@@ -15,11 +16,6 @@ app = typer.Typer(
     add_completion=False,
     rich_markup_mode=None,
 )
-
-
-class StatusFormat(StrEnum):
-    table = "table"
-    json = "json"
 
 
 PeriodOpt = Annotated[
@@ -122,9 +118,7 @@ def collect_in(
 def status(
     period: PeriodOpt,
     plan: PlanOpt = None,
-    fmt: Annotated[
-        StatusFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = StatusFormat.table,
+    fmt: Annotated[Format, formats(COLLECT_STATUS)] = Format.table,
     indicator: Annotated[
         list[str] | None,
         typer.Option("--indicator", "-i", metavar="ID", help="只看这些指标 only these (repeat)"),
@@ -137,13 +131,9 @@ def status(
     from ipplan.cli.options import load
     from ipplan.collect.make import pick_indicators
     from ipplan.collect.status import collect_status
-    from ipplan.render.collect import render_status_json, render_status_table
 
     the_period = _period(period)
     the_plan, observations = load(plan)
     indicators = pick_indicators(the_plan, indicator or [])
     rows = collect_status(the_plan, observations, the_period, date.today(), indicators)
-    if fmt is StatusFormat.json:
-        emit(render_status_json(rows, the_period, lang.value))
-    else:
-        emit(render_status_table(rows, the_period, lang.value))
+    emit(COLLECT_STATUS.get(fmt).render(CollectStatusData(rows, the_period), view(lang)))

@@ -7,18 +7,23 @@ import shutil
 import sys
 from datetime import date
 from enum import StrEnum
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 
 from ipplan.errors import UsageError
+from ipplan.render.registry import Format, ReportFormat, View
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from ipplan.engine.load import Table
     from ipplan.errors import Problem
-    from ipplan.model import Observation, Plan
+    from ipplan.model import Indicator, Observation, Plan
+    from ipplan.render.registry import Outputs
+    from ipplan.series import Dataset
+
+E = TypeVar("E", Format, ReportFormat)
 
 
 # The language of messages printed outside the error edge (warnings); set by cli.app.main.
@@ -28,13 +33,6 @@ MESSAGE_LANG: Literal["zh", "en"] = "zh"
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
-
-
-class TableFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
 
 
 PlanOpt = Annotated[
@@ -66,6 +64,49 @@ LangOpt = Annotated[
         "--lang", envvar="IPPLAN_LANG", show_envvar=False, help="输出语言 output language"
     ),
 ]
+IndicatorArg = Annotated[
+    str, typer.Argument(metavar="ID", help="指标 id 或中文名 indicator id or name")
+]
+MethodOpt = Annotated[
+    str, typer.Option("--method", help="预测方法 projection method: auto|linear|cagr|weighted")
+]
+
+
+def format_option(
+    choices: Sequence[str], convert: Callable[[str], E], help: str = "输出格式 output format"
+) -> Any:
+    """``--format``/``-f`` with the choices of a command's renderers (the registry,
+    :mod:`ipplan.render.registry`), listed in ``--help`` and checked as Typer checks a
+    choice: the same message for a value that is not one of them."""
+
+    def parse(value: object) -> E:
+        text = value.value if isinstance(value, StrEnum) else str(value)
+        if text not in choices:
+            listed = ", ".join(repr(c) for c in choices)
+            raise ValueError(f"{text!r} is not one of {listed}.")
+        return convert(text)
+
+    metavar = "<" + "|".join(choices) + ">"
+    return typer.Option("--format", "-f", metavar=metavar, parser=parse, help=help)
+
+
+def formats(outputs: Outputs[Any]) -> Any:
+    """The ``--format`` option of a command whose outputs are ``outputs``."""
+    return format_option(outputs.choices(), Format)
+
+
+def view(lang: Lang, *, ascii: bool = False) -> View:
+    """How this terminal shows an output: the language, its width and colour."""
+    return View(lang.value, width(), color_enabled(), ascii)
+
+
+def check_method(method: str) -> None:
+    """Refuse a --method that is neither auto nor a projection method."""
+    from ipplan.project import METHODS
+
+    if method != "auto" and method not in METHODS:
+        raise UsageError("cli.bad_choice", option="--method", value=method,
+                         allowed=" | ".join(("auto", *METHODS)))  # fmt: skip
 
 
 def today() -> date:
@@ -149,16 +190,40 @@ def check_region(
     plan), naming the closest units (广水 → 广水市)."""
     if region is None or region == plan.meta.region:
         return
+    from ipplan.present.text import first
     from ipplan.units import closest_units, unit_names
 
     known = unit_names(plan, observations)
     if region not in known:
-        listed = "、".join(known[:20]) + ("…" if len(known) > 20 else "")
+        listed = first(known)
         close = closest_units(region, known)
         if close:
             raise UsageError("cli.unknown_unit", value=region, close="、".join(close),
                              known=listed)  # fmt: skip
         raise UsageError("cli.unknown_region", value=region, known=listed)
+
+
+def load_dataset(plan_dir: str | None, day: date, region: str | None) -> Dataset:
+    """The plan's series as known on ``day`` in ``region`` (checked); its ``plan`` too."""
+    from ipplan.series import Dataset
+
+    plan, observations = load(plan_dir)
+    check_region(plan, observations, region)
+    return Dataset(plan, observations, day, region)
+
+
+def load_indicator(
+    plan_dir: str | None, day: date, region: str | None, indicator: str, lang: Lang
+) -> tuple[Dataset, Indicator]:
+    """:func:`load_dataset`, and the indicator named on the command line (an id or a
+    name; an unknown one is refused before the region is checked)."""
+    from ipplan.lookup import require_indicator
+    from ipplan.series import Dataset
+
+    plan, observations = load(plan_dir)
+    found = require_indicator(plan, indicator, lang.value)
+    check_region(plan, observations, region)
+    return Dataset(plan, observations, day, region), found
 
 
 def color_enabled() -> bool:
@@ -184,6 +249,6 @@ def emit(text: str) -> None:
     except BrokenPipeError:
         raise  # the reader went away (| head): not an error of ours
     except OSError as exc:  # > /dev/full, a full disk: one line, exit 3
-        from ipplan.errors import DataError
+        from ipplan.atomic import output_failed
 
-        raise DataError("output.write_failed", path="stdout", reason=exc.strerror) from None
+        raise output_failed(exc, "stdout") from None

@@ -7,25 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    Lang,
-    LangOpt,
-    PlanOpt,
-    RegionOpt,
-    check_region,
-    color_enabled,
-    emit,
-    load,
-    parse_day,
-    width,
-)
-
-
-class ProposeFormat(StrEnum):
-    table = "table"
-    json = "json"
-    yaml = "yaml"
+from ipplan.cli import options
+from ipplan.render.outputs import PROPOSE, ProposeData
+from ipplan.render.registry import Format
 
 
 class ProposeMethod(StrEnum):
@@ -60,9 +44,9 @@ def propose(
     horizon: Annotated[
         int, typer.Option("--horizon", metavar="YEAR", help="目标年份 the year the targets end")
     ],
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    region: RegionOpt = None,
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
+    region: options.RegionOpt = None,
     probability: Annotated[
         str,
         typer.Option(
@@ -74,36 +58,24 @@ def propose(
     method: Annotated[
         ProposeMethod, typer.Option("--method", help="模型 model (auto: by kind and backtest)")
     ] = ProposeMethod.auto,
-    format: Annotated[
-        ProposeFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = ProposeFormat.table,
-    lang: LangOpt = Lang.zh,
+    format: Annotated[Format, options.formats(PROPOSE)] = Format.table,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """下一期目标建议 Targets for the next plan: the value reached with each probability."""
     from ipplan.errors import UsageError
     from ipplan.periods import MAX_YEAR
     from ipplan.propose import propose_plan
-    from ipplan.series import Dataset
 
-    day = parse_day(as_of)
+    day = options.parse_day(as_of)
     probabilities = parse_probabilities(probability)
     if horizon < day.year:
         raise UsageError("propose.bad_horizon", value=horizon)
     if horizon > MAX_YEAR:  # the last year a period can have (beyond 9999 no date exists)
         raise UsageError("propose.horizon_too_far", value=horizon, max=MAX_YEAR)
-    the_plan, observations = load(plan)
-    check_region(the_plan, observations, region)
-    data = Dataset(the_plan, observations, day, region)
-    result = propose_plan(the_plan, data, horizon, probabilities, method.value)
-    if format is ProposeFormat.json:
-        from ipplan.render.propose import render_propose_json
-
-        emit(render_propose_json(result))
-    elif format is ProposeFormat.yaml:
-        from ipplan.render.propose import render_draft_yaml
-
-        emit(render_draft_yaml(the_plan, result, probabilities[0], lang.value))
-    else:
-        from ipplan.render.propose import render_propose_table
-
-        emit(render_propose_table(result, lang.value, width=width(), color=color_enabled()))
+    data = options.load_dataset(plan, day, region)
+    result = propose_plan(data.plan, data, horizon, probabilities, method.value)
+    options.emit(
+        PROPOSE.get(format).render(
+            ProposeData(data.plan, result, probabilities[0]), options.view(lang)
+        )
+    )

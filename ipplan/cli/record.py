@@ -3,24 +3,12 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 
 from ipplan.cli.options import Lang, LangOpt, PlanOpt, RegionOpt, emit, today
-from ipplan.errors import IpplanError, Problem
-
-T = TypeVar("T")
-
-
-def _typed(convert: Callable[[str], T], text: str, problems: list[Problem]) -> T | None:
-    """``convert(text)``, or None with its problems collected (to report them all at once)."""
-    try:
-        return convert(text)
-    except IpplanError as exc:
-        problems.extend(exc.problems)
-        return None
+from ipplan.errors import Problem
 
 
 def record(
@@ -59,14 +47,12 @@ def record(
 ) -> None:
     """录入一个数值 Record one figure in actuals/<id>.csv (atomic, locked)."""  # fmt: skip
 
-    from ipplan.actuals import FLAG_RE, parse_date, read_actuals
+    from ipplan.actuals import read_actuals
     from ipplan.errors import DataError, UsageError
     from ipplan.evaluate import evaluate_plan
     from ipplan.i18n import format_problem
     from ipplan.lookup import require_indicator
-    from ipplan.model import Observation
-    from ipplan.numbers import parse_number
-    from ipplan.periods import parse_period_lenient
+    from ipplan.observation import Origin, parse_observation
     from ipplan.plan import load_writable_plan
     from ipplan.render.changes import render_record, status_line
     from ipplan.store import check_observation, upsert
@@ -75,23 +61,11 @@ def record(
     the_plan = load_writable_plan(plan)
     check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit
     ind = require_indicator(the_plan, indicator, lang.value)
-    problems: list[Problem] = []
-    the_period = _typed(parse_period_lenient, period, problems)
-    the_value = _typed(lambda t: parse_number(t, percent=ind.unit == "%"), value, problems)
-    the_yoy = _typed(lambda t: parse_number(t, percent=True), yoy, problems) if yoy else None
-    day = None
-    if published:
-        try:
-            day = parse_date(published)
-        except ValueError:
-            problems.append(Problem("record.bad_date", {"value": published}))
-    the_flag = flag.strip().lower() if flag and flag.strip() else None
-    if the_flag is not None and not FLAG_RE.match(the_flag):
-        problems.append(Problem("actuals.bad_flag", {"value": flag}))
-    if problems or the_period is None or the_value is None:
+    fields = {"period": period, "value": value, "region": region, "source": source,
+              "note": note, "flag": flag, "yoy": yoy, "published": published}  # fmt: skip
+    obs, problems = parse_observation(fields, ind, Origin.ENTRY)
+    if obs is None:
         raise UsageError(problems=problems)
-    obs = Observation(ind.id, the_period, the_value, (region or "").strip(), source, note,
-                      the_flag, the_yoy, day)  # fmt: skip
     day_today = today()
     found = check_observation(the_plan, obs, day_today)
     if found:

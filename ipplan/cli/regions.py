@@ -8,23 +8,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    Lang,
-    LangOpt,
-    PlanOpt,
-    TableFormat,
-    color_enabled,
-    emit,
-    load_any,
-    parse_day,
-    width,
-)  # fmt: skip
+from ipplan.cli import options
+from ipplan.render.outputs import REGIONS, RegionsData
+from ipplan.render.registry import Format
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from ipplan.regions import Ranked
 
 
 class StoredOutput:
@@ -45,7 +34,7 @@ class StoredOutput:
             print(line, file=sys.stderr)
         out = getattr(sys.stdout, "buffer", None)
         if out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
-            emit(data.decode("utf-8"))
+            options.emit(data.decode("utf-8"))
             return True
         try:  # the stored bytes as they are: no decoding and encoding again
             sys.stdout.flush()
@@ -54,9 +43,9 @@ class StoredOutput:
         except BrokenPipeError:
             raise  # the reader went away (| head): not an error of ours
         except OSError as exc:  # as emit: one line, exit 3
-            from ipplan.errors import DataError
+            from ipplan.atomic import output_failed
 
-            raise DataError("output.write_failed", path="stdout", reason=exc.strerror) from None
+            raise output_failed(exc, "stdout") from None
         return True
 
     def save(self, text: str, warnings: list[str]) -> None:
@@ -65,14 +54,7 @@ class StoredOutput:
         results.save(self.wanted, text, warnings)
 
 
-def _warnings_lang() -> str:
-    """The language warnings are printed in (set by cli.app.main, read at call time)."""
-    from ipplan.cli import options
-
-    return options.MESSAGE_LANG
-
-
-def stored_output(plan_dir: str | None, day: date, options: list[str]) -> StoredOutput | None:
+def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOutput | None:
     """The results cache for this run, when the plan is large (small plans are quicker
     to evaluate than to hash) and its files can be read; else None."""
     from ipplan.engine import results, size
@@ -81,13 +63,13 @@ def stored_output(plan_dir: str | None, day: date, options: list[str]) -> Stored
     directory, _ = resolve_plan_dir(plan_dir)
     if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
         return None
-    wanted = results.key(directory, day.isoformat(), options)
+    wanted = results.key(directory, day.isoformat(), parts)
     return StoredOutput(wanted) if wanted is not None else None
 
 
 def regions(
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
     indicator: Annotated[
         str | None,
         typer.Option(
@@ -97,10 +79,8 @@ def regions(
             help="按一项指标排名 rank the units on one indicator (id or name)",
         ),
     ] = None,
-    format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = TableFormat.table,
-    lang: LangOpt = Lang.zh,
+    format: Annotated[Format, options.formats(REGIONS)] = Format.table,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
     from ipplan.engine import no_cycle_collection
@@ -108,45 +88,27 @@ def regions(
     from ipplan.regions import evaluate_regions, region_rows
     from ipplan.units import list_units
 
-    day = parse_day(as_of)
+    day = options.parse_day(as_of)
     code = lang.value
+    view = options.view(lang)
     chosen_text = "" if indicator is None else f"={indicator}"  # --indicator "" is no None
-    options = ["regions", format.value, code, chosen_text, _warnings_lang()]
-    if format is TableFormat.table:
-        options += [str(width()), str(color_enabled())]
-    stored = stored_output(plan, day, options)  # a large plan's output cached as it was
+    parts = ["regions", format.value, code, chosen_text, options.MESSAGE_LANG]
+    if format is Format.table:
+        parts += [str(view.width), str(view.color), str(view.ascii)]
+    stored = stored_output(plan, day, parts)  # a large plan's output cached as it was
     if stored is not None and stored.replay():
         return
     printed: list[str] = []
     with no_cycle_collection() if stored is not None else nullcontext():  # a large plan
-        the_plan, observations, table = load_any(plan, printed)
+        the_plan, observations, table = options.load_any(plan, printed)
         chosen = None
         if indicator is not None:
             chosen = require_indicator(the_plan, indicator, code).id
         units = list_units(the_plan, observations)
         names = [u.name for u in units]
         results = evaluate_regions(the_plan, observations, day, names, table=table)
-        text = _render(region_rows(units, results, chosen), format, code, chosen)
+        rows = region_rows(units, results, chosen)
+        text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
     if stored is not None and table is not None:
         stored.save(text, printed)
-    emit(text)
-
-
-def _render(rows: list[Ranked], format: TableFormat, code: str, chosen: str | None) -> str:
-    if format is TableFormat.json:
-        from ipplan.render.regions_json import render_regions as render_json
-
-        text = render_json(rows, chosen)
-    elif format is TableFormat.csv:
-        from ipplan.render.regions_csv import render_regions as render_csv
-
-        text = render_csv(rows, code, chosen)
-    elif format is TableFormat.markdown:
-        from ipplan.render.regions_markdown import render_regions as render_md
-
-        text = render_md(rows, code, chosen)
-    else:
-        from ipplan.render.regions_table import render_regions as render_table
-
-        text = render_table(rows, code, indicator=chosen, width=width(), color=color_enabled())
-    return text
+    options.emit(text)

@@ -3,41 +3,28 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    Lang,
-    LangOpt,
-    PlanOpt,
-    RegionOpt,
-    check_region,
-    load,
-    parse_day,
-)
+from ipplan.cli import options
+from ipplan.render.registry import REPORTS, ReportFormat, report_renderer
 
 if TYPE_CHECKING:
     from ipplan.report import Report
 
-BINARY = ("docx", "xlsx")
 DONE = {"zh": "报告已写入：{path}", "en": "report written: {path}"}
 DRAWING = {"zh": "绘制图表", "en": "drawing charts"}
 
 
-class ReportFormat(StrEnum):
-    docx = "docx"
-    xlsx = "xlsx"
-    html = "html"
-    markdown = "markdown"
-    json = "json"
-
-
 def report(
-    format: Annotated[ReportFormat, typer.Option("--format", "-f", help="报告格式 report format")],
+    format: Annotated[
+        ReportFormat,
+        options.format_option(
+            tuple(r.name for r in REPORTS), ReportFormat, help="报告格式 report format"
+        ),
+    ],
     output: Annotated[
         str | None,
         typer.Option(
@@ -48,10 +35,10 @@ def report(
             "default <plan id>-report-<as-of>.<ext> in the current folder",
         ),
     ] = None,
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    region: RegionOpt = None,
-    lang: LangOpt = Lang.zh,
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
+    region: options.RegionOpt = None,
+    lang: options.LangOpt = options.Lang.zh,
     issuer: Annotated[
         str | None,
         typer.Option(
@@ -88,32 +75,32 @@ def report(
     """生成进展情况报告 Write a progress report: Word, Excel, HTML, Markdown or JSON."""
     from ipplan.errors import UsageError
     from ipplan.evaluate import evaluate_plan
-    from ipplan.report import EXTENSIONS, build_report, default_filename
+    from ipplan.report import build_report, default_filename
     from ipplan.report.output import STDOUT_NAMES, write_output
     from ipplan.report.quality import quality_problems
 
     code = lang.value
-    kind = format.value
-    day = parse_day(as_of)
-    signed = parse_day(sign_date)
-    previous_day = parse_day(compare_as_of) if compare_as_of is not None else None
+    renderer = report_renderer(format)
+    day = options.parse_day(as_of)
+    signed = options.parse_day(sign_date)
+    previous_day = options.parse_day(compare_as_of) if compare_as_of is not None else None
     if previous_day is not None and previous_day >= day:
         raise UsageError(
             "report.compare_not_before", previous=previous_day.isoformat(), as_of=day.isoformat()
         )
     if issuer is not None and not issuer.strip():
         raise UsageError("report.empty_issuer")
-    template_bytes = _template(template, kind)
+    template_bytes = _template(template, format)
     to_stdout = output in STDOUT_NAMES  # -, /dev/stdout: standard output itself
-    if to_stdout and kind in BINARY and sys.stdout.isatty():
-        raise UsageError("report.binary_stdout", format=kind)
-    the_plan, observations = load(plan)
-    check_region(the_plan, observations, region)
+    if to_stdout and renderer.binary and sys.stdout.isatty():
+        raise UsageError("report.binary_stdout", format=renderer.name)
+    the_plan, observations = options.load(plan)
+    options.check_region(the_plan, observations, region)
     if not to_stdout:
         path = (
             Path(output)
             if output
-            else Path(default_filename(the_plan.meta.id, day, EXTENSIONS[kind]))
+            else Path(default_filename(the_plan.meta.id, day, renderer.extension))
         )
         if path.is_dir():
             raise UsageError("report.output_is_dir", path=str(path))
@@ -134,8 +121,8 @@ def report(
         previous=previous,
         observations=observations,
     )
-    _warn_fonts(document, kind, code)
-    data = _render(document, kind, code, template_bytes)
+    _warn_fonts(document, format, code)
+    data = _render(document, format, code, template_bytes)
     if to_stdout:
         write_output("-", data)
         return
@@ -143,14 +130,14 @@ def report(
     print(DONE[code].format(path=path), file=sys.stderr)
 
 
-def _template(path: str | None, kind: str) -> bytes | None:
+def _template(path: str | None, kind: ReportFormat) -> bytes | None:
     """The bytes of --template, checked to be a Word document python-docx can open."""
     if path is None:
         return None
     from ipplan.errors import UsageError
 
-    if kind != "docx":
-        raise UsageError("report.template_docx_only", format=kind)
+    if kind != ReportFormat.docx:
+        raise UsageError("report.template_docx_only", format=kind.value)
     file = Path(path)
     if not file.is_file():
         raise UsageError("report.template_missing", path=path)
@@ -169,7 +156,9 @@ def _template(path: str | None, kind: str) -> bytes | None:
     return data
 
 
-def _render(document: Report, kind: str, lang: str, template: bytes | None = None) -> bytes:
+def _render(
+    document: Report, kind: ReportFormat, lang: str, template: bytes | None = None
+) -> bytes:
     """Render, with a progress bar on stderr when it is a terminal and there are charts."""
     from ipplan.report import chart_count, render
 
@@ -186,9 +175,9 @@ def _render(document: Report, kind: str, lang: str, template: bytes | None = Non
         return render(document, kind, lambda _key: bar.advance(task), template)
 
 
-def _warn_fonts(document: Report, kind: str, lang: str) -> None:
+def _warn_fonts(document: Report, kind: ReportFormat, lang: str) -> None:
     """PNG charts (DOCX) fall back to English labels without a CJK font: say so."""
-    if kind != "docx" or not document.charts():
+    if kind != ReportFormat.docx or not document.charts():
         return
     from ipplan.errors import Problem
     from ipplan.i18n import format_problem

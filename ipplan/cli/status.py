@@ -7,20 +7,9 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import (
-    AsOfOpt,
-    Lang,
-    LangOpt,
-    PlanOpt,
-    RegionOpt,
-    TableFormat,
-    check_region,
-    color_enabled,
-    emit,
-    load_any,
-    parse_day,
-    width,
-)  # fmt: skip
+from ipplan.cli import options
+from ipplan.render.outputs import STATUS, StatusData
+from ipplan.render.registry import Format
 
 
 class EvaluationOpt(StrEnum):
@@ -30,15 +19,11 @@ class EvaluationOpt(StrEnum):
 
 
 def status(
-    plan: PlanOpt = None,
-    as_of: AsOfOpt = None,
-    region: RegionOpt = None,
-    format: Annotated[
-        TableFormat, typer.Option("--format", "-f", help="输出格式 output format")
-    ] = TableFormat.table,
-    method: Annotated[
-        str, typer.Option("--method", help="预测方法 projection method: auto|linear|cagr|weighted")
-    ] = "auto",
+    plan: options.PlanOpt = None,
+    as_of: options.AsOfOpt = None,
+    region: options.RegionOpt = None,
+    format: Annotated[Format, options.formats(STATUS)] = Format.table,
+    method: options.MethodOpt = "auto",
     evaluation: Annotated[
         EvaluationOpt,
         typer.Option(
@@ -48,20 +33,16 @@ def status(
             "final (已完成/未完成); auto: final once the deadline has passed",
         ),
     ] = EvaluationOpt.auto,
-    lang: LangOpt = Lang.zh,
+    lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """各项目标进展 Where every target stands: attainment, pace, projection, status."""
-    from ipplan.errors import UsageError
     from ipplan.evaluate import evaluate_plan
-    from ipplan.project import METHODS
     from ipplan.verdicts import Mode, assess_plan
 
-    day = parse_day(as_of)
-    if method != "auto" and method not in METHODS:
-        raise UsageError("cli.bad_choice", option="--method", value=method,
-                         allowed=" | ".join(("auto", *METHODS)))  # fmt: skip
-    the_plan, observations, table = load_any(plan)
-    check_region(the_plan, observations, region)
+    day = options.parse_day(as_of)
+    options.check_method(method)
+    the_plan, observations, table = options.load_any(plan)
+    options.check_region(the_plan, observations, region)
     if table is None:
         result = evaluate_plan(the_plan, observations, day, region, method)
     else:  # a large plan: the engine (ipplan.engine), same figures
@@ -69,25 +50,9 @@ def status(
 
         unit = region or the_plan.meta.region
         result = evaluate_units(the_plan, day, [unit], method, table=table)[unit]
-    code = lang.value
     mode = None if evaluation is EvaluationOpt.auto else Mode(evaluation.value)
     # The table shows the evaluation column when asked, once the deadline has passed, or
     # when the plan sets its own statuses; JSON and CSV always carry it.
     shown = mode is not None or day >= the_plan.meta.deadline or the_plan.statuses is not None
     words = assess_plan(result, mode) if shown else None
-    if format is TableFormat.json:
-        from ipplan.render.json import render_status as render_json
-
-        emit(render_json(result, mode))
-    elif format is TableFormat.csv:
-        from ipplan.render.csv import render_status as render_csv
-
-        emit(render_csv(result, code, mode))
-    elif format is TableFormat.markdown:
-        from ipplan.render.markdown import render_status as render_md
-
-        emit(render_md(result, code, words))
-    else:
-        from ipplan.render.table import render_status as render_table
-
-        emit(render_table(result, code, width=width(), color=color_enabled(), words=words))
+    options.emit(STATUS.get(format).render(StatusData(result, mode, words), options.view(lang)))

@@ -15,7 +15,7 @@ from typing import Literal
 from ipplan.collect.layout import FILE_RE, FORMAT, HEADER_ROW, HIDDEN, KEYS, UNIT_LINE_RE, checksum
 from ipplan.errors import DataError, PeriodError, Problem
 from ipplan.periods import Period, parse_period, parse_period_lenient
-from ipplan.render.safe import DANGEROUS
+from ipplan.present.safe import DANGEROUS
 from ipplan.sheets import XLSX_MAGIC, Cell, read_sheet
 
 How = Literal["hidden", "sheet", "file"]

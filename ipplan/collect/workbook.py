@@ -17,7 +17,8 @@ from typing import Any
 
 from ipplan.collect.layout import FORMAT, HEADER_ROW, HIDDEN, Form, form_checksum
 from ipplan.messages.collect import word
-from ipplan.render.safe import spreadsheet_text, xml_text
+from ipplan.present.safe import spreadsheet_text, xml_text
+from ipplan.present.text import width as text_width
 from ipplan.store import number_text
 
 LOCKED_FILL = "EDEDED"
@@ -148,7 +149,7 @@ def _instructions(ws: Any, form: Form, lang: str, sheet: str, file: str) -> None
     for r, line in enumerate(lines, start=1):
         cell = _text(ws, r, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        wide = sum(2 if ord(ch) > 0x2E80 else 1 for ch in line)  # CJK is two columns
+        wide = text_width(line)  # CJK is two columns
         ws.row_dimensions[r].height = 17 * (1 + wide // 66)
     ws.cell(row=1, column=1).font = Font(bold=True, size=13)
     ws.row_dimensions[1].height = 22

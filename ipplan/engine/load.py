@@ -31,6 +31,7 @@ from ipplan.engine.exact import record
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.numbers import MAX_MAGNITUDE, parse_number
+from ipplan.observation import parse_date, read_flag, region_name
 from ipplan.periods import Period, parse_period
 
 IntArray = npt.NDArray[np.int32]  # codes: half the memory of int64 for millions of rows
@@ -171,14 +172,14 @@ def _yoy(text: str) -> float | None:
 
 
 def _flag(text: str) -> str | None:
-    flag = text.lower() or None
-    if flag is not None and not actuals.FLAG_RE.match(flag):
+    flag, found = read_flag(text)
+    if found:
         raise ValueError(text)
     return flag
 
 
 def _published(text: str) -> date | None:
-    return actuals.parse_date(text) if text else None
+    return parse_date(text) if text else None
 
 
 def _text(text: str) -> str | None:
@@ -240,7 +241,7 @@ def fast_rows(
     periods, flags, sources, notes, dates, yoys = (_Labels() for _ in range(6))
     try:
         period = column("period", _period, periods)
-        region = column("region", lambda t: t or plan_region, regions)
+        region = column("region", lambda t: region_name(t) or plan_region, regions)
         flag = column("flag", _flag, flags)
         yoy_code = column("yoy", _yoy, yoys)
         published = column("published", _published, dates)

@@ -202,10 +202,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "save the whole file again as 'CSV UTF-8'",
         ),
     },
-    "actuals.csv_syntax": {
-        "zh": ("CSV 格式错误：{reason}", "请检查引号是否成对"),
-        "en": ("CSV syntax error: {reason}", "check that quotes are paired"),
-    },
     "actuals.missing_column": {
         "zh": ("缺少“{name}”列", "表头须包含 period（期间）和 value（数值）"),
         "en": ("missing column '{name}'", "the header needs period and value columns"),

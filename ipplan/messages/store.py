@@ -197,11 +197,6 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             "add --replace to update it",
         ),
     },
-    # ------------------------------------------------------------------ record
-    "record.bad_date": {
-        "zh": ("发布日期“{value}”无效", "日期写作 YYYY-MM-DD，如 2024-04-26"),
-        "en": ("'{value}' is not a date", "write YYYY-MM-DD, e.g. 2024-04-26"),
-    },
     # ------------------------------------------------------------------ import
     "import.unreadable": {
         "zh": ("无法读取导入文件（{reason}）", "请检查文件路径，并在 Excel/WPS 中关闭该文件"),

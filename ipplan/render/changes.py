@@ -10,9 +10,9 @@ from collections.abc import Sequence
 
 from ipplan.evaluate import Evaluation
 from ipplan.model import Observation, Plan
-from ipplan.render.cells import row
-from ipplan.render.labels import HEAD
-from ipplan.render.safe import safe_text
+from ipplan.present.cells import row
+from ipplan.present.labels import HEAD
+from ipplan.present.safe import safe_text
 from ipplan.store import WriteResult, number_text, region_key
 
 WORDS = {

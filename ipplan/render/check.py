@@ -20,8 +20,8 @@ from rich.text import Text
 
 from ipplan.errors import Problem
 from ipplan.i18n import message
+from ipplan.present.json import dumps
 from ipplan.render.console import string_console, text_of
-from ipplan.render.json import dumps
 
 SEVERITY = {
     "error": {"zh": "错误", "en": "error"},

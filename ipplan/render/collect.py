@@ -17,6 +17,7 @@ from ipplan.i18n import format_problem
 from ipplan.messages.collect import word
 from ipplan.model import Observation, Plan
 from ipplan.periods import Period
+from ipplan.present.text import width as _width
 from ipplan.render.changes import exact
 
 MARKS = {Return.received: "✓", Return.warned: "!", Return.missing: "·"}
@@ -144,12 +145,6 @@ def _wrapped(label: str, names: Sequence[str], lang: str, limit: int = 78) -> li
             current = "  "
         current += piece
     return [*lines, current]
-
-
-def _width(text: str) -> int:
-    import unicodedata
-
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def render_status_json(rows: Sequence[UnitReturn], period: Period, lang: str) -> str:

@@ -2,7 +2,7 @@
 
 It is the one place where text reaches a terminal through rich: markup is never parsed
 (a name ``A[red]B[/red]`` prints as it is written, ``[/bad]`` cannot fail), and every
-string and :class:`~rich.text.Text` goes through :func:`~ipplan.render.safe.safe_text`
+string and :class:`~rich.text.Text` goes through :func:`~ipplan.present.safe.safe_text`
 before it is laid out, so no control character from data is ever sent. (A Text made
 from data has already lost BEL, BS, VT, FF and CR, which rich's Text drops: a str keeps
 them, as visible escapes.)
@@ -18,7 +18,7 @@ from rich.console import Console, ConsoleOptions, RenderableType
 from rich.segment import Segment
 from rich.text import Text
 
-from ipplan.render.safe import safe_text
+from ipplan.present.safe import safe_text
 
 
 class _SafeConsole(Console):

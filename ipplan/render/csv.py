@@ -8,9 +8,9 @@ import io
 from typing import Any
 
 from ipplan.evaluate import PlanEvaluation
-from ipplan.render.json import evaluation_dict
-from ipplan.render.labels import status_word
-from ipplan.render.safe import safe_text, spreadsheet_text
+from ipplan.present.json import evaluation_dict
+from ipplan.present.labels import status_word
+from ipplan.present.safe import safe_text, spreadsheet_text
 from ipplan.verdicts import Mode, assess_plan, word
 
 COLUMNS = (

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
-from ipplan.render.cells import row
-from ipplan.render.labels import HEAD, label, one_line
-from ipplan.render.safe import safe_text
-from ipplan.render.summary import (
+from ipplan.present.cells import row
+from ipplan.present.labels import HEAD, label, one_line
+from ipplan.present.markdown import cell, table
+from ipplan.present.summary import (
     evaluation_head,
     evaluation_lines,
     header_line,
@@ -15,31 +15,6 @@ from ipplan.render.summary import (
     verdict_cell,
 )
 from ipplan.verdicts import PlanAssessment
-
-
-def cell(text: str) -> str:
-    """Escape what Markdown or HTML would read as structure, and control characters."""
-    text = safe_text(text)
-    for a, b in (
-        ("\\", "\\\\"),
-        ("|", "\\|"),
-        ("<", "&lt;"),
-        (">", "&gt;"),
-        ("\n", " "),
-        ("\r", " "),
-    ):
-        text = text.replace(a, b)
-    for ch in "*_`[]":
-        text = text.replace(ch, "\\" + ch)
-    return text
-
-
-def table(head: list[str], rows: list[list[str]], align: str) -> str:
-    """A GitHub table; ``align`` has one letter per column, l or r."""
-    lines = ["| " + " | ".join(cell(h) for h in head) + " |"]
-    lines.append("|" + "|".join(":---" if a == "l" else "---:" for a in align) + "|")
-    lines.extend("| " + " | ".join(cell(c) for c in r) + " |" for r in rows)
-    return "\n".join(lines) + "\n"
 
 
 def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | None = None) -> str:

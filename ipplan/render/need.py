@@ -6,8 +6,8 @@ from typing import Any
 
 from ipplan.messages.need import word
 from ipplan.need import Absolute, Need, NeedNote
-from ipplan.render.fmt import number, unit_text
-from ipplan.render.json import dumps, json_number
+from ipplan.present.fmt import number, unit_text
+from ipplan.present.json import dumps, json_number
 
 
 def need_dict(result: Need) -> dict[str, Any]:

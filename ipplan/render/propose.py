@@ -8,9 +8,9 @@ from typing import Any
 
 from ipplan.messages.need import word
 from ipplan.model import Indicator, Plan
+from ipplan.present.fmt import number
+from ipplan.present.json import dumps, json_number
 from ipplan.propose import Method, Proposal, Proposals
-from ipplan.render.fmt import number
-from ipplan.render.json import dumps, json_number
 
 
 def _pct(p: float) -> str:
@@ -182,7 +182,7 @@ def draft_plan(plan: Plan, result: Proposals, probability: float, lang: str) -> 
 
 
 def render_draft_yaml(plan: Plan, result: Proposals, probability: float, lang: str) -> str:
-    from ipplan.render.safe import yaml_text
+    from ipplan.present.safe import yaml_text
 
     data = draft_plan(plan, result, probability, lang)
     header = word("draft_header", lang, date=result.as_of.isoformat(), pct=_pct(probability))

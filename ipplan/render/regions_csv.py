@@ -30,6 +30,6 @@ def render_regions(rows: Sequence[Ranked], lang: str, indicator: str | None = No
 
 
 def _text(value: str | None) -> str:
-    from ipplan.render.safe import spreadsheet_text
+    from ipplan.present.safe import spreadsheet_text
 
     return "" if value is None else spreadsheet_text(value)

@@ -1,4 +1,4 @@
-"""Words of `ipplan regions`, in Chinese and English (status words: render.labels)."""
+"""Words of `ipplan regions`, in Chinese and English (status words: present.labels)."""
 
 from __future__ import annotations
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ipplan.evaluate import Evaluation
+from ipplan.present import fmt
+from ipplan.present.cells import row as cells_of
+from ipplan.present.labels import HEAD, label, status_word
+from ipplan.present.markdown import cell, table
+from ipplan.present.summary import header_line
 from ipplan.regions import Ranked, targeted
-from ipplan.render import fmt
-from ipplan.render.cells import row as cells_of
-from ipplan.render.labels import HEAD, label, status_word
-from ipplan.render.markdown import cell, table
 from ipplan.render.regions_labels import word
-from ipplan.render.summary import header_line
 
 
 def _ev(row: Ranked, iid: str) -> Evaluation | None:

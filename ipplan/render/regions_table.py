@@ -16,21 +16,20 @@ from rich.table import Table
 from rich.text import Text
 
 from ipplan.evaluate import Evaluation
+from ipplan.present import fmt
+from ipplan.present.cells import row as cells_of
+from ipplan.present.labels import HEAD, STYLE, TEXT, label, status_word
+from ipplan.present.safe import safe_text
+from ipplan.present.summary import header_line
 from ipplan.regions import Ranked, lagging, targeted
-from ipplan.render import fmt
-from ipplan.render.cells import row as cells_of
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import HEAD, STYLE, TEXT, label, status_word
 from ipplan.render.regions_labels import word
-from ipplan.render.summary import header_line
-
-_CONTROL = {c: f"\\x{c:02x}" for c in (*range(0x20), *range(0x7F, 0xA0))}
 
 
 def _t(text: str, style: str = "") -> Text:
     """Text from files, shown and never run: no rich markup ([red]), and control
-    characters (ANSI escapes) written out as \\xNN."""
-    return Text(text.translate(_CONTROL), style=style)
+    characters (ANSI escapes, bidi overrides) written out as \\xNN, \\uNNNN."""
+    return Text(safe_text(text), style=style)
 
 
 def _name(row: Ranked) -> Text:

@@ -12,11 +12,11 @@ from rich.text import Text
 from ipplan.derivation import Note
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import Lang
+from ipplan.present import fmt
+from ipplan.present.labels import STYLE, TARGET_TYPE, status_word
 from ipplan.project import REGISTRY
-from ipplan.render import fmt
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import STYLE, TARGET_TYPE, status_word
 from ipplan.render.show_projections import (
     backtest_line,
     choice_line,

@@ -6,14 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.project import Projection
-from ipplan.render.json import (
+from ipplan.present.json import (
     assessment_dict,
     dumps,
     evaluation_dict,
     json_number,
     observation_dict,
 )
+from ipplan.project import Projection
 from ipplan.verdicts import assess_plan
 
 

@@ -4,9 +4,9 @@ auto's choice, and the one-sentence summary."""
 from __future__ import annotations
 
 from ipplan.i18n import message
+from ipplan.present import fmt
+from ipplan.present.labels import status_word
 from ipplan.project import PACE, REGISTRY, Check, Method, holdout
-from ipplan.render import fmt
-from ipplan.render.labels import status_word
 from ipplan.render.show_text import METHOD_NAME, Ctx, share, span_words
 
 

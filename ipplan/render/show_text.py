@@ -14,9 +14,9 @@ from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.figures import BEHIND, ON_TRACK
 from ipplan.i18n import Lang, message
 from ipplan.model import Observation
+from ipplan.present import fmt
+from ipplan.present.labels import status_word
 from ipplan.project import REGISTRY, Projection
-from ipplan.render import fmt
-from ipplan.render.labels import status_word
 
 # each method's name, from the registry's catalog key
 METHOD_NAME = {

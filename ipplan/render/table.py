@@ -9,10 +9,9 @@ from rich.text import Text
 
 from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
-from ipplan.render import fmt
-from ipplan.render.cells import row
-from ipplan.render.console import string_console, text_of
-from ipplan.render.labels import (
+from ipplan.present import fmt
+from ipplan.present.cells import row
+from ipplan.present.labels import (
     HEAD,
     MISSING_WHY,
     NOTES,
@@ -23,13 +22,14 @@ from ipplan.render.labels import (
     one_line,
     status_word,
 )
-from ipplan.render.summary import (
+from ipplan.present.summary import (
     evaluation_head,
     evaluation_lines,
     header_line,
     summary_line,
     verdict_cell,
 )
+from ipplan.render.console import string_console, text_of
 from ipplan.verdicts import PlanAssessment
 
 

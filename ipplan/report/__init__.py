@@ -3,74 +3,47 @@
 ``build_report`` turns a :class:`~ipplan.evaluate.PlanEvaluation` into a
 :class:`~ipplan.report.document.Report`; ``render`` turns that into the bytes of a
 DOCX, XLSX, HTML, Markdown or JSON file, in memory, so a failed run writes nothing;
-``write_atomic`` then puts the bytes in place in one step. Nothing here imports typer
-or rich; matplotlib, python-docx and openpyxl are imported only by the renderer that
-needs them.
+``write_output`` then puts the bytes in place (a file: atomically, by
+:func:`ipplan.atomic.write_atomic`). The formats and their renderers are in the one
+registry of outputs (:mod:`ipplan.render.registry`, ``REPORTS``). Nothing here imports
+typer or rich; matplotlib, python-docx and openpyxl are imported only by the renderer
+that needs them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Literal
 
+from ipplan.render.registry import ReportFormat, View, report_renderer
 from ipplan.report.build import build_report
 from ipplan.report.document import Report
-from ipplan.report.output import default_filename, write_atomic
-
-Format = Literal["docx", "xlsx", "html", "markdown", "json"]
-FORMATS: tuple[Format, ...] = ("docx", "xlsx", "html", "markdown", "json")
-EXTENSIONS: dict[str, str] = {
-    "docx": "docx",
-    "xlsx": "xlsx",
-    "html": "html",
-    "markdown": "md",
-    "json": "json",
-}
+from ipplan.report.output import default_filename, write_output
 
 
 def render(
     report: Report,
-    format: str,
+    format: ReportFormat | str,
     progress: Callable[[str], None] | None = None,
     template: bytes | None = None,
 ) -> bytes:
     """The report in one format, as the bytes of the file; ``progress`` is called per chart;
     ``template`` is an office's own .docx to fill (DOCX only)."""
-    if format == "docx":
-        from ipplan.report.docx import render_docx
-
-        return render_docx(report, progress, template)
-    if format == "xlsx":
-        from ipplan.report.xlsx import render_xlsx
-
-        return render_xlsx(report)
-    if format == "html":
-        from ipplan.report.html import render_html
-
-        return render_html(report, progress)
-    if format == "markdown":
-        from ipplan.report.markdown import render_markdown
-
-        return render_markdown(report)
-    if format == "json":
-        from ipplan.report.json import render_json
-
-        return render_json(report)
-    raise ValueError(f"unknown report format {format!r}")
+    # the words themselves are in the Report
+    view = View("en" if report.lang == "en" else "zh", progress=progress, template=template)
+    return report_renderer(ReportFormat(format)).render(report, view)
 
 
-def chart_count(report: Report, format: str) -> int:
+def chart_count(report: Report, format: ReportFormat | str) -> int:
     """How many charts ``render`` draws for this format (for a progress bar)."""
-    return len(report.charts()) if format in ("docx", "html") else 0
+    return len(report.charts()) if report_renderer(ReportFormat(format)).draws_charts else 0
 
 
 __all__ = [
-    "EXTENSIONS",
-    "FORMATS",
     "Report",
+    "ReportFormat",
     "build_report",
     "chart_count",
     "default_filename",
     "render",
-    "write_atomic",
+    "write_output",
 ]

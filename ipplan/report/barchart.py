@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipplan.render import fmt
-from ipplan.render.safe import safe_text
+from ipplan.present import fmt
+from ipplan.present.safe import safe_text
 from ipplan.report.document import Chart
 
 BLUE, RED, GREY = "#1f4e79", "#c00000", "#7f7f7f"

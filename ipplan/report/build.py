@@ -22,12 +22,12 @@ from ipplan.errors import Problem
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import format_problem
 from ipplan.model import STATUSES
-from ipplan.render import fmt
-from ipplan.render.cells import target_text
-from ipplan.render.fmt import unit_text
-from ipplan.render.json import status_dict
-from ipplan.render.labels import status_word
-from ipplan.render.summary import evaluation_lines, summary_line
+from ipplan.present import fmt
+from ipplan.present.cells import target_text
+from ipplan.present.fmt import unit_text
+from ipplan.present.json import status_dict
+from ipplan.present.labels import status_word
+from ipplan.present.summary import evaluation_lines, summary_line
 from ipplan.report.chartdata import chart_for
 from ipplan.report.cite import Citations, load_references
 from ipplan.report.document import (

@@ -22,13 +22,13 @@ from __future__ import annotations
 import io
 import logging
 import math
-import unicodedata
 import warnings
 from functools import cache
 from typing import Any, Literal, cast
 
-from ipplan.render import fmt
-from ipplan.render.safe import safe_text
+from ipplan.present import fmt
+from ipplan.present.safe import safe_text
+from ipplan.present.text import width
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Chart
 
@@ -190,11 +190,6 @@ def missing_glyphs(text: str, family: str | None) -> str:
         if image is None:
             out.append(ch)
     return "".join(out)
-
-
-def width(text: str) -> int:
-    """Display columns: CJK characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def wrap(text: str, columns: int = 56, lines: int = 2) -> str:

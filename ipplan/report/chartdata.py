@@ -6,7 +6,7 @@ from datetime import date
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.periods import label_for_date
-from ipplan.render.fmt import unit_text
+from ipplan.present.fmt import unit_text
 from ipplan.report.document import Chart, Point
 from ipplan.report.words import word
 

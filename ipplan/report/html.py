@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from html import escape
 
-from ipplan.render.safe import safe_text
+from ipplan.present.safe import safe_text
 from ipplan.report.chart import CJK_FONTS, render_chart
 from ipplan.report.document import (
     Block,

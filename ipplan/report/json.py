@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipplan.render.json import dumps
+from ipplan.present.json import dumps
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
 
 

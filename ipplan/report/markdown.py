@@ -6,9 +6,9 @@ projection, so the figures are all there.
 
 from __future__ import annotations
 
-from ipplan.render import fmt
-from ipplan.render.markdown import cell, table
-from ipplan.render.safe import safe_text
+from ipplan.present import fmt
+from ipplan.present.markdown import cell, table
+from ipplan.present.safe import safe_text
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table
 
 

@@ -25,8 +25,9 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from ipplan.atomic import output_failed
 from ipplan.atomic import write_atomic as _atomic
-from ipplan.errors import DataError, UsageError
+from ipplan.errors import UsageError
 from ipplan.signals import deferred, note_written
 
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
@@ -56,7 +57,7 @@ def _special(path: Path) -> bool:
 
 def write_output(target: str | Path, data: bytes) -> None:
     """Write ``data`` to ``target`` as the module docstring says; raises UsageError
-    (a folder, a missing folder), FileBusyError or DataError."""
+    (a folder, a missing folder), FileBusyError or WriteError."""
     name = str(target)
     if name in STDOUT_NAMES:
         _write_fd(sys.stdout, 1, data, "stdout")
@@ -78,10 +79,6 @@ def write_output(target: str | Path, data: bytes) -> None:
         note_written()
 
 
-# Kept for callers of the former name: every target kind is handled.
-write_atomic = write_output
-
-
 def _write_fd(stream: TextIO, fd: int, data: bytes, label: str) -> None:
     """Write to standard output (error) through its byte buffer, after the text before it."""
     _refuse_binary_on_terminal(fd, data, label)
@@ -96,9 +93,7 @@ def _write_fd(stream: TextIO, fd: int, data: bytes, label: str) -> None:
     except BrokenPipeError:
         raise  # the reader went away (| head): the CLI ends quietly, as for any output
     except OSError as exc:
-        raise DataError(
-            "output.write_failed", path=label, reason=exc.strerror or str(exc)
-        ) from None
+        raise output_failed(exc, label) from None
 
 
 def _write_special(path: Path, data: bytes) -> None:
@@ -106,16 +101,12 @@ def _write_special(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise DataError(
-            "output.write_failed", file=str(path), path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+        raise output_failed(exc, str(path), str(path)) from None
     try:
         _refuse_binary_on_terminal(fd, data, str(path))
         _write_all(fd, data)
     except OSError as exc:
-        raise DataError(
-            "output.write_failed", file=str(path), path=str(path), reason=exc.strerror or str(exc)
-        ) from None
+        raise output_failed(exc, str(path), str(path)) from None
     finally:
         os.close(fd)
 

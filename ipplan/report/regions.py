@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation
+from ipplan.present.cells import target_text
+from ipplan.present.fmt import DASH
+from ipplan.present.labels import status_word
 from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
-from ipplan.render.cells import target_text
-from ipplan.render.fmt import DASH
-from ipplan.render.labels import status_word
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Bar, Block, Cell, Chart, Column, Paragraph, Section, Table
 from ipplan.report.tables import name_unit, num, pct, status_cell, text

@@ -7,10 +7,10 @@ import math
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation
 from ipplan.periods import label_for_date
-from ipplan.render import fmt
-from ipplan.render.cells import growth_text, target_text
-from ipplan.render.fmt import unit_text
-from ipplan.render.labels import TARGET_TYPE, status_word
+from ipplan.present import fmt
+from ipplan.present.cells import growth_text, target_text
+from ipplan.present.fmt import unit_text
+from ipplan.present.labels import TARGET_TYPE, status_word
 from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
 from ipplan.report.texts import ended, is_stale, shown_status

@@ -12,9 +12,9 @@ from datetime import date
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Indicator
 from ipplan.periods import Period, label_for_date
-from ipplan.render import fmt
-from ipplan.render.fmt import unit_text
-from ipplan.render.labels import NOTES, status_word
+from ipplan.present import fmt
+from ipplan.present.fmt import unit_text
+from ipplan.present.labels import NOTES, status_word
 from ipplan.report.words import word
 from ipplan.statuses import DEFAULT
 from ipplan.verdicts import Assessment, Mode, Verdict, assess

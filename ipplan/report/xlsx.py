@@ -21,9 +21,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from ipplan.render.fmt import DASH
-from ipplan.render.safe import spreadsheet_text, xml_text
-from ipplan.report.chart import width as text_width
+from ipplan.present.fmt import DASH
+from ipplan.present.safe import spreadsheet_text, xml_text
+from ipplan.present.text import width as text_width
 from ipplan.report.document import Bullets, Cell, Paragraph, Report, Table, walk
 
 HEAD_FILL = "DDE8F3"
@@ -67,7 +67,7 @@ def text_cell(ws: Any, row: int, column: int, value: str, lang: str) -> Any:
     target = ws.cell(row=row, column=column)
     target.value = sheet_text(value, lang)
     target.data_type = "s"
-    if spreadsheet_text(target.value) != target.value:  # the one rule of render.safe
+    if spreadsheet_text(target.value) != target.value:  # the one rule of present.safe
         target.quotePrefix = True
     return target
 

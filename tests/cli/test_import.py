@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,33 @@ def test_bad_rows_are_all_listed_and_nothing_is_written(
 def test_usage_errors(plan_dir: Path, wide: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "import", str(wide), "--plan", str(plan_dir), "--sheet", "无")
     assert code == 2 and "工作簿中没有工作表“无”" in err and "Sheet" in err
+
+
+def test_a_region_written_with_its_formula_guard_is_the_same_region(
+    plan_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the file ipplan writes holds the region "=x" as "'=x"; imported again, "'=x" was a
+    # new region, a second row for (2024, =x) was written and status refused the file
+    sheet = tmp_path / "again.csv"
+    sheet.write_text("indicator,period,value,region\ndesign_grants,2024,5,'=x\n", "utf-8")
+    assert run(capsys, "import", str(sheet), "--plan", str(plan_dir))[0] == 0
+    code, out, _ = run(capsys, "import", str(sheet), "--plan", str(plan_dir))
+    assert code == 0 and "新增 0 条，修改 0 条，未变 1 条" in out
+    rows = (plan_dir / "actuals" / "design_grants.csv").read_text("utf-8-sig").splitlines()
+    assert rows[-1] == "2024,5,'=x,,,,," and rows.count("2024,5,'=x,,,,,") == 1
+    assert run(capsys, "status", "--plan", str(plan_dir))[0] == 0
+
+
+def test_a_publication_date_with_a_time_is_stored_as_a_date(
+    plan_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # an XLSX date cell with a time of day was written as 2025-04-26T10:30:00, which made
+    # status refuse the file
+    book = Workbook()
+    book.active.append(["indicator", "period", "value", "published"])
+    book.active.append(["gi_products", 2024, 7, datetime(2025, 4, 26, 10, 30)])
+    book.save(tmp_path / "dated.xlsx")
+    assert run(capsys, "import", str(tmp_path / "dated.xlsx"), "--plan", str(plan_dir))[0] == 0
+    rows = (plan_dir / "actuals" / "gi_products.csv").read_text("utf-8-sig").splitlines()
+    assert rows[-1] == "2024,7,,,,,,2025-04-26"
+    assert run(capsys, "status", "--plan", str(plan_dir))[0] == 0

@@ -162,11 +162,12 @@ def test_every_typed_problem_at_once(plan_dir: Path, capsys: pytest.CaptureFixtu
     args = ["trademarks_valid", "2024Q5", "abc", "--flag", "z", "--published", "2024-02-30"]
     code, _, err = run(capsys, "record", *args, "--plan", str(plan_dir), "--lang", "en")
     assert code == 2
+    # in the order of the columns of an actuals file, as `status` lists a row's problems
     assert [line.split(";")[0] for line in err.splitlines()] == [
         "error: not a period: '2024Q5'",
         "error: not a number: 'abc'",
-        "error: '2024-02-30' is not a date",
         "error: flag 'z' is not valid",
+        "error: '2024-02-30' is not a date",
     ]
 
 
@@ -229,3 +230,49 @@ def test_a_row_saved_by_hand_while_record_writes_is_kept(
     text = path.read_text(encoding="utf-8-sig")
     assert "2019,12000," in text and "2020,14000,,保存于 Excel" in text
     assert text.index("2019,12000") < text.index("2020,14000") < text.index("2021,16480")
+
+
+def test_a_damaged_file_is_refused_as_status_refuses_it(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `"16"480`: text after a closing quote. status refused the file, but record read it
+    # with a lenient CSV reader (as 16480), wrote into it and exited 0
+    path = plan_dir / "actuals" / "design_grants.csv"
+    damaged = b'period,value\n2021,"16"480\n'
+    path.write_bytes(damaged)
+    code, _, status_err = run(capsys, "status", "--plan", str(plan_dir))
+    assert code == 3
+    code, out, err = run(capsys, "record", "design_grants", "2024", "5", "--plan", str(plan_dir))
+    assert (code, out) == (3, "")
+    assert path.read_bytes() == damaged
+    said = f"error: {path}:2:2: CSV 格式错误：引号结束后还有文字“480”"
+    assert status_err.startswith(said) and err.startswith(said)
+
+
+def test_a_duplicate_row_is_worded_as_status_words_it(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # an empty region and the plan's own region written out are the same row; record
+    # called the region "-" where status names it
+    path = plan_dir / "actuals" / "design_grants.csv"
+    path.write_text("period,value,region\n2021,1,\n2021,2,随州市\n", encoding="utf-8")
+    said = f"error: {path}:3:1: 期间 2021、地区 随州市 重复（第 2 行已有）"
+    code, _, status_err = run(capsys, "status", "--plan", str(plan_dir))
+    assert code == 3 and said in status_err.splitlines()[0]
+    code, _, err = run(capsys, "record", "design_grants", "2024", "5", "--plan", str(plan_dir))
+    assert code == 3 and said in err.splitlines()[0]
+
+
+def test_a_percent_value_record_takes_is_one_status_reads(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # record took 36.5% for an indicator in %, but the same text in the file made status
+    # refuse it
+    path = plan_dir / "actuals" / "above_scale_invention_share.csv"
+    path.write_text("period,value\n2023,35\n2024,36.5%\n", encoding="utf-8")
+    code, _, err = run(capsys, "status", "--plan", str(plan_dir))
+    assert (code, err) == (0, "")
+    code, _, err = run(capsys, "record", "above_scale_invention_share", "2025-06", "37%",
+                       "--plan", str(plan_dir))  # fmt: skip
+    assert (code, err) == (0, "")
+    assert path.read_text("utf-8-sig").splitlines()[1:] == ["2023,35", "2024,36.5%", "2025-06,37"]

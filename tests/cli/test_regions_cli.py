@@ -220,6 +220,20 @@ def test_hostile_unit_name_shown_not_run(
     assert "[red]x\\x1b[31m" in out  # rich markup and the escape, written out
 
 
+def test_a_bidi_override_in_a_unit_name_is_shown_not_run(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # the table's own escaper used to stop at C0 and C1: U+202E reversed the rest of the line
+    plan = tmp_path / "p"
+    shutil.copytree(UNITS3, plan)
+    path = plan / "actuals" / "tm.csv"
+    path.write_text(path.read_text("utf-8") + "2024,5,y\u202ez\n", "utf-8")
+    code, out, _ = run(capsys, "regions", "--plan", str(plan), "--as-of", "2024-12-31")
+    assert code == 0
+    assert "\u202e" not in out
+    assert "y\\u202ez" in out
+
+
 def test_status_of_a_unit_without_targets_has_no_empty_table(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

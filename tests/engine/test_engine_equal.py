@@ -20,7 +20,7 @@ from ipplan.engine.units import evaluate_units
 from ipplan.evaluate import Evaluation, evaluate_plan
 from ipplan.model import Observation
 from ipplan.plan import load_plan
-from ipplan.render.json import evaluation_dict
+from ipplan.present.json import evaluation_dict
 from tests.engine.plans import plans, write
 
 

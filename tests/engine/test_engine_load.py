@@ -126,6 +126,7 @@ def test_bad_rows_give_the_row_parsers_messages(tmp_path: Path, case: str) -> No
         GOOD + "2023-05,6,甲县,,,,,,extra\n",  # a longer row
         GOOD + "2023-06,6\n",  # a shorter row
         "期间,数值,地区\n2023-01,5,甲县\n2023-02,6,甲县\n",  # Chinese headers
+        GOOD + "2023-01,6,'=x,,,,,\n",  # the region =x as ipplan writes it (fast path: '=x)
     ],
 )
 def test_odd_but_valid_files_read_the_same(tmp_path: Path, text: str) -> None:

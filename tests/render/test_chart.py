@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ipplan.render import fmt
+from ipplan.present import fmt
 from ipplan.render.chart import Line, chart
 
 START, END = date(2021, 12, 31), date(2025, 12, 31)  # 1461 days

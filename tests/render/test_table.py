@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import ipplan
-from ipplan.render.labels import STATUS
+from ipplan.present.labels import STATUS
 from ipplan.render.table import render_status
 
 

@@ -12,14 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.errors import DataError, FileBusyError, UsageError
-from ipplan.report.output import write_atomic, write_output
+from ipplan.errors import FileBusyError, UsageError, WriteError
+from ipplan.report.output import write_output
 
 
 def test_writes_and_replaces(tmp_path: Path) -> None:
     target = tmp_path / "r.md"
-    write_atomic(target, b"one")
-    write_atomic(target, b"two")
+    write_output(target, b"one")
+    write_output(target, b"two")
     assert target.read_bytes() == b"two"
     assert [p.name for p in tmp_path.iterdir()] == ["r.md"]  # no temporary file left
     assert os.stat(target).st_mode & 0o444 == 0o444 & ~_umask()
@@ -40,18 +40,33 @@ def test_a_failed_write_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.M
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(FileBusyError) as info:
-        write_atomic(target, b"new")
+        write_output(target, b"new")
     assert info.value.code == "store.busy"  # the one error of the one atomic writer
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["r.docx"]
 
 
+def test_a_failed_file_write_is_the_same_error_as_a_failed_stream_write(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(WriteError) as info:
+        write_output(tmp_path / "r.md", b"x")
+    assert info.value.code == "store.write_failed" and info.value.exit_code == 3
+    assert list(tmp_path.iterdir()) == []  # the temp file is gone
+
+
 def test_missing_folder_and_folder_as_file(tmp_path: Path) -> None:
     with pytest.raises(UsageError) as info:
-        write_atomic(tmp_path / "nope" / "r.html", b"x")
+        write_output(tmp_path / "nope" / "r.html", b"x")
     assert info.value.code == "report.no_folder"
     with pytest.raises(UsageError) as info:
-        write_atomic(tmp_path, b"x")
+        write_output(tmp_path, b"x")
     assert info.value.code == "report.output_is_dir"
     assert list(tmp_path.iterdir()) == []
 
@@ -79,7 +94,7 @@ def test_a_device_is_written_in_place_never_replaced(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="Linux /dev/full")
 def test_a_failed_write_to_a_device_is_one_error() -> None:
-    with pytest.raises(DataError) as info:
+    with pytest.raises(WriteError) as info:  # the writers' one error, a DataError (exit 3)
         write_output("/dev/full", b"x" * 100_000)
     assert info.value.code == "output.write_failed"
     assert str(info.value).count("error:") == 1 and "/dev/full" in str(info.value)

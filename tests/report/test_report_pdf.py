@@ -20,7 +20,7 @@ import pytest
 from report_plans import evaluate
 
 from ipplan.messages.verdicts import WORDS as VERDICT_WORDS
-from ipplan.render.labels import STATUS
+from ipplan.present.labels import STATUS
 from ipplan.report import build_report, render
 from ipplan.report.quality import quality_problems
 from ipplan.report.words import WORDS

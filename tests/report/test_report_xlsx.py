@@ -8,7 +8,7 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from ipplan.render.safe import DANGEROUS
+from ipplan.present.safe import DANGEROUS
 from ipplan.report import Report, render
 from ipplan.report.xlsx import sheet_name
 

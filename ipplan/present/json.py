@@ -8,7 +8,7 @@ from typing import Any
 
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation, Plan
-from ipplan.render.safe import json_text
+from ipplan.present.safe import json_text
 from ipplan.verdicts import Assessment, Mode, PlanAssessment, Verdict, assess_plan
 
 

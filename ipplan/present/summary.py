@@ -5,8 +5,8 @@ from __future__ import annotations
 from ipplan.evaluate import PlanEvaluation
 from ipplan.messages.verdicts import TEXT as VTEXT
 from ipplan.model import STATUSES
-from ipplan.render.fmt import DASH, number
-from ipplan.render.labels import TEXT, label, status_word
+from ipplan.present.fmt import DASH, number
+from ipplan.present.labels import TEXT, label, status_word
 from ipplan.statuses import Scheme
 from ipplan.verdicts import ON_COURSE, Assessment, Mode, PlanAssessment, Verdict, word
 
@@ -30,7 +30,7 @@ def summary_line(result: PlanEvaluation, lang: str) -> str:
 
 def header_line(result: PlanEvaluation, lang: str) -> str:
     """Title, as-of date, time elapsed and region, on one line."""
-    from ipplan.render.fmt import percent
+    from ipplan.present.fmt import percent
 
     meta = result.plan.meta
     title = meta.title_en if lang == "en" and meta.title_en else meta.title

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipplan.render.fmt import number
+from ipplan.present.fmt import number
 
 
 @pytest.mark.parametrize(

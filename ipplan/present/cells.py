@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ipplan.evaluate import Evaluation
-from ipplan.render import fmt
-from ipplan.render.labels import TARGET_TYPE, status_word
+from ipplan.present import fmt
+from ipplan.present.labels import TARGET_TYPE, status_word
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,8 @@ import json
 import pytest
 from rich.text import Text
 
-from ipplan.render import fmt
-from ipplan.render.console import safe_rich_text, string_console, text_of
-from ipplan.render.safe import (
+from ipplan.present import fmt
+from ipplan.present.safe import (
     json_text,
     safe_text,
     spreadsheet_plain,
@@ -18,6 +17,7 @@ from ipplan.render.safe import (
     xml_text,
     yaml_text,
 )
+from ipplan.render.console import safe_rich_text, string_console, text_of
 
 
 @pytest.mark.parametrize(
