@@ -41,8 +41,10 @@ def status(
     from ipplan.actuals import load_actuals
     from ipplan.clock import or_today
     from ipplan.evaluate import evaluate_plan
+    from ipplan.journal import read_consistently
 
-    return evaluate_plan(plan, load_actuals(plan), or_today(as_of), region, method)
+    actuals = read_consistently(plan.directory, lambda: load_actuals(plan))  # never mid-write
+    return evaluate_plan(plan, actuals, or_today(as_of), region, method)
 
 
 def evaluate_regions(

@@ -48,6 +48,7 @@ from ipplan.actuals import decode, map_header, parse_file, read_actuals, read_re
 from ipplan.clock import or_today
 from ipplan.csvread import CsvSyntaxError
 from ipplan.errors import DataError, PeriodError, Problem, Severity
+from ipplan.journal import read_consistently
 from ipplan.model import Indicator, Observation, Plan
 from ipplan.periods import Period
 from ipplan.plan import TARGETS, read_plan
@@ -78,7 +79,7 @@ def run_checks(plan_dir: Path, today: date | None = None) -> list[Problem]:
         problems += found
         problems += _future(observations, today, _Columns())
     else:
-        observations, found = read_actuals(plan)
+        observations, found = read_consistently(plan.directory, lambda: read_actuals(plan))
         problems += [_escalate(p) for p in found]
         problems += check_plan(plan, observations, today)
     return sorted(problems, key=_order)
@@ -192,10 +193,13 @@ def _half_unit(value: float) -> float:
     return 0.5 * 10.0 ** -decimals(value)
 
 
-def _num(value: float) -> str:
-    """A figure for a message: as stored, without a trailing .0."""
-    value = float(value)
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.10g}"
+def figure(value: float) -> str:
+    """A figure for a message: its digits as stored, written as every view writes numbers
+    (fmt.number: 22542 → "22,542", 2.9298 → "2.9298", 15600.0 → "15,600")."""
+    from ipplan.present.fmt import number
+
+    value = round(float(value), 10)  # float noise of a sum (0.1 + 0.2) is no digit
+    return number(value, decimals(value))
 
 
 def _by_region(plan: Plan, rows: Iterable[Observation]) -> dict[str, list[Observation]]:
@@ -263,8 +267,8 @@ def _drops(plan: Plan, observations: Observations, columns: _Columns) -> list[Pr
                     continue
                 drop = (prev.value - cur.value) / prev.value
                 if drop > DROP_LIMIT:
-                    params = {**_names(ind), "period": str(cur.period), "value": _num(cur.value),
-                              "prev_period": str(prev.period), "prev_value": _num(prev.value),
+                    params = {**_names(ind), "period": str(cur.period), "value": figure(cur.value),
+                              "prev_period": str(prev.period), "prev_value": figure(prev.value),
                               "drop": f"{drop * 100:.1f}"}  # fmt: skip
                     found.append(_finding("check.stock_drop", params, cur, columns, "value"))
     return found
@@ -289,9 +293,9 @@ def _yoy(plan: Plan, observations: Observations, columns: _Columns) -> list[Prob
                 if low - YOY_TOLERANCE <= cur.yoy <= high + YOY_TOLERANCE:
                     continue
                 implied = (cur.value / prev.value - 1) * 100
-                params = {**_names(ind), "period": str(cur.period), "yoy": _num(cur.yoy),
+                params = {**_names(ind), "period": str(cur.period), "yoy": figure(cur.yoy),
                           "implied": f"{implied:.2f}", "prev_period": str(prev.period),
-                          "prev_value": _num(prev.value), "value": _num(cur.value)}  # fmt: skip
+                          "prev_value": figure(prev.value), "value": figure(cur.value)}  # fmt: skip
                 found.append(_finding("check.yoy_mismatch", params, cur, columns, "yoy"))
     return found
 
@@ -318,9 +322,9 @@ def _components(plan: Plan, observations: Observations, columns: _Columns) -> li
             summed = sum(o.value for o in present)
             if abs(summed - total.value) <= tolerance + 1e-9 * max(1.0, abs(total.value)):
                 continue
-            parts_text = " + ".join(f"{o.indicator} {_num(o.value)}" for o in present)
-            params = {**_names(ind), "period": str(total.period), "total": _num(total.value),
-                      "sum": _num(round(summed, 10)), "parts": parts_text}  # fmt: skip
+            parts_text = " + ".join(f"{o.indicator} {figure(o.value)}" for o in present)
+            params = {**_names(ind), "period": str(total.period), "total": figure(total.value),
+                      "sum": figure(round(summed, 10)), "parts": parts_text}  # fmt: skip
             found.append(_finding("check.components_sum", params, total, columns, "value"))
     return found
 
@@ -340,8 +344,9 @@ def _derived(plan: Plan, observations: Observations, columns: _Columns) -> list[
                 tolerance = _half_unit(published.value)
                 if abs(match.value - published.value) <= tolerance * (1 + 1e-9):
                     continue
+                shown = figure(float(f"{match.value:.6g}"))  # 6 significant digits
                 params = {**_names(ind), "period": str(published.period),
-                          "published": _num(published.value), "computed": f"{match.value:.6g}",
+                          "published": figure(published.value), "computed": shown,
                           "formula": ind.formula.text}  # fmt: skip
                 found.append(
                     _finding("check.derived_mismatch", params, published, columns, "value")

@@ -35,13 +35,15 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ipplan.atomic import (
     DEFAULT_TIMEOUT,
+    LOCK_NAME,
     Fingerprint,
     busy_or_failed,
     fsync_dir,
@@ -51,7 +53,7 @@ from ipplan.atomic import (
     step,
     write_atomic,
 )
-from ipplan.errors import DataError, IpplanError, Problem
+from ipplan.errors import DataError, FileBusyError, IpplanError, Problem
 from ipplan.signals import Interrupted, deferred, note_written
 
 JOURNAL = ".ipplan-journal"
@@ -312,3 +314,62 @@ def _checked(root: Path, folder: Path, entry: dict[str, Any]) -> tuple[Path, byt
     if hashlib.sha256(data).hexdigest() != entry["sha256"]:
         raise _damaged(folder, f"{data_path.name}: SHA-256")
     return target, data
+
+
+# ------------------------------------------------------------------------- reading
+
+T = TypeVar("T")
+
+
+def read_consistently(root: Path | None, read: Callable[[], T],
+                      timeout: float = DEFAULT_TIMEOUT) -> T:  # fmt: skip
+    """``read()`` the files of the plan folder ``root``, never halfway through a write.
+
+    A writer holds the plan's lock (``actuals/.ipplan.lock``) for the whole of a write of
+    several files; a reader takes the same lock shared, so that it waits for the writer
+    (``store.read_locked`` after ``timeout`` seconds) and readers never wait for each
+    other. Reading creates nothing: without a lock file (no write ever took it) or where
+    the lock cannot be had (a read-only file, Windows) the files are read as they are,
+    and read again under the lock when a writer made the lock file meanwhile.
+    """
+    if root is None:
+        return read()
+    lock = root / "actuals" / LOCK_NAME
+    had = lock.exists()
+    with _shared(lock, timeout):
+        value = read()
+    if not had and lock.exists():  # a first writer came while reading: once more, locked
+        with _shared(lock, timeout):
+            value = read()
+    return value
+
+
+@contextlib.contextmanager
+def _shared(lock: Path, timeout: float) -> Iterator[None]:
+    """A shared flock on the lock file for the block, when one can be had (POSIX)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: msvcrt has no shared lock; read as it is
+        yield
+        return
+    try:
+        fd = os.open(lock, os.O_RDONLY)  # never O_CREAT: a reader leaves no file
+    except OSError:
+        yield
+        return
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise FileBusyError("store.read_locked", file=str(lock), path=str(lock),
+                                        seconds=timeout) from None  # fmt: skip
+                time.sleep(0.05)
+            except OSError:  # no flock on this file system: read as it is
+                break
+        yield
+    finally:
+        os.close(fd)  # releases the lock

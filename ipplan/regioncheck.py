@@ -101,8 +101,9 @@ def _half(value: float) -> float:
 
 
 def _num(value: float) -> str:
-    value = round(float(value), 10)
-    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else f"{value:.10g}"
+    from ipplan.check import figure
+
+    return figure(value)
 
 
 def _names(ind: Indicator) -> dict[str, str]:

@@ -3,21 +3,27 @@
 Templates: ``suizhou`` copies the bundled plan (targets.yaml and actuals/, byte for
 byte); ``blank`` writes a commented minimal targets.yaml with one example indicator, in
 Chinese or English, and an empty actuals/. A folder that already holds targets.yaml, or
-any file the template would write, is refused and left as it was; when writing fails
-half-way, what was created is removed again.
+any file the template would write, is refused and left as it was. A new folder appears
+whole or not at all (written beside it, then renamed into place); in a folder that
+exists, the files are written under the plan lock, targets.yaml last, and removed again
+when writing fails.
 """
 
 from __future__ import annotations
 
-import contextlib
+import os
 import shutil
+import tempfile
 from enum import StrEnum
 from pathlib import Path
 
-from ipplan.atomic import Pending, replace_all
+from ipplan.atomic import Pending, fsync_dir, plan_lock, replace_all, step
 from ipplan.errors import DataError, IpplanError, UsageError
 from ipplan.plan import TARGETS, bundled_plan_dir
 from ipplan.regioncsv import FILE as UNIT_TARGETS
+from ipplan.signals import deferred
+
+TEMP = ".tmp"  # the hidden sibling a new folder is written into: .NAME.XXXXXXXX.tmp
 
 
 class Template(StrEnum):
@@ -131,25 +137,78 @@ def create_plan(
     for relative in files:
         if (directory / relative).exists():
             raise UsageError("init.exists", path=str(directory / relative))
-    made: list[Path] = []  # folders created, to remove again on failure
-    for folder in (directory, directory / "actuals"):
-        if not folder.exists():
-            try:
-                folder.mkdir(parents=True)
-            except OSError as exc:
-                _undo(made)
-                raise DataError("init.failed", path=str(folder),
-                                reason=exc.strerror or str(exc)) from None  # fmt: skip
-            made.append(folder)
-    try:
-        replace_all([Pending(directory / rel, data, None) for rel, data in files.items()])
-    except IpplanError:
-        _undo(made)
-        raise
+    if not directory.exists():
+        _create_new(directory, files)
+    else:
+        _fill_existing(directory, files)
     return [directory / rel for rel in files]
 
 
-def _undo(made: list[Path]) -> None:
-    for folder in reversed(made):
-        with contextlib.suppress(OSError):
-            shutil.rmtree(folder)
+def _failed(path: Path, exc: OSError) -> DataError:
+    return DataError("init.failed", path=str(path), reason=exc.strerror or str(exc))
+
+
+def _create_new(directory: Path, files: dict[str, bytes]) -> None:
+    """A folder that does not exist yet: every file goes into a hidden sibling folder,
+    which one rename puts in place. Until then the folder does not exist; a failure, a
+    signal or ``kill -9`` before the rename leaves no ``directory`` (a hidden
+    ``.NAME.*.tmp`` sibling may remain after ``kill -9``)."""
+    parent = directory.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        temp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{directory.name[:64]}.", suffix=TEMP))
+    except OSError as exc:
+        raise _failed(directory, exc) from None
+    try:
+        try:
+            os.chmod(temp, 0o777 & ~_umask())  # mkdtemp's 0700 is no plan folder's mode
+            (temp / "actuals").mkdir()
+            for rel, data in files.items():
+                step(f"init {rel}")
+                with (temp / rel).open("xb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            fsync_dir(temp / "actuals")
+            fsync_dir(temp)
+        except OSError as exc:
+            raise _failed(directory, exc) from None
+        with deferred():  # the rename and its report are one: a signal waits for both
+            step("init rename")
+            try:
+                os.rename(temp, directory)
+            except OSError as exc:
+                if directory.exists():  # another init (or a mkdir) was first
+                    raise UsageError("init.exists", path=str(directory)) from None
+                raise _failed(directory, exc) from None
+            fsync_dir(parent)
+    finally:
+        if temp.exists():
+            shutil.rmtree(temp, ignore_errors=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _fill_existing(directory: Path, files: dict[str, bytes]) -> None:
+    """A folder that exists (empty, or holding other files): no rename can put a whole
+    plan in it at once, so under the plan lock, as every write, each file is written
+    whole (the actuals first, targets.yaml last: a folder is a plan once it is there),
+    with Ctrl-C and ``kill`` held back; when writing fails, what was made is removed."""
+    actuals = directory / "actuals"
+    made_actuals = not actuals.exists()
+    try:
+        with plan_lock(actuals):
+            for relative in files:  # again, under the lock: another init may have been first
+                if (directory / relative).exists():
+                    raise UsageError("init.exists", path=str(directory / relative))
+            ordered = sorted(files.items(), key=lambda item: item[0] == TARGETS)
+            with deferred():
+                replace_all([Pending(directory / rel, data, None) for rel, data in ordered])
+    except IpplanError:
+        if made_actuals:
+            shutil.rmtree(actuals, ignore_errors=True)
+        raise

@@ -171,6 +171,17 @@ def assess(
     return Assessment(_midterm(ev, statuses), light, shortfall)
 
 
+def ended(result: PlanEvaluation) -> bool:
+    """From the deadline on, every view is a final evaluation (methods.md, "Final")."""
+    return result.as_of >= result.plan.meta.deadline
+
+
+def final_assessment(ev: Evaluation, result: PlanEvaluation) -> Assessment:
+    """A target's final-evaluation words, whatever mode the evaluation column shows."""
+    statuses = result.plan.statuses or DEFAULT
+    return assess(ev, result.time_elapsed, Mode.final, result.plan.meta.deadline, statuses)
+
+
 def assess_plan(result: PlanEvaluation, mode: Mode | None = None) -> PlanAssessment:
     """Every target's words, in the order of the status table."""
     meta = result.plan.meta

@@ -56,7 +56,7 @@ def test_seed_004_zhuzhou_invention_patents_8957_then_2307(tmp_path: Path) -> No
     assert drop.severity == "warning"
     assert (Path(drop.file or "").name, drop.line, drop.column) == ("patents_valid.csv", 3, 2)
     assert drop.params["drop"] == "74.2"
-    assert (drop.params["prev_value"], drop.params["value"]) == ("8957", "2307")
+    assert (drop.params["prev_value"], drop.params["value"]) == ("8,957", "2,307")
     assert "(−74.2%)" in format_problem(drop, "en")
     assert "下降 74.2%" in format_problem(drop, "zh")
 
@@ -79,7 +79,7 @@ def test_a_break_in_series_is_not_a_drop_but_what_follows_it_is(tmp_path: Path) 
         tmp_path / "b", patents_valid="2021,8957,,,,,,\n2022-03,2307,,,,b,,\n2022,1500,,,,,,\n"
     )
     [drop] = found(plan)
-    assert (drop.line, drop.params["drop"], drop.params["prev_value"]) == (4, "35.0", "2307")
+    assert (drop.line, drop.params["drop"], drop.params["prev_value"]) == (4, "35.0", "2,307")
 
 
 def test_drops_compare_one_region_with_itself(tmp_path: Path) -> None:
@@ -176,14 +176,14 @@ def test_seed_000_patent_grants_add_up(tmp_path: Path) -> None:
     [bad] = found(plan)
     assert bad.code == "check.components_sum"
     assert (Path(bad.file or "").name, bad.line, bad.column) == ("patent_grants.csv", 2, 2)
-    assert (bad.params["total"], bad.params["sum"]) == ("1501", "1496")
-    assert bad.params["parts"] == "invention_grants 85 + utility_grants 1051 + design_grants 360"
+    assert (bad.params["total"], bad.params["sum"]) == ("1,501", "1,496")
+    assert bad.params["parts"] == "invention_grants 85 + utility_grants 1,051 + design_grants 360"
 
 
 def test_counts_must_add_up_exactly(tmp_path: Path) -> None:
     # 85 + 1056 + 360 = 1501; a total of 1502 is one off: whole numbers, no tolerance.
     plan = plan_with(tmp_path, patent_grants="2023,1502,,,,,,\n")
-    assert [p.params["sum"] for p in found(plan)] == ["1501"]
+    assert [p.params["sum"] for p in found(plan)] == ["1,501"]
 
 
 def test_rounded_parts_have_a_rounding_tolerance(tmp_path: Path) -> None:
@@ -349,3 +349,16 @@ def test_every_message_exists_in_both_languages_and_fills(tmp_path: Path) -> Non
             assert "{" not in line and "}" not in line, line
     for entry in MESSAGES.values():
         assert set(entry) == {"zh", "en"}
+
+
+def test_figures_in_messages_are_written_as_every_view_writes_them() -> None:
+    # thousands separators as fmt.number; the digits as stored (a check names the figure
+    # in the file), never rounded to a view's 1–2 decimals; float noise of a sum is cut
+    from ipplan.check import figure
+
+    assert figure(22542.0) == "22,542"
+    assert figure(2.9298) == "2.9298"  # fmt.number alone would say 2.93
+    assert figure(1234.5) == "1,234.5"
+    assert figure(-100.0) == "-100"
+    assert figure(0.1 + 0.2) == "0.3"  # 0.30000000000000004 summed
+    assert figure(1e16) == "10,000,000,000,000,000"  # was "1e+16"

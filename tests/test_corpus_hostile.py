@@ -114,9 +114,9 @@ CASES = [
     Case("title_c1_csi.yaml", ("status", "-f", "markdown"), 0, ("测试\\\\x9b31m方案",)),
     Case(
         "region_osc8_link.yaml",
-        ("status", "--lang", "en"),
+        ("regions", "--lang", "en"),  # the plan's region: named by regions, not status
         0,
-        ("region: \\x1b]8;;http://evil.example/\\x1b\\测试市\\x1b]8;;\\x1b\\",),
+        ("(with \\x1b]8;;http://evil.example/\\x1b\\测试市\\x1b]8;;\\x1b\\)",),
     ),
     Case(
         "target_source_bidi.yaml",

@@ -158,17 +158,19 @@ def test_row_naming_an_unlisted_region(tmp_path: Path) -> None:
 
 def test_region_findings_name_the_indicator_in_english_with_lang_en() -> None:
     # examples/counties-example: invention-patent targets 600 + 250 + 100 = 950 against the
-    # city's 1000 (off by -50); trademarks 2022: the units add up to 15500 against the city's
-    # 15600 (off by -100); invention patents 2024: the city has a figure, 南湖县 none.
+    # city's 1,000 (off by -50); trademarks 2022: the units add up to 15,500 against the
+    # city's 15,600 (off by -100); invention patents 2024: the city has a figure, 南湖县 none.
+    # Figures are written as every view writes them (thousands separators).
     example = PLAN.parent.parent / "examples" / "counties-example"
     texts = [format_problem(p, "en") for p in run_checks(example, TODAY)]
     joined = "\n".join(texts)
     assert (
         "Valid invention patents (invention_patents_valid): the units' targets add up to 950,"
-        " not 示例市's 1000 (off by -50; 东城区 600 + 西山县 250 + 南湖县 100)" in joined
+        " not 示例市's 1,000 (off by -50; 东城区 600 + 西山县 250 + 南湖县 100)" in joined
     )
     assert (
-        "Valid registered trademarks 2022: the units add up to 15500, not 示例市's 15600" in joined
+        "Valid registered trademarks 2022: the units add up to 15,500, not 示例市's 15,600"
+        in joined
     )
     assert (
         "Valid invention patents 2024: 示例市 has a figure but these units have none: 南湖县"

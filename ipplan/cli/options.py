@@ -138,12 +138,18 @@ def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
     """The plan and all its observations; raises PlanError / DataError. Warnings (a file
     ignored, an uncertain encoding, a date with a time) are printed to stderr."""
     from ipplan.actuals import load_actuals
+    from ipplan.journal import read_consistently
     from ipplan.plan import load_plan
 
     warnings: list[Problem] = []
     plan = load_plan(plan_dir, warnings)
-    observations = load_actuals(plan, warnings)
-    warn(warnings)
+
+    def read() -> tuple[dict[str, list[Observation]], list[Problem]]:
+        found: list[Problem] = []  # afresh when read again
+        return load_actuals(plan, found), found
+
+    observations, found = read_consistently(plan.directory, read)  # never mid-write
+    warn([*warnings, *found])
     return plan, observations
 
 
@@ -166,6 +172,7 @@ def load_any(
     observations are one per indicator and unit: enough to name the units). Warnings
     printed are also appended to ``printed``, when given."""
     from ipplan.engine.size import is_large
+    from ipplan.journal import read_consistently
     from ipplan.plan import load_plan
 
     warnings: list[Problem] = []
@@ -173,12 +180,16 @@ def load_any(
     if not is_large(the_plan):
         from ipplan.actuals import load_actuals
 
-        observations = load_actuals(the_plan, warnings)
-        warn(warnings, printed)
+        def read() -> tuple[dict[str, list[Observation]], list[Problem]]:
+            found: list[Problem] = []  # afresh when read again
+            return load_actuals(the_plan, found), found
+
+        observations, found = read_consistently(the_plan.directory, read)  # never mid-write
+        warn([*warnings, *found], printed)
         return the_plan, observations, None
     from ipplan.engine.load import read_table
 
-    table = read_table(the_plan)
+    table = read_consistently(the_plan.directory, lambda: read_table(the_plan))
     warn([*warnings, *table.problems], printed)
     return the_plan, table.stubs(), table
 

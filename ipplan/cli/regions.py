@@ -14,13 +14,14 @@ from ipplan.render.registry import Format
 
 if TYPE_CHECKING:
     from datetime import date
+    from pathlib import Path
 
 
 class StoredOutput:
     """The results cache of a large plan (:mod:`ipplan.engine.results`) for one run."""
 
-    def __init__(self, wanted: dict[str, Any]) -> None:
-        self.wanted = wanted
+    def __init__(self, directory: Path, day: str, parts: list[str], wanted: dict[str, Any]):
+        self.directory, self.day, self.parts, self.wanted = directory, day, parts, wanted
 
     def replay(self) -> bool:
         """Print the stored output (warnings, then the text) if there is a fresh one."""
@@ -49,9 +50,12 @@ class StoredOutput:
         return True
 
     def save(self, text: str, warnings: list[str]) -> None:
+        """Store the output, unless a file changed while it was computed (its key, taken
+        before reading, might then not be that of what was read)."""
         from ipplan.engine import results
 
-        results.save(self.wanted, text, warnings)
+        if results.key(self.directory, self.day, self.parts) == self.wanted:
+            results.save(self.wanted, text, warnings)
 
 
 def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOutput | None:
@@ -64,7 +68,7 @@ def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOu
     if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
         return None
     wanted = results.key(directory, day.isoformat(), parts)
-    return StoredOutput(wanted) if wanted is not None else None
+    return StoredOutput(directory, day.isoformat(), parts, wanted) if wanted else None
 
 
 def regions(

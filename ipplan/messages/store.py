@@ -28,6 +28,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
             _CLOSE_EN,
         ),
     },
+    "store.read_locked": {
+        "zh": (
+            "等待 {seconds} 秒后另一个 ipplan 仍在写入（锁文件 {path}），未读取",
+            "稍后重试；若没有其他 ipplan 在运行，请删除该锁文件",
+        ),
+        "en": (
+            "another ipplan was still writing after {seconds} s (lock {path}); nothing was read",
+            "try again shortly; if no other ipplan is running, delete the lock file",
+        ),
+    },
     "store.locked": {
         "zh": (
             "等待 {seconds} 秒后仍未取得锁文件 {path}：另一个 ipplan 正在写入，未写入任何内容",

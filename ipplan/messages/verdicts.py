@@ -58,6 +58,7 @@ TEXT: dict[str, dict[str, str]] = {
         "en": "{name} {estimate} (expected: {word})",
     },
     "awaited_none": {"zh": "无预计值：{names}", "en": "no projection: {names}"},
+    "expected": {"zh": "预计{word}", "en": "likely {word}"},
 }
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {

@@ -29,7 +29,8 @@ def summary_line(result: PlanEvaluation, lang: str) -> str:
 
 
 def header_line(result: PlanEvaluation, lang: str) -> str:
-    """Title, as-of date, time elapsed and region, on one line."""
+    """Title, as-of date, time elapsed, and the region when it is a unit's (--region): the
+    plan's own region goes without saying, in either language."""
     from ipplan.present.fmt import percent
 
     meta = result.plan.meta
@@ -39,7 +40,7 @@ def header_line(result: PlanEvaluation, lang: str) -> str:
         label(TEXT, "as_of", lang, date=result.as_of.isoformat()),
         label(TEXT, "time_elapsed", lang, pct=percent(result.time_elapsed, 0)),
     ]
-    if result.region != meta.region or lang == "en":
+    if result.region != meta.region:
         bits.append(label(TEXT, "region", lang, region=result.region))
     return " · ".join(bits)
 

@@ -67,7 +67,7 @@ def render_collected(plan: Plan, collected: Collected, lang: str) -> str:
         for old, new in ret.changed:
             lines.append(
                 f"  {word('changed', lang)} {_figure(plan, new, lang)}"
-                f"（{exact(old.value)} → {exact(new.value)}）"
+                + _paren(f"{exact(old.value)} → {exact(new.value)}", lang)
             )
             lines += _warnings(plan, collected, new, lang, shown)
         for obs in ret.unchanged:
@@ -131,6 +131,11 @@ def _bare(problem: Problem, lang: str) -> str:
 
 def _colon(lang: str) -> str:
     return "：" if lang == "zh" else ": "
+
+
+def _paren(text: str, lang: str) -> str:
+    """（…） in Chinese, " (…)" in English."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
 
 
 def _wrapped(label: str, names: Sequence[str], lang: str, limit: int = 78) -> list[str]:

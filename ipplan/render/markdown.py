@@ -5,6 +5,7 @@ from __future__ import annotations
 from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.present.cells import row
+from ipplan.present.final import status_text
 from ipplan.present.labels import HEAD, label, one_line
 from ipplan.present.markdown import cell, table
 from ipplan.present.summary import (
@@ -14,7 +15,7 @@ from ipplan.present.summary import (
     summary_line,
     verdict_cell,
 )
-from ipplan.verdicts import PlanAssessment
+from ipplan.verdicts import Mode, PlanAssessment, ended
 
 
 def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | None = None) -> str:
@@ -34,13 +35,14 @@ def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | Non
             monitored.append([r.name, r.latest, r.period, r.unit])
             continue
         rows.append([r.name, r.target, r.latest, r.period, r.attainment, r.progress, r.growth,
-                     r.projection, r.status])  # fmt: skip
+                     r.projection, status_text(ev, result, lang)])  # fmt: skip
         if words:
             rows[-1].append(verdicts[id(ev)])
     align = "lrrlrrrrl" + ("l" if words else "")
     head = [one_line(x) for x in head]  # "Growth\nneed/act": one line in a Markdown cell
-    parts = [f"# {cell(header_line(result, lang))}\n", table(head, rows, align),
-             f"\n**{cell(summary_line(result, lang))}**\n"]  # fmt: skip
+    parts = [f"# {cell(header_line(result, lang))}\n", table(head, rows, align)]
+    if not (words is not None and words.mode is Mode.final and ended(result)):  # as the table
+        parts.append(f"\n**{cell(summary_line(result, lang))}**\n")
     parts += [f"\n{cell(line)}\n" for line in (evaluation_lines(words, lang) if words else [])]
     if monitored:
         mhead = [label(h, k, lang) for k in ("indicator", "latest", "period", "unit")]

@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from ipplan.evaluate import Evaluation
 from ipplan.present import fmt
 from ipplan.present.cells import row as cells_of
-from ipplan.present.labels import HEAD, label, status_word
+from ipplan.present.final import status_text
+from ipplan.present.labels import HEAD, label
 from ipplan.present.markdown import cell, table
 from ipplan.present.summary import header_line
 from ipplan.regions import Ranked, targeted
@@ -44,7 +45,7 @@ def render_regions(rows: Sequence[Ranked], lang: str, indicator: str | None = No
                 continue
             c = cells_of(ev, lang, r.result.time_elapsed)
             body.append([rank, _name(r), c.target, c.latest, c.period, c.attainment, c.growth,
-                         c.status])  # fmt: skip
+                         status_text(ev, r.result, lang)])  # fmt: skip
         parts.append(table(heads, body, "rlrrlrrl"))
     else:
         ids = targeted(rows)
@@ -58,7 +59,7 @@ def render_regions(rows: Sequence[Ranked], lang: str, indicator: str | None = No
                 if ev is None:
                     line.append(fmt.DASH)
                     continue
-                text = status_word(ev.status, lang) + ("*" if ev.final else "")
+                text = status_text(ev, r.result, lang)
                 if ev.attainment is not None:
                     text += f" {fmt.percent(ev.attainment)}"
                 line.append(text)

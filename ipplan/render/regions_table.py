@@ -15,15 +15,17 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.evaluate import Evaluation
+from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.present import fmt
 from ipplan.present.cells import row as cells_of
-from ipplan.present.labels import HEAD, STYLE, TEXT, label, status_word
+from ipplan.present.final import missed, shown_status, status_text
+from ipplan.present.labels import HEAD, STYLE, TEXT, label
 from ipplan.present.safe import safe_text
 from ipplan.present.summary import header_line
 from ipplan.regions import Ranked, lagging, targeted
 from ipplan.render.console import string_console, text_of
 from ipplan.render.regions_labels import word
+from ipplan.verdicts import ended
 
 
 def _t(text: str, style: str = "") -> Text:
@@ -40,10 +42,11 @@ def _ev(row: Ranked, indicator_id: str) -> Evaluation | None:
     return next((e for e in row.result.evaluations if e.indicator.id == indicator_id), None)
 
 
-def _status(ev: Evaluation | None, lang: str) -> Text:
+def _status(ev: Evaluation | None, lang: str, result: PlanEvaluation) -> Text:
+    """The status word as `status` shows it (after the deadline: the final evaluation's)."""
     if ev is None:
         return Text(fmt.DASH)
-    return Text(status_word(ev.status, lang) + ("*" if ev.final else ""), style=STYLE[ev.status])
+    return Text(status_text(ev, result, lang), style=STYLE[ev.status])
 
 
 def render_regions(
@@ -78,7 +81,7 @@ def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: str,
             width: int) -> bool:  # fmt: skip
     """Units × targets with status words; False (nothing printed) when it would not fit."""
     plan = rows[0].result.plan
-    cells = [[_status(_ev(r, iid), lang) for iid in ids] for r in rows]
+    cells = [[_status(_ev(r, iid), lang, r.result) for iid in ids] for r in rows]
     heads = [str(i) for i in range(1, len(ids) + 1)]
     widths = [max([cell_len(h)] + [c[j].cell_len for c in cells]) for j, h in enumerate(heads)]
     name_w = max([_name(r).cell_len for r in rows] + [cell_len(word("region", lang))])
@@ -149,7 +152,7 @@ def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang
     for r in rows:
         ev = _ev(r, iid)
         cells = [_t(c) for c in _figure_cells(ev, lang, r.result.time_elapsed)]
-        table.add_row(_name(r), *cells, _status(ev, lang))
+        table.add_row(_name(r), *cells, _status(ev, lang, r.result))
     console.print(table)
 
 
@@ -167,7 +170,7 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: str) -> No
         ev = r.evaluation
         rank = str(r.rank) if r.rank is not None else fmt.DASH
         cells = [_t(c) for c in _figure_cells(ev, lang, r.result.time_elapsed)]
-        table.add_row(rank, _name(r), *cells, _status(ev, lang))
+        table.add_row(rank, _name(r), *cells, _status(ev, lang, r.result))
     console.print()
     console.print(table)
 
@@ -176,10 +179,14 @@ def _lagging(rows: Sequence[Ranked], ids: list[str], lang: str) -> list[str]:
     """The units behind on a target, one line each with the targets it lags on."""
     sep = "，" if lang == "zh" else ", "
     colon = "：" if lang == "zh" else ": "
+    over = bool(rows) and ended(rows[0].result)  # then: missed or projected to miss
+    found = missed(rows, ids) if over else lagging(rows, ids)
     lines = [
         f"  {row.unit.name}{colon}"
-        + sep.join(f"{e.indicator.display_name(lang)} {status_word(e.status, lang)}" for e in evs)
-        for row, evs in lagging(rows, ids)
+        + sep.join(
+            f"{e.indicator.display_name(lang)} {shown_status(e, row.result, lang)}" for e in evs
+        )
+        for row, evs in found
     ]
     if not lines:
         return [word("no_lagging", lang)]

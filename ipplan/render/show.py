@@ -165,7 +165,7 @@ def render_show(
             f"time elapsed {fmt.percent(result.time_elapsed, 0)}",
         ),
     ]
-    if result.region != result.plan.meta.region or lang == "en":
+    if result.region != result.plan.meta.region:  # as status: a unit's region only
         bits.append(w(f"地区：{result.region}", f"region: {result.region}"))
     out(" · ".join(bits), style="bold")  # a str: every character escaped, BEL too
     t = ind.target

@@ -44,14 +44,17 @@ class Ctx:
         return d.isoformat()
 
     def amount(self, value: float | None) -> str:
-        """A value with its unit: 30,847件 / 30,847; 35% for percentages."""
+        """A value with its unit: 30,847件 / 30,847 items; 35% for percentages."""
         unit = self.ev.indicator.unit
         text = fmt.number(value)
         if value is None:
             return text
         if unit == "%":
             return text + "%"
-        return text + unit if self.lang == "zh" else text
+        if self.lang == "zh":
+            return text + unit
+        words = fmt.unit_text(unit, self.lang)  # the units table of status, need, reports
+        return f"{text} {words}" if words else text
 
     @property
     def series(self) -> list[Observation]:

@@ -11,6 +11,7 @@ from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.present import fmt
 from ipplan.present.cells import row
+from ipplan.present.final import status_text
 from ipplan.present.labels import (
     HEAD,
     MISSING_WHY,
@@ -20,7 +21,6 @@ from ipplan.present.labels import (
     TEXT,
     label,
     one_line,
-    status_word,
 )
 from ipplan.present.summary import (
     evaluation_head,
@@ -30,7 +30,7 @@ from ipplan.present.summary import (
     verdict_cell,
 )
 from ipplan.render.console import string_console, text_of
-from ipplan.verdicts import PlanAssessment
+from ipplan.verdicts import Mode, PlanAssessment, ended
 
 
 def _width(text: str) -> int:
@@ -65,6 +65,8 @@ def render_status(
     # The name and status columns never shrink below their longest word. The figures keep
     # their width when the table still fits the terminal; the names take what is left.
     status_width = max(cell_len(w[lang]) for w in STATUS.values()) + 1  # "*" marks final
+    shown = [status_text(ev, result, lang) for ev in targets]  # final words after the deadline
+    status_width = max([status_width, *map(cell_len, shown)])
     verdicts = [verdict_cell(a, words, lang) for _, a in words.items] if words else []
     word_head = evaluation_head(words, lang) if words else ""
     word_width = max([cell_len(v) for v in verdicts] + [cell_len(word_head)]) if words else 0
@@ -83,7 +85,7 @@ def render_status(
     if needed + gap * 7 > width:  # too narrow for a table: one short block per target
         console.print()
         for i, (ev, cells) in enumerate(zip(targets, rows, strict=True)):
-            word = status_word(ev.status, lang) + ("*" if ev.final else "")
+            word = shown[i]
             colon = "：" if lang == "zh" else ": "
             extra = f"  {word_head}{colon}{verdicts[i]}" if words else ""
             console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
@@ -101,14 +103,16 @@ def render_status(
         status_head = label(h, "status", lang) + (f"\n{word_head}" if words else "")
         table.add_column(status_head, no_wrap=True, min_width=status_width)
         for i, (ev, cells) in enumerate(zip(targets, rows, strict=True)):
-            word = status_word(ev.status, lang) + ("*" if ev.final else "")
+            word = shown[i]
             below = f"\n{verdicts[i]}" if words else ""
             table.add_row(*cells, Text.assemble((word, STYLE[ev.status]), below))
     if table is not None and rows:  # a unit without targets of its own: no empty table
         console.print()
         console.print(table)
     console.print()
-    console.print(Text(summary_line(result, lang), style="bold"))
+    final = words is not None and words.mode is Mode.final  # its count and awaited line
+    if not (final and ended(result)):  # after the deadline the final count replaces it
+        console.print(Text(summary_line(result, lang), style="bold"))
     for line in evaluation_lines(words, lang) if words else []:
         console.print(Text(line))
     if missing:
@@ -116,7 +120,7 @@ def render_status(
         console.print(label(TEXT, "missing", lang, names=sep.join(missing)))
     if any(e.final for e in targets):
         console.print(f"* {label(TEXT, 'final', lang)}")
-    if any("final_awaited" in e.notes for e in targets):
+    if any("final_awaited" in e.notes for e in targets) and not final:
         console.print(label(NOTES, "final_awaited", lang))
     if monitored:
         mon = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),

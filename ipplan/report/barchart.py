@@ -31,9 +31,11 @@ def draw_bars(fig: Any, chart: Chart, labels: dict[str, str], ascii_only: bool) 
     colours = [RED if b.lagging else BLUE for b in bars]
     ys = list(range(len(bars)))
     ax.barh(ys, values, color=colours, height=0.6, zorder=3)
+    notes = []
     for y, v in zip(ys, values, strict=True):
-        ax.annotate(fmt.percent(v / 100), (v, y), textcoords="offset points", xytext=(3, 0),
-                    va="center", fontsize=8, color=GREY)  # fmt: skip
+        label = fmt.percent(v / 100)
+        notes.append(ax.annotate(label, (v, y), textcoords="offset points", xytext=(3, 0),
+                                 va="center", fontsize=8, color=GREY))  # fmt: skip
     ax.set_yticks(ys, names)
     ax.axvline(100, color=RED, ls="--", lw=1.2, label=labels["target"], zorder=4)
     top = max([*values, 100.0]) * 1.15
@@ -43,6 +45,19 @@ def draw_bars(fig: Any, chart: Chart, labels: dict[str, str], ascii_only: bool) 
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="x", color="#d9d9d9", lw=0.6)
     ax.legend(fontsize=8, frameon=False, loc="upper left", bbox_to_anchor=(1.0, 1.0))
+    _clear_of_target(fig, ax, notes)
+
+
+def _clear_of_target(fig: Any, ax: Any, notes: list[Any]) -> None:
+    """A value label that would touch the 100 % line (a bar ending just short of it) is
+    written just past the line instead, measured once the layout is done."""
+    fig.draw_without_rendering()
+    line = ax.transData.transform((100.0, 0.0))[0]
+    room = fig.dpi / 72 * 2  # 2 pt either side of the line
+    for note in notes:
+        box = note.get_window_extent()
+        if box.x0 - room < line < box.x1 + room and note.xy[0] < 100:
+            note.xy = (100.0, note.xy[1])
 
 
 def _percent() -> Any:

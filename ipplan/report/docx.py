@@ -379,8 +379,12 @@ def _section(doc: Any, s: Section, lang: str, progress: Progress | None) -> None
     # annexes start on a new page (a page-break-before, never an empty page of its own)
     annex = s.key in ("sources",) and not wide
     _heading(doc, s.heading, s.level, lang, new_page=annex)
-    for b in s.blocks:
+    for n, b in enumerate(s.blocks):
         _block(doc, b, lang, progress)
+        if isinstance(b, Paragraph) and isinstance(next(iter(s.blocks[n + 1 :]), None), Table):
+            # a lead sentence stays with its table, and so the heading above it: never a
+            # heading and its lead at the foot of a page with the table on the next
+            doc.paragraphs[-1].paragraph_format.keep_with_next = True
     for sub in s.subsections:
         _section(doc, sub, lang, progress)
     if wide:

@@ -17,16 +17,16 @@ from dataclasses import dataclass, replace
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation
 from ipplan.present.cells import target_text
+from ipplan.present.final import missed
 from ipplan.present.fmt import DASH
 from ipplan.present.labels import status_word
 from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Bar, Block, Cell, Chart, Column, Paragraph, Section, Table
 from ipplan.report.tables import name_unit, num, pct, status_cell, text
-from ipplan.report.texts import assessment, ended, period_words
+from ipplan.report.texts import ended, period_words
 from ipplan.report.words import word, words
 from ipplan.units import list_units
-from ipplan.verdicts import Verdict
 
 Observations = Mapping[str, Sequence[Observation]]
 
@@ -74,18 +74,7 @@ def _missed(rows: Sequence[Ranked], ids: Sequence[str]) -> list[tuple[Ranked, li
     """After the deadline, the units that missed a target or are projected to miss it, in
     the final evaluation's words (ipplan.verdicts), so that the sentence agrees with the
     table."""
-    found = []
-    for row in rows:
-        behind = []
-        for e in row.result.evaluations:
-            if e.indicator.id not in ids or e.indicator.target is None:
-                continue
-            a = assessment(e, row.result)
-            if Verdict.missed in (a.verdict, a.expected):
-                behind.append(e)
-        if behind:
-            found.append((row, sorted(behind, key=lambda e: list(ids).index(e.indicator.id))))
-    return found
+    return missed(rows, ids)
 
 
 def region_table(data: ByRegion, lang: str, caption: str) -> Table:

@@ -13,11 +13,12 @@ from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Indicator
 from ipplan.periods import Period, label_for_date
 from ipplan.present import fmt
+from ipplan.present.final import shown_status as final_status
 from ipplan.present.fmt import unit_text
-from ipplan.present.labels import NOTES, status_word
+from ipplan.present.labels import NOTES
 from ipplan.report.words import word
 from ipplan.statuses import DEFAULT
-from ipplan.verdicts import Assessment, Mode, Verdict, assess
+from ipplan.verdicts import Assessment, Verdict, final_assessment
 from ipplan.verdicts import word as verdict_word
 
 METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
@@ -73,9 +74,7 @@ def is_stale(ev: Evaluation, as_of: date) -> bool:
 
 def assessment(ev: Evaluation, result: PlanEvaluation) -> Assessment:
     """The target's words after the deadline (ipplan.verdicts, the one source of truth)."""
-    statuses = result.plan.statuses or DEFAULT
-    deadline = result.plan.meta.deadline
-    return assess(ev, result.time_elapsed, Mode.final, deadline, statuses)
+    return final_assessment(ev, result)
 
 
 def final_word(code: str, result: PlanEvaluation, lang: str) -> str:
@@ -86,14 +85,7 @@ def final_word(code: str, result: PlanEvaluation, lang: str) -> str:
 def shown_status(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
     """The status as the report words it: after the deadline, the final evaluation's words
     (已完成 / 未完成), or for a figure still awaited what the projection says (预计…)."""
-    if not ended(result) or ev.status == "insufficient_data" or ev.indicator.target is None:
-        return status_word(ev.status, lang)
-    a = assessment(ev, result)
-    if a.verdict in (Verdict.achieved, Verdict.missed):
-        return final_word(a.verdict, result, lang)
-    if a.verdict is Verdict.awaited and a.expected is not None:
-        return word("p_expected", lang, word=final_word(a.expected, result, lang))
-    return final_word(a.verdict, result, lang)
+    return final_status(ev, result, lang)
 
 
 def _final_verdict(result: PlanEvaluation, lang: str, targets: list[Evaluation]) -> str:

@@ -225,7 +225,6 @@ WORDS: Mapping[str, Mapping[str, str]] = {
         "en": "Recently {actual} {unit} more a year.",
     },
     "verdict_projected": {"zh": "评估（推算）：{status}。", "en": "Status (projected): {status}."},
-    "p_expected": {"zh": "预计{word}", "en": "likely {word}"},
     "pace_growth": {
         "zh": "如期完成需年均增长{need}，近期实际年均增长{actual}。",
         "en": "Reaching it needs {need} a year; recent growth is {actual} a year.",

@@ -72,7 +72,7 @@ def test_warnings_only_exit_0_and_the_json_has_every_field(tmp_path: Path) -> No
             "file": str(plan / "actuals" / "patents_valid.csv"),
             "line": 3,
             "column": 2,
-            "message": "patents_valid: down from 8957 in 2021 to 2307 in 2022-03 (−74.2%)",
+            "message": "patents_valid: down from 8,957 in 2021 to 2,307 in 2022-03 (−74.2%)",
             "hint": "a stock rarely falls by more than 30%: check the figure against its"
             " source; if the definition changed, put b in the flag column of this row",
         }

@@ -293,7 +293,8 @@ def test_after_deadline_without_final_data_the_table_says_so(
     code, out, _ = run(capsys, "status", "--plan", BUNDLED, "--as-of", "2026-03-31")
     assert code == 0
     assert "序时进度 100%" in out.splitlines()[0]
-    assert "已过截止日期，待最终数据" in out
+    # the final evaluation says it: the period awaited, and the projection as an estimate
+    assert "待终值：尚无2025的数据，以预计值估计。有效注册商标量30,847（预计已完成）" in out
     code, out, _ = run(
         capsys, "status", "--plan", BUNDLED, "--as-of", "2026-03-31", "--format", "json"
     )

@@ -143,7 +143,7 @@ def test_round_trip(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     # 300 after 510: (510 - 300) / 510 = 41.2 % > 30 %
     assert "41.2%" in stdout
     # 23000 + 6000 + 3400 = 32400 against the city's 32500: -100, beside each unit
-    assert stdout.count("32400") == 3
+    assert stdout.count("32,400") == 3  # written as every view writes numbers
     assert rows(plan, "trademarks_valid", "2025") == {
         "": "32500", "东城区": "23000", "西山县": "6000", "南湖县": "3400"}  # fmt: skip
     assert rows(plan, "trademarks_valid", "2024")["西山县"] == "5600"  # refused, kept
@@ -177,6 +177,20 @@ def test_replace_imports_a_changed_locked_figure(
     assert code == 0
     assert "修改 有效注册商标量 trademarks_valid 2024 = 5,700（5,600 → 5,700）" in stdout
     assert rows(plan, "trademarks_valid", "2024")["西山县"] == "5700"
+
+
+def test_a_changed_figure_in_english_has_ascii_parentheses(
+    plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "out"
+    make(capsys, plan, out)
+    files = fill_all(out)
+    code, stdout, _ = run(capsys, "collect", "in", "--plan", str(plan), "--replace",
+                          "--lang", "en", str(files[1]))  # fmt: skip
+    assert code == 0
+    line = next(x for x in stdout.splitlines() if "trademarks_valid 2024" in x)
+    assert line.endswith(" = 5,700 (5,600 → 5,700)"), line
+    assert "（" not in stdout and "）" not in stdout
 
 
 def test_one_bad_file_writes_nothing(

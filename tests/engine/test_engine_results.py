@@ -126,3 +126,21 @@ def test_a_broken_entry_is_ignored_and_the_cache_can_be_off(
     no_evaluation(monkeypatch)
     with pytest.raises(AssertionError, match="evaluated again"):
         main([*ARGS, "--plan", str(plan)])
+
+
+def test_nothing_stored_when_a_file_changes_during_the_run(
+    tmp_path: Path, own_cache: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    plan = tmp_path / "plan"
+    national.write_plan(plan, 3)
+    original = core_regions.evaluate_regions
+
+    def while_written(*args: object, **kwargs: object) -> object:
+        path = plan / "actuals" / "stock_00.csv"  # read already: the output has the old value
+        path.write_text(path.read_text(encoding="utf-8") + "2025-07,1,全国,,,,,\n", "utf-8")
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core_regions, "evaluate_regions", while_written)
+    run(capsys, *ARGS, "--plan", str(plan))
+    assert not list(own_cache.glob("*.out"))

@@ -68,9 +68,15 @@ def test_figures_in_chinese(result: PlanEvaluation) -> None:
 
 def test_figures_in_english(result: PlanEvaluation) -> None:
     out = lines(result, "trademarks_valid", "en")
-    assert ("Reaching 30,000 by end-2025 needs growth of 15.4% a year; over the last 2 years it "
-            "grew 17.0% a year; projected by compound growth: 30,847 in 2025, 103% of the "
-            "target.") in out  # fmt: skip
+    # the unit (件) in the words of the units table that status and need use: "items"
+    assert ("Reaching 30,000 items by end-2025 needs growth of 15.4% a year; over the last 2 "
+            "years it grew 17.0% a year; projected by compound growth: 30,847 items in 2025, "
+            "103% of the target.") in out  # fmt: skip
+    assert "Target: 30,000 items by end-2025" in out
+    assert (
+        out[0]
+        == "Valid registered trademarks (trademarks_valid) · as of 2024-12-31 · time elapsed 50%"
+    )
     assert "attainment 75.1% = latest 22,542 (2023) ÷ target 30,000" in out
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from report_plans import evaluate
 
+from ipplan.messages.verdicts import TEXT as VTEXT
 from ipplan.messages.verdicts import WORDS as VERDICT_WORDS
 from ipplan.present.labels import STATUS
 from ipplan.report import build_report, render
@@ -129,8 +130,7 @@ def kept_words(lang: str) -> list[str]:
     words = [s[lang] for s in STATUS.values()]
     words += [VERDICT_WORDS[k][lang] for k in VERDICT_WORDS]  # 快于预期, 待终值, 红…
     words += [
-        WORDS["p_expected"][lang].format(word=VERDICT_WORDS[k][lang])
-        for k in ("achieved", "missed")
+        VTEXT["expected"][lang].format(word=VERDICT_WORDS[k][lang]) for k in ("achieved", "missed")
     ]
     for key, entry in WORDS.items():
         if key.startswith("h_") and "{" not in entry[lang]:

@@ -202,3 +202,48 @@ def test_markdown_names_each_unit_once_per_chart() -> None:
     text = render(report_of(REGIONS, date(2025, 6, 30), "en"), "markdown").decode("utf-8")
     # the caption gives the title; the line gives each unit's attainment: 550/600, 240/300
     assert "*Figure 3. 商标: attainment by unit: A县 91.7%; B县 80.0%*" in text
+
+
+def test_the_docx_heading_and_lead_stay_with_the_units_table() -> None:
+    # 五、分地区完成情况, its lead sentence, the caption 表3 and the table's first rows are
+    # chained by keep-with-next: the heading never ends a page with its table on the next
+    from docx import Document
+
+    doc = Document(io.BytesIO(render(report_of(COUNTIES, date(2026, 11, 30)), "docx")))
+    paras = doc.paragraphs
+    at = next(i for i, p in enumerate(paras) if p.text.endswith("分地区完成情况"))
+    heading, lead, caption = paras[at], paras[at + 1], paras[at + 2]
+    assert heading.style.paragraph_format.keep_with_next
+    assert lead.text.startswith("各地区") and lead.paragraph_format.keep_with_next
+    assert caption.text.startswith("表") and caption.paragraph_format.keep_with_next
+    table = next(t for t in doc.tables if t.rows[0].cells[1].text == "地区")
+    for row in table.rows[:3]:  # the header and two rows
+        assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in row.cells)
+
+
+def test_a_value_label_never_touches_the_100_percent_line() -> None:
+    # 98.0 % and 93.0 % end just short of the line: their labels go past it; 50.0 % and
+    # 120.0 % keep theirs at the bar's end
+    from matplotlib.figure import Figure
+
+    from ipplan.report.barchart import bars_height, draw_bars
+    from ipplan.report.document import Bar
+
+    bars = tuple(Bar(n, n, v, False) for n, v in (("a", 0.98), ("b", 0.5), ("c", 1.2),
+                                                  ("d", 0.93), ("e", 1.0)))  # fmt: skip
+    labels = {"title": "t", "target": "target 100%"}
+    chart = Chart(key="units:t", points=(), target=None, deadline_x=0.0, deadline_label="",
+                  labels=labels, fallback=labels, alt="", bars=bars)  # fmt: skip
+    fig = Figure(figsize=(6.4, bars_height(chart)), dpi=150, layout="constrained")
+    draw_bars(fig, chart, labels, True)
+    fig.draw_without_rendering()
+    ax = fig.axes[0]
+    line = ax.transData.transform((100.0, 0.0))[0]
+    pt = fig.dpi / 72
+    where = {}
+    for note in ax.texts:
+        box = note.get_window_extent()
+        assert not box.x0 - pt < line < box.x1 + pt, note.get_text()  # 1 pt clear at least
+        where[note.get_text()] = note.xy[0]
+    assert where == {"98.0%": 100.0, "50.0%": 50.0, "120.0%": 120.0, "93.0%": 100.0,
+                     "100.0%": 100.0}  # fmt: skip
