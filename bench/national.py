@@ -5,9 +5,9 @@ says, with each unit's own targets in targets_by_region.csv; then runs, each in 
 process, ``ipplan regions --format json``, ``ipplan status --region <one unit>`` and DuckDB
 computing the latest value, the 5-year CAGR and the attainment of every series from the same
 CSV files. Prints wall time, CPU time, peak memory (the child's maximum resident set) and
-the ratios, cold (an empty parsed-actuals cache, ipplan.engine.cache) and warm (the second
-run, the cache filled), at 30, 300 and N units. The files are in the OS's page cache both
-times (they were just written).
+the ratios, cold (empty caches: ipplan.engine.cache and ipplan.engine.results) and warm
+(the second run, the caches filled), at 30, 300 and N units. The files are in the OS's
+page cache both times (they were just written).
 
 Not a timed test: it prints numbers for people to read. Run it with
 
@@ -16,12 +16,25 @@ Not a timed test: it prints numbers for people to read. Run it with
 Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
 DuckDB is a dev dependency, used here only.
 
-Last measured (2026-11-30, 3,000 units, 2 cores shared with other work; wall s / CPU s /
-peak MB): DuckDB 4.7–6.5 / 3.9–5.2 / 425–442. `status --region` cold 6.4 / 4.8 / 302
-(1.13× time, 0.70× memory), warm 3.6 / 2.4 / 255 (0.55×): within the aim. `regions
---format json` cold 15.3 / 13.3 / 844 (3.3×, 1.99×), warm 16.7 / 12.9 / 810 (3.5×, 1.9×):
-not within the aim; its time goes to evaluating 60,000 series with the exact arithmetic
-of ipplan.evaluate (Fractions per series), building the result objects and the JSON.
+Last measured (2026-11-30, three runs, 2 cores shared with five other jobs: load 5–8, so
+DuckDB's two threads were slowed too; wall s / CPU s / peak MB):
+
+- 30 units (1.5 MB of actuals: below the engine's 2 MB, the row-by-row path): DuckDB
+  0.7–1.5 / 0.4–0.6 / 107; `regions` 3.5–6.1 / 1.7–2.4 / 72; `status --region` 2.3–3.3.
+- 300 units: DuckDB 2.5–3.7 / 1.1–1.2 / 134; `regions` cold 4.5–6.2 / 2.2–2.5 / 156,
+  warm 0.8–1.0 / 0.3–0.4 / 46 (0.33–0.46×); `status --region` cold 1.4–2.4 / 0.7–0.8.
+- 3,000 units: DuckDB 10.0–12.6 / 4.3–4.5 / 425 (4.7–6.5 s wall on a quieter machine).
+  `regions --format json` cold 20.5–27.0 / 9.0–10.5 / 727: 1.63–2.49× time (2.0–2.45× in
+  CPU time), 1.72× memory: NOT within the 1.5× time aim; warm 1.4–1.8 / 0.6–0.7 / 143
+  (0.13–0.17×, the results cache): within. `status --region` cold 5.1–6.5 / 2.2–2.7 /
+  253 (0.40–0.60×, 0.6× memory), warm 4.3–5.8 / 1.9–2.4 (0.40–0.53×): within.
+  Before this round `regions` took 15.3 s / 844 MB cold and 16.7 s warm.
+
+Where the cold `regions` CPU time goes at 3,000 units (process_time laps): imports 0.5 s;
+targets.yaml and its 52,200 unit targets 1.0 s; reading the CSVs (pandas' C reader, the
+checks, writing the parsed-actuals cache) 2.5 s; evaluating 60,000 series 2.4–3.0 s (the
+records: 60,000 evaluations, 240,000 projections, 120,000 observations); the JSON 3.3 s
+(the objects of `status --format json` 1.2 s, json's C encoder 1.4–1.9 s for 56 MB).
 """
 
 from __future__ import annotations

@@ -79,6 +79,8 @@ def _is_not_finite_word(text: str) -> bool:
 
 
 def _parse_text(value: str, percent: bool) -> float:
+    if len(value) <= 15 and value.isascii() and value.isdigit():
+        return float(int(value))  # plain digits, below 10¹⁵: what the path below gives
     text = value.translate(_TO_ASCII).strip()
     if not text:
         raise NumberError("number.empty")

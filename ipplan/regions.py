@@ -45,9 +45,11 @@ def evaluate_regions(
     """
     names = list(units) if units is not None else [u.name for u in list_units(plan, observations)]
     if table is not None:  # the actuals as columns (a large plan): every unit at once
+        from ipplan.engine import no_cycle_collection
         from ipplan.engine.units import evaluate_units
 
-        found = evaluate_units(plan, as_of, names, method, table=table)
+        with no_cycle_collection():
+            found = evaluate_units(plan, as_of, names, method, table=table)
         return tuple(found[name] for name in names)
     parts = _by_region(plan, observations)
     return tuple(evaluate_plan(plan, parts.get(name, {}), as_of, name, method) for name in names)

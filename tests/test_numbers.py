@@ -317,3 +317,15 @@ def test_junk_only_raises_number_errors(text: str, percent: bool) -> None:
     else:
         assert isinstance(result, float)
         assert abs(result) <= 1e15
+
+
+@given(st.text(alphabet="0123456789", min_size=1, max_size=17))
+def test_plain_digits_read_as_their_decimal(text: str) -> None:
+    """Plain digits take a short path (targets_by_region.csv at national scale): the same
+    float as the decimal they write, and above 10¹⁵ the same refusal."""
+    if Decimal(text) > 10**15:
+        with pytest.raises(NumberError):
+            parse_number(text)
+    else:
+        assert parse_number(text) == float(Decimal(text))
+        assert parse_number(f" {text} ") == parse_number(text)

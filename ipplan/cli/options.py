@@ -153,19 +153,24 @@ def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
     return plan, observations
 
 
-def warn(problems: list[Problem]) -> None:
-    """Warnings to stderr, one line each, in the language of the command line."""
+def warn(problems: list[Problem], printed: list[str] | None = None) -> None:
+    """Warnings to stderr, one line each, in the language of the command line (and each
+    line appended to ``printed``, when given)."""
     from ipplan.i18n import format_problem
 
     for problem in problems:
-        print(format_problem(problem, MESSAGE_LANG), file=sys.stderr)
+        line = format_problem(problem, MESSAGE_LANG)
+        print(line, file=sys.stderr)
+        if printed is not None:
+            printed.append(line)
 
 
 def load_any(
-    plan_dir: str | None,
+    plan_dir: str | None, printed: list[str] | None = None
 ) -> tuple[Plan, Mapping[str, Sequence[Observation]], Table | None]:
     """The plan, its observations and, for a large plan, the engine's columns (then the
-    observations are one per indicator and unit: enough to name the units)."""
+    observations are one per indicator and unit: enough to name the units). Warnings
+    printed are also appended to ``printed``, when given."""
     from ipplan.engine.size import is_large
     from ipplan.journal import read_consistently
     from ipplan.plan import load_plan
@@ -180,12 +185,12 @@ def load_any(
             return load_actuals(the_plan, found), found
 
         observations, found = read_consistently(the_plan.directory, read)  # never mid-write
-        warn([*warnings, *found])
+        warn([*warnings, *found], printed)
         return the_plan, observations, None
     from ipplan.engine.load import read_table
 
     table = read_consistently(the_plan.directory, lambda: read_table(the_plan))
-    warn([*warnings, *table.problems])
+    warn([*warnings, *table.problems], printed)
     return the_plan, table.stubs(), table
 
 

@@ -2,13 +2,73 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
+from contextlib import nullcontext
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from ipplan.cli import options
 from ipplan.render.outputs import REGIONS, RegionsData
 from ipplan.render.registry import Format
+
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+
+class StoredOutput:
+    """The results cache of a large plan (:mod:`ipplan.engine.results`) for one run."""
+
+    def __init__(self, directory: Path, day: str, parts: list[str], wanted: dict[str, Any]):
+        self.directory, self.day, self.parts, self.wanted = directory, day, parts, wanted
+
+    def replay(self) -> bool:
+        """Print the stored output (warnings, then the text) if there is a fresh one."""
+        from ipplan.engine import results
+
+        found = results.load(self.wanted)
+        if found is None:
+            return False
+        data, warnings = found
+        for line in warnings:
+            print(line, file=sys.stderr)
+        out = getattr(sys.stdout, "buffer", None)
+        if out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
+            options.emit(data.decode("utf-8"))
+            return True
+        try:  # the stored bytes as they are: no decoding and encoding again
+            sys.stdout.flush()
+            out.write(data)
+            out.flush()
+        except BrokenPipeError:
+            raise  # the reader went away (| head): not an error of ours
+        except OSError as exc:  # as emit: one line, exit 3
+            from ipplan.atomic import output_failed
+
+            raise output_failed(exc, "stdout") from None
+        return True
+
+    def save(self, text: str, warnings: list[str]) -> None:
+        """Store the output, unless a file changed while it was computed (its key, taken
+        before reading, might then not be that of what was read)."""
+        from ipplan.engine import results
+
+        if results.key(self.directory, self.day, self.parts) == self.wanted:
+            results.save(self.wanted, text, warnings)
+
+
+def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOutput | None:
+    """The results cache for this run, when the plan is large (small plans are quicker
+    to evaluate than to hash) and its files can be read; else None."""
+    from ipplan.engine import results, size
+    from ipplan.plan import resolve_plan_dir
+
+    directory, _ = resolve_plan_dir(plan_dir)
+    if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
+        return None
+    wanted = results.key(directory, day.isoformat(), parts)
+    return StoredOutput(directory, day.isoformat(), parts, wanted) if wanted else None
 
 
 def regions(
@@ -27,15 +87,32 @@ def regions(
     lang: options.LangOpt = options.Lang.zh,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
+    from ipplan.engine import no_cycle_collection
     from ipplan.lookup import require_indicator
     from ipplan.regions import evaluate_regions, region_rows
     from ipplan.units import list_units
 
     day = options.parse_day(as_of)
-    the_plan, observations, table = options.load_any(plan)
     code = lang.value
-    chosen = require_indicator(the_plan, indicator, code).id if indicator is not None else None
-    units = list_units(the_plan, observations)
-    results = evaluate_regions(the_plan, observations, day, [u.name for u in units], table=table)
-    rows = region_rows(units, results, chosen)
-    options.emit(REGIONS.get(format).render(RegionsData(rows, chosen), options.view(lang)))
+    view = options.view(lang)
+    chosen_text = "" if indicator is None else f"={indicator}"  # --indicator "" is no None
+    parts = ["regions", format.value, code, chosen_text, options.MESSAGE_LANG]
+    if format is Format.table:
+        parts += [str(view.width), str(view.color), str(view.ascii)]
+    stored = stored_output(plan, day, parts)  # a large plan's output cached as it was
+    if stored is not None and stored.replay():
+        return
+    printed: list[str] = []
+    with no_cycle_collection() if stored is not None else nullcontext():  # a large plan
+        the_plan, observations, table = options.load_any(plan, printed)
+        chosen = None
+        if indicator is not None:
+            chosen = require_indicator(the_plan, indicator, code).id
+        units = list_units(the_plan, observations)
+        names = [u.name for u in units]
+        results = evaluate_regions(the_plan, observations, day, names, table=table)
+        rows = region_rows(units, results, chosen)
+        text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
+    if stored is not None and table is not None:
+        stored.save(text, printed)
+    options.emit(text)

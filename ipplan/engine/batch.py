@@ -14,14 +14,15 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
-from typing import Any
 
 import numpy as np
 
 from ipplan.derivation import Note
+from ipplan.engine import whole
 from ipplan.engine.columns import Chosen, Found, choose, cumulative_projections, growth_rate
 from ipplan.engine.columns import series_projections as column_projections
 from ipplan.engine.exact import NAN, Array, ppow, record
+from ipplan.engine.whole import is_whole
 from ipplan.evaluate import Evaluation, _quotient, per_year
 from ipplan.figures import counted_flows, exact, exact_sum, judge, reached, window
 from ipplan.model import Indicator, Observation, Plan
@@ -128,13 +129,22 @@ def level(
     span_days = (t - series[first].end).days
     v_l, v0_l = v.tolist(), v0.tolist()
     pace_l: list[float | None] = [None] * n
+    T = g.target
+    up = g.indicator.target is None or g.indicator.target.increasing
+    has_t = ~np.isnan(T)
+    Ts = np.where(has_t, T, 1.0)
+    base = g.ys[base_i] if base_i is not None else None
+    # whole numbers: the figures in float arithmetic, exactly (ipplan.engine.whole)
+    pace_ok = is_whole(v, v0)
+    ok = pace_ok & is_whole(Ts, *([] if base is None else [base]))
+    pace_w = np.full(n, NAN)
     if two_levels:
         span = years_between(series[first].end, t)
         growth = growth_rate(0.0, v0, span, v)
         if span > 0:
-            pace_l = [
-                per_year(_exact(a) - _exact(b), span_days) for a, b in zip(v_l, v0_l, strict=True)
-            ]
+            pace_w, fine = whole.per_year(v - v0, span_days)
+            pace_ok &= fine
+            ok &= fine
         basis = ["cagr" if gr == gr else "linear" for gr in growth.tolist()]
         one_point = np.zeros(n, dtype=bool)
     else:
@@ -149,10 +159,6 @@ def level(
     label = label_for_date(deadline)
     fitted = tuple(str(series[i]) for i in points)
 
-    T = g.target
-    up = g.indicator.target is None or g.indicator.target.increasing
-    has_t = ~np.isnan(T)
-    Ts = np.where(has_t, T, 1.0)
     need_ok = (v > 0) & (Ts > 0) & (years_left > 0)
     with np.errstate(divide="ignore", invalid="ignore"):
         need_growth = (
@@ -162,14 +168,25 @@ def level(
         )
     growth_l, need_growth_l = _nones(growth), _nones(need_growth)
     T_l, has_l = Ts.tolist(), has_t.tolist()
-    base_l = g.ys[base_i].tolist() if base_i is not None else None
+    base_l = base.tolist() if base is not None else None
     days_left = (deadline - t).days
-    # the figures that meet thresholds, exactly, as _level computes them (per column)
-    figs: list[Any] = []
+    ok &= has_t
+    figs, basis_w = whole.level_figures(up, v, v0, Ts, base, growth, need_growth, pace_w,
+                                        basis, (span_days, days_left), final, ok)  # fmt: skip
+    ok_l = ok.tolist()
+    if two_levels and years_between(series[first].end, t) > 0:
+        pace_l = [
+            w if fine else per_year(_exact(a) - _exact(b), span_days)
+            for w, fine, a, b in zip(_nones(pace_w), pace_ok.tolist(), v_l, v0_l, strict=True)
+        ]
+    # the other figures that meet thresholds, exactly, as _level computes them (per column)
     basis_t = list(basis)
     for c in range(n):
         if not has_l[c]:
-            figs.append(())
+            figs[c] = ()
+            continue
+        if ok_l[c]:
+            basis_t[c] = basis_w[c]
             continue
         vc, Tc, bs = v_l[c], T_l[c], basis[c]
         xv, xT = _exact(vc), _exact(Tc)
@@ -192,7 +209,7 @@ def level(
             linear = True
         basis_t[c] = bs
         status = judge(reached(vc, Tc, up), final, ratio)
-        figs.append((attainment, progress, gap, need_pace, ratio, linear, status))
+        figs[c] = (attainment, progress, gap, need_pace, ratio, linear, status)
     no_proj: list[Found] = []
     ch_mon = choose(found, "auto", np.zeros(n, dtype=bool), n)  # monitoring: basis "changes"
     ch_t = choose([] if final else found, "auto", np.array([b == "linear" for b in basis_t]), n)
@@ -281,8 +298,17 @@ def cumulative(
     rows = [g.ys[i].tolist() for i in counted]
     base_rows = [g.ys[i].tolist() for i in before]
     T_l = g.target.tolist()
-    figs = []
+    matrix = np.array([g.ys[i] for i in counted])
+    base_sum: Array | None = np.zeros(n) if start > base_end else None
+    ok = np.ones(n, dtype=bool)
+    if base_sum is None and base_i is not None:
+        base_sum, ok = whole.total(np.array([g.ys[i] for i in before]).reshape(-1, n))
+    spans = (elapsed_days if elapsed > 0 else 0, days_left)
+    figs = whole.cumulative_figures(matrix, base_sum, g.target, target.increasing, spans,
+                                    final, ok)  # fmt: skip
     for c in range(n):
+        if figs[c] is not None:
+            continue
         xS, xT = _exact_sum(r[c] for r in rows), _exact(T_l[c])
         S = float(xS)
         b: Fraction | None = None
@@ -299,7 +325,7 @@ def cumulative(
         progress = _quotient(xS - b, xT - b) if b is not None and b != xT else None
         attainment = _quotient(xS, xT)
         gap = float(max(xT - xS, Fraction(0)) if target.increasing else max(xS - xT, Fraction(0)))
-        figs.append((S, pace, need, ratio, status, progress, attainment, gap))
+        figs[c] = (S, pace, need, ratio, status, progress, attainment, gap)
     S_col = np.array([f[0] for f in figs], dtype=np.float64)
     pace_col = np.array([NAN if f[1] is None else f[1] for f in figs], dtype=np.float64)
     found: list[Found] = []

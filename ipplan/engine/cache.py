@@ -3,7 +3,7 @@ parser (and the pandas import) for every file that has not changed.
 
 Where: ``$IPPLAN_CACHE_DIR``, else ``$XDG_CACHE_HOME/ipplan``, else ``~/.cache/ipplan``;
 ``IPPLAN_CACHE_DIR=off`` turns it off. One entry per actuals file (named by a hash of its
-path). An entry is used only when the file's size, mtime and BLAKE2 hash of its bytes, the
+path). An entry is used only when the file's size, mtime and SHA-256 hash of its bytes, the
 indicator it belongs to (and whether it may be negative), the plan's region and the
 cache's format all match: never when stale. Entries are numpy arrays and JSON text (no
 pickle: a cache file cannot run code); any entry that cannot be read is ignored, and a
@@ -25,22 +25,15 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ipplan import __version__
+from ipplan.engine.results import folder
 from ipplan.model import Indicator
 from ipplan.periods import parse_period
 
 if TYPE_CHECKING:
     from ipplan.engine.load import Rows
 
-FORMAT = 2
-
-
-def folder() -> Path | None:
-    """The cache folder, or None when the cache is off."""
-    chosen = os.environ.get("IPPLAN_CACHE_DIR")
-    if chosen is not None:
-        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "ipplan"
+FORMAT = 3
+__all__ = ["folder", "key", "load", "save"]
 
 
 def key(path: Path, raw: bytes, indicator: Indicator, plan_region: str) -> dict[str, Any]:
@@ -51,7 +44,7 @@ def key(path: Path, raw: bytes, indicator: Indicator, plan_region: str) -> dict[
         "path": str(path.resolve()),
         "size": len(raw),
         "mtime_ns": st.st_mtime_ns,
-        "blake2b": hashlib.blake2b(raw, digest_size=32).hexdigest(),
+        "sha256": hashlib.sha256(raw).hexdigest(),
         "indicator": indicator.id,
         "allow_negative": indicator.allow_negative,
         "plan_region": plan_region,

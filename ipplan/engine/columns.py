@@ -197,11 +197,19 @@ def choose(found: Sequence[Found], method: str, linear_first: np.ndarray, n: int
     errors = np.array([f.error for f in found])
     tested = oks & ~np.isnan(errors)
     any_tested = tested.any(axis=0)
-    # the lowest error to 12 significant digits (as_decimal), ties to the earlier method
-    best = np.full(n, -1)
+    # the lowest error to 12 significant digits (as_decimal), ties to the earlier method:
+    # the lowest float error when the next is clearly above it (12 digits cannot make
+    # them equal), else compared as as_decimal does
+    masked = np.where(tested, errors, np.inf)
+    best = np.argmin(masked, axis=0) if len(found) else np.full(n, -1)
+    clear = np.ones(n, dtype=bool)
+    if len(found) > 1:
+        two = np.sort(masked, axis=0)[:2]
+        with np.errstate(invalid="ignore"):
+            clear = two[1] > two[0] * (1 + 1e-9)
     order = {m: i for i, m in enumerate(METHODS)}
     err_l, tested_l = errors.tolist(), tested.tolist()
-    for c in np.flatnonzero(any_tested).tolist():
+    for c in np.flatnonzero(any_tested & ~clear).tolist():
         candidates = [j for j in range(len(found)) if tested_l[j][c]]
         best[c] = min(
             candidates,

@@ -25,6 +25,7 @@ import numpy as np
 import numpy.typing as npt
 
 from ipplan import actuals
+from ipplan.encoding import decode_text
 from ipplan.engine import cache
 from ipplan.engine.exact import record
 from ipplan.errors import DataError, NumberError, PeriodError, Problem
@@ -124,10 +125,8 @@ class Table:
         only ask which units have rows (:func:`ipplan.units.list_units`)."""
         out: dict[str, list[Observation]] = {}
         for iid, rows in self.rows.items():
-            first: dict[int, int] = {}
-            for i, code in enumerate(rows.region.tolist()):
-                first.setdefault(code, i)
-            out[iid] = rows.observations(first.values(), self.regions)
+            _, first = np.unique(rows.region, return_index=True)
+            out[iid] = rows.observations(np.sort(first).tolist(), self.regions)  # row order
         return out
 
 
@@ -196,9 +195,10 @@ def fast_rows(
     if _longest_number_run(raw) > MAX_NUMBER_TEXT:
         return None
     try:
-        text = actuals.decode(raw, file)
+        decoded = decode_text(raw, file)
     except DataError:
         return None
+    text = decoded.text
     end = text.find("\n")
     header = (text if end < 0 else text[:end]).rstrip("\r").split(",")
     if not "".join(header).strip():
@@ -206,7 +206,9 @@ def fast_rows(
     columns, found = actuals.map_header(header, file, 1)
     if found:
         return None
-    data = text.encode("utf-8")  # the text the strict reader sees, whatever its encoding
+    # the text the strict reader sees, whatever its encoding (UTF-8 without BOM: the bytes)
+    plain = decoded.encoding == "utf-8" and not raw.startswith(b"\xef\xbb\xbf")
+    data = raw if plain else text.encode("utf-8")
     import pandas as pd  # here: a run whose files are all cached never imports it
 
     used = sorted(columns.values())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from ipplan.model import Plan
 
@@ -11,9 +12,8 @@ from ipplan.model import Plan
 LARGE_BYTES = 2_000_000
 
 
-def actuals_bytes(plan: Plan) -> int:
-    """The size of the plan's actuals/*.csv files (a stat each; nothing is read)."""
-    folder = plan.actuals_dir
+def folder_bytes(folder: Path | None) -> int:
+    """The size of the actuals/*.csv files in ``folder`` (a stat each; nothing is read)."""
     if folder is None:
         return 0
     total = 0
@@ -25,6 +25,11 @@ def actuals_bytes(plan: Plan) -> int:
     except OSError:
         return 0
     return total
+
+
+def actuals_bytes(plan: Plan) -> int:
+    """The size of the plan's actuals/*.csv files."""
+    return folder_bytes(plan.actuals_dir)
 
 
 def is_large(plan: Plan) -> bool:

@@ -10,27 +10,26 @@ from collections.abc import Sequence
 from typing import Any
 
 from ipplan.present.json import dumps, indicator_dicts, json_number
+from ipplan.present.safe import json_text
 from ipplan.regions import Ranked
 
 
-def regions_dict(rows: Sequence[Ranked], indicator: str | None = None) -> dict[str, Any]:
-    """The object of formats.md; with ``indicator`` only that indicator, units by rank."""
+def _entry(row: Ranked, indicator: str | None) -> dict[str, Any]:
+    indicators = indicator_dicts(row.result)
+    if indicator is not None:
+        indicators = [d for d in indicators if d["id"] == indicator]
+    return {
+        "region": row.unit.name,
+        "parent": row.unit.parent,
+        "code": row.unit.code,
+        "rank": row.rank,
+        "indicators": indicators,
+    }
+
+
+def _head(rows: Sequence[Ranked], indicator: str | None) -> dict[str, Any]:
     first = rows[0].result
     meta = first.plan.meta
-    entries = []
-    for row in rows:
-        indicators = indicator_dicts(row.result)
-        if indicator is not None:
-            indicators = [d for d in indicators if d["id"] == indicator]
-        entries.append(
-            {
-                "region": row.unit.name,
-                "parent": row.unit.parent,
-                "code": row.unit.code,
-                "rank": row.rank,
-                "indicators": indicators,
-            }
-        )
     return {
         "plan": {
             "id": meta.id,
@@ -42,22 +41,30 @@ def regions_dict(rows: Sequence[Ranked], indicator: str | None = None) -> dict[s
         "as_of": first.as_of.isoformat(),
         "time_elapsed": json_number(first.time_elapsed),
         "indicator": indicator,
-        "regions": entries,
     }
+
+
+def regions_dict(rows: Sequence[Ranked], indicator: str | None = None) -> dict[str, Any]:
+    """The object of formats.md; with ``indicator`` only that indicator, units by rank."""
+    return {**_head(rows, indicator), "regions": [_entry(row, indicator) for row in rows]}
 
 
 COMPACT_UNITS = 200  # above this many units, one line per unit (json's C encoder: fast)
 
 
 def render_regions(rows: Sequence[Ranked], indicator: str | None = None) -> str:
-    data = regions_dict(rows, indicator)
     if len(rows) <= COMPACT_UNITS:
-        return dumps(data)
+        return dumps(regions_dict(rows, indicator))
     # Indenting is done by json's pure-Python encoder: minutes for 3,000 units. The same
-    # JSON, each unit on one line.
+    # JSON, each unit on one line, each made and encoded in turn (not all units' objects
+    # at once: 3,000 units' are hundreds of MB).
     import json
 
-    entries = data.pop("regions")
-    head = json.dumps(data, ensure_ascii=False)[:-1]
-    lines = ",\n".join(json.dumps(e, ensure_ascii=False) for e in entries)
-    return f'{head}, "regions": [\n{lines}\n]}}\n'
+    head = json_text(json.dumps(_head(rows, indicator), ensure_ascii=False)[:-1])
+    parts = [head, ', "regions": [\n']
+    for i, row in enumerate(rows):
+        if i:
+            parts.append(",\n")
+        parts.append(json_text(json.dumps(_entry(row, indicator), ensure_ascii=False)))
+    parts.append("\n]}\n")
+    return "".join(parts)

@@ -1,0 +1,138 @@
+"""A cache of whole outputs of ``ipplan regions`` on large plans: a second run with the
+same inputs prints what the first printed without reading or evaluating anything.
+
+Where: the folder of the parsed-actuals cache (:func:`ipplan.engine.cache.folder`), never
+the plan folder; ``IPPLAN_CACHE_DIR=off`` turns both off. One entry per (plan folder,
+command, options), replaced by the next run with other inputs. An entry is used only when
+its key equals the present one in full: the ipplan version and the size and mtime of
+every module of the package (a changed program never reuses an old output), every option
+that shapes the output (the day, --format, --lang, --indicator, the width and colour of a
+table, the language of warnings), and each plan file that the output depends on
+(targets.yaml, targets_by_region.csv and actuals/*.csv: size, mtime and SHA-256 hash of its
+bytes; the names, sizes and mtimes of everything else in actuals/). No data library is
+imported here: a hit costs a hash of the files and a copy of the text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ipplan import __version__
+
+FORMAT = 1
+PLAN_FILES = ("targets.yaml", "targets_by_region.csv")
+_PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def folder() -> Path | None:
+    """The cache folder (of this cache and of :mod:`ipplan.engine.cache`), or None when
+    the caches are off."""
+    chosen = os.environ.get("IPPLAN_CACHE_DIR")
+    if chosen is not None:
+        return None if chosen.strip().lower() in ("", "off", "0", "no") else Path(chosen)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "ipplan"
+
+
+def _code() -> str:
+    """The program's fingerprint: each module's path, size and mtime."""
+    digest = hashlib.blake2b(digest_size=16)
+    for path in sorted(_PACKAGE.rglob("*.py")):
+        st = path.stat()
+        digest.update(f"{path.relative_to(_PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _file(path: Path) -> list[Any] | None:
+    """Size, mtime and hash of a regular file; None when it is absent."""
+    try:
+        with path.open("rb") as f:
+            st = os.fstat(f.fileno())
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
+    except FileNotFoundError:
+        return None
+    return [st.st_size, st.st_mtime_ns, digest]
+
+
+def key(directory: Path, day: str, options: Sequence[str]) -> dict[str, Any] | None:
+    """The key of one run's output (``day``: what it is known as of; ``options``: the
+    command and everything else that shapes its text), or None when the files cannot all
+    be read (then nothing is cached)."""
+    try:
+        files: dict[str, Any] = {name: _file(directory / name) for name in PLAN_FILES}
+        actuals = directory / "actuals"
+        listing: list[Any] = []
+        if actuals.is_dir():
+            with os.scandir(actuals) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    st = entry.stat()
+                    if entry.name.endswith(".csv") and entry.is_file():
+                        files[f"actuals/{entry.name}"] = _file(Path(entry.path))
+                    listing.append([entry.name, st.st_mode, st.st_size, st.st_mtime_ns])
+        return {
+            "format": FORMAT,
+            "version": __version__,
+            "code": _code(),
+            "plan": str(directory.resolve()),
+            "day": day,
+            "options": list(options),
+            "files": files,
+            "actuals": listing,
+        }
+    except (OSError, ValueError):
+        return None
+
+
+def _entry(where: Path, wanted: dict[str, Any]) -> Path:
+    name = json.dumps([wanted["plan"], wanted["options"]], ensure_ascii=False)  # not the day
+    return where / (hashlib.sha256(name.encode()).hexdigest()[:32] + ".out")
+
+
+def load(wanted: dict[str, Any]) -> tuple[bytes, list[str]] | None:
+    """The output (stdout text as UTF-8, warning lines) stored under ``wanted``, or None."""
+    where = folder()
+    if where is None:
+        return None
+    try:
+        with _entry(where, wanted).open("rb") as f:
+            head = json.loads(f.readline().decode("utf-8"))
+            if head.get("key") != wanted:
+                return None
+            text = f.read()
+    except (OSError, ValueError, UnicodeDecodeError, AttributeError):
+        return None
+    if len(text) != head.get("length"):
+        return None  # a truncated entry
+    warnings = head.get("warnings")
+    if not isinstance(warnings, list) or not all(isinstance(w, str) for w in warnings):
+        return None
+    return text, warnings
+
+
+def save(wanted: dict[str, Any], text: str, warnings: Sequence[str]) -> None:
+    """Store one run's output under ``wanted``; silent on failure."""
+    where = folder()
+    if where is None:
+        return
+    data = text.encode("utf-8")
+    head = {"key": wanted, "length": len(data), "warnings": list(warnings)}
+    try:
+        where.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n")
+            out.write(data)
+        os.replace(tmp, _entry(where, wanted))
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
