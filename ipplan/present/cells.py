@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ipplan.evaluate import Evaluation
 from ipplan.i18n import Lang, word
 from ipplan.present import fmt
-from ipplan.present.labels import TARGET_TYPE, label, status_word
+from ipplan.present.labels import TARGET_TYPE, label
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,7 @@ class Row:
     attainment: str
     progress: str
     growth: str
-    projection: str
-    status: str
+    projection: str  # no status: its word depends on the date (present/final.status_text)
 
 
 def target_text(ev: Evaluation, lang: Lang) -> str:
@@ -78,5 +77,4 @@ def row(ev: Evaluation, lang: Lang, time_elapsed: float) -> Row:
         progress=progress,
         growth=growth_text(ev),
         projection=fmt.number(ev.projection.value) if ev.projection else fmt.DASH,
-        status=status_word(ev.status, lang) + ("*" if ev.final else ""),
     )

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipplan.evaluate import Evaluation
+from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import Lang, word
 from ipplan.model import Observation, Plan
 from ipplan.present.cells import row
+from ipplan.present.final import status_text
 from ipplan.present.labels import HEAD, label
 from ipplan.present.safe import safe_text
 from ipplan.store import WriteResult, number_text, region_key
@@ -82,9 +83,10 @@ def render_record(plan: Plan, result: WriteResult, lang: Lang) -> str:
     return _text([_word("at_file", lang, body=body, path=result.path)])
 
 
-def status_line(ev: Evaluation, lang: Lang, time_elapsed: float) -> str:
-    """The indicator's status after the write, as one line of `ipplan status`."""
-    r = row(ev, lang, time_elapsed)
+def status_line(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> str:
+    """The indicator's status after the write, as one line of `ipplan status` (after the
+    deadline in the final evaluation's words, as `status` words it: present/final.py)."""
+    r = row(ev, lang, result.time_elapsed)
 
     def head(key: str) -> str:
         return label(HEAD, key, lang, period="").replace("\n", "").strip()
@@ -96,7 +98,7 @@ def status_line(ev: Evaluation, lang: Lang, time_elapsed: float) -> str:
         parts = [f"{head('target')}{sep}{r.target}", *parts,
                  f"{head('attainment')}{sep}{r.attainment}",
                  f"{head('progress')}{sep}{r.progress}"]  # fmt: skip
-    parts.append(f"{head('status')}{sep}{r.status}")
+    parts.append(f"{head('status')}{sep}{status_text(ev, result, lang)}")
     joiner = word("punct.comma", lang)
     name = _word("name_unit", lang, name=r.name, unit=r.unit) if r.unit else r.name
     return _text([f"{name}  " + joiner.join(parts)])

@@ -20,7 +20,7 @@ from ipplan.present.fmt import unit_text
 from ipplan.present.labels import NOTES, label
 from ipplan.report.words import word
 from ipplan.statuses import DEFAULT
-from ipplan.verdicts import Assessment, Verdict, final_assessment
+from ipplan.verdicts import Assessment, Verdict, ended, final_assessment
 from ipplan.verdicts import word as verdict_word
 
 METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
@@ -46,11 +46,6 @@ def sentence(text: str, lang: Lang) -> str:
     if lang == Lang.EN:
         text = text[:1].upper() + text[1:]
     return text if text.endswith(stop) else text + stop
-
-
-def ended(result: PlanEvaluation) -> bool:
-    """From the deadline on, the report is a final evaluation."""
-    return result.as_of >= result.plan.meta.deadline
 
 
 def months_later(d: date, months: int) -> date:
