@@ -1,7 +1,7 @@
 """How often do `ipplan propose`'s values come true? A calibration benchmark.
 
 It generates series of the kinds IP offices track, holds out their last years, asks
-ipplan.propose for the value reached with each probability at the end of the held-out
+ipplan.analysis.propose for the value reached with each probability at the end of the held-out
 years, and counts how often the truth reached it:
 
 - ``stock``: stocks (valid patents, trademarks) growing at a rate that drifts from year
@@ -33,9 +33,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ipplan.model import Indicator, Observation
-from ipplan.periods import Period
-from ipplan.propose import propose_indicator
+from ipplan.analysis.propose import propose_indicator
+from ipplan.core.model import Indicator, Observation
+from ipplan.core.periods import Period
 
 PROBABILITIES = (0.5, 0.8)
 FIRST_YEAR = 2010

@@ -20,13 +20,13 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
-    from ipplan.evaluate import PlanEvaluation
-    from ipplan.model import Observation, Plan
+    from ipplan.analysis.evaluate import PlanEvaluation
+    from ipplan.core.model import Observation, Plan
 
 
 def load_plan(plan: str | None = None) -> Plan:
     """Resolve and read a plan folder (formats.md); raises PlanError."""
-    from ipplan.plan import load_plan as _load
+    from ipplan.data.plan import load_plan as _load
 
     return _load(plan)
 
@@ -36,12 +36,12 @@ def status(
 ) -> PlanEvaluation:
     """Read the plan's actuals and evaluate every indicator (methods.md); raises DataError.
 
-    (Named after the command: ``ipplan.evaluate`` is the module that does the work.)
+    (Named after the command: ``ipplan.analysis.evaluate`` is the module that does the work.)
     """
-    from ipplan.actuals import load_actuals
-    from ipplan.clock import or_today
-    from ipplan.evaluate import evaluate_plan
-    from ipplan.journal import read_consistently
+    from ipplan.analysis.evaluate import evaluate_plan
+    from ipplan.core.clock import or_today
+    from ipplan.data.actuals import load_actuals
+    from ipplan.data.journal import read_consistently
 
     actuals = read_consistently(plan.directory, lambda: load_actuals(plan))  # never mid-write
     return evaluate_plan(plan, actuals, or_today(as_of), region, method)
@@ -56,8 +56,8 @@ def evaluate_regions(
 ) -> tuple[PlanEvaluation, ...]:
     """One PlanEvaluation per unit (default: every unit, the plan's region first), each
     against its own targets; for a unit X it equals ``status(plan, as_of, region=X)``.
-    ``actuals``: ``ipplan.actuals.load_actuals(plan)``. See :mod:`ipplan.regions`."""
-    from ipplan.regions import evaluate_regions as _evaluate
+    ``actuals``: ``ipplan.data.actuals.load_actuals(plan)``. See :mod:`ipplan.analysis.regions`."""
+    from ipplan.analysis.regions import evaluate_regions as _evaluate
 
     return _evaluate(plan, actuals, as_of, units, method)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import ipplan
-import ipplan.evaluate  # importing the submodule must not hide the public function
+import ipplan.analysis.evaluate  # importing the submodule must not hide the public function
 
 
 def test_status_is_a_function_after_the_submodules_are_imported() -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from ipplan.i18n import Lang, catalog, words
-from ipplan.project import REGISTRY
+from ipplan.analysis.project import REGISTRY
+from ipplan.core.i18n import Lang, catalog, words
 
 PACKAGE = Path(__file__).resolve().parent.parent / "ipplan"
 
 # Keys the code names indirectly, not as a literal: the projection methods' words and
-# formulas are named by the registry (ipplan/project.py REGISTRY).
+# formulas are named by the registry (ipplan/analysis/project.py REGISTRY).
 INDIRECT = {
     key
     for spec in REGISTRY.values()

@@ -25,8 +25,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-import ipplan.safeio
-import ipplan.sheets
+import ipplan.data.safeio
+import ipplan.data.sheets
 from ipplan.cli.app import main
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -285,7 +285,7 @@ def test_an_actuals_file_over_the_size_limit(
 ) -> None:
     plan = _plan(tmp_path)
     path = plan / "actuals" / "population.csv"
-    monkeypatch.setattr("ipplan.actuals.MAX_ACTUALS_BYTES", 20)  # the file is 70 bytes
+    monkeypatch.setattr("ipplan.data.actuals.MAX_ACTUALS_BYTES", 20)  # the file is 70 bytes
     code, _, err = _run(["status", "--plan", str(plan), "--lang", "en"])
     assert code == 3
     assert f"error: {path}: the file is too large" in err
@@ -297,7 +297,7 @@ def test_a_csv_to_import_over_the_size_limit(
     plan = _plan(tmp_path)
     path = tmp_path / "big.csv"
     path.write_bytes(b"x" * 3 * 1024 * 1024)
-    monkeypatch.setattr(ipplan.sheets, "MAX_IMPORT_BYTES", 2 * 1024 * 1024)
+    monkeypatch.setattr(ipplan.data.sheets, "MAX_IMPORT_BYTES", 2 * 1024 * 1024)
     code, _, err = _run(["import", str(path), "--plan", str(plan), "--lang", "en"])
     assert code == 3
     # 3 MiB against a limit of 2 MiB, both shown in whole MiB
@@ -372,7 +372,7 @@ def test_an_xlsx_with_more_rows_than_the_limit_stops_early(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = _plan(tmp_path)
-    monkeypatch.setattr(ipplan.sheets, "MAX_ROWS", 50)
+    monkeypatch.setattr(ipplan.data.sheets, "MAX_ROWS", 50)
     rows: list[list[object]] = [["指标", "2023"]] + [["有效发明专利", i] for i in range(60)]
     path = _xlsx(tmp_path / "long.xlsx", rows)
     code, _, err = _run(["import", str(path), "--plan", str(plan), "--lang", "en"])
@@ -385,7 +385,7 @@ def test_a_csv_with_more_rows_than_the_limit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     plan = _plan(tmp_path)
-    monkeypatch.setattr(ipplan.sheets, "MAX_ROWS", 3)
+    monkeypatch.setattr(ipplan.data.sheets, "MAX_ROWS", 3)
     path = tmp_path / "long.csv"
     path.write_text("指标,期间,数值\n" + "有效发明专利,2023,450\n" * 5, "utf-8")
     code, _, err = _run(["import", str(path), "--plan", str(plan), "--lang", "en"])
@@ -467,7 +467,7 @@ def test_an_unreadable_actuals_folder_is_a_finding(
                     raise PermissionError(13, "Permission denied")
                 return real(path)  # type: ignore[call-overload]
 
-            monkeypatch.setattr(ipplan.safeio.os, "scandir", refused)
+            monkeypatch.setattr(ipplan.data.safeio.os, "scandir", refused)
         code, out, _ = _run(["check", "--plan", str(plan), "--format", "json", "--lang", "en"])
         assert code == 1
         findings = json.loads(out)["findings"]

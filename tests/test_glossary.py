@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ipplan.i18n import catalog, words
+from ipplan.core.i18n import catalog, words
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.md"
 

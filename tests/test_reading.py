@@ -1,4 +1,5 @@
-"""ipplan.safeio, ipplan.csvread and ipplan.encoding: the pieces every reader stands on."""
+"""ipplan.data.safeio, ipplan.data.csvread and ipplan.data.encoding: the pieces every reader stands
+on."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.csvread import MAX_FIELD, CsvSyntaxError, read_raw_records, read_records
-from ipplan.encoding import decode_text, refuse_uncertain
-from ipplan.errors import DataError
-from ipplan.safeio import read_limited, scan_folder
+from ipplan.core.errors import DataError
+from ipplan.data.csvread import MAX_FIELD, CsvSyntaxError, read_raw_records, read_records
+from ipplan.data.encoding import decode_text, refuse_uncertain
+from ipplan.data.safeio import read_limited, scan_folder
 
 # ------------------------------------------------------------------------- safeio
 

@@ -1,5 +1,5 @@
 """Readers respect a writer: a plan is never read halfway through a write of several files
-(ipplan.journal.read_consistently), and reading creates no file in the plan folder."""
+(ipplan.data.journal.read_consistently), and reading creates no file in the plan folder."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 import ipplan
-from ipplan.atomic import LOCK_NAME, plan_lock
-from ipplan.errors import FileBusyError
-from ipplan.journal import read_consistently
-from ipplan.plan import bundled_plan_dir
+from ipplan.core.errors import FileBusyError
+from ipplan.data.atomic import LOCK_NAME, plan_lock
+from ipplan.data.journal import read_consistently
+from ipplan.data.plan import bundled_plan_dir
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="shared locks are POSIX flock")
 

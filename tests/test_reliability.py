@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.actuals import parse_file
-from ipplan.model import Observation
-from ipplan.periods import parse_period
-from ipplan.plan import bundled_plan_dir, load_plan
-from ipplan.store import upsert
+from ipplan.core.model import Observation
+from ipplan.core.periods import parse_period
+from ipplan.data.actuals import parse_file
+from ipplan.data.plan import bundled_plan_dir, load_plan
+from ipplan.data.store import upsert
 
 ROOT = Path(__file__).resolve().parent.parent
 ID = "market_entities"
@@ -97,10 +97,10 @@ def test_parallel_record_calls_lose_no_row(tmp_path: Path) -> None:
 KILLED = textwrap.dedent(
     """
     import sys
-    from ipplan.model import Observation
-    from ipplan.periods import parse_period
-    from ipplan.plan import load_plan
-    from ipplan.store import upsert
+    from ipplan.core.model import Observation
+    from ipplan.core.periods import parse_period
+    from ipplan.data.plan import load_plan
+    from ipplan.data.store import upsert
 
     plan = load_plan(sys.argv[1])
     rows = [[Observation("market_entities", parse_period("2024"), v)] for v in (1, 2)]

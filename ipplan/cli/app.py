@@ -22,7 +22,7 @@ from ipplan.cli.regions import regions
 from ipplan.cli.report import report
 from ipplan.cli.show import show
 from ipplan.cli.status import status
-from ipplan.i18n import Lang, word
+from ipplan.core.i18n import Lang, word
 from ipplan.present.safe import safe_text
 
 app = typer.Typer(
@@ -119,9 +119,9 @@ def _terminal_size() -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; turn every error into one line per problem and its exit code."""
-    from ipplan.errors import IpplanError, Problem
-    from ipplan.i18n import format_problem
-    from ipplan.signals import Interrupted, handle_signals, interrupted_problem
+    from ipplan.core.errors import IpplanError, Problem
+    from ipplan.core.i18n import format_problem
+    from ipplan.data.signals import Interrupted, handle_signals, interrupted_problem
 
     args = list(sys.argv[1:] if argv is None else argv) or ["--help"]
     lang = _lang(args)

@@ -20,8 +20,8 @@ def check(
 
     Exit 1 when an error is found, 0 when there are only warnings or nothing.
     """
-    from ipplan.check import run_checks
-    from ipplan.plan import resolve_plan_dir
+    from ipplan.analysis.check import run_checks
+    from ipplan.data.plan import resolve_plan_dir
 
     directory, _ = resolve_plan_dir(plan)  # a folder that is not there: exit 3
     findings = run_checks(directory, options.today())

@@ -24,8 +24,8 @@ PeriodOpt = Annotated[
 
 
 def _period(text: str):  # type: ignore[no-untyped-def]
-    from ipplan.errors import PeriodError, UsageError
-    from ipplan.periods import parse_period_lenient
+    from ipplan.core.errors import PeriodError, UsageError
+    from ipplan.core.periods import parse_period_lenient
 
     try:
         return parse_period_lenient(text.strip())
@@ -98,9 +98,9 @@ def collect_in(
     from datetime import date
     from pathlib import Path
 
-    from ipplan.actuals import load_actuals
     from ipplan.collect.returns import collect_returns
-    from ipplan.plan import load_writable_plan
+    from ipplan.data.actuals import load_actuals
+    from ipplan.data.plan import load_writable_plan
     from ipplan.render.collect import render_collected
 
     the_plan = load_writable_plan(plan)

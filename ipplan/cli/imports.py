@@ -32,13 +32,13 @@ def import_file(
     """导入数据 Import a CSV/XLSX file (long or wide layout) into actuals/, all or nothing."""
     from pathlib import Path
 
-    from ipplan.errors import DataError
-    from ipplan.i18n import format_problem
-    from ipplan.importer import read_import
-    from ipplan.plan import load_writable_plan
+    from ipplan.core.errors import DataError
+    from ipplan.core.i18n import format_problem
+    from ipplan.data.importer import read_import
+    from ipplan.data.plan import load_writable_plan
+    from ipplan.data.store import conflicts, upsert_many
+    from ipplan.data.units import check_declared
     from ipplan.render.changes import render_import
-    from ipplan.store import conflicts, upsert_many
-    from ipplan.units import check_declared
 
     the_plan = load_writable_plan(plan)
     check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit

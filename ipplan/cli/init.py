@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ipplan.cli.options import Lang, LangOpt, emit
-from ipplan.i18n import word
+from ipplan.core.i18n import word
 
 
 class Template(StrEnum):
@@ -36,9 +36,9 @@ def init(
     """新建方案目录 Make a plan folder to edit (targets.yaml + actuals/)."""
     from pathlib import Path
 
-    from ipplan.errors import UsageError
-    from ipplan.plan import TARGETS
-    from ipplan.scaffold import create_plan
+    from ipplan.core.errors import UsageError
+    from ipplan.data.plan import TARGETS
+    from ipplan.data.scaffold import create_plan
 
     if not directory.strip():
         raise UsageError("plan.empty_path")
@@ -47,8 +47,8 @@ def init(
     if draft is not None:
         if template is not None:
             raise UsageError("init.from_with_template")
-        from ipplan.draft import draft_files
-        from ipplan.plan import load_plan
+        from ipplan.data.draft import draft_files
+        from ipplan.data.plan import load_plan
 
         old = load_plan(actuals_from) if actuals_from is not None else None
         contents = draft_files(Path(draft), old)

@@ -29,9 +29,9 @@ def need(
     lang: options.LangOpt = options.Lang.ZH,
 ) -> None:
     """尚需多少 What is still needed to reach a target: path per month or quarter."""
-    from ipplan.need import Step
-    from ipplan.need import need as compute
-    from ipplan.units import for_region
+    from ipplan.analysis.need import Step
+    from ipplan.analysis.need import need as compute
+    from ipplan.data.units import for_region
 
     data, ind = options.load_indicator(plan, options.parse_day(as_of), region, indicator, lang)
     ind = for_region(data.plan, ind, data.region)  # a unit: its own target only (units.py)

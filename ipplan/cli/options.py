@@ -11,18 +11,18 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
-from ipplan.errors import UsageError
-from ipplan.i18n import Lang as Lang  # re-exported: the commands take it from here
+from ipplan.core.errors import UsageError
+from ipplan.core.i18n import Lang as Lang  # re-exported: the commands take it from here
 from ipplan.render.registry import Format, ReportFormat, View
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
+    from ipplan.analysis.series import Dataset
+    from ipplan.core.errors import Problem
+    from ipplan.core.model import Indicator, Observation, Plan
     from ipplan.engine.load import Table
-    from ipplan.errors import Problem
-    from ipplan.model import Indicator, Observation, Plan
     from ipplan.render.registry import Outputs
-    from ipplan.series import Dataset
 
 E = TypeVar("E", Format, ReportFormat)
 
@@ -98,7 +98,7 @@ def view(lang: Lang, *, ascii: bool = False) -> View:
 
 def check_method(method: str) -> None:
     """Refuse a --method that is neither auto nor a projection method."""
-    from ipplan.project import METHODS
+    from ipplan.analysis.project import METHODS
 
     if method != "auto" and method not in METHODS:
         raise UsageError("cli.bad_choice", option="--method", value=method,
@@ -107,9 +107,9 @@ def check_method(method: str) -> None:
 
 def today() -> date:
     """The CLI's today: ``IPPLAN_TODAY`` (YYYY-MM-DD) when set, for tests and for
-    reproducing a run; else :func:`ipplan.clock.today`. Only the CLI reads it: the core
+    reproducing a run; else :func:`ipplan.core.clock.today`. Only the CLI reads it: the core
     takes the day as a parameter."""
-    from ipplan.clock import today as system_today
+    from ipplan.core.clock import today as system_today
 
     pinned = os.environ.get("IPPLAN_TODAY", "").strip()
     if not pinned:
@@ -133,9 +133,9 @@ def parse_day(text: str | None) -> date:
 def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
     """The plan and all its observations; raises PlanError / DataError. Warnings (a file
     ignored, an uncertain encoding, a date with a time) are printed to stderr."""
-    from ipplan.actuals import load_actuals
-    from ipplan.journal import read_consistently
-    from ipplan.plan import load_plan
+    from ipplan.data.actuals import load_actuals
+    from ipplan.data.journal import read_consistently
+    from ipplan.data.plan import load_plan
 
     warnings: list[Problem] = []
     plan = load_plan(plan_dir, warnings)
@@ -152,7 +152,7 @@ def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
 def warn(problems: list[Problem], printed: list[str] | None = None) -> None:
     """Warnings to stderr, one line each, in the language of the command line (and each
     line appended to ``printed``, when given)."""
-    from ipplan.i18n import format_problem
+    from ipplan.core.i18n import format_problem
 
     for problem in problems:
         line = format_problem(problem, MESSAGE_LANG)
@@ -167,14 +167,14 @@ def load_any(
     """The plan, its observations and, for a large plan, the engine's columns (then the
     observations are one per indicator and unit: enough to name the units). Warnings
     printed are also appended to ``printed``, when given."""
+    from ipplan.data.journal import read_consistently
+    from ipplan.data.plan import load_plan
     from ipplan.engine.size import is_large
-    from ipplan.journal import read_consistently
-    from ipplan.plan import load_plan
 
     warnings: list[Problem] = []
     the_plan = load_plan(plan_dir, warnings)
     if not is_large(the_plan):
-        from ipplan.actuals import load_actuals
+        from ipplan.data.actuals import load_actuals
 
         def read() -> tuple[dict[str, list[Observation]], list[Problem]]:
             found: list[Problem] = []  # afresh when read again
@@ -197,8 +197,8 @@ def check_region(
     plan), naming the closest units (广水 → 广水市)."""
     if region is None or region == plan.meta.region:
         return
+    from ipplan.data.units import closest_units, unit_names
     from ipplan.present.text import first
-    from ipplan.units import closest_units, unit_names
 
     known = unit_names(plan, observations)
     if region not in known:
@@ -212,7 +212,7 @@ def check_region(
 
 def load_dataset(plan_dir: str | None, day: date, region: str | None) -> Dataset:
     """The plan's series as known on ``day`` in ``region`` (checked); its ``plan`` too."""
-    from ipplan.series import Dataset
+    from ipplan.analysis.series import Dataset
 
     plan, observations = load(plan_dir)
     check_region(plan, observations, region)
@@ -224,8 +224,8 @@ def load_indicator(
 ) -> tuple[Dataset, Indicator]:
     """:func:`load_dataset`, and the indicator named on the command line (an id or a
     name; an unknown one is refused before the region is checked)."""
-    from ipplan.lookup import require_indicator
-    from ipplan.series import Dataset
+    from ipplan.analysis.series import Dataset
+    from ipplan.core.lookup import require_indicator
 
     plan, observations = load(plan_dir)
     found = require_indicator(plan, indicator, lang)
@@ -256,6 +256,6 @@ def emit(text: str) -> None:
     except BrokenPipeError:
         raise  # the reader went away (| head): not an error of ours
     except OSError as exc:  # > /dev/full, a full disk: one line, exit 3
-        from ipplan.atomic import output_failed
+        from ipplan.data.atomic import output_failed
 
         raise output_failed(exc, "stdout") from None

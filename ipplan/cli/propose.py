@@ -22,7 +22,7 @@ class ProposeMethod(StrEnum):
 
 def parse_probabilities(text: str) -> tuple[float, ...]:
     """'0.5,0.8' → (0.5, 0.8); each strictly between 0 and 1 (80% is accepted as 0.8)."""
-    from ipplan.errors import UsageError
+    from ipplan.core.errors import UsageError
 
     found: list[float] = []
     for part in text.replace("，", ",").split(","):
@@ -62,9 +62,9 @@ def propose(
     lang: options.LangOpt = options.Lang.ZH,
 ) -> None:
     """下一期目标建议 Targets for the next plan: the value reached with each probability."""
-    from ipplan.errors import UsageError
-    from ipplan.periods import MAX_YEAR
-    from ipplan.propose import propose_plan
+    from ipplan.analysis.propose import propose_plan
+    from ipplan.core.errors import UsageError
+    from ipplan.core.periods import MAX_YEAR
 
     day = options.parse_day(as_of)
     probabilities = parse_probabilities(probability)

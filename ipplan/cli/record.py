@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from ipplan.cli.options import Lang, LangOpt, PlanOpt, RegionOpt, emit, today
-from ipplan.errors import Problem
+from ipplan.core.errors import Problem
 
 
 def record(
@@ -47,16 +47,16 @@ def record(
 ) -> None:
     """录入一个数值 Record one figure in actuals/<id>.csv (atomic, locked)."""  # fmt: skip
 
-    from ipplan.actuals import read_actuals
-    from ipplan.errors import DataError, UsageError
-    from ipplan.evaluate import evaluate_plan
-    from ipplan.i18n import format_problem
-    from ipplan.lookup import require_indicator
-    from ipplan.observation import Origin, parse_observation
-    from ipplan.plan import load_writable_plan
+    from ipplan.analysis.evaluate import evaluate_plan
+    from ipplan.core.errors import DataError, UsageError
+    from ipplan.core.i18n import format_problem
+    from ipplan.core.lookup import require_indicator
+    from ipplan.data.actuals import read_actuals
+    from ipplan.data.observation import Origin, parse_observation
+    from ipplan.data.plan import load_writable_plan
+    from ipplan.data.store import check_observation, upsert
+    from ipplan.data.units import check_declared
     from ipplan.render.changes import render_record, status_line
-    from ipplan.store import check_observation, upsert
-    from ipplan.units import check_declared
 
     the_plan = load_writable_plan(plan)
     check_declared(the_plan, region)  # regions: listed: a typo must not start a new unit

@@ -44,7 +44,7 @@ class StoredOutput:
         except BrokenPipeError:
             raise  # the reader went away (| head): not an error of ours
         except OSError as exc:  # as emit: one line, exit 3
-            from ipplan.atomic import output_failed
+            from ipplan.data.atomic import output_failed
 
             raise output_failed(exc, "stdout") from None
         return True
@@ -61,8 +61,8 @@ class StoredOutput:
 def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOutput | None:
     """The results cache for this run, when the plan is large (small plans are quicker
     to evaluate than to hash) and its files can be read; else None."""
+    from ipplan.data.plan import resolve_plan_dir
     from ipplan.engine import results, size
-    from ipplan.plan import resolve_plan_dir
 
     directory, _ = resolve_plan_dir(plan_dir)
     if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
@@ -87,10 +87,10 @@ def regions(
     lang: options.LangOpt = options.Lang.ZH,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
+    from ipplan.analysis.regions import evaluate_regions, region_rows
+    from ipplan.core.lookup import require_indicator
+    from ipplan.data.units import list_units
     from ipplan.engine import no_cycle_collection
-    from ipplan.lookup import require_indicator
-    from ipplan.regions import evaluate_regions, region_rows
-    from ipplan.units import list_units
 
     day = options.parse_day(as_of)
     code = lang

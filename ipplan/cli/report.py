@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from ipplan.cli import options
-from ipplan.i18n import Lang, word
+from ipplan.core.i18n import Lang, word
 from ipplan.render.registry import REPORTS, ReportFormat, report_renderer
 
 if TYPE_CHECKING:
@@ -71,8 +71,8 @@ def report(
     ] = None,
 ) -> None:
     """生成进展情况报告 Write a progress report: Word, Excel, HTML, Markdown or JSON."""
-    from ipplan.errors import UsageError
-    from ipplan.evaluate import evaluate_plan
+    from ipplan.analysis.evaluate import evaluate_plan
+    from ipplan.core.errors import UsageError
     from ipplan.report import build_report, default_filename
     from ipplan.report.output import STDOUT_NAMES, write_output
     from ipplan.report.quality import quality_problems
@@ -132,7 +132,7 @@ def _template(path: str | None, kind: ReportFormat) -> bytes | None:
     """The bytes of --template, checked to be a Word document python-docx can open."""
     if path is None:
         return None
-    from ipplan.errors import UsageError
+    from ipplan.core.errors import UsageError
 
     if kind != ReportFormat.docx:
         raise UsageError("report.template_docx_only", format=kind.value)
@@ -177,8 +177,8 @@ def _warn_fonts(document: Report, kind: ReportFormat, lang: Lang) -> None:
     """PNG charts (DOCX) fall back to English labels without a CJK font: say so."""
     if kind != ReportFormat.docx or not document.charts():
         return
-    from ipplan.errors import Problem
-    from ipplan.i18n import format_problem
+    from ipplan.core.errors import Problem
+    from ipplan.core.i18n import format_problem
     from ipplan.report.chart import cjk_font
     from ipplan.report.chartdata import is_ascii
 

@@ -30,8 +30,8 @@ def show(
     lang: options.LangOpt = options.Lang.ZH,
 ) -> None:
     """单项指标详情 One indicator in depth: history, chart, every figure, projections."""
-    from ipplan.evaluate import PlanEvaluation, evaluate_indicator
-    from ipplan.figures import time_elapsed as elapsed
+    from ipplan.analysis.evaluate import PlanEvaluation, evaluate_indicator
+    from ipplan.analysis.figures import time_elapsed as elapsed
 
     day = options.parse_day(as_of)
     options.check_method(method)

@@ -36,8 +36,8 @@ def status(
     lang: options.LangOpt = options.Lang.ZH,
 ) -> None:
     """各项目标进展 Where every target stands: attainment, pace, projection, status."""
-    from ipplan.evaluate import evaluate_plan
-    from ipplan.verdicts import Mode, assess_plan
+    from ipplan.analysis.evaluate import evaluate_plan
+    from ipplan.analysis.verdicts import Mode, assess_plan
 
     day = options.parse_day(as_of)
     options.check_method(method)

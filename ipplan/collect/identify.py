@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Literal
 
 from ipplan.collect.layout import FILE_RE, FORMAT, HEADER_ROW, HIDDEN, KEYS, UNIT_LINE_RE, checksum
-from ipplan.errors import DataError, PeriodError, Problem
-from ipplan.i18n import Lang, word
-from ipplan.periods import Period, parse_period, parse_period_lenient
+from ipplan.core.errors import DataError, PeriodError, Problem
+from ipplan.core.i18n import Lang, word
+from ipplan.core.periods import Period, parse_period, parse_period_lenient
+from ipplan.data.sheets import XLSX_MAGIC, Cell, read_sheet
 from ipplan.present.safe import DANGEROUS
-from ipplan.sheets import XLSX_MAGIC, Cell, read_sheet
 
 How = Literal["hidden", "sheet", "file"]
 

@@ -20,9 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ipplan.i18n import Lang, word
-from ipplan.model import Indicator, Observation, Plan
-from ipplan.periods import Period
+from ipplan.core.i18n import Lang, word
+from ipplan.core.model import Indicator, Observation, Plan
+from ipplan.core.periods import Period
 
 FORMAT = "ipplan-collect 1"
 HIDDEN = "_ipplan"

@@ -2,7 +2,7 @@
 
 :func:`make_forms` decides what each unit is asked (:class:`~ipplan.collect.layout.Form`);
 :func:`write_forms` writes one XLSX per form into a folder (:mod:`ipplan.collect.workbook`),
-all at once through :func:`ipplan.atomic.replace_all`, refusing to overwrite a file.
+all at once through :func:`ipplan.data.atomic.replace_all`, refusing to overwrite a file.
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from datetime import date
 from pathlib import Path
 
 from ipplan.collect.layout import Form, Row, file_name, history
-from ipplan.errors import PlanError, Problem, UsageError
-from ipplan.i18n import Lang
-from ipplan.lookup import find_indicator, unknown_indicator
-from ipplan.model import Indicator, Observation, Plan
-from ipplan.periods import Period
-from ipplan.units import closest_units, is_plan_region, unit_names, unit_value
+from ipplan.core.errors import PlanError, Problem, UsageError
+from ipplan.core.i18n import Lang
+from ipplan.core.lookup import find_indicator, unknown_indicator
+from ipplan.core.model import Indicator, Observation, Plan
+from ipplan.core.periods import Period
+from ipplan.data.units import closest_units, is_plan_region, unit_names, unit_value
 
 Observations = Mapping[str, Sequence[Observation]]
 HISTORY = 3  # earlier periods shown, pre-filled and locked
@@ -96,8 +96,8 @@ def make_forms(
 
 def write_forms(forms: Sequence[Form], folder: Path, lang: Lang = Lang.ZH) -> list[Path]:
     """Write every form's workbook into ``folder`` (made if missing): all or none."""
-    from ipplan.atomic import Pending, replace_all
     from ipplan.collect.workbook import workbook_bytes
+    from ipplan.data.atomic import Pending, replace_all
 
     paths = [folder / file_name(f.unit, f.period, lang) for f in forms]
     taken = [p for p in paths if p.exists()]

@@ -1,7 +1,7 @@
 """`ipplan collect in`: returned workbooks into actuals/, all or nothing.
 
 Each file is identified (:mod:`ipplan.collect.identify`) and read exactly as `ipplan
-import` reads its data sheet (:func:`ipplan.importer.read_import`, the unit as the rows'
+import` reads its data sheet (:func:`ipplan.data.importer.read_import`, the unit as the rows'
 region). Then, per value:
 
 * the requested period's column: imported; a figure already recorded for the unit is
@@ -14,7 +14,7 @@ A file that cannot be used (unreadable, another plan, a unit the plan does not k
 another unit or period than asked for, a second file for the same unit and period, a
 broken layout) stops everything: :func:`collect_returns` raises with every such problem,
 and nothing is written. Otherwise every figure to import goes through
-:func:`ipplan.store.upsert_many` in one write.
+:func:`ipplan.data.store.upsert_many` in one write.
 """
 
 from __future__ import annotations
@@ -24,17 +24,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ipplan.check import figure
+from ipplan.analysis.check import figure
 from ipplan.collect.identify import Identity, identify
 from ipplan.collect.warnings import Key, find_warnings, obs_key
-from ipplan.errors import DataError, Problem
-from ipplan.i18n import Lang
-from ipplan.importer import read_import
+from ipplan.core.errors import DataError, Problem
+from ipplan.core.i18n import Lang
+from ipplan.core.model import Observation, Plan
+from ipplan.core.periods import Period
+from ipplan.data.importer import read_import
+from ipplan.data.store import WriteResult, region_key, upsert_many
+from ipplan.data.units import is_plan_region, unit_names
 from ipplan.messages.collect import word
-from ipplan.model import Observation, Plan
-from ipplan.periods import Period
-from ipplan.store import WriteResult, region_key, upsert_many
-from ipplan.units import is_plan_region, unit_names
 
 Observations = Mapping[str, Sequence[Observation]]
 # Problems of `import` that concern the whole sheet, not one value.

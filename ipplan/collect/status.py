@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from ipplan.analysis.series import is_visible
 from ipplan.collect.make import collectable
 from ipplan.collect.warnings import find_warnings, obs_key
-from ipplan.errors import Problem
-from ipplan.model import Indicator, Observation, Plan
-from ipplan.periods import Period
-from ipplan.series import is_visible
-from ipplan.units import is_plan_region, unit_names
+from ipplan.core.errors import Problem
+from ipplan.core.model import Indicator, Observation, Plan
+from ipplan.core.periods import Period
+from ipplan.data.units import is_plan_region, unit_names
 
 Observations = Mapping[str, Sequence[Observation]]
 

@@ -1,6 +1,6 @@
 """What `ipplan check` would flag in returned figures, beside each figure.
 
-The rules are check's own (:func:`ipplan.check.check_plan`), run on the recorded figures
+The rules are check's own (:func:`ipplan.analysis.check.check_plan`), run on the recorded figures
 with the returned ones in place; a finding is put beside every returned figure it
 concerns:
 
@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from ipplan.check import check_plan
-from ipplan.errors import Problem
-from ipplan.model import Observation, Plan
-from ipplan.store import region_key
+from ipplan.analysis.check import check_plan
+from ipplan.core.errors import Problem
+from ipplan.core.model import Observation, Plan
+from ipplan.data.store import region_key
 
 Observations = Mapping[str, Sequence[Observation]]
 Key = tuple[str, str, str]  # indicator, period, region ("" for the plan's own)

@@ -16,11 +16,11 @@ import io
 from typing import Any
 
 from ipplan.collect.layout import FORMAT, HEADER_ROW, HIDDEN, Form, form_checksum
-from ipplan.i18n import Lang
+from ipplan.core.i18n import Lang
+from ipplan.data.store import number_text
 from ipplan.messages.collect import word
 from ipplan.present.safe import spreadsheet_text, xml_text
 from ipplan.present.text import width as text_width
-from ipplan.store import number_text
 
 LOCKED_FILL = "EDEDED"
 OPEN_FILL = "FFF2CC"

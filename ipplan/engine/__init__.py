@@ -1,11 +1,11 @@
 """The national-scale engine: every (unit, indicator) series of a plan at once (issue 9).
 
 - :mod:`ipplan.engine.load` reads actuals/*.csv into columns (pandas' C reader), with the
-  strict row parser of :mod:`ipplan.actuals` as the fallback that finds and words every
+  strict row parser of :mod:`ipplan.data.actuals` as the fallback that finds and words every
   problem: a file the fast path is not sure of is read row by row, as before.
 - :mod:`ipplan.engine.batch` evaluates all series of one indicator together: series with
   the same periods share their times, windows and weights, and their values form a matrix.
-  The figures are those of :mod:`ipplan.evaluate` to the last bit (the per-series code is
+  The figures are those of :mod:`ipplan.analysis.evaluate` to the last bit (the per-series code is
   the reference; tests compare them); what the matrix arithmetic cannot reproduce exactly
   (derived indicators, growth targets, a non-finite intermediate) goes to that code.
 - :mod:`ipplan.engine.units` puts both together for a whole plan and every unit.

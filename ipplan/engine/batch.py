@@ -1,9 +1,9 @@
-"""Every figure of :mod:`ipplan.evaluate` for many series of one indicator at once.
+"""Every figure of :mod:`ipplan.analysis.evaluate` for many series of one indicator at once.
 
 A *group* is the series of one indicator (one per unit) that have the same visible periods;
 their times, window, baseline and counted flows are then the same, and their values form
 one row per period. The functions here follow ``_level`` and ``_cumulative`` of
-:mod:`ipplan.evaluate` step by step, with a column (one value per series) wherever the
+:mod:`ipplan.analysis.evaluate` step by step, with a column (one value per series) wherever the
 per-series code has a number. Growth targets and derived indicators are not handled here:
 :mod:`ipplan.engine.units` gives them to the per-series code.
 """
@@ -17,17 +17,17 @@ from fractions import Fraction
 
 import numpy as np
 
-from ipplan.derivation import Note
+from ipplan.analysis.derivation import Note
+from ipplan.analysis.evaluate import Evaluation, _quotient, per_year
+from ipplan.analysis.figures import counted_flows, exact, exact_sum, judge, reached, window
+from ipplan.analysis.project import Projection, future_periods
+from ipplan.core.model import Indicator, Observation, Plan
+from ipplan.core.periods import Period, label_for_date, years_between
 from ipplan.engine import whole
 from ipplan.engine.columns import Chosen, Found, choose, cumulative_projections, growth_rate
 from ipplan.engine.columns import series_projections as column_projections
 from ipplan.engine.exact import NAN, Array, ppow, record
 from ipplan.engine.whole import is_whole
-from ipplan.evaluate import Evaluation, _quotient, per_year
-from ipplan.figures import counted_flows, exact, exact_sum, judge, reached, window
-from ipplan.model import Indicator, Observation, Plan
-from ipplan.periods import Period, label_for_date, years_between
-from ipplan.project import Projection, future_periods
 
 MakeObs = Callable[[int], "list[Observation]"]  # point index → that point's observations
 
@@ -85,7 +85,7 @@ class _Shown:
 
 
 def _exact(x: float) -> Fraction:
-    """:func:`ipplan.figures.exact`, quicker for whole numbers under 10¹⁵ in size (whose
+    """:func:`ipplan.analysis.figures.exact`, quicker for whole numbers under 10¹⁵ in size (whose
     repr is their digits, so Decimal(repr(x)) is int(x))."""
     if x.is_integer() and -1e15 < x < 1e15:
         return Fraction(int(x))
@@ -93,7 +93,8 @@ def _exact(x: float) -> Fraction:
 
 
 def _exact_sum(values: Iterable[float]) -> Fraction:
-    """:func:`ipplan.figures.exact_sum`, quicker when every value is such a whole number."""
+    """:func:`ipplan.analysis.figures.exact_sum`, quicker when every value is such a whole
+    number."""
     found = list(values)
     if all(v.is_integer() and -1e15 < v < 1e15 for v in found):
         return Fraction(sum(int(v) for v in found))
@@ -107,7 +108,7 @@ def _nones(a: Array) -> list[float | None]:
 def level(
     plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, method: str
 ) -> list[Evaluation]:
-    """``_level`` of :mod:`ipplan.evaluate` for every column (``indicators``: each
+    """``_level`` of :mod:`ipplan.analysis.evaluate` for every column (``indicators``: each
     column's indicator, with its own target or none)."""
     deadline = plan.meta.deadline
     series = g.periods
@@ -250,14 +251,14 @@ def level(
 
 
 def _baseline(plan: Plan, series: Sequence[Period]) -> int | None:
-    """Index of :func:`ipplan.evaluate.at_end` at the baseline's end (the last of the
+    """Index of :func:`ipplan.analysis.evaluate.at_end` at the baseline's end (the last of the
     periods ending that day, in period order)."""
     found = [i for i, p in enumerate(series) if p.end == plan.meta.baseline.end]
     return found[-1] if found else None
 
 
 def _window(series: Sequence[Period], latest: Period, flow: bool) -> list[int]:
-    """Indexes of :func:`ipplan.figures.window` over periods."""
+    """Indexes of :func:`ipplan.analysis.figures.window` over periods."""
     obs = [Observation("", p, float(i)) for i, p in enumerate(series)]
     chosen = window(obs, Observation("", latest, 0.0), flow)
     return [int(o.value) for o in chosen]
@@ -266,7 +267,7 @@ def _window(series: Sequence[Period], latest: Period, flow: bool) -> list[int]:
 def cumulative(
     plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, method: str
 ) -> list[Evaluation]:
-    """``_cumulative`` of :mod:`ipplan.evaluate` for every column."""
+    """``_cumulative`` of :mod:`ipplan.analysis.evaluate` for every column."""
     target = g.indicator.target
     assert target is not None and target.from_period is not None
     deadline = plan.meta.deadline

@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ipplan import __version__
+from ipplan.core.model import Indicator
+from ipplan.core.periods import parse_period
 from ipplan.engine.results import folder
-from ipplan.model import Indicator
-from ipplan.periods import parse_period
 
 if TYPE_CHECKING:
     from ipplan.engine.load import Rows

@@ -1,4 +1,4 @@
-"""The projections of :mod:`ipplan.project` for many series with the same times at once.
+"""The projections of :mod:`ipplan.analysis.project` for many series with the same times at once.
 
 ``xs`` (times in years relative to the latest point) are shared; ``ys`` is a list of rows,
 one array per point, each holding that point's value in every series (column). NaN in a
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ipplan.analysis.figures import as_decimal
+from ipplan.analysis.project import METHODS, PACE, Method, holdout, recency_weights
 from ipplan.engine.exact import NAN, Array, compound, pmax, ppow, psum
-from ipplan.figures import as_decimal
-from ipplan.project import METHODS, PACE, Method, holdout, recency_weights
 
 Curve = Callable[[float], Array]
 
@@ -33,7 +33,7 @@ class Found:
 def _wls(
     xs: Sequence[float], ys: Sequence[Array], ws: Sequence[float]
 ) -> tuple[Array, Array] | None:
-    """:func:`ipplan.project.wls` for every column."""
+    """:func:`ipplan.analysis.project.wls` for every column."""
     if len(xs) < 2:
         return None
     total = sum(ws)
@@ -48,7 +48,7 @@ def _wls(
 
 
 def growth_rate(x0: float, v0: Array, x1: float, v1: Array) -> Array:
-    """:func:`ipplan.figures.growth_rate` for every column (NaN: None)."""
+    """:func:`ipplan.analysis.figures.growth_rate` for every column (NaN: None)."""
     span = x1 - x0
     if span <= 0:
         return np.full(len(v0), NAN)
@@ -61,7 +61,7 @@ def growth_rate(x0: float, v0: Array, x1: float, v1: Array) -> Array:
 def fit(
     method: str, xs: Sequence[float], ys: Sequence[Array], growth: Array | None = None
 ) -> tuple[np.ndarray, Curve] | None:
-    """:func:`ipplan.project.fit` for every column: where it fits, and the curve."""
+    """:func:`ipplan.analysis.project.fit` for every column: where it fits, and the curve."""
     if not xs:
         return None
     n = len(ys[0])
@@ -83,7 +83,7 @@ def fit(
 def backtest_error(
     method: str, xs: Sequence[float], ys: Sequence[Array], floor: float | None = None
 ) -> Array:
-    """The mean absolute percentage error of :func:`ipplan.project.backtest`, predictions
+    """The mean absolute percentage error of :func:`ipplan.analysis.project.backtest`, predictions
     floored as the projections are (NaN: none)."""
     n = len(ys[0])
     k = holdout(len(xs))
@@ -116,7 +116,7 @@ def series_projections(
     growth: Array | None,
     floor: float | None,
 ) -> list[Found]:
-    """:func:`ipplan.project.series_projections` for every column."""
+    """:func:`ipplan.analysis.project.series_projections` for every column."""
     if years <= 0 or not xs:
         return []
     found = []
@@ -141,7 +141,7 @@ def cumulative_projections(
     future: Sequence[tuple[float, float]],
     pace: Array,
 ) -> list[Found]:
-    """:func:`ipplan.project.cumulative_projections` for every column; ``future`` holds
+    """:func:`ipplan.analysis.project.cumulative_projections` for every column; ``future`` holds
     (years from the latest point to the period's end, share) of each period left."""
     if years <= 0:
         return []
@@ -178,7 +178,8 @@ class Chosen:
 
 
 def choose(found: Sequence[Found], method: str, linear_first: np.ndarray, n: int) -> Chosen:
-    """:func:`ipplan.project.choose` and :func:`ipplan.project.spread` for every column;
+    """:func:`ipplan.analysis.project.choose` and :func:`ipplan.analysis.project.spread` for every
+    column;
     ``linear_first`` marks the columns judged on a linear pace (prefer linear)."""
     index = np.full(n, -1)
     reason: list[str | None] = [None] * n

@@ -62,7 +62,8 @@ def ppow(base: Array, exponent: float | Array) -> Array:
 
 
 def compound(value: Array, growth: Array, years: float | Array) -> Array:
-    """``value · (1 + growth)^years`` as :func:`ipplan.project.compound` (inf on overflow)."""
+    """``value · (1 + growth)^years`` as :func:`ipplan.analysis.project.compound` (inf on
+    overflow)."""
     base = (1 + growth).tolist()
     exps = [float(years)] * len(base) if isinstance(years, float | int) else years.tolist()
     out = []

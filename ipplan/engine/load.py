@@ -1,7 +1,7 @@
 """actuals/*.csv into columns: pandas' C reader first, the strict row parser on any doubt.
 
 The fast path reads a file only when it can be sure to accept exactly what
-:func:`ipplan.actuals.parse_file` accepts, with the same values: no quotes, no NUL, no
+:func:`ipplan.data.actuals.parse_file` accepts, with the same values: no quotes, no NUL, no
 lone carriage return, a header that maps cleanly, every period, flag, yoy and published
 date valid (each distinct text is parsed once, by the strict parsers), every value finite,
 within 10¹⁵ and not negative unless allowed, no (period, region) twice. Values are parsed
@@ -24,15 +24,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ipplan import actuals
-from ipplan.encoding import decode_text
+from ipplan.core.errors import DataError, NumberError, PeriodError, Problem
+from ipplan.core.model import Indicator, Observation, Plan
+from ipplan.core.numbers import MAX_MAGNITUDE, parse_number
+from ipplan.core.periods import Period, parse_period
+from ipplan.data import actuals
+from ipplan.data.encoding import decode_text
+from ipplan.data.observation import parse_date, read_flag, region_name
 from ipplan.engine import cache
 from ipplan.engine.exact import record
-from ipplan.errors import DataError, NumberError, PeriodError, Problem
-from ipplan.model import Indicator, Observation, Plan
-from ipplan.numbers import MAX_MAGNITUDE, parse_number
-from ipplan.observation import parse_date, read_flag, region_name
-from ipplan.periods import Period, parse_period
 
 IntArray = npt.NDArray[np.int32]  # codes: half the memory of int64 for millions of rows
 FloatArray = npt.NDArray[np.float64]
@@ -122,7 +122,7 @@ class Table:
 
     def stubs(self) -> dict[str, list[Observation]]:
         """One observation per (indicator, unit) named: enough for the functions that
-        only ask which units have rows (:func:`ipplan.units.list_units`)."""
+        only ask which units have rows (:func:`ipplan.data.units.list_units`)."""
         out: dict[str, list[Observation]] = {}
         for iid, rows in self.rows.items():
             _, first = np.unique(rows.region, return_index=True)
@@ -287,7 +287,7 @@ def strict_rows(
 
 
 def _files(plan: Plan) -> tuple[list[tuple[Path, Indicator]], list[Problem]]:
-    """The actuals files and their indicators, as :func:`ipplan.actuals.read_actuals`
+    """The actuals files and their indicators, as :func:`ipplan.data.actuals.read_actuals`
     lists them."""
     folder = plan.actuals_dir
     if folder is not None and folder.exists() and not folder.is_dir():
@@ -332,7 +332,7 @@ def _cached_rows(hit: dict[str, Any], indicator: Indicator, regions: _Labels) ->
 
 def read_table(plan: Plan) -> Table:
     """Every observation of the plan as columns; DataError listing every error (those of
-    :func:`ipplan.actuals.load_actuals`, in the same order) when any file is unusable."""
+    :func:`ipplan.data.actuals.load_actuals`, in the same order) when any file is unusable."""
     files, problems = _files(plan)
     regions = _Labels()
     regions.code(plan.meta.region)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ipplan.model import Plan
+from ipplan.core.model import Plan
 
 # Actuals above this size are read and evaluated by the engine. Below it the row parser
 # is quicker than importing pandas (about 0.3 s); around it both take well under a second.

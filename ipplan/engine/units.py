@@ -3,7 +3,7 @@ unit)`` gives for each unit, from the columns of :mod:`ipplan.engine.load`.
 
 Each indicator's visible rows are sorted by unit and period once; units whose series have
 the same periods form a group evaluated by :mod:`ipplan.engine.batch`. Derived indicators
-and growth targets go to the per-series code of :mod:`ipplan.evaluate`, one unit at a time.
+and growth targets go to the per-series code of :mod:`ipplan.analysis.evaluate`, one unit at a time.
 """
 
 from __future__ import annotations
@@ -14,21 +14,21 @@ from typing import TypeVar
 
 import numpy as np
 
-from ipplan.derivation import Note
+from ipplan.analysis.derivation import Note
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation, evaluate_indicator
+from ipplan.analysis.figures import time_elapsed
+from ipplan.analysis.series import Dataset
+from ipplan.core.model import Indicator, Observation, Plan
+from ipplan.core.periods import Period
+from ipplan.data.units import for_region, is_plan_region, unit_value
 from ipplan.engine import batch
 from ipplan.engine.load import Rows, Table, read_table
-from ipplan.evaluate import Evaluation, PlanEvaluation, evaluate_indicator
-from ipplan.figures import time_elapsed
-from ipplan.model import Indicator, Observation, Plan
-from ipplan.periods import Period
-from ipplan.series import Dataset
-from ipplan.units import for_region, is_plan_region, unit_value
 
 TargetFor = Callable[[Indicator, str], Indicator]  # the indicator as one unit sees it
 
 
 class _OwnTargets:
-    """The indicator as a unit sees it (:func:`ipplan.units.for_region`), one object per
+    """The indicator as a unit sees it (:func:`ipplan.data.units.for_region`), one object per
     distinct target rather than one per unit."""
 
     def __init__(self, plan: Plan) -> None:
@@ -252,7 +252,7 @@ def evaluate_units(
     """``evaluate_plan(plan, observations, as_of, unit, method)`` for every unit (default:
     the plan's region, then every unit named in the actuals), from one reading of the
     actuals. ``target_for(indicator, unit)`` gives the indicator as the unit sees it;
-    by default :func:`ipplan.units.for_region` (its own target, or none)."""
+    by default :func:`ipplan.data.units.for_region` (its own target, or none)."""
     table = table if table is not None else read_table(plan)
     if units is None:
         units = [plan.meta.region, *(r for r in table.regions if r != plan.meta.region)]

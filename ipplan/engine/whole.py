@@ -1,14 +1,14 @@
 """The figures that meet thresholds, for many series at once, where float arithmetic is
 exact: whole numbers.
 
-:mod:`ipplan.evaluate` computes attainment, progress, gap, the paces and the linear growth
+:mod:`ipplan.analysis.evaluate` computes attainment, progress, gap, the paces and the linear growth
 ratio on Fractions (the decimals as written) and rounds once. For whole numbers below
 10¹⁵ the decimal written is the float itself, a difference of two is exact in a float, and
 a product is exact while it stays below 2⁵³; IEEE division then rounds the exact quotient
 once, as ``float(Fraction)`` does. So on such columns one float operation gives the very
 same bits. :func:`exact_columns` says where that holds; every other column goes to the
 per-series arithmetic (``ipplan.engine.batch``). The status bands compare the ratio to 12
-digits (:func:`ipplan.figures.band`); a float comparison gives the same answer except
+digits (:func:`ipplan.analysis.figures.band`); a float comparison gives the same answer except
 within a hair of a threshold, where :func:`statuses` asks ``band`` itself.
 """
 
@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
+from ipplan.analysis.figures import BEHIND, ON_TRACK, band
+from ipplan.core.model import Status
 from ipplan.engine.exact import NAN, Array
-from ipplan.figures import BEHIND, ON_TRACK, band
-from ipplan.model import Status
 
 BIG = 1e15  # a whole number below this in size is written as its digits (repr)
 EXACT = 2.0**53  # every whole number below this in size is a float exactly
@@ -41,14 +41,14 @@ def small(product: Array) -> np.ndarray:
 
 
 def quotient(a: Array, b: Array) -> Array:
-    """a / b, NaN (None) where b is 0: :func:`ipplan.evaluate._quotient` on whole numbers
+    """a / b, NaN (None) where b is 0: :func:`ipplan.analysis.evaluate._quotient` on whole numbers
     whose quotient is a finite float (it always is: both are below 2⁵³)."""
     with np.errstate(divide="ignore", invalid="ignore"):
         return np.where(b != 0, a / np.where(b != 0, b, 1.0), NAN)
 
 
 def per_year(amount: Array, days: int) -> tuple[Array, np.ndarray]:
-    """:func:`ipplan.evaluate.per_year` of whole amounts, and where it is exact."""
+    """:func:`ipplan.analysis.evaluate.per_year` of whole amounts, and where it is exact."""
     n = len(amount)
     if days <= 0:
         return np.full(n, NAN), np.ones(n, dtype=bool)
@@ -170,7 +170,7 @@ THRESHOLDS = (float(ON_TRACK), float(BEHIND))
 
 
 def statuses(done: np.ndarray, final: bool, ratio: Array) -> list[Status]:
-    """:func:`ipplan.figures.judge` of every column (ratio NaN: None)."""
+    """:func:`ipplan.analysis.figures.judge` of every column (ratio NaN: None)."""
     out: list[Status] = []
     near = np.zeros(len(ratio), dtype=bool)
     for t in THRESHOLDS:

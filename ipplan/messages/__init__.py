@@ -1,1 +1,1 @@
-"""Message catalogs, one module per area (see :mod:`ipplan.i18n`)."""
+"""Message catalogs, one module per area (see :mod:`ipplan.core.i18n`)."""

@@ -1,4 +1,4 @@
-"""Messages for `ipplan check` (ipplan.check) and the YAML screen (ipplan.yamlguard).
+"""Messages for `ipplan check` (ipplan.analysis.check) and the YAML screen (ipplan.data.yamlguard).
 
 Parameters by code:
     yaml.too_deep, yaml.too_large        limit (too_large: + chars)

@@ -1,5 +1,5 @@
 """Words of the projection methods: each method's name and its formula's wording, named
-by the keys of :data:`ipplan.project.REGISTRY` ."""
+by the keys of :data:`ipplan.analysis.project.REGISTRY` ."""
 
 WORDS: dict[str, dict[str, str]] = {
     "method.linear": {"zh": "线性趋势", "en": "linear trend"},

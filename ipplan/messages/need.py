@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
 
 MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "need.no_target": {

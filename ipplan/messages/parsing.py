@@ -1,4 +1,4 @@
-"""Messages for periods, numbers and formulas (ipplan.periods, ipplan.numbers, ipplan.formula).
+"""Messages for periods, numbers and formulas (ipplan.core.periods, ipplan.core.numbers, ipplan.core.formula).
 
 Each entry: {"zh": (what is wrong, how to fix it), "en": (...)}, templates over the
 error's keyword parameters.

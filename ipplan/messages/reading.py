@@ -1,6 +1,6 @@
 """Messages for reading files safely: what is not a file, limits, damaged CSV, encodings,
-odd states of a plan folder (ipplan.safeio, ipplan.csvread, ipplan.encoding, and the
-limits of ipplan.plan, ipplan.sheets, ipplan.yamlguard).
+odd states of a plan folder (ipplan.data.safeio, ipplan.data.csvread, ipplan.data.encoding, and the
+limits of ipplan.data.plan, ipplan.data.sheets, ipplan.data.yamlguard).
 
 Parameters by code:
     file.not_regular        kind (folder | fifo | device | socket | other)

@@ -1,4 +1,4 @@
-"""Messages for units and their targets (ipplan.units, ipplan.regioncsv), the region
+"""Messages for units and their targets (ipplan.data.units, ipplan.data.regioncsv), the region
 checks of `ipplan check` and the words of `ipplan regions`.
 
 Parameters by code:

@@ -1,5 +1,5 @@
-"""Messages for writing files: ipplan.store, ipplan.atomic, ipplan.journal, ipplan.signals,
-ipplan.report.output, ipplan.importer, ipplan.scaffold.
+"""Messages for writing files: ipplan.data.store, ipplan.data.atomic, ipplan.data.journal, ipplan.data.signals,
+ipplan.report.output, ipplan.data.importer, ipplan.data.scaffold.
 
 Each entry: {"zh": (what is wrong, how to fix it), "en": (...)}.
 """

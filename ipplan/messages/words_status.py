@@ -2,7 +2,7 @@
 types, column heads, notes and the summary lines. Keys: ``area.name``."""
 
 WORDS: dict[str, dict[str, str]] = {
-    # the statuses of ipplan.model.Status
+    # the statuses of ipplan.core.model.Status
     "status.achieved": {"zh": "已完成", "en": "achieved"},
     "status.on_track": {"zh": "进度正常", "en": "on track"},
     "status.behind": {"zh": "需加快", "en": "behind"},

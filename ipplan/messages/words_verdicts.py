@@ -1,4 +1,4 @@
-"""Words of the evaluation (ipplan.verdicts).
+"""Words of the evaluation (ipplan.analysis.verdicts).
 
 ``verdict.*`` holds the national vocabulary of the 十四五 mid-term review and the final
 evaluation, and the three lights; a plan's ``statuses: words:`` may replace any of them.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ipplan.evaluate import Evaluation
-from ipplan.i18n import Lang, word
+from ipplan.analysis.evaluate import Evaluation
+from ipplan.core.i18n import Lang, word
 from ipplan.present import fmt
 from ipplan.present.labels import TARGET_TYPE, label
 

@@ -10,14 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.present.labels import VERDICT_TEXT as VTEXT
-from ipplan.present.labels import label, status_word
-from ipplan.present.summary import evaluation_lines
-from ipplan.regions import Ranked
-from ipplan.statuses import DEFAULT
-from ipplan.verdicts import (
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.regions import Ranked
+from ipplan.analysis.verdicts import (
     Mode,
     PlanAssessment,
     Verdict,
@@ -26,6 +21,11 @@ from ipplan.verdicts import (
     final_assessment,
     word,
 )
+from ipplan.core.i18n import Lang
+from ipplan.data.statuses import DEFAULT
+from ipplan.present.labels import VERDICT_TEXT as VTEXT
+from ipplan.present.labels import label, status_word
+from ipplan.present.summary import evaluation_lines
 
 
 def shown_status(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from ipplan.i18n import Lang
+from ipplan.core.i18n import Lang
 
 DASH = "—"
 

@@ -6,10 +6,10 @@ import json
 import math
 from typing import Any
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.model import Observation, Plan
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.verdicts import Assessment, Mode, PlanAssessment, Verdict, assess_plan
+from ipplan.core.model import Observation, Plan
 from ipplan.present.safe import json_text
-from ipplan.verdicts import Assessment, Mode, PlanAssessment, Verdict, assess_plan
 
 
 def json_number(value: float | None) -> float | int | None:

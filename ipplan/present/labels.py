@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from ipplan.i18n import Lang, word, words
+from ipplan.core.i18n import Lang, word, words
 
 # rich styles per status (ignored where colour is off)
 STYLE: Mapping[str, str] = {

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from ipplan.evaluate import PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.model import STATUSES
+from ipplan.analysis.evaluate import PlanEvaluation
+from ipplan.analysis.verdicts import ON_COURSE, Assessment, Mode, PlanAssessment, Verdict, word
+from ipplan.core.i18n import Lang
+from ipplan.core.model import STATUSES
+from ipplan.data.statuses import Scheme
 from ipplan.present.fmt import DASH, number
 from ipplan.present.labels import TEXT, has_label, label, status_word
 from ipplan.present.labels import VERDICT_TEXT as VTEXT
-from ipplan.statuses import Scheme
-from ipplan.verdicts import ON_COURSE, Assessment, Mode, PlanAssessment, Verdict, word
 
 
 def summary_line(result: PlanEvaluation, lang: Lang) -> str:

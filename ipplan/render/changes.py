@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang, word
-from ipplan.model import Observation, Plan
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.core.i18n import Lang, word
+from ipplan.core.model import Observation, Plan
+from ipplan.data.store import WriteResult, number_text, region_key
 from ipplan.present.cells import row
 from ipplan.present.final import status_text
 from ipplan.present.labels import HEAD, label
 from ipplan.present.safe import safe_text
-from ipplan.store import WriteResult, number_text, region_key
 
 
 def exact(value: float) -> str:

@@ -18,8 +18,8 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.errors import Problem
-from ipplan.i18n import Lang, message, word
+from ipplan.core.errors import Problem
+from ipplan.core.i18n import Lang, message, word
 from ipplan.present.json import dumps
 from ipplan.render.console import string_console, text_of
 

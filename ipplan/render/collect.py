@@ -12,12 +12,12 @@ from pathlib import Path
 
 from ipplan.collect.returns import Collected
 from ipplan.collect.status import Return, UnitReturn
-from ipplan.errors import Problem
-from ipplan.i18n import Lang, format_problem
-from ipplan.i18n import word as catalog_word
+from ipplan.core.errors import Problem
+from ipplan.core.i18n import Lang, format_problem
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.model import Observation, Plan
+from ipplan.core.periods import Period
 from ipplan.messages.collect import word
-from ipplan.model import Observation, Plan
-from ipplan.periods import Period
 from ipplan.present.text import width as _width
 from ipplan.render.changes import exact
 

@@ -7,12 +7,12 @@ import csv
 import io
 from typing import Any
 
-from ipplan.evaluate import PlanEvaluation
-from ipplan.i18n import Lang
+from ipplan.analysis.evaluate import PlanEvaluation
+from ipplan.analysis.verdicts import Mode, assess_plan, word
+from ipplan.core.i18n import Lang
 from ipplan.present.json import evaluation_dict
 from ipplan.present.labels import status_word
 from ipplan.present.safe import safe_text, spreadsheet_text
-from ipplan.verdicts import Mode, assess_plan, word
 
 COLUMNS = (
     "id", "name", "unit", "kind", "target_type", "target", "direction", "latest_period",

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from ipplan.evaluate import PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.periods import label_for_date
+from ipplan.analysis.evaluate import PlanEvaluation
+from ipplan.analysis.verdicts import PlanAssessment, ended
+from ipplan.core.i18n import Lang
+from ipplan.core.periods import label_for_date
 from ipplan.present.cells import row
 from ipplan.present.final import count_lines, status_text
 from ipplan.present.labels import HEAD, label, one_line
@@ -15,7 +16,6 @@ from ipplan.present.summary import (
     summary_line,
     verdict_cell,
 )
-from ipplan.verdicts import PlanAssessment, ended
 
 
 def render_status(result: PlanEvaluation, lang: Lang, words: PlanAssessment | None = None) -> str:

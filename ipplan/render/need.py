@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipplan.i18n import Lang
+from ipplan.analysis.need import Absolute, Need, NeedNote
+from ipplan.core.i18n import Lang
 from ipplan.messages.need import word
-from ipplan.need import Absolute, Need, NeedNote
 from ipplan.present.fmt import number, unit_text
 from ipplan.present.json import dumps, json_number
 

@@ -11,15 +11,15 @@ from typing import TYPE_CHECKING
 from ipplan.render.registry import Format, Output, Outputs, View
 
 if TYPE_CHECKING:
+    from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+    from ipplan.analysis.need import Need
+    from ipplan.analysis.propose import Proposals
+    from ipplan.analysis.regions import Ranked
+    from ipplan.analysis.verdicts import Mode, PlanAssessment
     from ipplan.collect.status import UnitReturn
-    from ipplan.errors import Problem
-    from ipplan.evaluate import Evaluation, PlanEvaluation
-    from ipplan.model import Plan
-    from ipplan.need import Need
-    from ipplan.periods import Period
-    from ipplan.propose import Proposals
-    from ipplan.regions import Ranked
-    from ipplan.verdicts import Mode, PlanAssessment
+    from ipplan.core.errors import Problem
+    from ipplan.core.model import Plan
+    from ipplan.core.periods import Period
 
 
 # ------------------------------------------------------------------------- status

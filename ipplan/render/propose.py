@@ -6,13 +6,13 @@ import math
 from datetime import date
 from typing import Any
 
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
+from ipplan.analysis.propose import Method, Proposal, Proposals
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.model import Indicator, Plan
 from ipplan.messages.need import word
-from ipplan.model import Indicator, Plan
 from ipplan.present.fmt import number
 from ipplan.present.json import dumps, json_number
-from ipplan.propose import Method, Proposal, Proposals
 
 
 def _pct(p: float) -> str:

@@ -7,8 +7,8 @@ import csv
 import io
 from collections.abc import Sequence
 
-from ipplan.i18n import Lang
-from ipplan.regions import Ranked
+from ipplan.analysis.regions import Ranked
+from ipplan.core.i18n import Lang
 from ipplan.render.csv import COLUMNS, render_status
 
 REGION_COLUMNS = ("region", "parent", "code", "rank")

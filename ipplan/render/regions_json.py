@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ipplan.analysis.regions import Ranked
 from ipplan.present.json import dumps, indicator_dicts, json_number
 from ipplan.present.safe import json_text
-from ipplan.regions import Ranked
 
 
 def _entry(row: Ranked, indicator: str | None) -> dict[str, Any]:

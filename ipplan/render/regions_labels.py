@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
 
 
 def word(key: str, lang: Lang, **params: object) -> str:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipplan.evaluate import Evaluation
-from ipplan.i18n import Lang
+from ipplan.analysis.evaluate import Evaluation
+from ipplan.analysis.regions import Ranked, targeted
+from ipplan.core.i18n import Lang
 from ipplan.present import fmt
 from ipplan.present.cells import row as cells_of
 from ipplan.present.final import status_text
 from ipplan.present.labels import HEAD, label
 from ipplan.present.markdown import cell, table
 from ipplan.present.summary import header_line
-from ipplan.regions import Ranked, targeted
 from ipplan.render.regions_labels import word
 
 

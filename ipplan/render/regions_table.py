@@ -15,19 +15,19 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.regions import Ranked, lagging, targeted
+from ipplan.analysis.verdicts import ended
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
 from ipplan.present import fmt
 from ipplan.present.cells import row as cells_of
 from ipplan.present.final import missed, shown_status, status_text
 from ipplan.present.labels import HEAD, STYLE, TEXT, label
 from ipplan.present.safe import safe_text
 from ipplan.present.summary import header_line
-from ipplan.regions import Ranked, lagging, targeted
 from ipplan.render.console import string_console, text_of
 from ipplan.render.regions_labels import word
-from ipplan.verdicts import ended
 
 
 def _t(text: str, style: str = "") -> Text:

@@ -25,7 +25,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Generic, Protocol, TypeVar, assert_never
 
 if TYPE_CHECKING:
-    from ipplan.i18n import Lang
+    from ipplan.core.i18n import Lang
     from ipplan.report.document import Report
 
 

@@ -9,12 +9,12 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.derivation import Note
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang, word
+from ipplan.analysis.derivation import Note
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.project import REGISTRY
+from ipplan.core.i18n import Lang, word
 from ipplan.present import fmt
 from ipplan.present.labels import NOTES, STYLE, TARGET_TYPE, label, status_word
-from ipplan.project import REGISTRY
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import string_console, text_of
 from ipplan.render.show_projections import (

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.project import Projection
+from ipplan.analysis.verdicts import assess_plan
 from ipplan.present.json import (
     assessment_dict,
     dumps,
@@ -13,8 +15,6 @@ from ipplan.present.json import (
     json_number,
     observation_dict,
 )
-from ipplan.project import Projection
-from ipplan.verdicts import assess_plan
 
 
 def projection_dict(p: Projection, chosen: Projection | None) -> dict[str, Any]:

@@ -3,10 +3,10 @@ auto's choice, and the one-sentence summary."""
 
 from __future__ import annotations
 
-from ipplan.i18n import word
+from ipplan.analysis.project import PACE, REGISTRY, Check, Method, holdout
+from ipplan.core.i18n import word
 from ipplan.present import fmt
 from ipplan.present.labels import status_word
-from ipplan.project import PACE, REGISTRY, Check, Method, holdout
 from ipplan.render.show_text import METHOD_NAME, Ctx, share, span_words
 
 

@@ -9,14 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ipplan.derivation import Note
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.figures import BEHIND, ON_TRACK
-from ipplan.i18n import Lang, word, word_pair
-from ipplan.model import Observation
+from ipplan.analysis.derivation import Note
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.figures import BEHIND, ON_TRACK
+from ipplan.analysis.project import REGISTRY, Projection
+from ipplan.core.i18n import Lang, word, word_pair
+from ipplan.core.model import Observation
 from ipplan.present import fmt
 from ipplan.present.labels import has_label, status_word
-from ipplan.project import REGISTRY, Projection
 
 # each method's name, from the registry's catalog key
 METHOD_NAME = {m: word_pair(spec.words) for m, spec in REGISTRY.items()}

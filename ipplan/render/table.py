@@ -7,11 +7,12 @@ from rich.cells import cell_len
 from rich.table import Table
 from rich.text import Text
 
-from ipplan.evaluate import PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
-from ipplan.model import STATUSES
-from ipplan.periods import label_for_date
+from ipplan.analysis.evaluate import PlanEvaluation
+from ipplan.analysis.verdicts import PlanAssessment, ended
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.model import STATUSES
+from ipplan.core.periods import label_for_date
 from ipplan.present import fmt
 from ipplan.present.cells import row
 from ipplan.present.final import count_lines, status_text
@@ -32,7 +33,6 @@ from ipplan.present.summary import (
     verdict_cell,
 )
 from ipplan.render.console import string_console, text_of
-from ipplan.verdicts import PlanAssessment, ended
 
 
 def _width(text: str) -> int:

@@ -1,10 +1,10 @@
 """Progress reports (issue 5): one document model, one renderer per format.
 
-``build_report`` turns a :class:`~ipplan.evaluate.PlanEvaluation` into a
+``build_report`` turns a :class:`~ipplan.analysis.evaluate.PlanEvaluation` into a
 :class:`~ipplan.report.document.Report`; ``render`` turns that into the bytes of a
 DOCX, XLSX, HTML, Markdown or JSON file, in memory, so a failed run writes nothing;
 ``write_output`` then puts the bytes in place (a file: atomically, by
-:func:`ipplan.atomic.write_atomic`). The formats and their renderers are in the one
+:func:`ipplan.data.atomic.write_atomic`). The formats and their renderers are in the one
 registry of outputs (:mod:`ipplan.render.registry`, ``REPORTS``). Nothing here imports
 typer or rich; matplotlib, python-docx and openpyxl are imported only by the renderer
 that needs them.

@@ -1,4 +1,5 @@
-"""From a :class:`~ipplan.evaluate.PlanEvaluation` to a :class:`~ipplan.report.document.Report`.
+"""From a :class:`~ipplan.analysis.evaluate.PlanEvaluation` to a
+:class:`~ipplan.report.document.Report`.
 
 The order of the sections is the one the office hands in (issues 5 and 10): title and
 metadata, as-of and 序时进度, overall summary and verdict (and the changes since the
@@ -18,12 +19,15 @@ from datetime import date
 from pathlib import Path
 
 from ipplan import __version__
-from ipplan.derivation import Note
-from ipplan.errors import Problem
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang, format_problem
-from ipplan.i18n import word as catalog_word
-from ipplan.model import STATUSES
+from ipplan.analysis.derivation import Note
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.verdicts import Mode, assess_plan, ended
+from ipplan.core.errors import Problem
+from ipplan.core.i18n import Lang, format_problem
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.model import STATUSES
+from ipplan.data.statuses import Scheme
+from ipplan.data.units import is_plan_region
 from ipplan.present import fmt
 from ipplan.present.cells import target_text
 from ipplan.present.fmt import unit_text
@@ -69,9 +73,6 @@ from ipplan.report.texts import (
 )
 from ipplan.report.texts import target_text as narrative
 from ipplan.report.words import word, words
-from ipplan.statuses import Scheme
-from ipplan.units import is_plan_region
-from ipplan.verdicts import Mode, assess_plan, ended
 
 DASH = fmt.DASH
 

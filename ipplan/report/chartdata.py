@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
-from ipplan.periods import label_for_date
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.periods import label_for_date
 from ipplan.present.fmt import unit_text
 from ipplan.report.document import Chart, Point
 from ipplan.report.words import word

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ipplan.errors import Problem
-from ipplan.i18n import Lang, word
+from ipplan.core.errors import Problem
+from ipplan.core.i18n import Lang, word
 
 SOURCES_FILE = "sources.yaml"
 # a document key ("seed 000", "seed 000_1fd4….txt") or a web address

@@ -1,6 +1,6 @@
 """The report document: a pure, format-free model of what a progress report says.
 
-Built once from a :class:`~ipplan.evaluate.PlanEvaluation` by :mod:`ipplan.report.build`,
+Built once from a :class:`~ipplan.analysis.evaluate.PlanEvaluation` by :mod:`ipplan.report.build`,
 then handed to one renderer per format. Everything here is already in the report's
 language; renderers only lay it out (and escape it for their format).
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Literal
 
-from ipplan.i18n import Lang
+from ipplan.core.i18n import Lang
 
 CellKind = Literal["text", "number", "percent", "date"]
 Align = Literal["l", "r"]

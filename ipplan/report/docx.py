@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from ipplan.i18n import Lang, word
+from ipplan.core.i18n import Lang, word
 from ipplan.present.safe import xml_text
 from ipplan.report.chart import render_chart
 from ipplan.report.document import Block, Bullets, Chart, Paragraph, Report, Section, Table

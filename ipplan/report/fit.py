@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 
-from ipplan.i18n import Lang
+from ipplan.core.i18n import Lang
 from ipplan.report.document import Column
 
 PADDING_PT = 12.0  # left and right cell margins (Word's default 0.19 cm each) and a little air

@@ -6,7 +6,7 @@ projection, so the figures are all there.
 
 from __future__ import annotations
 
-from ipplan.i18n import Lang, word
+from ipplan.core.i18n import Lang, word
 from ipplan.present import fmt
 from ipplan.present.markdown import cell, table
 from ipplan.present.safe import safe_text

@@ -3,7 +3,7 @@ needs; the text is the catalog's ``report.method_text.<n>`` (messages/words_repo
 
 from __future__ import annotations
 
-from ipplan.i18n import Lang, word, words
+from ipplan.core.i18n import Lang, word, words
 
 PREFIX = "report.method_text."
 

@@ -7,7 +7,7 @@
 - a device, FIFO (named pipe) or socket, directly or through a symlink: written in place,
   never replaced by a file (``/dev/null``, ``/dev/tty``, a FIFO a script reads).
 - anything else is a regular file, new or old: written atomically by ipplan's one atomic
-  writer (:func:`ipplan.atomic.write_atomic`). A symlink is followed: the file it points
+  writer (:func:`ipplan.data.atomic.write_atomic`). A symlink is followed: the file it points
   to is replaced and the link is kept.
 
 The bytes are complete before the target is touched. A failed atomic write leaves the old
@@ -25,10 +25,10 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from ipplan.atomic import output_failed
-from ipplan.atomic import write_atomic as _atomic
-from ipplan.errors import UsageError
-from ipplan.signals import deferred, note_written
+from ipplan.core.errors import UsageError
+from ipplan.data.atomic import output_failed
+from ipplan.data.atomic import write_atomic as _atomic
+from ipplan.data.signals import deferred, note_written
 
 _UNSAFE = re.compile(r"[^\w.-]+", re.UNICODE)
 STDOUT_NAMES = ("-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1")

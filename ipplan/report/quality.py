@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ipplan.check import run_checks
-from ipplan.errors import Problem
-from ipplan.model import Plan
+from ipplan.analysis.check import run_checks
+from ipplan.core.errors import Problem
+from ipplan.core.model import Plan
 
 
 def quality_problems(plan: Plan) -> list[Problem]:

@@ -3,8 +3,8 @@
 Only for a plan with units (a ``regions:`` list, or regions in the actuals). One table per
 report, grouped by target: for each indicator that has a target for the plan or for at
 least one unit, the plan's region first, then its units ranked on that indicator
-(:func:`ipplan.regions.rank_units`). A unit without a target of its own shows 监测 and no
-target, never the city's. The lagging units (:func:`ipplan.regions.lagging`) are named in
+(:func:`ipplan.analysis.regions.rank_units`). A unit without a target of its own shows 监测 and no
+target, never the city's. The lagging units (:func:`ipplan.analysis.regions.lagging`) are named in
 one sentence for the overview, and the units that had not reported the last closed year by
 the as-of date (:func:`ipplan.collect.status.missing_by_unit`) in another.
 """
@@ -14,22 +14,22 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
-from ipplan.model import Observation
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
+from ipplan.analysis.verdicts import ended
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.model import Observation
+from ipplan.data.units import list_units
 from ipplan.present.cells import target_text
 from ipplan.present.final import missed
 from ipplan.present.fmt import DASH
 from ipplan.present.labels import status_word
-from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, targeted
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Bar, Block, Cell, Chart, Column, Paragraph, Section, Table
 from ipplan.report.tables import name_unit, num, pct, status_cell, text
 from ipplan.report.texts import period_words
 from ipplan.report.words import word, words
-from ipplan.units import list_units
-from ipplan.verdicts import ended
 
 Observations = Mapping[str, Sequence[Observation]]
 
@@ -75,7 +75,7 @@ def by_region(result: PlanEvaluation, observations: Observations, lang: Lang) ->
 
 def _missed(rows: Sequence[Ranked], ids: Sequence[str]) -> list[tuple[Ranked, list[Evaluation]]]:
     """After the deadline, the units that missed a target or are projected to miss it, in
-    the final evaluation's words (ipplan.verdicts), so that the sentence agrees with the
+    the final evaluation's words (ipplan.analysis.verdicts), so that the sentence agrees with the
     table."""
     return missed(rows, ids)
 

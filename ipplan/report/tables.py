@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
-from ipplan.model import Observation
-from ipplan.periods import label_for_date
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.verdicts import Assessment, Mode, assess_plan, ended
+from ipplan.analysis.verdicts import word as verdict_word
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.model import Observation
+from ipplan.core.periods import label_for_date
+from ipplan.data.statuses import Scheme, Statuses
 from ipplan.present import fmt
 from ipplan.present.cells import growth_text, target_text
 from ipplan.present.fmt import unit_text
@@ -17,9 +20,6 @@ from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
 from ipplan.report.texts import is_stale, shown_status
 from ipplan.report.words import word, words
-from ipplan.statuses import Scheme, Statuses
-from ipplan.verdicts import Assessment, Mode, assess_plan, ended
-from ipplan.verdicts import word as verdict_word
 
 DASH = fmt.DASH
 
@@ -63,7 +63,8 @@ LIGHT_COLOUR = {"green": "on_track", "yellow": "behind", "red": "off_track"}
 
 
 def verdict_cell(a: Assessment | None, lang: Lang, statuses: Statuses) -> Cell:
-    """提前实现 / 快于预期 / 基本符合预期 / 滞后 (ipplan.verdicts), the plan's words if any."""
+    """提前实现 / 快于预期 / 基本符合预期 / 滞后 (ipplan.analysis.verdicts), the plan's words if
+    any."""
     if a is None:
         return Cell(DASH)
     shown = verdict_word(a.verdict, lang, statuses)

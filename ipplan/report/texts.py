@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from ipplan.evaluate import Evaluation, PlanEvaluation
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
-from ipplan.model import Indicator
-from ipplan.periods import Period, label_for_date
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.verdicts import Assessment, Verdict, ended, final_assessment
+from ipplan.analysis.verdicts import word as verdict_word
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.model import Indicator
+from ipplan.core.periods import Period, label_for_date
+from ipplan.data.statuses import DEFAULT
 from ipplan.present import fmt
 from ipplan.present.final import shown_status as final_status
 from ipplan.present.fmt import unit_text
 from ipplan.present.labels import NOTES, label
 from ipplan.report.words import word
-from ipplan.statuses import DEFAULT
-from ipplan.verdicts import Assessment, Verdict, ended, final_assessment
-from ipplan.verdicts import word as verdict_word
 
 METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
 LAGGING = ("behind", "off_track", "moving_away")
@@ -67,7 +67,7 @@ def is_stale(ev: Evaluation, as_of: date) -> bool:
 
 
 def assessment(ev: Evaluation, result: PlanEvaluation) -> Assessment:
-    """The target's words after the deadline (ipplan.verdicts, the one source of truth)."""
+    """The target's words after the deadline (ipplan.analysis.verdicts, the one source of truth)."""
     return final_assessment(ev, result)
 
 

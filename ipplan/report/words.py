@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from ipplan.i18n import Lang
-from ipplan.i18n import word as catalog_word
-from ipplan.i18n import words as catalog_words
+from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
+from ipplan.core.i18n import words as catalog_words
 
 AREA = "report."
 

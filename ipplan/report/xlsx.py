@@ -21,7 +21,7 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from ipplan.i18n import Lang, word
+from ipplan.core.i18n import Lang, word
 from ipplan.present.fmt import DASH
 from ipplan.present.safe import spreadsheet_text, xml_text
 from ipplan.present.text import width as text_width

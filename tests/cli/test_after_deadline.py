@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from ipplan.cli.app import main
-from ipplan.i18n import Lang
-from ipplan.plan import bundled_plan_dir
+from ipplan.core.i18n import Lang
+from ipplan.data.plan import bundled_plan_dir
 from ipplan.present.labels import status_word
 
 ROOT = Path(__file__).resolve().parents[2]

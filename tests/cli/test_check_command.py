@@ -12,8 +12,8 @@ import pytest
 from rich.cells import cell_len
 
 from ipplan.cli.app import main
-from ipplan.errors import Problem
-from ipplan.plan import bundled_plan_dir
+from ipplan.core.errors import Problem
+from ipplan.data.plan import bundled_plan_dir
 from ipplan.render.check import render_json, render_table
 
 VALID = Path(__file__).parent.parent / "corpus" / "valid_plan"

@@ -64,7 +64,7 @@ def test_unknown_id_suggests_the_closest(capsys: pytest.CaptureFixture[str]) -> 
 
 def test_show_takes_every_name_record_takes(capsys: pytest.CaptureFixture[str]) -> None:
     # issue 8: record accepted a name with its unit and show refused it; a full-width id
-    # was met with a suggestion of gi_valid. One lookup (ipplan.lookup) for every command.
+    # was met with a suggestion of gi_valid. One lookup (ipplan.core.lookup) for every command.
     for name in ["有效注册商标量（件）", "ｔｒａｄｅｍａｒｋｓ_valid", "TRADEMARKS_VALID"]:
         code, out, err = run(["show", name, "--as-of", "2024-12-31", "-f", "json"], capsys)
         assert (code, err) == (0, ""), name

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook
 
 from ipplan.cli.app import main
-from ipplan.plan import bundled_plan_dir
+from ipplan.data.plan import bundled_plan_dir
 
 
 @pytest.fixture

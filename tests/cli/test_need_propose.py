@@ -127,7 +127,7 @@ def test_propose_refuses_bad_options(capsys: pytest.CaptureFixture[str]) -> None
 def test_propose_refuses_a_horizon_beyond_the_last_year(
     horizon: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # periods end at year 2200 (ipplan.periods.MAX_YEAR); 99999 used to end in exit 70
+    # periods end at year 2200 (ipplan.core.periods.MAX_YEAR); 99999 used to end in exit 70
     # (ValueError: year 99999 is out of range), 2201 in a draft no plan could read
     code, out, err = run(capsys, "propose", "--horizon", horizon, "--as-of", "2024-12-31")
     assert (code, out) == (2, "")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from ipplan.cli.app import main
-from ipplan.plan import bundled_plan_dir
+from ipplan.data.plan import bundled_plan_dir
 
 
 @pytest.fixture
@@ -208,7 +208,7 @@ def test_a_row_saved_by_hand_while_record_writes_is_kept(
 ) -> None:
     """Issue 13, class 4: a person saves a new 2020 row in Excel while `record` writes
     2019; `record` used to replace the file without it."""
-    from ipplan.atomic import add_step_hook
+    from ipplan.data.atomic import add_step_hook
 
     path = plan_dir / "actuals" / "trademarks_valid.csv"
     saved: list[bool] = []

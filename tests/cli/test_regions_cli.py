@@ -14,7 +14,7 @@ import pytest
 from rich.cells import cell_len
 
 from ipplan.cli.app import main
-from ipplan.plan import bundled_plan_dir, load_plan
+from ipplan.data.plan import bundled_plan_dir, load_plan
 
 ROOT = Path(__file__).resolve().parents[2]
 UNITS3 = str(ROOT / "tests" / "regions_plan")
@@ -78,7 +78,7 @@ def test_regions_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
 def test_regions_json_ranked_on_one_indicator(capsys: pytest.CaptureFixture[str]) -> None:
     data = as_json(capsys, "regions", "--plan", UNITS3, "--indicator", "授权")
     assert data["indicator"] == "grants"
-    # C区 1.4959016 > B县 0.7835675 > A县 0.6648452 (tests/test_regions.py)
+    # C区 1.4959016 > B县 0.7835675 > A县 0.6648452 (tests/analysis/test_regions.py)
     assert [(r["region"], r["rank"]) for r in data["regions"]] == [
         ("示例市", None), ("C区", 1), ("B县", 2), ("A县", 3)
     ]  # fmt: skip
@@ -184,7 +184,7 @@ def test_county_never_judged_against_the_city_target(capsys: pytest.CaptureFixtu
 
 
 def test_init_suizhou_lists_the_five_units(tmp_path: Path) -> None:
-    from ipplan.scaffold import create_plan
+    from ipplan.data.scaffold import create_plan
 
     create_plan(tmp_path / "new")
     plan = load_plan(str(tmp_path / "new"))

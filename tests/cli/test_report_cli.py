@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from ipplan.cli.app import main
-from ipplan.plan import bundled_plan_dir
+from ipplan.data.plan import bundled_plan_dir
 
 FORMATS = {"docx": "docx", "xlsx": "xlsx", "html": "html", "markdown": "md", "json": "json"}
 
@@ -119,10 +119,10 @@ def test_progress_bar_only_on_a_terminal(
 ) -> None:
     from datetime import date
 
-    from ipplan.actuals import load_actuals
+    from ipplan.analysis.evaluate import evaluate_plan
     from ipplan.cli import report as command
-    from ipplan.evaluate import evaluate_plan
-    from ipplan.plan import load_plan
+    from ipplan.data.actuals import load_actuals
+    from ipplan.data.plan import load_plan
     from ipplan.report import build_report
 
     plan = load_plan(None)

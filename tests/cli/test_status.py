@@ -34,7 +34,7 @@ from pathlib import Path
 import pytest
 
 from ipplan.cli.app import main
-from ipplan.plan import bundled_plan_dir, load_plan
+from ipplan.data.plan import bundled_plan_dir, load_plan
 
 Y = 365.25
 BUNDLED = str(bundled_plan_dir())
@@ -602,7 +602,10 @@ def test_subprocess_error_has_no_traceback(tmp_path: Path) -> None:
 
 # --------------------------------------------------------------------------- imports
 
-CORE = "ipplan, ipplan.evaluate, ipplan.plan, ipplan.actuals, ipplan.series, ipplan.project"
+CORE = (
+    "ipplan, ipplan.analysis.evaluate, ipplan.data.plan, ipplan.data.actuals, "
+    "ipplan.analysis.series, ipplan.analysis.project"
+)
 
 
 def _modules_after(code: str) -> set[str]:

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from ipplan.actuals import load_actuals
 from ipplan.collect.identify import identify
 from ipplan.collect.status import last_closed_year, missing_by_unit
-from ipplan.importer import read_import
-from ipplan.periods import Period
-from ipplan.plan import load_plan
+from ipplan.core.periods import Period
+from ipplan.data.actuals import load_actuals
+from ipplan.data.importer import read_import
+from ipplan.data.plan import load_plan
 from tests.collect.test_roundtrip import EXAMPLE, run
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from ipplan.data.plan import load_plan
 from ipplan.engine import cache, load
 from ipplan.engine.load import read_table
-from ipplan.plan import load_plan
 from tests.engine.test_engine_load import GOOD, plan_with, reference, rows_of
 
 

@@ -1,4 +1,4 @@
-"""The engine's figures are those of the per-series code (ipplan.evaluate), to the bit.
+"""The engine's figures are those of the per-series code (ipplan.analysis.evaluate), to the bit.
 
 The per-series code is the reference: its own tests work the figures out by hand. Here
 every (unit, indicator) of random plans (tests/engine/plans.py) and of the bundled Suizhou
@@ -14,12 +14,12 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 
-from ipplan.actuals import load_actuals
+from ipplan.analysis.evaluate import Evaluation, evaluate_plan
+from ipplan.core.model import Observation
+from ipplan.data.actuals import load_actuals
+from ipplan.data.plan import load_plan
 from ipplan.engine.load import read_table
 from ipplan.engine.units import evaluate_units
-from ipplan.evaluate import Evaluation, evaluate_plan
-from ipplan.model import Observation
-from ipplan.plan import load_plan
 from ipplan.present.json import evaluation_dict
 from tests.engine.plans import plans, write
 

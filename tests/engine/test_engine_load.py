@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.actuals import load_actuals
+from ipplan.core.errors import DataError
+from ipplan.data.actuals import load_actuals
+from ipplan.data.plan import load_plan
 from ipplan.engine import load
 from ipplan.engine.load import read_table
-from ipplan.errors import DataError
-from ipplan.plan import load_plan
 
 GOOD = (
     "period,value,region,source,note,flag,yoy,published\n"
@@ -179,8 +179,8 @@ def test_psum_adds_as_python_sum(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_quick_exact_is_figures_exact() -> None:
+    from ipplan.analysis.figures import exact, exact_sum
     from ipplan.engine.batch import _exact, _exact_sum
-    from ipplan.figures import exact, exact_sum
 
     values = [0.0, -0.0, 1.0, 22542.0, 999999999999999.0, -5.0, 0.1, 2.5, 1e15, 1e-7, 7.0e14]
     assert [_exact(v) for v in values] == [exact(v) for v in values]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan import regions as core_regions
+from ipplan.analysis import regions as core_regions
 from ipplan.cli.app import main
 from ipplan.engine import results, size
 from tests.engine.bench import national

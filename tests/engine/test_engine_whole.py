@@ -12,10 +12,10 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ipplan.analysis.evaluate import _quotient, per_year
+from ipplan.analysis.figures import judge
+from ipplan.core.model import Status
 from ipplan.engine import whole
-from ipplan.evaluate import _quotient, per_year
-from ipplan.figures import judge
-from ipplan.model import Status
 from tests.engine.test_engine_equal import same_everywhere
 
 wholes = st.one_of(
@@ -125,9 +125,9 @@ def test_band_edges_give_the_reference_figures(tmp_path: Path) -> None:
     edge_plan(tmp_path)
     for day in ("2024-12-31", "2025-06-30", "2026-01-31"):
         assert same_everywhere(str(tmp_path), date.fromisoformat(day)) == 7 * 2
+    from ipplan.data.plan import load_plan
     from ipplan.engine.load import read_table
     from ipplan.engine.units import evaluate_units
-    from ipplan.plan import load_plan
 
     plan = load_plan(str(tmp_path))
     got = evaluate_units(plan, date(2024, 12, 31), list(WANT), table=read_table(plan))

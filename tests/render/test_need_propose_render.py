@@ -10,13 +10,13 @@ from datetime import date
 
 from rich.cells import cell_len
 
-from ipplan.actuals import load_actuals
-from ipplan.need import Step, need
-from ipplan.plan import load_plan
-from ipplan.propose import Candidate, Method, Proposal, Proposals
+from ipplan.analysis.need import Step, need
+from ipplan.analysis.propose import Candidate, Method, Proposal, Proposals
+from ipplan.analysis.series import Dataset
+from ipplan.data.actuals import load_actuals
+from ipplan.data.plan import load_plan
 from ipplan.render.need import render_need_text
 from ipplan.render.propose import draft_plan, render_propose_table
-from ipplan.series import Dataset
 
 
 def test_need_text_fits_80_columns() -> None:
@@ -66,7 +66,8 @@ def test_the_draft_keeps_the_probability_and_rounds_towards_it() -> None:
 
 def test_need_and_propose_cores_import_neither_typer_nor_rich() -> None:
     script = (
-        "import ipplan.need, ipplan.propose, ipplan.stats, ipplan.draft, sys, json\n"
+        "import ipplan.analysis.need, ipplan.analysis.propose, ipplan.analysis.stats\n"
+        "import ipplan.data.draft, sys, json\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
@@ -80,8 +81,8 @@ def test_propose_table_on_hubei_keeps_every_column_and_whole_words_at_80() -> No
     # points and one rolling forecast (origin 4 of … n - 1 = 4: 1 forecast, reached at both
     # probabilities). The backtest column used to be cut off ("Back", "回测命") and English
     # names broken inside a word ("Geographical-indica" / "tion").
-    from ipplan.propose import propose_plan
-    from ipplan.scaffold import TEMPLATE_DIR
+    from ipplan.analysis.propose import propose_plan
+    from ipplan.data.scaffold import TEMPLATE_DIR
 
     plan = load_plan(TEMPLATE_DIR / "hubei")
     data = Dataset(plan, load_actuals(plan), date(2026, 11, 30), None)

@@ -11,7 +11,7 @@ import pytest
 import typer
 
 from ipplan.cli.app import app, main
-from ipplan.errors import Problem
+from ipplan.core.errors import Problem
 from ipplan.render.outputs import CHECK, COMMANDS, STATUS, StatusData
 from ipplan.render.registry import (
     REPORTS,

@@ -20,9 +20,9 @@ from datetime import date
 import pytest
 from rich.cells import cell_len
 
-from ipplan.actuals import load_actuals
-from ipplan.evaluate import Evaluation, PlanEvaluation, evaluate_plan
-from ipplan.plan import bundled_plan_dir, load_plan
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation, evaluate_plan
+from ipplan.data.actuals import load_actuals
+from ipplan.data.plan import bundled_plan_dir, load_plan
 from ipplan.render.show import render_show
 from ipplan.render.show_json import show_dict
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 import ipplan
-from ipplan.model import STATUSES
+from ipplan.core.model import STATUSES
 from ipplan.present.final import shown_status
 from ipplan.present.labels import status_word
 from ipplan.render.table import render_status

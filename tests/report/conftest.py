@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from report_plans import AS_OF, evaluate, make_hostile
 
-from ipplan.evaluate import PlanEvaluation
-from ipplan.plan import read_plan
+from ipplan.analysis.evaluate import PlanEvaluation
+from ipplan.data.plan import read_plan
 from ipplan.report import Report, build_report
 from ipplan.report.quality import quality_problems
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from ipplan.actuals import load_actuals
-from ipplan.evaluate import PlanEvaluation, evaluate_plan
-from ipplan.plan import load_plan
+from ipplan.analysis.evaluate import PlanEvaluation, evaluate_plan
+from ipplan.data.actuals import load_actuals
+from ipplan.data.plan import load_plan
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = "<img src=x onerror=alert(1)>"

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from report_plans import IMG, SCRIPT, evaluate
 
-from ipplan.errors import Problem
+from ipplan.core.errors import Problem
 from ipplan.report import Report, build_report
 from ipplan.report.build import problem_lines
 from ipplan.report.document import Chart, Paragraph, Table, walk
@@ -299,7 +299,7 @@ def test_responsible_unit_under_the_name(tmp_path) -> None:  # type: ignore[no-u
     表1; a target without one keeps its name alone."""
     import shutil
 
-    from ipplan.plan import bundled_plan_dir
+    from ipplan.data.plan import bundled_plan_dir
 
     folder = tmp_path / "plan"
     shutil.copytree(bundled_plan_dir(), folder)
@@ -323,7 +323,7 @@ def test_responsible_unit_under_the_name(tmp_path) -> None:  # type: ignore[no-u
 
 def test_the_report_knows_the_deadline_has_passed_as_every_view_does() -> None:
     # one rule (verdicts.ended: as_of ≥ the deadline), not a copy in report/texts.py
-    from ipplan import verdicts
+    from ipplan.analysis import verdicts
     from ipplan.report import build, regions, tables, texts
 
     assert not hasattr(texts, "ended") or texts.ended is verdicts.ended

@@ -115,9 +115,9 @@ def test_without_a_cjk_font_the_docx_charts_fall_back_in_english(tmp_path: Path)
     check = """
 import hashlib, json
 from datetime import date
-from ipplan.evaluate import evaluate_plan
-from ipplan.plan import load_plan
-from ipplan.actuals import load_actuals
+from ipplan.analysis.evaluate import evaluate_plan
+from ipplan.data.plan import load_plan
+from ipplan.data.actuals import load_actuals
 from ipplan.report import build_report
 from ipplan.report.chart import _labels, cjk_font, missing_glyphs, render_chart
 plan = load_plan(None)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.errors import FileBusyError, UsageError, WriteError
+from ipplan.core.errors import FileBusyError, UsageError, WriteError
 from ipplan.report.output import write_output
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from report_plans import evaluate
 
-from ipplan.i18n import words as catalog_words
+from ipplan.core.i18n import words as catalog_words
 from ipplan.report import build_report, render
 from ipplan.report.quality import quality_problems
 

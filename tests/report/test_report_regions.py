@@ -1,5 +1,5 @@
 """The 分地区完成情况 section (issue 9 part 4, issue 11 part 4) and the evaluation words of
-ipplan.verdicts in the report (issue 12). Every expected figure is worked out by hand."""
+ipplan.analysis.verdicts in the report (issue 12). Every expected figure is worked out by hand."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ipplan.actuals import load_actuals
-from ipplan.evaluate import evaluate_plan
-from ipplan.plan import load_plan
+from ipplan.analysis.evaluate import evaluate_plan
+from ipplan.data.actuals import load_actuals
+from ipplan.data.plan import load_plan
 from ipplan.report import Report, build_report, render
 from ipplan.report.document import Chart, Paragraph, Table, walk
 
