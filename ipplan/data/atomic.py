@@ -251,14 +251,15 @@ def write_atomic(path: Path, data: bytes, *, sync_dir: bool = True) -> None:
         fsync_dir(path.parent)
 
 
-def _restore(done: Sequence[Pending]) -> None:
-    """Put back the old contents of files already replaced (best effort)."""
-    for item in reversed(done):
+def restore(done: Sequence[tuple[Path, bytes | None]]) -> None:
+    """Put back the old contents (``None``: no file) of files already replaced, last first
+    (best effort); used by :func:`replace_all` and the journal's undo."""
+    for path, old in reversed(done):
         with contextlib.suppress(OSError, IpplanError):
-            if item.old is None:
-                item.path.unlink()
+            if old is None:
+                path.unlink()
             else:
-                write_atomic(item.path, item.old, sync_dir=False)
+                write_atomic(path, old, sync_dir=False)
 
 
 def replace_all(changes: Sequence[Pending]) -> None:
@@ -270,7 +271,7 @@ def replace_all(changes: Sequence[Pending]) -> None:
         try:
             write_atomic(item.path, item.new, sync_dir=False)
         except BaseException:
-            _restore(done)
+            restore([(item.path, item.old) for item in done])
             raise
         done.append(item)
     for folder in {item.path.parent for item in changes}:

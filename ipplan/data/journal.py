@@ -52,6 +52,7 @@ from ipplan.data.atomic import (
     plan_lock,
     read_current,
     remove_stale_temps,
+    restore,
     step,
     write_atomic,
 )
@@ -190,12 +191,7 @@ def _apply(folder: Path, changes: Sequence[Change]) -> None:
 def _undo(folder: Path, done: Sequence[Change]) -> None:
     """Put back the files already replaced, then drop the journal (the write did not happen).
     A crash in here leaves the commit marker: the next command rolls forward instead."""
-    for change in reversed(done):
-        with contextlib.suppress(OSError, IpplanError):
-            if change.old is None:
-                change.path.unlink()
-            else:
-                write_atomic(change.path, change.old, sync_dir=False)
+    restore([(change.path, change.old) for change in done])
     for parent in {change.path.parent for change in done}:
         fsync_dir(parent)
     _discard(folder)
