@@ -169,23 +169,68 @@ print(len(rows))
 """
 
 
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, peak resident MB and CPU seconds (user + system) of the child: on a
-    busy machine the CPU time is the steadier figure."""
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants alive now (Linux's /proc/PID/task/TID/children)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """The sum of the resident sets (RSS) and of the proportional sets (PSS: a page shared
+    by n processes counts 1/n in each) of ``pids``, in kB."""
+    rss = pss = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            pass
+    return rss, pss
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Wall seconds, peak MB of the summed RSS of the process tree, CPU seconds (user +
+    system, the waited-for children included: on a busy machine the steadier figure) and
+    peak MB of the summed PSS. The tree's memory is polled every 20 ms (a fork's child, or
+    DuckDB's threads, all counted); a page shared by two processes after a fork is counted
+    twice in the RSS sum, once in the PSS sum."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
+        peak_rss = peak_pss = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            rss, pss = _memory(_tree(proc.pid))
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            time.sleep(0.02)
         wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
         err = proc.stderr.read().decode() if proc.stderr else ""
-        if os.waitstatus_to_exitcode(status) != 0:
+        if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} failed: {err[-500:]}")
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    peak_rss = max(peak_rss, usage.ru_maxrss)  # a peak between two polls, of one process
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, peak_rss / 1024, cpu, peak_pss / 1024
 
 
 def run_size(
     units: int, keep: Path | None, env: dict[str, str]
-) -> dict[str, tuple[float, float, float]]:
+) -> dict[str, tuple[float, float, float, float]]:
     base = keep if keep is not None else Path(tempfile.mkdtemp(prefix="ipplan-national-"))
     folder = base / f"plan-{units}"
     if folder.exists():
@@ -206,17 +251,18 @@ def run_size(
     }  # fmt: skip
     env = {**env, "IPPLAN_CACHE_DIR": str(base / f"cache-{units}")}  # empty: a cold start
     shutil.rmtree(env["IPPLAN_CACHE_DIR"], ignore_errors=True)
-    results: dict[str, tuple[float, float, float]] = {}
+    results: dict[str, tuple[float, float, float, float]] = {}
     for run in ("cold", "warm"):
         for name, cmd in commands.items():
             results[f"{name} {run}"] = measure(cmd, env)
-    print(f"{'command':<8} {'run':<5} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} "
-          f"{'× duckdb time':>14} {'× duckdb memory':>16}")  # fmt: skip
-    for key, (wall, mem, cpu) in results.items():
+    print(f"{'command':<8} {'run':<5} {'wall s':>7} {'cpu s':>7} {'RSS MB':>7} {'PSS MB':>7} "
+          f"{'× time':>7} {'× cpu':>6} {'× RSS':>6} {'× PSS':>6}")  # fmt: skip
+    for key, (wall, mem, cpu, pss) in results.items():
         name, run = key.split()
         ref = results[f"duckdb {run}"]
-        print(f"{name:<8} {run:<5} {wall:7.2f} {cpu:7.2f} {mem:8.0f} {wall / ref[0]:14.2f} "
-              f"{mem / ref[1]:16.2f}")  # fmt: skip
+        print(f"{name:<8} {run:<5} {wall:7.2f} {cpu:7.2f} {mem:7.0f} {pss:7.0f} "
+              f"{wall / ref[0]:7.2f} {cpu / ref[2]:6.2f} {mem / ref[1]:6.2f} "
+              f"{pss / ref[3]:6.2f}")  # fmt: skip
     if keep is None:
         shutil.rmtree(base)
     return results

@@ -1,0 +1,100 @@
+"""Work on a large plan split over two processes: the second core, as DuckDB's threads use
+it (issue 9).
+
+:func:`in_two` gives ``[work(first half), work(second half)]``; the second half is computed
+by a child made with :func:`os.fork` once the data is loaded (copy-on-write: nothing is
+read or sent again), and its text comes back through a pipe. Any trouble with the child
+(no fork on this system, a failure, a signal, a short answer) is silent: the parent then
+computes that half itself, so the result is always the one-process result.
+``IPPLAN_PROCESSES=1`` keeps everything in one process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TypeVar
+
+T = TypeVar("T")
+
+
+def allowed() -> bool:
+    """Whether a child may be forked: the system has fork, more than one core, and
+    ``IPPLAN_PROCESSES`` does not say 1."""
+    if os.environ.get("IPPLAN_PROCESSES", "").strip() == "1":
+        return False
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+
+
+def in_two(items: Sequence[T], work: Callable[[Sequence[T]], str]) -> list[str]:
+    """``[work(items[:h]), work(items[h:])]`` with h the larger half; the second part
+    computed in a forked child when :func:`allowed`. ``work`` must depend only on its items
+    and on what was loaded before (the child sees the parent's memory as it was)."""
+    half = (len(items) + 1) // 2
+    first, second = items[:half], items[half:]
+    if not second or not allowed():
+        return [work(first), work(second)]
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return [work(first), work(second)]
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return [work(first), work(second)]
+    if pid == 0:  # the child: compute, send, and leave without running the parent's exits
+        _child(read_end, write_end, lambda: work(second))
+    os.close(write_end)
+    try:
+        mine = work(first)
+        theirs = _answer(read_end, pid)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.waitpid(pid, 0)
+        raise
+    finally:
+        with contextlib.suppress(OSError):
+            os.close(read_end)
+    return [mine, work(second) if theirs is None else theirs]
+
+
+def _child(read_end: int, write_end: int, work: Callable[[], str]) -> NoReturn:
+    """Compute in the child and write the UTF-8 text to the pipe; exit 0 only when all of
+    it was written. Nothing is printed: any error only makes the exit status 1."""
+    code = 1
+    try:
+        os.close(read_end)
+        data = work().encode("utf-8")
+        with os.fdopen(write_end, "wb") as out:
+            out.write(len(data).to_bytes(8, "big"))
+            out.write(data)
+        code = 0
+    except BaseException:  # the parent computes this half itself
+        pass
+    finally:
+        os._exit(code)
+
+
+def _answer(read_end: int, pid: int) -> str | None:
+    """The child's text, or None when it failed or its answer is incomplete."""
+    chunks = []
+    with os.fdopen(read_end, "rb", closefd=False) as source:
+        while chunk := source.read(1 << 20):
+            chunks.append(chunk)
+    _, status = os.waitpid(pid, 0)
+    data = b"".join(chunks)
+    if not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0 or len(data) < 8:
+        return None
+    size = int.from_bytes(data[:8], "big")
+    if len(data) != 8 + size:
+        return None
+    try:
+        return data[8:].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
