@@ -98,3 +98,42 @@ def _answer(read_end: int, pid: int) -> str | None:
         return data[8:].decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+class Ahead:
+    """Work started in a forked child whose only product is a side effect the parent may
+    use or not (files of the parsed-actuals cache): :meth:`wait` for it to end, :meth:`stop`
+    to end it early. Where no child can be made, nothing runs."""
+
+    def __init__(self, work: Callable[[], None] | None) -> None:
+        self.pid = 0
+        if work is None or not allowed():
+            return
+        try:
+            pid = os.fork()
+        except OSError:
+            return
+        if pid == 0:
+            code = 1
+            try:
+                work()
+                code = 0
+            except BaseException:  # the parent does this work itself
+                pass
+            finally:
+                os._exit(code)
+        self.pid = pid
+
+    def wait(self) -> None:
+        """Wait until the child has ended (at once when there is none)."""
+        pid, self.pid = self.pid, 0
+        if pid:
+            with contextlib.suppress(OSError):
+                os.waitpid(pid, 0)
+
+    def stop(self) -> None:
+        """End the child now, if it still runs."""
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+        self.wait()
