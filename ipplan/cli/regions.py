@@ -77,6 +77,9 @@ def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOu
     return StoredOutput(directory, day.isoformat(), parts, wanted) if wanted else None
 
 
+CHUNK_UNITS = 500  # units evaluated together, then written and their records let go
+
+
 def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> str:
     """``regions --format json`` of a large plan: each half of the units evaluated and
     written by its own process (:func:`ipplan.engine.fork.in_two`), the text the same as
@@ -88,11 +91,15 @@ def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> 
     first: list[Ranked] = []
 
     def work(part: Sequence[Unit]) -> str:
-        names = [u.name for u in part]
-        rows = region_rows(part, evaluate_regions(plan, {}, day, names, table=table))
-        if not first:  # the head's row: the plan's region, first of the first half
-            first[:] = rows[:1]
-        return entries(rows)
+        texts = []
+        for start in range(0, len(part), CHUNK_UNITS):  # the records of a chunk at a time
+            chunk = part[start : start + CHUNK_UNITS]
+            names = [u.name for u in chunk]
+            rows = region_rows(chunk, evaluate_regions(plan, {}, day, names, table=table))
+            if not first:  # the head's row: the plan's region, first of the first half
+                first[:] = rows[:1]
+            texts.append(entries(rows))
+        return ",\n".join(t for t in texts if t)  # one part
 
     if len(units) <= COMPACT_UNITS:
         names = [u.name for u in units]

@@ -76,5 +76,11 @@ def compact(rows: Sequence[Ranked], indicator: str | None, parts: Sequence[str])
     import json
 
     head = json_text(json.dumps(_head(rows, indicator), ensure_ascii=False)[:-1])
-    body = ",\n".join(part for part in parts if part)
-    return f'{head}, "regions": [\n{body}\n]}}\n'
+    pieces = [head, ', "regions": [\n']
+    for part in parts:
+        if part:
+            pieces += [part, ",\n"]
+    if pieces[-1] == ",\n":
+        pieces.pop()
+    pieces.append("\n]}\n")  # one copy of the parts' text (3,000 units: 100 MB as a str)
+    return "".join(pieces)
