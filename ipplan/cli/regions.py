@@ -13,7 +13,7 @@ from ipplan.render.outputs import REGIONS, RegionsData
 from ipplan.render.registry import Format
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
     from datetime import date
     from pathlib import Path
 
@@ -90,16 +90,16 @@ def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> 
 
     first: list[Ranked] = []
 
-    def work(part: Sequence[Unit]) -> str:
-        texts = []
+    def work(part: Sequence[Unit]) -> Iterator[str]:
         for start in range(0, len(part), CHUNK_UNITS):  # the records of a chunk at a time
             chunk = part[start : start + CHUNK_UNITS]
             names = [u.name for u in chunk]
             rows = region_rows(chunk, evaluate_regions(plan, {}, day, names, table=table))
             if not first:  # the head's row: the plan's region, first of the first half
                 first[:] = rows[:1]
-            texts.append(entries(rows))
-        return ",\n".join(t for t in texts if t)  # one part
+            if start:
+                yield ",\n"
+            yield entries(rows)
 
     if len(units) <= COMPACT_UNITS:
         names = [u.name for u in units]
