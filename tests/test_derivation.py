@@ -234,3 +234,21 @@ def test_renderers_recompute_no_figure(package: str) -> None:
                 bad = {a.name for a in node.names} & ARITHMETIC[node.module]
                 found += [f"{path.name}: {node.module}.{name}" for name in sorted(bad)]
     assert found == []
+
+
+def test_notes_are_compared_as_note_members_never_as_strings() -> None:
+    # `"final_awaited" in e.notes` compares equal today (Note is a str enum), but a renamed
+    # member would silently never match: every comparison names the Note member
+    import ipplan
+
+    values = {note.value for note in Note}
+    found = []
+    for path in sorted(Path(ipplan.__file__).parent.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Compare):
+                continue
+            for side in [node.left, *node.comparators]:
+                items = side.elts if isinstance(side, ast.Tuple | ast.List | ast.Set) else [side]
+                if any(isinstance(i, ast.Constant) and i.value in values for i in items):
+                    found.append(f"{path.name}:{node.lineno}")
+    assert found == []

@@ -84,4 +84,4 @@ def record(
     evaluation = evaluate_plan(the_plan, observations, day_today, region)
     for ev in evaluation.evaluations:
         if ev.indicator.id == ind.id:
-            emit(status_line(ev, lang.value, evaluation.time_elapsed))
+            emit(status_line(ev, evaluation, lang.value))

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from ipplan.check import figure
 from ipplan.collect.identify import Identity, identify
 from ipplan.collect.warnings import Key, find_warnings, obs_key
 from ipplan.errors import DataError, Problem
@@ -31,7 +32,7 @@ from ipplan.importer import read_import
 from ipplan.messages.collect import WORDS
 from ipplan.model import Observation, Plan
 from ipplan.periods import Period
-from ipplan.store import WriteResult, number_text, region_key, upsert_many
+from ipplan.store import WriteResult, region_key, upsert_many
 from ipplan.units import is_plan_region, unit_names
 
 Observations = Mapping[str, Sequence[Observation]]
@@ -122,8 +123,8 @@ def _sort(
                 params = {
                     "id": obs.indicator,
                     "period": str(obs.period),
-                    "old": number_text(old.value) if old else "",
-                    "new": number_text(obs.value),
+                    "old": figure(old.value) if old else "",  # as check writes figures
+                    "new": figure(obs.value),
                 }
                 ret.refused.append(Problem(code, params, obs.file, obs.line))
 

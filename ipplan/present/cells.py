@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ipplan.evaluate import Evaluation
 from ipplan.present import fmt
-from ipplan.present.labels import TARGET_TYPE, status_word
+from ipplan.present.labels import TARGET_TYPE
 
 
 @dataclass(frozen=True)
@@ -19,8 +19,7 @@ class Row:
     attainment: str
     progress: str
     growth: str
-    projection: str
-    status: str
+    projection: str  # no status: its word depends on the date (present/final.status_text)
 
 
 def target_text(ev: Evaluation, lang: str) -> str:
@@ -77,5 +76,4 @@ def row(ev: Evaluation, lang: str, time_elapsed: float) -> Row:
         progress=progress,
         growth=growth_text(ev),
         projection=fmt.number(ev.projection.value) if ev.projection else fmt.DASH,
-        status=status_word(ev.status, lang) + ("*" if ev.final else ""),
     )

@@ -13,9 +13,18 @@ from collections.abc import Sequence
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.messages.verdicts import TEXT as VTEXT
 from ipplan.present.labels import label, status_word
+from ipplan.present.summary import evaluation_lines
 from ipplan.regions import Ranked
 from ipplan.statuses import DEFAULT
-from ipplan.verdicts import Verdict, ended, final_assessment, word
+from ipplan.verdicts import (
+    Mode,
+    PlanAssessment,
+    Verdict,
+    assess_plan,
+    ended,
+    final_assessment,
+    word,
+)
 
 
 def shown_status(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
@@ -32,6 +41,20 @@ def shown_status(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
 def status_text(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
     """The status word with "*" when the deadline figure is in (a verdict, not a forecast)."""
     return shown_status(ev, result, lang) + ("*" if ev.final else "")
+
+
+def count_lines(result: PlanEvaluation, words: PlanAssessment | None, lang: str) -> list[str]:
+    """The plan-level lines under the status table, beside the count of statuses.
+
+    After the deadline the status words are the final evaluation's, so their count is the
+    final one ("n 项中 m 项已完成…") with the awaited line: they replace the count of
+    statuses and the bare "已过截止日期，待最终数据", whatever ``--evaluation`` chose. The
+    evaluation column's own count follows when it is another (``--evaluation midterm``)."""
+    own = evaluation_lines(words, lang) if words else []
+    if not ended(result):
+        return own
+    final = evaluation_lines(assess_plan(result, Mode.final), lang)
+    return final + [line for line in own if line not in final]
 
 
 def missed(rows: Sequence[Ranked], ids: Sequence[str]) -> list[tuple[Ranked, list[Evaluation]]]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ipplan.evaluate import Evaluation
+from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Observation, Plan
 from ipplan.present.cells import row
+from ipplan.present.final import status_text
 from ipplan.present.labels import HEAD
 from ipplan.present.safe import safe_text
 from ipplan.store import WriteResult, number_text, region_key
@@ -99,9 +100,10 @@ def render_record(plan: Plan, result: WriteResult, lang: str) -> str:
     return _text([f"{body}（{result.path}）" if lang == "zh" else f"{body} ({result.path})"])
 
 
-def status_line(ev: Evaluation, lang: str, time_elapsed: float) -> str:
-    """The indicator's status after the write, as one line of `ipplan status`."""
-    r = row(ev, lang, time_elapsed)
+def status_line(ev: Evaluation, result: PlanEvaluation, lang: str) -> str:
+    """The indicator's status after the write, as one line of `ipplan status` (after the
+    deadline in the final evaluation's words, as `status` words it: present/final.py)."""
+    r = row(ev, lang, result.time_elapsed)
 
     def head(key: str) -> str:
         return HEAD[key][lang].replace("\n", "").split("{")[0].strip()
@@ -113,7 +115,7 @@ def status_line(ev: Evaluation, lang: str, time_elapsed: float) -> str:
         parts = [f"{head('target')}{sep}{r.target}", *parts,
                  f"{head('attainment')}{sep}{r.attainment}",
                  f"{head('progress')}{sep}{r.progress}"]  # fmt: skip
-    parts.append(f"{head('status')}{sep}{r.status}")
+    parts.append(f"{head('status')}{sep}{status_text(ev, result, lang)}")
     joiner = "，" if lang == "zh" else ", "
     unit = f"（{r.unit}）" if lang == "zh" and r.unit else (f" ({r.unit})" if r.unit else "")
     return _text([f"{r.name}{unit}  " + joiner.join(parts)])

@@ -5,17 +5,16 @@ from __future__ import annotations
 from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.present.cells import row
-from ipplan.present.final import status_text
+from ipplan.present.final import count_lines, status_text
 from ipplan.present.labels import HEAD, label, one_line
 from ipplan.present.markdown import cell, table
 from ipplan.present.summary import (
     evaluation_head,
-    evaluation_lines,
     header_line,
     summary_line,
     verdict_cell,
 )
-from ipplan.verdicts import Mode, PlanAssessment, ended
+from ipplan.verdicts import PlanAssessment, ended
 
 
 def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | None = None) -> str:
@@ -41,9 +40,9 @@ def render_status(result: PlanEvaluation, lang: str, words: PlanAssessment | Non
     align = "lrrlrrrrl" + ("l" if words else "")
     head = [one_line(x) for x in head]  # "Growth\nneed/act": one line in a Markdown cell
     parts = [f"# {cell(header_line(result, lang))}\n", table(head, rows, align)]
-    if not (words is not None and words.mode is Mode.final and ended(result)):  # as the table
+    if not ended(result):  # as the table: after the deadline the final count replaces it
         parts.append(f"\n**{cell(summary_line(result, lang))}**\n")
-    parts += [f"\n{cell(line)}\n" for line in (evaluation_lines(words, lang) if words else [])]
+    parts += [f"\n{cell(line)}\n" for line in count_lines(result, words, lang)]
     if monitored:
         mhead = [label(h, k, lang) for k in ("indicator", "latest", "period", "unit")]
         parts += [f"\n## {cell(label(h, 'monitored', lang))}\n\n", table(mhead, monitored, "lrll")]

@@ -11,11 +11,10 @@ from ipplan.evaluate import PlanEvaluation
 from ipplan.periods import label_for_date
 from ipplan.present import fmt
 from ipplan.present.cells import row
-from ipplan.present.final import status_text
+from ipplan.present.final import count_lines, status_text
 from ipplan.present.labels import (
     HEAD,
     MISSING_WHY,
-    NOTES,
     STATUS,
     STYLE,
     TEXT,
@@ -24,13 +23,12 @@ from ipplan.present.labels import (
 )
 from ipplan.present.summary import (
     evaluation_head,
-    evaluation_lines,
     header_line,
     summary_line,
     verdict_cell,
 )
 from ipplan.render.console import string_console, text_of
-from ipplan.verdicts import Mode, PlanAssessment, ended
+from ipplan.verdicts import PlanAssessment, ended
 
 
 def _width(text: str) -> int:
@@ -110,18 +108,15 @@ def render_status(
         console.print()
         console.print(table)
     console.print()
-    final = words is not None and words.mode is Mode.final  # its count and awaited line
-    if not (final and ended(result)):  # after the deadline the final count replaces it
+    if not ended(result):  # after the deadline the final count replaces it (count_lines)
         console.print(Text(summary_line(result, lang), style="bold"))
-    for line in evaluation_lines(words, lang) if words else []:
+    for line in count_lines(result, words, lang):
         console.print(Text(line))
     if missing:
         sep = "、" if lang == "zh" else ", "
         console.print(label(TEXT, "missing", lang, names=sep.join(missing)))
     if any(e.final for e in targets):
         console.print(f"* {label(TEXT, 'final', lang)}")
-    if any("final_awaited" in e.notes for e in targets) and not final:
-        console.print(label(NOTES, "final_awaited", lang))
     if monitored:
         mon = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1),
                     title=label(h, "monitored", lang), title_justify="left")  # fmt: skip

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 
 from ipplan import __version__
+from ipplan.derivation import Note
 from ipplan.errors import Problem
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.i18n import format_problem
@@ -60,7 +61,6 @@ from ipplan.report.tables import (
 from ipplan.report.texts import (
     LAGGING,
     deadline_words,
-    ended,
     is_stale,
     period_words,
     shown_status,
@@ -70,7 +70,7 @@ from ipplan.report.texts import target_text as narrative
 from ipplan.report.words import word, words
 from ipplan.statuses import Scheme
 from ipplan.units import is_plan_region
-from ipplan.verdicts import Mode, assess_plan
+from ipplan.verdicts import Mode, assess_plan, ended
 
 DASH = fmt.DASH
 
@@ -240,7 +240,7 @@ def _overview(
     if behind:
         blocks.append(Paragraph(behind, "verdict"))
     targets = _targets(result)
-    if any("final_awaited" in e.notes for e in targets):
+    if any(Note.final_awaited in e.notes for e in targets):
         blocks.append(Paragraph(word("final_awaited", lang), "note"))
     if previous is not None:
         sep = "" if lang == "zh" else " "

@@ -364,7 +364,36 @@ def _heading(doc: Any, text: str, level: int, lang: str, *, new_page: bool = Fal
         para.paragraph_format.page_break_before = True
 
 
-def _section(doc: Any, s: Section, lang: str, progress: Progress | None) -> None:
+def _leads_into(doc: Any, s: Section, after: Section | None, lang: str) -> bool:
+    """Whether ``s`` ends with the lead sentence of the table that opens ``after`` (见表1,
+    only a heading between them) and that table turns the page to landscape."""
+    if after is None or s.subsections or not s.blocks or not after.blocks:
+        return False
+    last = s.blocks[-1]
+    if not isinstance(last, Paragraph) or last.role != "body":
+        return False
+    return isinstance(after.blocks[0], Table) and _too_wide(doc, after, lang)
+
+
+def _sections(
+    doc: Any, sections: tuple[Section, ...], lang: str, progress: Progress | None
+) -> None:
+    """Sections in order. A section break starts the landscape page, so no keep-with-next
+    holds a lead sentence to its table across it (Word and LibreOffice alike): the lead
+    goes after the break, on the table's page, never on a page of its own before it."""
+    lead: Paragraph | None = None
+    for n, s in enumerate(sections):
+        held = _leads_into(doc, s, sections[n + 1] if n + 1 < len(sections) else None, lang)
+        _section(doc, s, lang, progress, lead=lead, hold=held)
+        last = s.blocks[-1] if s.blocks else None
+        lead = last if held and isinstance(last, Paragraph) else None
+
+
+def _section(
+    doc: Any, s: Section, lang: str, progress: Progress | None,
+    *, lead: Paragraph | None = None, hold: bool = False,
+) -> None:  # fmt: skip
+    """One section; ``hold``: its last paragraph is left to the next section's ``lead``."""
     if s.key == "signature":  # never alone on a page: the last lines come along
         for para in doc.paragraphs[-2:]:
             para.paragraph_format.keep_with_next = True
@@ -376,17 +405,20 @@ def _section(doc: Any, s: Section, lang: str, progress: Progress | None) -> None
     wide = _too_wide(doc, s, lang)
     if wide:
         _turn(doc, landscape=True)
+    if lead is not None:  # the sentence before the heading, kept with it and the table
+        _paragraph(doc, lead, lang)
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
+    blocks = s.blocks[:-1] if hold else s.blocks
     # annexes start on a new page (a page-break-before, never an empty page of its own)
     annex = s.key in ("sources",) and not wide
     _heading(doc, s.heading, s.level, lang, new_page=annex)
-    for n, b in enumerate(s.blocks):
+    for n, b in enumerate(blocks):
         _block(doc, b, lang, progress)
-        if isinstance(b, Paragraph) and isinstance(next(iter(s.blocks[n + 1 :]), None), Table):
+        if isinstance(b, Paragraph) and isinstance(next(iter(blocks[n + 1 :]), None), Table):
             # a lead sentence stays with its table, and so the heading above it: never a
             # heading and its lead at the foot of a page with the table on the next
             doc.paragraphs[-1].paragraph_format.keep_with_next = True
-    for sub in s.subsections:
-        _section(doc, sub, lang, progress)
+    _sections(doc, s.subsections, lang, progress)
     if wide:
         _turn(doc, landscape=False)
 
@@ -440,8 +472,7 @@ def render_docx(
         run.font.size = Pt(SIZES[lang]["small"])
         para.paragraph_format.first_line_indent = Pt(0)
         para.paragraph_format.line_spacing = 1.2
-    for s in report.sections:
-        _section(doc, s, lang, progress)
+    _sections(doc, report.sections, lang, progress)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

@@ -24,9 +24,10 @@ from ipplan.regions import Ranked, evaluate_regions, lagging, rank_units, target
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Bar, Block, Cell, Chart, Column, Paragraph, Section, Table
 from ipplan.report.tables import name_unit, num, pct, status_cell, text
-from ipplan.report.texts import ended, period_words
+from ipplan.report.texts import period_words
 from ipplan.report.words import word, words
 from ipplan.units import list_units
+from ipplan.verdicts import ended
 
 Observations = Mapping[str, Sequence[Observation]]
 

@@ -13,10 +13,10 @@ from ipplan.present.fmt import unit_text
 from ipplan.present.labels import TARGET_TYPE, status_word
 from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
-from ipplan.report.texts import ended, is_stale, shown_status
+from ipplan.report.texts import is_stale, shown_status
 from ipplan.report.words import word, words
 from ipplan.statuses import Scheme, Statuses
-from ipplan.verdicts import Assessment, Mode, assess_plan
+from ipplan.verdicts import Assessment, Mode, assess_plan, ended
 from ipplan.verdicts import word as verdict_word
 
 DASH = fmt.DASH

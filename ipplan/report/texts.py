@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ipplan.derivation import Note
 from ipplan.evaluate import Evaluation, PlanEvaluation
 from ipplan.model import Indicator
 from ipplan.periods import Period, label_for_date
@@ -18,7 +19,7 @@ from ipplan.present.fmt import unit_text
 from ipplan.present.labels import NOTES
 from ipplan.report.words import word
 from ipplan.statuses import DEFAULT
-from ipplan.verdicts import Assessment, Verdict, final_assessment
+from ipplan.verdicts import Assessment, Verdict, ended, final_assessment
 from ipplan.verdicts import word as verdict_word
 
 METHOD_WORDS = ("linear", "cagr", "weighted", "pace")
@@ -47,11 +48,6 @@ def sentence(text: str, lang: str) -> str:
         return text if text.endswith("。") else text + "。"
     text = text[:1].upper() + text[1:]
     return text if text.endswith(".") else text + "."
-
-
-def ended(result: PlanEvaluation) -> bool:
-    """From the deadline on, the report is a final evaluation."""
-    return result.as_of >= result.plan.meta.deadline
 
 
 def months_later(d: date, months: int) -> date:
@@ -265,7 +261,7 @@ def target_text(ev: Evaluation, lang: str, result: PlanEvaluation, deadline: str
     else:
         out.append(word("verdict", lang, status=status))
     for note in ev.notes:
-        if note in NOTES and note not in ("no_data", "final_awaited"):
+        if note in NOTES and note not in (Note.no_data, Note.final_awaited):
             out.append(sentence(NOTES[note][lang], lang))
     return out
 

@@ -56,6 +56,30 @@ def test_status_after_the_deadline_shows_final_words_not_the_pace(
     assert not any(f"| {word} |" in md for word in PACE) and "7 targets:" not in md
 
 
+def test_status_midterm_after_the_deadline_counts_in_the_status_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # --evaluation midterm chooses the evaluation column's words; the status column still
+    # words each target as the final evaluation (预计已完成…), so its count is the final
+    # one and the awaited line replaces the bare note, as without the option; the mid-term
+    # count follows. Trademarks: actual 17.0% against required 15.4% a year, ratio ≈ 1.10
+    # ≥ 1.05 → 快于预期; GIs 3.7% against 8.5%, ratio ≈ 0.44 < 0.95 → 滞后; 5 lack data.
+    for fmt in ("table", "markdown"):
+        out = run(capsys, "status", "--as-of", "2026-11-30", "-e", "midterm", "-f", fmt)
+        assert "7 项目标：" not in out and "已过截止日期，待最终数据" not in out
+        final = out.index("终期评估：7 项中 0 项已完成，待终值 7 项")
+        awaited = out.index("待终值：尚无2025的数据")
+        midterm = out.index("中期评估：7 项中 1 项基本符合或快于预期")
+        assert final < awaited < midterm
+    assert (
+        "中期评估：7 项中 1 项基本符合或快于预期（其中快于预期 1 项），滞后 1 项，无法评估 5 项"
+        in out
+    )
+    out = run(capsys, "status", "--as-of", "2026-11-30", "-e", "midterm", "--lang", "en")
+    assert "7 targets:" not in out and "Final evaluation: 0 of 7 achieved" in out
+    assert "Mid-term evaluation: 1 of 7 on course or ahead (1 ahead), 1 lagging" in out
+
+
 def test_status_before_the_deadline_keeps_the_pace(capsys: pytest.CaptureFixture[str]) -> None:
     out = run(capsys, "status", "--as-of", "2025-06-30")
     assert "进度正常" in out and "7 项目标：" in out and "预计已完成" not in out

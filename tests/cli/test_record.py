@@ -276,3 +276,37 @@ def test_a_percent_value_record_takes_is_one_status_reads(
                        "--plan", str(plan_dir))  # fmt: skip
     assert (code, err) == (0, "")
     assert path.read_text("utf-8-sig").splitlines()[1:] == ["2023,35", "2024,36.5%", "2025-06,37"]
+
+
+@pytest.mark.parametrize(
+    ("period", "value", "word"),
+    [
+        # the window 16,480 (2021) … 22,542 (2023), 25,000 (2024): every projection to
+        # 2025 is below the 30,000 target (CAGR (25000/16480)^(1/3.0007) = 1.1489 →
+        # 25,000 × 1.1489 ≈ 28,722, the highest; linear 20,936.5 + 2.5 × 2,837.8 ≈ 28,031)
+        # → 预计未完成; the pace word it replaces was 需加快 (behind)
+        ("2024", "25,000", "预计未完成"),
+        # 30,500 ≥ 30,000: already reached before the deadline figure → 预计已完成 (was 已完成)
+        ("2024", "30,500", "预计已完成"),
+        # the deadline figure: 29,000 < 30,000 → 未完成, final (*)
+        ("2025", "29,000", "未完成*"),
+    ],
+)
+def test_after_the_deadline_the_status_is_worded_as_status_words_it(
+    plan_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    period: str,
+    value: str,
+    word: str,
+) -> None:
+    # the deadline is 2025-12-31: on 2026-11-30 the pace (需加快…) answers no question left
+    monkeypatch.setenv("IPPLAN_TODAY", "2026-11-30")
+    code, out, err = run(capsys, "record", "trademarks_valid", period, value, "--plan",
+                         str(plan_dir))  # fmt: skip
+    assert (code, err) == (0, "")
+    assert out.splitlines()[1].endswith(f"状态：{word}")
+    code, table, _ = run(capsys, "status", "--plan", str(plan_dir), "-f", "markdown")
+    line = next(x for x in table.splitlines() if x.startswith("| 有效注册商标量 |"))
+    # the same word in the status table (its Markdown escapes the "*")
+    assert line.split("|")[9].strip().replace("\\*", "*") == word

@@ -138,7 +138,7 @@ def test_round_trip(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixture[st
     # 南湖县: trademarks 3 + patent_grants 3 + invention 1 (2023 only) = 7
     assert "南湖县报表(1).xlsx（南湖县 2025）：新增 3 条，修改 0 条，未变 7 条，拒收 0 条" in stdout
     assert "隐藏表 _ipplan 已被删除；按表头认定为“西山县” 2025" in stdout
-    assert "已锁定的 trademarks_valid 2024 被改为 5700（原为 5600），未导入" in stdout
+    assert "已锁定的 trademarks_valid 2024 被改为 5,700（原为 5,600），未导入" in stdout
     assert "“待统计局公布”" in stdout  # the note is refused as no number, with its cell
     # 300 after 510: (510 - 300) / 510 = 41.2 % > 30 %
     assert "41.2%" in stdout
@@ -284,7 +284,8 @@ def test_damage_people_do(plan: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     # the 万件 scales the whole row, the locked figures too: 3100 × 10^4 = 31,000,000 is
     # no longer the 3100 recorded, and so for 2022 and 2023: refused, with the negative
     assert "未变 4 条，拒收 4 条" in stdout  # unchanged: patent_grants 3 + invention 2023
-    assert "已锁定的 trademarks_valid 2024 被改为 31000000（原为 3100）" in stdout
+    # written as every view writes numbers (the message said 31000000 and 3100)
+    assert "已锁定的 trademarks_valid 2024 被改为 31,000,000（原为 3,100）" in stdout
     assert f"拒收 {path}:6:7: " in stdout  # patent_grants' row 6, the 2025 column G
     assert rows(plan, "patent_grants", "2025") == {}
     # a file for 南湖县 is refused when 东城区's are asked for

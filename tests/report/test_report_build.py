@@ -319,3 +319,12 @@ def test_responsible_unit_under_the_name(tmp_path) -> None:  # type: ignore[no-u
         assert sum(line in n for n in names) == 1, names
         assert next(n for n in names if line in n).endswith("\n" + line)
         assert sum("\n" in n for n in names) == 1
+
+
+def test_the_report_knows_the_deadline_has_passed_as_every_view_does() -> None:
+    # one rule (verdicts.ended: as_of ≥ the deadline), not a copy in report/texts.py
+    from ipplan import verdicts
+    from ipplan.report import build, regions, tables, texts
+
+    assert not hasattr(texts, "ended") or texts.ended is verdicts.ended
+    assert build.ended is regions.ended is tables.ended is verdicts.ended

@@ -7,6 +7,7 @@ import io
 import shutil
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ipplan.actuals import load_actuals
 from ipplan.evaluate import evaluate_plan
@@ -219,6 +220,34 @@ def test_the_docx_heading_and_lead_stay_with_the_units_table() -> None:
     table = next(t for t in doc.tables if t.rows[0].cells[1].text == "地区")
     for row in table.rows[:3]:  # the header and two rows
         assert all(c.paragraphs[0].paragraph_format.keep_with_next for c in row.cells)
+
+
+def test_the_docx_lead_sentence_is_on_the_page_of_its_landscape_table() -> None:
+    # "各项目标完成情况见表1。" ends 一、总体情况; 表1 is too wide for a portrait page and
+    # gets a landscape section. No keep-with-next holds across the section break (a new
+    # page), so the sentence was left alone on a portrait page: it now opens the landscape
+    # section, kept with the heading 二、指标完成情况表 and the table.
+    from docx import Document
+    from docx.oxml.ns import qn
+
+    for lang, lead in (("zh", "各项目标完成情况见表1。"), ("en", "Table 1 shows every target.")):
+        doc = Document(io.BytesIO(render(report_of(COUNTIES, date(2026, 11, 30), lang), "docx")))
+        body = list(doc.element.body.iterchildren())
+
+        def breaks(el: Any) -> bool:
+            return el.tag == qn("w:p") and el.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+
+        def text(el: Any) -> str:
+            return "".join(t.text or "" for t in el.iter(qn("w:t")))
+
+        at = next(i for i, el in enumerate(body) if text(el) == lead)
+        table = next(i for i, el in enumerate(body) if el.tag == qn("w:tbl"))
+        assert not any(breaks(el) for el in body[at:table]), "a section break between them"
+        assert breaks(body[at - 1])  # the portrait section ends just before the lead
+        closing = next(el for el in body[table:] if breaks(el))  # the landscape section's end
+        size = closing.find(f"{qn('w:pPr')}/{qn('w:sectPr')}/{qn('w:pgSz')}")
+        assert int(size.get(qn("w:w"))) > int(size.get(qn("w:h")))  # landscape
+        assert body[at].find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None
 
 
 def test_a_value_label_never_touches_the_100_percent_line() -> None:
