@@ -4,10 +4,17 @@ Generates a plan of N units (default 3,000) × 20 indicators × 60 months, rows 
 says, with each unit's own targets in targets_by_region.csv; then runs, each in a fresh
 process, ``ipplan regions --format json``, ``ipplan status --region <one unit>`` and DuckDB
 computing the latest value, the 5-year CAGR and the attainment of every series from the same
-CSV files. Prints wall time, CPU time, peak memory (the child's maximum resident set) and
-the ratios, cold (empty caches: ipplan.engine.cache and ipplan.engine.results) and warm
-(the second run, the caches filled), at 30, 300 and N units. The files are in the OS's
-page cache both times (they were just written).
+CSV files. Prints wall time, CPU time (user + system of the whole process tree: a forked
+child's included) and peak memory, cold (empty caches: ipplan.engine.cache and
+ipplan.engine.results) and warm (the second run, the caches filled), at 30, 300 and N units.
+The files are in the OS's page cache both times (they were just written).
+
+Memory is polled every 20 ms over the whole process tree (/proc/PID/task/*/children,
+/proc/PID/smaps_rollup): "RSS" is the peak of the SUM of the resident sets of ipplan and
+the child it forks (or of DuckDB's one process with its threads); a page shared after a
+fork counts in both, so this overstates ipplan. "PSS" is the peak of the sum of the
+proportional sets (a page shared by two processes counts half in each): memory actually
+used. The ratios (× time, × cpu, × RSS, × PSS) are to DuckDB in the same run.
 
 Not a timed test: it prints numbers for people to read. Run it with
 
@@ -16,25 +23,33 @@ Not a timed test: it prints numbers for people to read. Run it with
 Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
 DuckDB is a dev dependency, used here only.
 
-Last measured (2026-11-30, three runs, 2 cores shared with five other jobs: load 5–8, so
-DuckDB's two threads were slowed too; wall s / CPU s / peak MB):
+Last measured (2026-11-30, two runs, 2 cores shared with five other jobs: load 3–4, so a
+second process, ipplan's or DuckDB's, rarely had a free core; wall s / CPU s / peak RSS sum
+MB / peak PSS sum MB; ratios to DuckDB in the same run):
 
-- 30 units (1.5 MB of actuals: below the engine's 2 MB, the row-by-row path): DuckDB
-  0.7–1.5 / 0.4–0.6 / 107; `regions` 3.5–6.1 / 1.7–2.4 / 72; `status --region` 2.3–3.3.
-- 300 units: DuckDB 2.5–3.7 / 1.1–1.2 / 134; `regions` cold 4.5–6.2 / 2.2–2.5 / 156,
-  warm 0.8–1.0 / 0.3–0.4 / 46 (0.33–0.46×); `status --region` cold 1.4–2.4 / 0.7–0.8.
-- 3,000 units: DuckDB 10.0–12.6 / 4.3–4.5 / 425 (4.7–6.5 s wall on a quieter machine).
-  `regions --format json` cold 20.5–27.0 / 9.0–10.5 / 727: 1.63–2.49× time (2.0–2.45× in
-  CPU time), 1.72× memory: NOT within the 1.5× time aim; warm 1.4–1.8 / 0.6–0.7 / 143
-  (0.13–0.17×, the results cache): within. `status --region` cold 5.1–6.5 / 2.2–2.7 /
-  253 (0.40–0.60×, 0.6× memory), warm 4.3–5.8 / 1.9–2.4 (0.40–0.53×): within.
-  Before this round `regions` took 15.3 s / 844 MB cold and 16.7 s warm.
+- 30 units (below the engine's 2 MB: the row-by-row path, one process): DuckDB
+  0.41–0.43 / 0.39–0.50 / 108; `regions` cold 2.3–3.4 / 2.2–3.4 / 74; `status --region`
+  1.1–1.6.
+- 300 units: DuckDB 0.57–0.73 / 0.7–0.8 / 141; `regions` cold 1.6–2.0 / 2.0–2.1 / 237 /
+  148–155 (2.75–2.79×), warm 0.32–0.34 (0.43–0.50×); `status --region` cold 0.7.
+- 3,000 units: DuckDB 3.4–5.7 / 4.7–5.5 / 421–426 / 412–421. `regions --format json`
+  cold 13.4–15.9 / 11.4–13.2 / 825–828 / 584–591: 2.77–3.98× wall time, 2.37–2.44× CPU
+  time: NOT within the 1.5× time aim; 1.94–1.97× memory counted as the RSS sum (within the
+  2× aim, barely), 1.40–1.42× as PSS. Warm 0.59–0.61 / 0.55–0.57 / 143 (0.12–0.14×, the
+  results cache): within. `status --region` cold 2.0–2.5 / 1.9–2.5 / 252 (0.35–0.74×),
+  warm 2.2–2.4 (0.49–0.50×): within.
+  The round before (one process): `regions` cold 20.5–27.0 / 9.0–10.5 / 727 (1.63–2.49×
+  wall, 2.0–2.45× CPU, DuckDB then 10.0–12.6 s wall on a busier machine).
 
-Where the cold `regions` CPU time goes at 3,000 units (process_time laps): imports 0.5 s;
-targets.yaml and its 52,200 unit targets 1.0 s; reading the CSVs (pandas' C reader, the
-checks, writing the parsed-actuals cache) 2.5 s; evaluating 60,000 series 2.4–3.0 s (the
-records: 60,000 evaluations, 240,000 projections, 120,000 observations); the JSON 3.3 s
-(the objects of `status --format json` 1.2 s, json's C encoder 1.4–1.9 s for 56 MB).
+Two processes (ipplan.engine.fork): a child reads the later half of the actuals files into
+the parsed-actuals cache while the parent reads the first half, and after loading a child
+evaluates and writes the second half of the units while the parent does the first. That
+shortens the wall time only when the second core is free: here it seldom was (the CPU time
+rose by about 1 s: copy-on-write faults, the child's files hashed and loaded again from the
+cache). On an idle 2-core machine the floor is about CPU / 2 ≈ 6 s, still about 1.3–1.7×
+DuckDB's. Where one process's CPU goes at 3,000 units: imports 0.5 s; targets.yaml and
+its 52,200 unit targets 0.85 s; reading the CSVs 2.4 s; evaluating 60,000 series 2.4–3.0 s;
+the JSON 2.8 s (status objects 1.0 s, json's C encoder 1.1–1.9 s for 56 MB).
 """
 
 from __future__ import annotations
@@ -169,23 +184,68 @@ print(len(rows))
 """
 
 
-def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, peak resident MB and CPU seconds (user + system) of the child: on a
-    busy machine the CPU time is the steadier figure."""
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants alive now (Linux's /proc/PID/task/TID/children)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as f:
+                    todo += [int(c) for c in f.read().split()]
+        except OSError:
+            pass
+    return found
+
+
+def _memory(pids: list[int]) -> tuple[int, int]:
+    """The sum of the resident sets (RSS) and of the proportional sets (PSS: a page shared
+    by n processes counts 1/n in each) of ``pids``, in kB."""
+    rss = pss = 0
+    for p in pids:
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1])
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1])
+        except OSError:
+            pass
+    return rss, pss
+
+
+def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, float]:
+    """Wall seconds, peak MB of the summed RSS of the process tree, CPU seconds (user +
+    system, the waited-for children included: on a busy machine the steadier figure) and
+    peak MB of the summed PSS. The tree's memory is polled every 20 ms (a fork's child, or
+    DuckDB's threads, all counted); a page shared by two processes after a fork is counted
+    twice in the RSS sum, once in the PSS sum."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.PIPE, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
+        peak_rss = peak_pss = 0
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            rss, pss = _memory(_tree(proc.pid))
+            peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
+            time.sleep(0.02)
         wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
         err = proc.stderr.read().decode() if proc.stderr else ""
-        if os.waitstatus_to_exitcode(status) != 0:
+        if proc.returncode != 0:
             raise SystemExit(f"{' '.join(cmd)} failed: {err[-500:]}")
-    return wall, usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime
+    peak_rss = max(peak_rss, usage.ru_maxrss)  # a peak between two polls, of one process
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, peak_rss / 1024, cpu, peak_pss / 1024
 
 
 def run_size(
     units: int, keep: Path | None, env: dict[str, str]
-) -> dict[str, tuple[float, float, float]]:
+) -> dict[str, tuple[float, float, float, float]]:
     base = keep if keep is not None else Path(tempfile.mkdtemp(prefix="ipplan-national-"))
     folder = base / f"plan-{units}"
     if folder.exists():
@@ -206,17 +266,18 @@ def run_size(
     }  # fmt: skip
     env = {**env, "IPPLAN_CACHE_DIR": str(base / f"cache-{units}")}  # empty: a cold start
     shutil.rmtree(env["IPPLAN_CACHE_DIR"], ignore_errors=True)
-    results: dict[str, tuple[float, float, float]] = {}
+    results: dict[str, tuple[float, float, float, float]] = {}
     for run in ("cold", "warm"):
         for name, cmd in commands.items():
             results[f"{name} {run}"] = measure(cmd, env)
-    print(f"{'command':<8} {'run':<5} {'wall s':>7} {'cpu s':>7} {'peak MB':>8} "
-          f"{'× duckdb time':>14} {'× duckdb memory':>16}")  # fmt: skip
-    for key, (wall, mem, cpu) in results.items():
+    print(f"{'command':<8} {'run':<5} {'wall s':>7} {'cpu s':>7} {'RSS MB':>7} {'PSS MB':>7} "
+          f"{'× time':>7} {'× cpu':>6} {'× RSS':>6} {'× PSS':>6}")  # fmt: skip
+    for key, (wall, mem, cpu, pss) in results.items():
         name, run = key.split()
         ref = results[f"duckdb {run}"]
-        print(f"{name:<8} {run:<5} {wall:7.2f} {cpu:7.2f} {mem:8.0f} {wall / ref[0]:14.2f} "
-              f"{mem / ref[1]:16.2f}")  # fmt: skip
+        print(f"{name:<8} {run:<5} {wall:7.2f} {cpu:7.2f} {mem:7.0f} {pss:7.0f} "
+              f"{wall / ref[0]:7.2f} {cpu / ref[2]:6.2f} {mem / ref[1]:6.2f} "
+              f"{pss / ref[3]:6.2f}")  # fmt: skip
     if keep is None:
         shutil.rmtree(base)
     return results

@@ -13,8 +13,14 @@ from ipplan.render.outputs import REGIONS, RegionsData
 from ipplan.render.registry import Format
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
     from datetime import date
     from pathlib import Path
+
+    from ipplan.analysis.regions import Ranked
+    from ipplan.core.model import Plan
+    from ipplan.data.units import Unit
+    from ipplan.engine.load import Table
 
 
 class StoredOutput:
@@ -71,6 +77,38 @@ def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOu
     return StoredOutput(directory, day.isoformat(), parts, wanted) if wanted else None
 
 
+CHUNK_UNITS = 500  # units evaluated together, then written and their records let go
+
+
+def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> str:
+    """``regions --format json`` of a large plan: each half of the units evaluated and
+    written by its own process (:func:`ipplan.engine.fork.in_two`), the text the same as
+    in one process (the compact layout; a unit's figures never depend on the others)."""
+    from ipplan.analysis.regions import evaluate_regions, region_rows
+    from ipplan.engine.fork import in_two
+    from ipplan.render.regions_json import COMPACT_UNITS, compact, entries, render_regions
+
+    first: list[Ranked] = []
+
+    def work(part: Sequence[Unit]) -> Iterator[str]:
+        for start in range(0, len(part), CHUNK_UNITS):  # the records of a chunk at a time
+            chunk = part[start : start + CHUNK_UNITS]
+            names = [u.name for u in chunk]
+            rows = region_rows(chunk, evaluate_regions(plan, {}, day, names, table=table))
+            if not first:  # the head's row: the plan's region, first of the first half
+                first[:] = rows[:1]
+            if start:
+                yield ",\n"
+            yield entries(rows)
+
+    if len(units) <= COMPACT_UNITS:
+        names = [u.name for u in units]
+        rows = region_rows(units, evaluate_regions(plan, {}, day, names, table=table))
+        return render_regions(rows)
+    parts = in_two(units, work)
+    return compact(first, None, parts)
+
+
 def regions(
     plan: options.PlanOpt = None,
     as_of: options.AsOfOpt = None,
@@ -109,10 +147,13 @@ def regions(
         if indicator is not None:
             chosen = require_indicator(the_plan, indicator, code).id
         units = list_units(the_plan, observations)
-        names = [u.name for u in units]
-        results = evaluate_regions(the_plan, observations, day, names, table=table)
-        rows = region_rows(units, results, chosen)
-        text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
+        if table is not None and format is Format.json and chosen is None:
+            text = _json_in_two(the_plan, day, units, table)  # many units: two processes
+        else:
+            names = [u.name for u in units]
+            results = evaluate_regions(the_plan, observations, day, names, table=table)
+            rows = region_rows(units, results, chosen)
+            text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
     if stored is not None and table is not None:
         stored.save(text, printed)
     options.emit(text)

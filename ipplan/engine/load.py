@@ -31,8 +31,9 @@ from ipplan.core.periods import Period, parse_period
 from ipplan.data import actuals
 from ipplan.data.encoding import decode_text
 from ipplan.data.observation import parse_date, read_flag, region_name
-from ipplan.engine import cache
+from ipplan.engine import cache, size
 from ipplan.engine.exact import record
+from ipplan.engine.fork import Ahead
 
 IntArray = npt.NDArray[np.int32]  # codes: half the memory of int64 for millions of rows
 FloatArray = npt.NDArray[np.float64]
@@ -330,6 +331,65 @@ def _cached_rows(hit: dict[str, Any], indicator: Indicator, regions: _Labels) ->
     )  # fmt: skip
 
 
+def _read_one(
+    path: Path,
+    indicator: Indicator,
+    top: str,
+    regions: _Labels,
+    rows: dict[str, Rows],
+    problems: list[Problem],
+) -> None:
+    """One file into ``rows``: from the cache, else pandas' reader, else the strict one."""
+    raw = _regular_bytes(path)
+    wanted = None
+    if raw is not None:
+        try:
+            wanted = cache.key(path, raw, indicator, top)
+        except OSError:
+            wanted = None
+        hit = cache.load(path, wanted) if wanted is not None else None
+        if hit is not None:
+            rows[indicator.id] = _cached_rows(hit, indicator, regions)
+            return
+        fast = fast_rows(raw, str(path), indicator, top, regions)
+        if fast is not None:
+            rows[indicator.id] = fast
+            if wanted is not None:
+                cache.save(path, wanted, fast, regions.values)
+            return
+    observations, found = actuals.parse_file(path, indicator, top)
+    problems.extend(found)
+    rows[indicator.id] = strict_rows(observations, indicator, top, regions)
+    if wanted is not None and not found:
+        cache.save(path, wanted, rows[indicator.id], regions.values)
+
+
+def _read_ahead(files: list[tuple[Path, Indicator]], top: str) -> tuple[int, Ahead]:
+    """The later files (about half the bytes) read by a forked child into the
+    parsed-actuals cache while this process reads the others; the index of the first of
+    them. Nothing is forked (index past the end) without the cache or for small files."""
+    sizes = []
+    for path, _ in files:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)
+    if cache.folder() is None or sum(sizes) <= 2 * size.LARGE_BYTES or len(files) < 2:
+        return len(files), Ahead(None)
+    split, done = 0, 0
+    while split < len(files) - 1 and 2 * (done + sizes[split]) <= sum(sizes):
+        done += sizes[split]
+        split += 1
+
+    def work() -> None:
+        regions = _Labels()
+        regions.code(top)
+        for path, indicator in files[split:]:
+            _read_one(path, indicator, top, regions, {}, [])
+
+    return split, Ahead(work)
+
+
 def read_table(plan: Plan) -> Table:
     """Every observation of the plan as columns; DataError listing every error (those of
     :func:`ipplan.data.actuals.load_actuals`, in the same order) when any file is unusable."""
@@ -338,29 +398,15 @@ def read_table(plan: Plan) -> Table:
     regions.code(plan.meta.region)
     rows: dict[str, Rows] = {}
     top = plan.meta.region
-    for path, indicator in files:
-        raw = _regular_bytes(path)
-        wanted = None
-        if raw is not None:
-            try:
-                wanted = cache.key(path, raw, indicator, top)
-            except OSError:
-                wanted = None
-            hit = cache.load(path, wanted) if wanted is not None else None
-            if hit is not None:
-                rows[indicator.id] = _cached_rows(hit, indicator, regions)
-                continue
-            fast = fast_rows(raw, str(path), indicator, top, regions)
-            if fast is not None:
-                rows[indicator.id] = fast
-                if wanted is not None:
-                    cache.save(path, wanted, fast, regions.values)
-                continue
-        observations, found = actuals.parse_file(path, indicator, top)
-        problems.extend(found)
-        rows[indicator.id] = strict_rows(observations, indicator, top, regions)
-        if wanted is not None and not found:
-            cache.save(path, wanted, rows[indicator.id], regions.values)
+    split, ahead = _read_ahead(files, top)
+    try:
+        for i, (path, indicator) in enumerate(files):
+            if i == split:
+                ahead.wait()  # the later files are in the cache now, unless the child failed
+            _read_one(path, indicator, top, regions, rows, problems)
+    finally:
+        ahead.stop()
+    errors = [p for p in problems if p.severity == "error"]
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)

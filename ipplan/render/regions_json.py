@@ -55,16 +55,32 @@ COMPACT_UNITS = 200  # above this many units, one line per unit (json's C encode
 def render_regions(rows: Sequence[Ranked], indicator: str | None = None) -> str:
     if len(rows) <= COMPACT_UNITS:
         return dumps(regions_dict(rows, indicator))
-    # Indenting is done by json's pure-Python encoder: minutes for 3,000 units. The same
-    # JSON, each unit on one line, each made and encoded in turn (not all units' objects
-    # at once: 3,000 units' are hundreds of MB).
+    return compact(rows, indicator, [entries(rows, indicator)])
+
+
+def entries(rows: Sequence[Ranked], indicator: str | None = None) -> str:
+    """The entries of ``rows`` in the compact layout: each unit on one line, made and
+    encoded in turn (not all units' objects at once: 3,000 units' are hundreds of MB),
+    joined by ",\n"; "" for no rows."""
+    import json
+
+    return ",\n".join(
+        json_text(json.dumps(_entry(row, indicator), ensure_ascii=False)) for row in rows
+    )
+
+
+def compact(rows: Sequence[Ranked], indicator: str | None, parts: Sequence[str]) -> str:
+    """The JSON of many units: the head (from ``rows``, the plan's region first) and the
+    ``parts`` of :func:`entries`, in order, as one list. Indenting is done by json's
+    pure-Python encoder: minutes for 3,000 units; this is the same JSON, a unit a line."""
     import json
 
     head = json_text(json.dumps(_head(rows, indicator), ensure_ascii=False)[:-1])
-    parts = [head, ', "regions": [\n']
-    for i, row in enumerate(rows):
-        if i:
-            parts.append(",\n")
-        parts.append(json_text(json.dumps(_entry(row, indicator), ensure_ascii=False)))
-    parts.append("\n]}\n")
-    return "".join(parts)
+    pieces = [head, ', "regions": [\n']
+    for part in parts:
+        if part:
+            pieces += [part, ",\n"]
+    if pieces[-1] == ",\n":
+        pieces.pop()
+    pieces.append("\n]}\n")  # one copy of the parts' text (3,000 units: 100 MB as a str)
+    return "".join(pieces)

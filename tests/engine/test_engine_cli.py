@@ -114,7 +114,7 @@ def test_benchmark_runs_at_three_units(tmp_path: Path) -> None:
         capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert proc.returncode == 0, proc.stderr[-2000:]
-    for word in ("duckdb", "regions", "status", "cold", "warm", "× duckdb time"):
+    for word in ("duckdb", "regions", "status", "cold", "warm", "× time", "× RSS", "× PSS"):
         assert word in proc.stdout
     assert (tmp_path / "plan-3" / "targets_by_region.csv").read_text(encoding="utf-8").count(
         "\n"
