@@ -12,12 +12,9 @@ cache that cannot be written is no error.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import json
-import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -27,7 +24,7 @@ import numpy as np
 from ipplan import __version__
 from ipplan.core.model import Indicator
 from ipplan.core.periods import parse_period
-from ipplan.engine.results import folder
+from ipplan.engine.results import folder, write_entry
 
 if TYPE_CHECKING:
     from ipplan.engine.load import Rows
@@ -106,15 +103,4 @@ def save(path: Path, wanted: dict[str, Any], rows: Rows, regions: list[str]) -> 
     arrays["region"] = region
     buffer = io.BytesIO()
     np.savez(buffer, meta=np.frombuffer(meta, dtype=np.uint8), **arrays)
-    try:
-        where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(buffer.getvalue())
-        os.replace(tmp, _entry(where, path))
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
+    write_entry(_entry(where, path), buffer.getvalue())

@@ -123,16 +123,24 @@ def save(wanted: dict[str, Any], text: str, warnings: Sequence[str]) -> None:
         return
     data = text.encode("utf-8")
     head = {"key": wanted, "length": len(data), "warnings": list(warnings)}
+    write_entry(
+        _entry(where, wanted), json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n", data
+    )
+
+
+def write_entry(entry: Path, *chunks: bytes) -> None:
+    """Write one cache entry (this cache's or the parsed-actuals cache's) atomically: a
+    temporary file beside it, then a rename. Silent on failure: a cache is best effort."""
     try:
-        where.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=where, prefix=".entry-", suffix=".tmp")
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=entry.parent, prefix=".entry-", suffix=".tmp")
     except OSError:
         return
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n")
-            out.write(data)
-        os.replace(tmp, _entry(where, wanted))
+            for chunk in chunks:
+                out.write(chunk)
+        os.replace(tmp, entry)
     except OSError:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
