@@ -15,15 +15,18 @@ def number(value: float | None, decimals: int | None = None) -> str:
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return DASH
     if decimals is None:
-        magnitude = abs(value)
-        if float(value).is_integer() or magnitude >= 1000:
-            decimals = 0
-        elif magnitude >= 10:
-            decimals = 1
-        else:
-            decimals = 2
+        decimals = decimals_of(value)
     text = f"{_half_up(value, decimals):,.{decimals}f}"
     return "0" if _no_minus_zero(text) != text else text
+
+
+def decimals_of(value: float) -> int:
+    """The decimals :func:`number` shows by default: 0 for whole numbers and from 1,000, 1
+    from 10, else 2 (the XLSX report's number formats use it too)."""
+    magnitude = abs(value)
+    if float(value).is_integer() or magnitude >= 1000:
+        return 0
+    return 1 if magnitude >= 10 else 2
 
 
 def _half_up(value: float, decimals: int) -> Decimal:

@@ -27,18 +27,10 @@ DASH = fmt.DASH
 # --------------------------------------------------------------------------- cells
 
 
-def decimals_for(value: float) -> int:
-    """The decimals fmt.number shows: 0 for whole numbers and ≥ 1000, 1 from 100, else 2."""
-    magnitude = abs(value)
-    if float(value).is_integer() or magnitude >= 1000:
-        return 0
-    return 1 if magnitude >= 100 else 2
-
-
 def num(value: float | None) -> Cell:
     if value is None or not math.isfinite(value):
         return Cell(DASH)
-    return Cell(fmt.number(value), value, "number", decimals_for(value))
+    return Cell(fmt.number(value), value, "number", fmt.decimals_of(value))
 
 
 def pct(value: float | None, decimals: int = 1) -> Cell:
@@ -162,7 +154,7 @@ def targets_table(
             target_text(ev, lang),
             target_value,
             "number" if target_value is not None else "text",
-            decimals_for(target_value) if target_value is not None else 0,
+            fmt.decimals_of(target_value) if target_value is not None else 0,
         )
         no_progress = t.type == "growth"
         name = name_unit(ev, lang)

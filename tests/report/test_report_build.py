@@ -12,7 +12,7 @@ from ipplan.report import Report, build_report
 from ipplan.report.build import problem_lines
 from ipplan.report.document import Chart, Paragraph, Table, walk
 from ipplan.report.output import default_filename
-from ipplan.report.tables import decimals_for
+from ipplan.report.tables import num
 from ipplan.report.texts import verdict
 
 ORDER = [
@@ -261,10 +261,15 @@ def test_no_targets_verdict(bundled_result) -> None:  # type: ignore[no-untyped-
 
 
 @pytest.mark.parametrize(
-    ("value", "decimals"), [(22542.0, 0), (30847.08, 0), (184.2, 1), (18.28, 2), (3.0, 0)]
-)
-def test_decimals_follow_fmt_number(value: float, decimals: int) -> None:
-    assert decimals_for(value) == decimals
+    ("value", "decimals", "shown"),
+    [(22542.0, 0, "22,542"), (30847.08, 0, "30,847"), (184.2, 1, "184.2"),
+     (18.28, 1, "18.3"), (3.0, 0, "3"), (2.9298, 2, "2.93")],
+)  # fmt: skip
+def test_xlsx_decimals_are_those_shown(value: float, decimals: int, shown: str) -> None:
+    """The XLSX number format shows what every other view shows: 18.28 as 18.3 (it showed
+    18.28: the report had its own rule, 1 decimal only from 100)."""
+    cell = num(value)
+    assert (cell.decimals, cell.text) == (decimals, shown)
 
 
 def test_default_filename_is_safe() -> None:
