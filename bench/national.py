@@ -23,6 +23,16 @@ Not a timed test: it prints numbers for people to read. Run it with
 Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
 DuckDB is a dev dependency, used here only.
 
+Last measured on a quiet machine (2026-11-30, load 1.4–1.7, after every other job had
+ended; 3,000 units, one run; wall s / CPU s / RSS sum MB / PSS sum MB): DuckDB cold
+2.41 / 3.94 / 428 / 424; `regions --format json` cold 8.16 / 11.98 / 823 / 594 (3.39×
+wall, 3.04× CPU, 1.92× RSS, 1.40× PSS): NOT within the 1.5× time aim; warm 0.55 / 0.54 /
+143 (0.22×): within; `status --region` cold 2.55 (1.06×), warm 2.09 (0.84×): within. The
+two processes bring the wall time to about two thirds of the CPU time; reaching 1.5×
+(about 3.6 s here) needs about a third of today's CPU per row.
+
+Earlier runs on the shared machine:
+
 Last measured (2026-11-30, two runs, 2 cores shared with five other jobs: load 3–4, so a
 second process, ipplan's or DuckDB's, rarely had a free core; wall s / CPU s / peak RSS sum
 MB / peak PSS sum MB; ratios to DuckDB in the same run):
