@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -479,6 +480,7 @@ def build_report(
         summary=summary_table(result, lang),
         sheets=sheets,
         counts=tuple((s, status_word(s, lang), counts[s]) for s in STATUSES if counts.get(s)),
+        shown_counts=_shown_counts(result, lang),
         status=status_dict(result),
         words=all_words,
         final=final,
@@ -491,6 +493,20 @@ def _with_note(table: Table, result: PlanEvaluation, lang: Lang) -> tuple[Block,
     if any(is_stale(e, result.as_of) for e in others):
         return (table, Paragraph(word("stale_note", lang), "note"))
     return (table,)
+
+
+def _shown_counts(result: PlanEvaluation, lang: Lang) -> tuple[tuple[str, int], ...]:
+    """How many targets show each status word, in the order of the statuses before the
+    deadline and in the targets' order from it on (the words of :func:`shown_status`)."""
+    if not ended(result):
+        counts = result.counts()
+        return tuple((status_word(s, lang), counts[s]) for s in STATUSES if counts.get(s))
+    shown = Counter(
+        shown_status(ev, result, lang)
+        for ev in result.evaluations
+        if ev.indicator.target is not None
+    )
+    return tuple(shown.items())
 
 
 def _sheet_title(ev: Evaluation, lang: Lang) -> str:

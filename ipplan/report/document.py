@@ -149,6 +149,9 @@ class Report:
     words: Mapping[str, str]  # a few fixed labels renderers need (sheet names...)
     final: bool = False  # as of the deadline or later: a final evaluation (终期评估)
     regions: Table | None = None  # units × targets, one row per unit (a spreadsheet sheet)
+    # (word, n) of the status words the report shows for targets: the labels of ``counts``
+    # before the deadline, the final evaluation's words (预计已完成…) from it on
+    shown_counts: tuple[tuple[str, int], ...] = ()
 
     def charts(self) -> list[Chart]:
         return [b for s in walk(self.sections) for b in s.blocks if isinstance(b, Chart)]

@@ -184,13 +184,13 @@ def _overview(ws: Any, report: Report) -> None:
     row += 1
     _header(ws, row, [w["counts_label"], w["h_count"]], lang)
     counts_start = row
-    for _status, label, n in report.counts:
+    for label, n in report.shown_counts:
         row += 1
         text_cell(ws, row, 1, label, lang)
         ws.cell(row=row, column=2, value=n)
     row += 1
     text_cell(ws, row, 1, w["total"], lang).font = Font(bold=True)
-    ws.cell(row=row, column=2, value=sum(n for *_, n in report.counts)).font = Font(bold=True)
+    ws.cell(row=row, column=2, value=sum(n for _, n in report.shown_counts)).font = Font(bold=True)
     row += 2
     for section in walk(report.sections):
         if section.key not in ("overview", "problems", "next_steps"):
@@ -208,7 +208,7 @@ def _overview(ws: Any, report: Report) -> None:
                 row += 1
         row += 1
     for line in ws.iter_rows(
-        min_row=2, max_row=counts_start + len(report.counts) + 1, min_col=2, max_col=2
+        min_row=2, max_row=counts_start + len(report.shown_counts) + 1, min_col=2, max_col=2
     ):
         line[0].alignment = Alignment(horizontal="left")  # numbers beside their labels
     _widths(ws, [22, 100])

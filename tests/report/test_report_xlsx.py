@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import date, datetime
 
 import openpyxl
 import pytest
@@ -131,3 +131,24 @@ def test_sheet_names_are_valid_and_unique() -> None:
     long = sheet_name("x" * 40, taken)
     assert long == "x" * 31
     assert sheet_name("x" * 40, taken) == "x" * 29 + "~2"
+
+
+def test_overview_counts_after_the_deadline_are_the_words_shown() -> None:
+    """As of 2026-11-30 (deadline 2025-12-31) the report words each target as `status`
+    does; the overview's count block counts those words, not the pace statuses it showed
+    before (进度正常 1, 严重滞后 1, 缺数据 5). By hand, from the bundled plan's 7 targets:
+    5 have too few data points (缺数据 stays); 有效注册商标量 is projected to 30,847 ≥ 30,000
+    (预计已完成); 有效地理标志 to 18.3 < 20 (预计未完成)."""
+    from report_plans import evaluate
+
+    from ipplan.report import build_report
+    from ipplan.report.quality import quality_problems
+
+    result = evaluate(None, date(2026, 11, 30))
+    report = build_report(result, "zh", quality_problems(result.plan))
+    ws = book(report)["概况"]
+    cells = {r[0].value: r[1].value for r in ws.iter_rows(min_row=2) if r[0].value}
+    assert [cells.get(w) for w in ("缺数据", "预计已完成", "预计未完成")] == [5, 1, 1]
+    assert "进度正常" not in cells and "严重滞后" not in cells
+    assert cells["合计"] == 7
+    assert report.counts[0][0] == "on_track"  # the JSON's counts keep their status codes
