@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ipplan.cli.options import Lang, LangOpt, emit
+from ipplan.cli.options import Lang, LangOpt, emit, warn
 from ipplan.core.i18n import word
 
 
@@ -36,7 +36,7 @@ def init(
     """新建方案目录 Make a plan folder to edit (targets.yaml + actuals/)."""
     from pathlib import Path
 
-    from ipplan.core.errors import UsageError
+    from ipplan.core.errors import Problem, UsageError
     from ipplan.data.plan import TARGETS
     from ipplan.data.scaffold import create_plan
 
@@ -55,7 +55,9 @@ def init(
     elif actuals_from is not None:
         raise UsageError("init.actuals_without_from")
     chosen = (template or Template.suizhou).value
-    files = create_plan(folder, chosen, lang, contents)
+    removed: list[Problem] = []
+    files = create_plan(folder, chosen, lang, contents, removed)
+    warn(removed)
     kind, name = ("draft", _shell(draft)) if draft is not None else ("template", chosen)
     source = word(f"cli.init_{kind}", lang, name=name)
     files_word = word("cli.file_one" if len(files) == 1 else "cli.file_many", lang)

@@ -11,20 +11,20 @@ when writing fails.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
 from enum import StrEnum
 from pathlib import Path
 
-from ipplan.core.errors import DataError, IpplanError, UsageError
+from ipplan.core.errors import DataError, IpplanError, Problem, UsageError
 from ipplan.core.i18n import Lang
+from ipplan.data import inittemp
 from ipplan.data.atomic import Pending, fsync_dir, plan_lock, replace_all, step
 from ipplan.data.plan import TARGETS, bundled_plan_dir
 from ipplan.data.regioncsv import FILE as UNIT_TARGETS
 from ipplan.data.signals import deferred
-
-TEMP = ".tmp"  # the hidden sibling a new folder is written into: .NAME.XXXXXXXX.tmp
 
 
 class Template(StrEnum):
@@ -128,9 +128,12 @@ def create_plan(
     template: Template | str = Template.SUIZHOU,
     lang: Lang = Lang.ZH,
     files: dict[str, bytes] | None = None,
+    warnings: list[Problem] | None = None,
 ) -> list[Path]:
     """Make a plan folder; return the files written. Refuses to overwrite anything.
-    ``files`` (relative path → content) replaces the template's (``init --from``)."""
+    ``files`` (relative path → content) replaces the template's (``init --from``). The
+    hidden folders that killed inits of ``directory`` left beside it are removed first,
+    each with a warning appended to ``warnings`` (:mod:`ipplan.data.inittemp`)."""
     if template not in TEMPLATES:
         raise UsageError("cli.bad_choice", option="--template", value=template,
                          allowed=" | ".join(TEMPLATES))  # fmt: skip
@@ -140,6 +143,10 @@ def create_plan(
     for relative in files:
         if (directory / relative).exists():
             raise UsageError("init.exists", path=str(directory / relative))
+    for stale in inittemp.remove_stale(directory):
+        problem = Problem("init.stale_removed", {}, str(stale), severity="warning")
+        if warnings is not None:
+            warnings.append(problem)
     if not directory.exists():
         _create_new(directory, files)
     else:
@@ -155,36 +162,41 @@ def _create_new(directory: Path, files: dict[str, bytes]) -> None:
     """A folder that does not exist yet: every file goes into a hidden sibling folder,
     which one rename puts in place. Until then the folder does not exist; a failure, a
     signal or ``kill -9`` before the rename leaves no ``directory`` (a hidden
-    ``.NAME.*.tmp`` sibling may remain after ``kill -9``)."""
+    ``.NAME.*.tmp`` sibling may remain after ``kill -9``: the next init removes it). The
+    sibling's lock is held from its first file to after the rename."""
     parent = directory.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
-        temp = Path(tempfile.mkdtemp(dir=parent, prefix=f".{directory.name[:64]}.", suffix=TEMP))
+        temp = Path(
+            tempfile.mkdtemp(dir=parent, prefix=inittemp.prefix(directory), suffix=inittemp.SUFFIX)
+        )
     except OSError as exc:
         raise _failed(directory, exc) from None
     try:
-        try:
-            os.chmod(temp, 0o777 & ~_umask())  # mkdtemp's 0700 is no plan folder's mode
-            (temp / "actuals").mkdir()
-            for rel, data in files.items():
-                step(f"init {rel}")
-                with (temp / rel).open("xb") as handle:
-                    handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-            fsync_dir(temp / "actuals")
-            fsync_dir(temp)
-        except OSError as exc:
-            raise _failed(directory, exc) from None
-        with deferred():  # the rename and its report are one: a signal waits for both
-            step("init rename")
+        with contextlib.ExitStack() as lock:
             try:
-                os.rename(temp, directory)
+                os.chmod(temp, 0o777 & ~_umask())  # mkdtemp's 0700 is no plan folder's mode
+                unname_lock = lock.enter_context(inittemp.held(temp))  # makes actuals/ too
+                for rel, data in files.items():
+                    step(f"init {rel}")
+                    with (temp / rel).open("xb") as handle:
+                        handle.write(data)
+                        handle.flush()
+                        os.fsync(handle.fileno())
+                fsync_dir(temp / "actuals")
+                fsync_dir(temp)
             except OSError as exc:
-                if directory.exists():  # another init (or a mkdir) was first
-                    raise UsageError("init.exists", path=str(directory)) from None
                 raise _failed(directory, exc) from None
-            fsync_dir(parent)
+            with deferred():  # the rename and its report are one: a signal waits for both
+                step("init rename")
+                unname_lock()  # the new plan holds only its files; the lock is still held
+                try:
+                    os.rename(temp, directory)
+                except OSError as exc:
+                    if directory.exists():  # another init (or a mkdir) was first
+                        raise UsageError("init.exists", path=str(directory)) from None
+                    raise _failed(directory, exc) from None
+                fsync_dir(parent)
     finally:
         if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)

@@ -365,6 +365,16 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "zh": ("{path} 已存在，未做任何改动", "请换一个目录，或先移走该文件"),
         "en": ("{path} already exists; nothing was changed", "choose another folder"),
     },
+    "init.stale_removed": {
+        "zh": (
+            "已删除被强行终止（kill -9、断电）的 ipplan init 留下的隐藏临时目录",
+            "不用理会；其中只有那次未完成的新方案文件",
+        ),
+        "en": (
+            "removed the hidden folder left by an ipplan init that was killed (kill -9, power cut)",
+            "nothing to do; it held only the files of that unfinished new plan",
+        ),
+    },
     "init.not_dir": {
         "zh": ("{path} 不是目录", "请给出一个新目录的路径"),
         "en": ("{path} is not a folder", "give the path of a new folder"),

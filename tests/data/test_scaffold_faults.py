@@ -69,7 +69,9 @@ def test_init_steps(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("sig", ["KILL", "INT"])
-def test_stopped_at_every_step_no_folder_or_a_whole_one(sig: str, tmp_path: Path) -> None:
+def test_stopped_at_every_step_no_folder_or_a_whole_one(
+    sig: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     steps = 1 + len(list((bundled_plan_dir() / "actuals").glob("*.csv"))) + 1
     for k in [*range(1, 4), steps - 1, steps]:  # the first files, the last, the rename
         parent = tmp_path / f"k{k}"
@@ -87,10 +89,16 @@ def test_stopped_at_every_step_no_folder_or_a_whole_one(sig: str, tmp_path: Path
             assert [p.name for p in parent.iterdir()] == [], k  # the temp folder removed too
         # a signal lands before its step: the rename (the last step) has not happened
         assert not target.exists(), (k, sig)
-        # the next init is not hindered by what a kill -9 left
+        left = [p.name for p in parent.iterdir()]
+        # the next init is not hindered by what a kill -9 left, and removes it
         with pytest.raises(SystemExit) as done:
             main(["init", str(target)])
         assert done.value.code in (0, None) and whole(target), k
+        assert [p.name for p in parent.iterdir()] == ["新方案"], k
+        warned = capsys.readouterr().err
+        assert [line.split(": ")[1] for line in warned.splitlines()] == [
+            str(parent / name) for name in left
+        ], (k, warned)
 
 
 def test_a_failure_half_way_leaves_no_folder(tmp_path: Path) -> None:
