@@ -31,6 +31,7 @@ from ipplan.data.statuses import Scheme
 from ipplan.data.units import is_plan_region
 from ipplan.present import fmt
 from ipplan.present.cells import target_text
+from ipplan.present.final import shown_status
 from ipplan.present.fmt import unit_text
 from ipplan.present.json import status_dict
 from ipplan.present.labels import status_word
@@ -69,7 +70,6 @@ from ipplan.report.texts import (
     deadline_words,
     is_stale,
     period_words,
-    shown_status,
     verdict,
 )
 from ipplan.report.texts import target_text as narrative
@@ -497,7 +497,8 @@ def _with_note(table: Table, result: PlanEvaluation, lang: Lang) -> tuple[Block,
 
 def _shown_counts(result: PlanEvaluation, lang: Lang) -> tuple[tuple[str, int], ...]:
     """How many targets show each status word, in the order of the statuses before the
-    deadline and in the targets' order from it on (the words of :func:`shown_status`)."""
+    deadline and in the targets' order from it on (the words of
+    :func:`ipplan.present.final.shown_status`)."""
     if not ended(result):
         counts = result.counts()
         return tuple((status_word(s, lang), counts[s]) for s in STATUSES if counts.get(s))

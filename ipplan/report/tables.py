@@ -14,11 +14,12 @@ from ipplan.core.periods import label_for_date
 from ipplan.data.statuses import Scheme, Statuses
 from ipplan.present import fmt
 from ipplan.present.cells import growth_text, target_text
+from ipplan.present.final import shown_status
 from ipplan.present.fmt import unit_text
 from ipplan.present.labels import TARGET_TYPE, label, status_word
 from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
-from ipplan.report.texts import is_stale, shown_status
+from ipplan.report.texts import is_stale
 from ipplan.report.words import word, words
 
 DASH = fmt.DASH

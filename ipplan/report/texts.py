@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
-from ipplan.analysis.verdicts import Assessment, Verdict, ended, final_assessment
+from ipplan.analysis.verdicts import Verdict, ended, final_assessment
 from ipplan.analysis.verdicts import word as verdict_word
 from ipplan.core.i18n import Lang
 from ipplan.core.i18n import word as catalog_word
@@ -18,7 +18,7 @@ from ipplan.core.model import Indicator
 from ipplan.core.periods import Period, label_for_date
 from ipplan.data.statuses import DEFAULT
 from ipplan.present import fmt
-from ipplan.present.final import shown_status as final_status
+from ipplan.present.final import shown_status
 from ipplan.present.fmt import unit_text
 from ipplan.present.labels import NOTES, label
 from ipplan.report.words import word
@@ -66,27 +66,16 @@ def is_stale(ev: Evaluation, as_of: date) -> bool:
     return ev.latest is not None and as_of > months_later(ev.latest.period.end, STALE_MONTHS)
 
 
-def assessment(ev: Evaluation, result: PlanEvaluation) -> Assessment:
-    """The target's words after the deadline (ipplan.analysis.verdicts, the one source of truth)."""
-    return final_assessment(ev, result)
-
-
 def final_word(code: str, result: PlanEvaluation, lang: Lang) -> str:
     """已完成 / 未完成 / 待终值, or the plan's own words from its ``statuses:`` block."""
     return verdict_word(code, lang, result.plan.statuses or DEFAULT)
-
-
-def shown_status(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> str:
-    """The status as the report words it: after the deadline, the final evaluation's words
-    (已完成 / 未完成), or for a figure still awaited what the projection says (预计…)."""
-    return final_status(ev, result, lang)
 
 
 def _final_verdict(result: PlanEvaluation, lang: Lang, targets: list[Evaluation]) -> str:
     """After the deadline: counts in the final evaluation's words, the awaited explained."""
     n = len(targets)
     sep = catalog_word("punct.enum", lang)
-    found = [(e, assessment(e, result)) for e in targets]
+    found = [(e, final_assessment(e, result)) for e in targets]
     achieved = sum(1 for _, a in found if a.verdict is Verdict.achieved)
     missed = sum(1 for _, a in found if a.verdict is Verdict.missed)
     awaited = [(e, a) for e, a in found if a.verdict is Verdict.awaited]
