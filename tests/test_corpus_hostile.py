@@ -116,7 +116,7 @@ CASES = [
         "region_osc8_link.yaml",
         ("regions", "--lang", "en"),  # the plan's region: named by regions, not status
         0,
-        ("(with \\x1b]8;;http://evil.example/\\x1b\\测试市\\x1b]8;;\\x1b\\)",),
+        ("1 region (\\x1b]8;;http://evil.example/\\x1b\\测试市\\x1b]8;;\\x1b\\)",),
     ),
     Case(
         "target_source_bidi.yaml",

@@ -4,7 +4,8 @@ WORDS: dict[str, dict[str, str]] = {
     # regions
     "regions.region": {"zh": "地区", "en": "Region"},
     "regions.rank": {"zh": "名次", "en": "Rank"},
-    "regions.units": {"zh": "{n} 个地区（含{top}）", "en": "{n} regions (with {top})"},
+    "regions.units": {"zh": "{n} 个地区（含{top}）", "en": "{n} regions (including {top})"},
+    "regions.units_one": {"zh": "{n} 个地区（即{top}）", "en": "{n} region ({top})"},
     "regions.ranked_on": {
         "zh": "按“{name}”排名：先已完成（按完成率），再按增速比（实/需），同则按完成率",
         "en": "Ranked on {name}: achieved first (by attainment), then by growth ratio (actual/required), ties by attainment",

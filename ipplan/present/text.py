@@ -26,3 +26,83 @@ def first(names: Sequence[str], most: int = 20, sep: str = "、") -> str:
 def width(text: str) -> int:
     """Display columns: a wide or full-width character (CJK, ，) counts two."""
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+# Chinese line breaking (禁则): these never start a line, and these never end one.
+NOT_FIRST = "，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%"
+NOT_LAST = "（「『“‘《〈【〔([{"
+
+
+def _wide(ch: str) -> bool:
+    return unicodedata.east_asian_width(ch) in "WF"
+
+
+def _may_break(text: str, i: int) -> bool:
+    """Whether a line may start at ``text[i]`` (after a space, or beside a wide
+    character), never before a closing mark nor after an opening one."""
+    before, after = text[i - 1], text[i]
+    if after == " " or after in NOT_FIRST or before in NOT_LAST:
+        return False
+    return before == " " or _wide(before) or _wide(after)
+
+
+def wrap(text: str, columns: int, hang: int = 0, after: str | None = None) -> list[tuple[int, int]]:
+    """Where to cut ``text`` into lines of at most ``columns`` display columns, the lines
+    after the first ``hang`` columns narrower (they are indented by the caller): the
+    (start, end) of each line, the spaces at a cut dropped. Lines break after a space or
+    beside a CJK character, never before 。，、）” nor after （“ (a word too long for a line
+    is cut where it must). With ``after`` (a list's separator), a line breaks only after
+    it, so that no item is split, unless an item is longer than a line."""
+    if after:
+        ends = [i + len(after) for i in range(len(text)) if text.startswith(after, i)]
+        items = [(a, b) for a, b in zip([0, *ends], [*ends, len(text)], strict=True) if b > a]
+        spans = _fill(text, items, columns, hang)
+        if all(width(text[a:b]) <= columns - (hang if k else 0) for k, (a, b) in enumerate(spans)):
+            return spans
+    return _wrap(text, columns, hang)
+
+
+def _fill(
+    text: str, items: list[tuple[int, int]], columns: int, hang: int
+) -> list[tuple[int, int]]:
+    """Whole items on each line (the spaces at a cut dropped)."""
+    spans: list[tuple[int, int]] = []
+    for a, b in items:
+        if spans:
+            start, _ = spans[-1]
+            room = columns - (hang if len(spans) > 1 else 0)
+            if width(text[start:b].rstrip(" ")) <= room:
+                spans[-1] = (start, len(text[start:b].rstrip(" ")) + start)
+                continue
+        while spans and a < b and text[a] == " ":
+            a += 1
+        spans.append((a, len(text[a:b].rstrip(" ")) + a))
+    return spans or [(0, 0)]
+
+
+def _wrap(text: str, columns: int, hang: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start, n = 0, len(text)
+    while True:
+        room = max(columns - (hang if spans else 0), 1)
+        if width(text[start:].rstrip(" ")) <= room:
+            spans.append((start, len(text[start:].rstrip(" ")) + start))
+            return spans
+        cut, used = None, 0
+        for i in range(start + 1, n):
+            used += width(text[i - 1])
+            if used > room:
+                break
+            if _may_break(text, i) and width(text[start:i].rstrip(" ")) <= room:
+                cut = i
+        if cut is None:  # nothing to break at: cut where the room ends (at least one)
+            cut, used = start + 1, width(text[start])
+            while cut < n and used + width(text[cut]) <= room:
+                used += width(text[cut])
+                cut += 1
+        spans.append((start, len(text[start:cut].rstrip(" ")) + start))
+        start = cut
+        while start < n and text[start] == " ":
+            start += 1
+        if start >= n:
+            return spans

@@ -19,6 +19,7 @@ from rich.segment import Segment
 from rich.text import Text
 
 from ipplan.present.safe import safe_text
+from ipplan.present.text import wrap
 
 
 class _SafeConsole(Console):
@@ -68,3 +69,18 @@ def text_of(console: Console) -> str:
     """What was printed, without trailing blanks on any line."""
     out = console.file.getvalue()  # type: ignore[attr-defined]
     return "\n".join(line.rstrip() for line in out.splitlines()) + "\n"
+
+
+def print_wrapped(
+    console: Console, text: str | Text, hang: int = 0, style: str = "", after: str | None = None
+) -> None:
+    """Print ``text`` in lines of the console's width, broken as Chinese text is (never
+    before 。，、） nor after （: :func:`ipplan.present.text.wrap`; with ``after``, only
+    after that separator), the lines after the first of each paragraph indented by
+    ``hang`` spaces."""
+    whole = safe_rich_text(text if isinstance(text, Text) else Text(text, style=style))
+    for paragraph in whole.split("\n", allow_blank=True):
+        for k, (start, end) in enumerate(wrap(paragraph.plain, console.width, hang, after)):
+            line = paragraph[start:end]
+            console.print(Text(" " * hang) + line if k else line, no_wrap=True,
+                          overflow="ignore", crop=False)  # fmt: skip

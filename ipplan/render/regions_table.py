@@ -23,11 +23,14 @@ from ipplan.core.i18n import word as catalog_word
 from ipplan.present import fmt
 from ipplan.present.cells import row as cells_of
 from ipplan.present.final import missed, shown_status, status_text
+from ipplan.present.fmt import unit_text
 from ipplan.present.labels import HEAD, STYLE, TEXT, label
 from ipplan.present.safe import safe_text
 from ipplan.present.summary import header_line
-from ipplan.render.console import string_console, text_of
+from ipplan.render.console import print_wrapped, string_console, text_of
 from ipplan.render.regions_labels import word
+
+LAGGING_HANG = 4  # a lagging unit's line goes on under its name, past the two-space indent
 
 
 def _t(text: str, style: str = "") -> Text:
@@ -63,7 +66,8 @@ def render_regions(
     console.print(_t(header_line(rows[0].result, lang), "bold"))
     ids = [indicator] if indicator is not None else targeted(rows)
     plan = rows[0].result.plan
-    console.print(_t(word("units", lang, n=len(rows), top=plan.meta.region)))
+    units = "units_one" if len(rows) == 1 else "units"
+    console.print(_t(word(units, lang, n=len(rows), top=plan.meta.region)))
     if not ids:
         console.print(word("no_targets", lang))
         return text_of(console)
@@ -74,8 +78,9 @@ def render_regions(
             _block(console, rows, iid, i, lang)
     console.print()
     console.print(word("own_target_only", lang))
+    sep = catalog_word("punct.comma", lang)  # between a lagging unit's targets
     for i, line in enumerate(_lagging(rows, ids, lang)):
-        console.print(_t(line, "bold" if i == 0 else ""))
+        print_wrapped(console, _t(line, "bold" if i == 0 else ""), LAGGING_HANG, after=sep)
     return text_of(console)
 
 
@@ -87,9 +92,12 @@ def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: Lang
     heads = [str(i) for i in range(1, len(ids) + 1)]
     widths = [max([cell_len(h)] + [c[j].cell_len for c in cells]) for j, h in enumerate(heads)]
     name_w = max([_name(r).cell_len for r in rows] + [cell_len(word("region", lang))])
-    if name_w + sum(widths) + 2 * len(ids) > width:
+    # two columns between the status words; one when two would not fit (compact)
+    gaps = [gap for gap in (2, 1) if name_w + sum(widths) + gap * len(ids) <= width]
+    if not gaps:
         return False
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
+    pad = (0, 0, 0, gaps[0] - 1)
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=pad)
     table.add_column(word("region", lang), no_wrap=True, min_width=name_w)
     for head, w in zip(heads, widths, strict=True):
         table.add_column(head, no_wrap=True, min_width=w)
@@ -141,11 +149,12 @@ def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang
     """One indicator: a row per unit with its target, latest value, attainment, status."""
     ind = rows[0].result.plan.get(iid)
     assert ind is not None
-    unit = catalog_word("line.unit_after", lang, unit=ind.unit) if ind.unit else ""
+    shown_unit = unit_text(ind.unit, lang)  # 件 → items in English
+    unit = catalog_word("line.unit_after", lang, unit=shown_unit) if shown_unit else ""
     console.print()
     console.print(_t(f"{number} {ind.display_name(lang)}{unit}", "bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
-    table.add_column(word("region", lang), overflow="fold")
+    table.add_column(word("region", lang), no_wrap=True)  # a name is never cut: figures wrap
     for head in _figure_heads(lang):
         table.add_column(head, justify="right", overflow="fold")
     table.add_column(label(HEAD, "status", lang), no_wrap=True)

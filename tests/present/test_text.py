@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ipplan.present.markdown import cell, table
-from ipplan.present.text import clip, first, width
+from ipplan.present.text import clip, first, width, wrap
 
 
 def test_clip_keeps_short_text_and_cuts_long_text_to_the_limit() -> None:
@@ -37,3 +37,29 @@ def test_markdown_cells_cannot_break_the_table() -> None:
     # ESC shown as \x1b, whose backslash Markdown then escapes (it reads "\x1b"), and [
     assert cell("\x1b[31mred") == "\\\\x1b\\[31mred"
     assert table(["名称", "值"], [["a", "1"]], "lr") == ("| 名称 | 值 |\n|:---|---:|\n| a | 1 |\n")
+
+
+def lines(text: str, columns: int, hang: int = 0, after: str | None = None) -> list[str]:
+    return [text[a:b] for a, b in wrap(text, columns, hang, after)]
+
+
+def test_wrap_never_starts_a_line_with_a_closing_mark() -> None:
+    # 10 columns: 把握不大 (8) then 。 would fit alone on the next line: 大 goes with it
+    assert lines("把握不大。", 8) == ["把握不", "大。"]
+    assert lines("把握不大。", 10) == ["把握不大。"]
+    # nor ends one with an opening mark: （ goes down with what it opens
+    assert lines("甲乙丙（丁）", 8) == ["甲乙丙", "（丁）"]
+    assert lines("", 8) == [""]
+
+
+def test_wrap_breaks_after_spaces_and_indents_the_rest() -> None:
+    # first line 12 columns, the next ones 12 - 4 = 8: the caller indents them
+    assert lines("alpha beta gamma delta", 12, hang=4) == ["alpha beta", "gamma", "delta"]
+    assert lines("abcdefghij", 4) == ["abcd", "efgh", "ij"]  # one word: cut where it must
+
+
+def test_wrap_after_a_separator_keeps_items_whole() -> None:
+    text = "甲：一 二，三 四，五 六"  # items 甲：一 二， (12) 三 四， (7) 五 六 (5)
+    assert lines(text, 14, hang=2, after="，") == ["甲：一 二，", "三 四，五 六"]
+    # an item longer than a line: broken as any text
+    assert lines("甲乙丙丁戊己，庚", 6, after="，") == ["甲乙丙", "丁戊", "己，庚"]
