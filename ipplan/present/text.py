@@ -29,7 +29,7 @@ def width(text: str) -> int:
 
 
 # Chinese line breaking (禁则): these never start a line, and these never end one.
-NOT_FIRST = "，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%"
+NOT_FIRST = "，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%-"
 NOT_LAST = "（「『“‘《〈【〔([{"
 
 
@@ -88,12 +88,11 @@ def _wrap(text: str, columns: int, hang: int) -> list[tuple[int, int]]:
         if width(text[start:].rstrip(" ")) <= room:
             spans.append((start, len(text[start:].rstrip(" ")) + start))
             return spans
-        cut, used = None, 0
+        cut = None
         for i in range(start + 1, n):
-            used += width(text[i - 1])
-            if used > room:
+            if width(text[start:i].rstrip(" ")) > room:
                 break
-            if _may_break(text, i) and width(text[start:i].rstrip(" ")) <= room:
+            if _may_break(text, i):
                 cut = i
         if cut is None:  # nothing to break at: cut where the room ends (at least one)
             cut, used = start + 1, width(text[start])

@@ -78,7 +78,9 @@ def print_wrapped(
     before 。，、） nor after （: :func:`ipplan.present.text.wrap`; with ``after``, only
     after that separator), the lines after the first of each paragraph indented by
     ``hang`` spaces."""
-    whole = safe_rich_text(text if isinstance(text, Text) else Text(text, style=style))
+    if isinstance(text, str):  # escaped before rich's Text, which drops BEL, BS, VT, FF, CR
+        text = Text(safe_text(text, multiline=True), style=style)
+    whole = safe_rich_text(text)
     for paragraph in whole.split("\n", allow_blank=True):
         for k, (start, end) in enumerate(wrap(paragraph.plain, console.width, hang, after)):
             line = paragraph[start:end]

@@ -69,7 +69,7 @@ def render_propose_table(
     from rich.table import Table
     from rich.text import Text
 
-    from ipplan.render.console import string_console, text_of
+    from ipplan.render.console import print_wrapped, string_console, text_of
 
     console = string_console(width, color)
     console.print(
@@ -108,9 +108,11 @@ def render_propose_table(
         console.print(word("decrease_note", lang))
     if any(f.method is Method.too_short for f in result.proposals):
         colon = catalog_word("punct.colon", lang)
-        console.print(f"{method_word(Method.too_short, lang)}{colon}{word('too_short', lang)}")
-    console.print(word("method_legend", lang))
-    console.print(word("legend", lang))
+        print_wrapped(
+            console, f"{method_word(Method.too_short, lang)}{colon}{word('too_short', lang)}", 2
+        )
+    print_wrapped(console, word("method_legend", lang), 2)
+    print_wrapped(console, word("legend", lang), 2)
     return text_of(console)
 
 

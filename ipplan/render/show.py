@@ -16,7 +16,7 @@ from ipplan.core.i18n import Lang, word
 from ipplan.present import fmt
 from ipplan.present.labels import NOTES, STYLE, TARGET_TYPE, label, status_word
 from ipplan.render.chart import Line, chart
-from ipplan.render.console import string_console, text_of
+from ipplan.render.console import print_wrapped, string_console, text_of
 from ipplan.render.show_projections import (
     backtest_line,
     choice_line,
@@ -27,6 +27,8 @@ from ipplan.render.show_projections import (
 from ipplan.render.show_text import METHOD_NAME, Ctx, figures, share
 
 CHAR = {m: spec.letter for m, spec in REGISTRY.items()}
+HANG = 2  # a wrapped line of the figures and notes goes on indented
+SOURCE_HANG = 4  # a source goes on under its period ("  2021: …")
 
 
 def _history_table(ctx: Ctx) -> Table:
@@ -149,6 +151,11 @@ def render_show(
     w = ctx.w
     console = string_console(width, color)
     out = console.print
+
+    def para(text: str | Text, hang: int = HANG, style: str = "") -> None:
+        """Prose, broken as Chinese is; its later lines indented by ``hang``."""
+        print_wrapped(console, text, hang, style)
+
     ind = ev.indicator
     bits = [
         w("title_name", name=ind.display_name(lang), id=ind.id),
@@ -157,7 +164,7 @@ def render_show(
     ]
     if result.region != result.plan.meta.region:  # as status: a unit's region only
         bits.append(w("region", region=result.region))
-    out(" · ".join(bits), style="bold")  # a str: every character escaped, BEL too
+    para(" · ".join(bits), 0, "bold")  # a str: every character escaped, BEL too
     t = ind.target
     if t is not None:
         if t.type == "growth":
@@ -166,25 +173,25 @@ def render_show(
             kind = "cumulative" if t.type == "cumulative" else ("level" if t.increasing else "down")
             since = w("since", period=t.from_period) if t.from_period else ""
             goal = w(f"goal_{kind}", amount=ctx.amount(t.value), since=since)
-        out(w("target", by=ctx.by_deadline(), goal=goal))
+        para(w("target", by=ctx.by_deadline(), goal=goal))
         if t.source:
-            out(w("source", source=t.source))
+            para(w("source", source=t.source))
     status = Text(
         status_word(ev.status, lang) + (w("final_mark") if ev.final else ""),
         style=STYLE[ev.status],
     )
     if Note.final_awaited in ev.notes:
         status += Text(w("still_forecast"))
-    out(Text(w("status")) + status)
+    para(Text(w("status")) + status)
     for line in (summary(ctx), range_verdict(ctx)):
         if line:
-            out(line)
+            para(line, 0)
     out()
     out(Text(w("history"), style="bold"))
     if ev.history:
         out(_history_table(ctx))
         for text in _sources(ctx):
-            out(text)
+            para(text, SOURCE_HANG if text.startswith("  ") else HANG)
     else:
         out(label(NOTES, "no_data", lang))
     drawn = _chart_lines(ctx, width, ascii)
@@ -195,20 +202,20 @@ def render_show(
     out()
     out(Text(w("figures"), style="bold"))
     for text in figures(ctx):
-        out(text)
+        para(text)
     out()
     out(Text(w("projections", by=ctx.by_deadline()), style="bold"))
     if ev.projections:
         out(_projection_table(ctx))
         for p in ev.projections:
             first, last = (p.fitted[0], p.fitted[-1]) if p.fitted else ("", "")
-            out(method_formula(ctx, p.method, len(p.fitted), first, last))
+            para(method_formula(ctx, p.method, len(p.fitted), first, last))
             if p.checks:
-                out(backtest_line(ctx, p.fitted, p.checks))
+                para(backtest_line(ctx, p.fitted, p.checks))
         if ev.projection_low is not None and len(ev.projections) > 1:
             low, high = fmt.number(ev.projection_low), fmt.number(ev.projection_high)
-            out(w("range", low=low, high=high))
+            para(w("range", low=low, high=high))
         if not any(p.checks for p in ev.projections):
-            out(w("backtest_rule"))
-    out(choice_line(ctx, method))
+            para(w("backtest_rule"))
+    para(choice_line(ctx, method))
     return text_of(console)

@@ -32,7 +32,9 @@ from ipplan.present.summary import (
     summary_line,
     verdict_cell,
 )
-from ipplan.render.console import string_console, text_of
+from ipplan.render.console import print_wrapped, string_console, text_of
+
+HANG = 2  # a wrapped line under the table goes on indented
 
 
 def _width(text: str) -> int:
@@ -93,7 +95,7 @@ def render_status(
             console.print(Text.assemble((cells[0], "bold"), "  ", (word, STYLE[ev.status]), extra))
             facts = [f"{one_line(head)} {cell.replace(chr(10), ' ')}"
                      for head, cell in zip(heads, cells[1:], strict=True)]  # fmt: skip
-            console.print(Text("  " + " · ".join(facts)))
+            print_wrapped(console, "  " + " · ".join(facts), HANG, after=" · ")
         table = None
     else:
         # SIMPLE_HEAD draws a space between columns; padding adds gap - 1 more
@@ -115,10 +117,10 @@ def render_status(
     if not ended(result):  # after the deadline the final count replaces it (count_lines)
         console.print(Text(summary_line(result, lang), style="bold"))
     for line in count_lines(result, words, lang):
-        console.print(Text(line))
+        print_wrapped(console, line, HANG)
     if missing:
         sep = catalog_word("punct.enum", lang)
-        console.print(label(TEXT, "missing", lang, names=sep.join(missing)))
+        print_wrapped(console, label(TEXT, "missing", lang, names=sep.join(missing)), HANG)
     if any(e.final for e in targets):
         console.print(f"* {label(TEXT, 'final', lang)}")
     if monitored:
