@@ -133,7 +133,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "report.verdict_final_lead": {
         "zh": "方案已于{deadline}期满。{n}项目标中",
-        "en": "The plan ended on {deadline}. Of {n} targets, ",
+        "en": "The plan ran until {deadline}. Of {n} targets, ",
     },
     "report.v_lagging": {
         "zh": "{k}项进度滞后、需加快推进（{names}）",

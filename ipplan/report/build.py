@@ -24,7 +24,7 @@ from ipplan.analysis.derivation import Note
 from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
 from ipplan.analysis.verdicts import Mode, assess_plan, ended
 from ipplan.core.errors import Problem
-from ipplan.core.i18n import Lang, format_problem
+from ipplan.core.i18n import Lang, format_problem, message
 from ipplan.core.i18n import word as catalog_word
 from ipplan.core.model import STATUSES
 from ipplan.data.statuses import Scheme
@@ -157,8 +157,7 @@ def quality_table(
     )
     rows = []
     for p in problems:
-        what = format_problem(Problem(p.code, p.params), lang, prefix=False)
-        what = for_reader(what.split("; ")[0], lang)
+        what = for_reader(message(p.code, lang, **p.params)[0], lang)  # its hint left out
         rows.append(
             (
                 Cell.of(_indicator_of(p, result, lang), data=True),
