@@ -152,9 +152,9 @@ def render_show(
     console = string_console(width, color)
     out = console.print
 
-    def para(text: str | Text, hang: int = HANG, style: str = "") -> None:
+    def para(text: str | Text, hang: int = HANG, style: str = "", after: str | None = None) -> None:
         """Prose, broken as Chinese is; its later lines indented by ``hang``."""
-        print_wrapped(console, text, hang, style)
+        print_wrapped(console, text, hang, style, after)
 
     ind = ev.indicator
     bits = [
@@ -164,7 +164,7 @@ def render_show(
     ]
     if result.region != result.plan.meta.region:  # as status: a unit's region only
         bits.append(w("region", region=result.region))
-    para(" · ".join(bits), 0, "bold")  # a str: every character escaped, BEL too
+    para(" · ".join(bits), 0, "bold", " · ")  # a str: every character escaped, BEL too
     t = ind.target
     if t is not None:
         if t.type == "growth":
