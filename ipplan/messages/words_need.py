@@ -20,12 +20,12 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "need.no_latest": {"zh": "尚无数据，无从起算路径", "en": "no data yet: no path can start"},
     "need.remaining": {
-        "zh": "尚差 {value}{unit}，剩余 {months} 个月，平均每月需 {per_month}{unit}",
-        "en": "still {value}{unit} to go in {months} months: {per_month}{unit} a month",
+        "zh": "尚差 {value}{unit}，自最新数据至截止共 {months} 个月，平均每月需 {per_month}{unit}",
+        "en": "still {value}{unit} to go in the {months} months from the latest figure to the deadline: {per_month}{unit} a month",
     },
     "need.remaining_flow": {
-        "zh": "尚需新增 {value}{unit}，剩余 {months} 个月，平均每月需新增 {per_month}{unit}",
-        "en": "{value}{unit} of new flow still needed in {months} months: {per_month}{unit} a month",
+        "zh": "尚需新增 {value}{unit}，自最新数据至截止共 {months} 个月，平均每月需新增 {per_month}{unit}",
+        "en": "{value}{unit} of new flow still needed in the {months} months from the latest figure to the deadline: {per_month}{unit} a month",
     },
     "need.passed": {
         "zh": "截止日期 {deadline} 已过，不再给出路径；最终差距 {value}{unit}（以最新值计）",

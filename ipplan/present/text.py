@@ -29,7 +29,7 @@ def width(text: str) -> int:
 
 
 # Chinese line breaking (禁则): these never start a line, and these never end one.
-NOT_FIRST = "，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%-"
+NOT_FIRST = "，。、；：？！）」』”’》〉】〕…—,.;:?!)]}%-·"
 NOT_LAST = "（「『“‘《〈【〔([{"
 
 

@@ -89,11 +89,11 @@ def render_need_text(
 ) -> str:
     """The need as lines of text wrapped at ``width`` cells (Chinese counts double);
     ``units`` and ``names`` of the plan's indicators (for the absolute count)."""
-    from ipplan.render.console import string_console, text_of
+    from ipplan.render.console import print_wrapped, string_console, text_of
 
     console = string_console(width, False)
-    for line in _lines(result, lang, units, names):
-        console.print(line, markup=False, highlight=False, overflow="fold")
+    for line in _lines(result, lang, units, names):  # the heading breaks between its parts
+        print_wrapped(console, line, 2, after=" · ")
     return text_of(console)
 
 

@@ -49,6 +49,23 @@ def test_need_json_contract(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["absolute"] is None
 
 
+def test_need_says_where_its_months_are_counted_from(capsys: pytest.CaptureFixture[str]) -> None:
+    # as of 2024-12-31, 12 months are left; the path runs over the 24 months from the latest
+    # figure (2023) to the deadline: 7,458 ÷ 24 = 310.75 → 310.8 a month (was "剩余 24 个月")
+    code, out, _ = run(capsys, "need", "trademarks_valid", "--as-of", "2024-12-31")
+    assert code == 0
+    assert "尚差 7,458件，自最新数据至截止共 24 个月，平均每月需 310.8件" in out.splitlines()
+    code, out, _ = run(capsys, "need", "trademarks_valid", "--as-of", "2024-12-31", "--lang", "en")
+    assert out.splitlines()[3:5] == [
+        "still 7,458 items to go in the 24 months from the latest figure to the deadline:",
+        "  310.8 items a month",
+    ]
+    assert out.splitlines()[:2] == [
+        "Valid registered trademarks (trademarks_valid): reach 30,000 items by",
+        "  2025-12-31 · as of 2024-12-31",
+    ]
+
+
 def test_need_after_the_deadline_and_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "need", "有效注册商标量", "--as-of", "2026-11-30", "--lang", "en")
     assert code == 0
