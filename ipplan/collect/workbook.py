@@ -17,6 +17,7 @@ from typing import Any
 
 from ipplan.collect.layout import FORMAT, HEADER_ROW, HIDDEN, Form, form_checksum
 from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
 from ipplan.data.store import number_text
 from ipplan.messages.collect import word
 from ipplan.present.safe import spreadsheet_text, xml_text
@@ -40,6 +41,18 @@ def _number(ws: Any, row: int, column: int, value: float) -> Any:
     places = len(number_text(value).partition(".")[2])
     cell.number_format = "#,##0" + ("." + "0" * places if places else "")
     return cell
+
+
+def _cumulative_format(number_format: str, lang: Lang) -> str:
+    """A number format that shows a cumulative target as the status table does (累计3,000,
+    cum. 3,000): the cell stays a number."""
+    before, _, after = catalog_word("target_type.cumulative_value", lang, value="\0").partition(
+        "\0"
+    )
+    quoted = [
+        f'"{text}"' if text else "" for text in (before.replace('"', ""), after.replace('"', ""))
+    ]
+    return f"{quoted[0]}{number_format}{quoted[1]}"
 
 
 def data_sheet_name(lang: Lang) -> str:
@@ -89,7 +102,10 @@ def _data_sheet(ws: Any, form: Form, lang: Lang) -> None:
         cell.fill = open_fill
         cell.protection = unlocked
         if row.target is not None:
-            _number(ws, r, target_col, row.target)
+            cell = _number(ws, r, target_col, row.target)
+            if ind.target is not None and ind.target.type == "cumulative":  # a total, not a year's
+                cell.number_format = _cumulative_format(cell.number_format, lang)
+
         ws.cell(row=r, column=note_col).protection = unlocked
         by_rule[ind.allow_negative].append(f"{get_column_letter(open_col)}{r}")
     for negative, cells in by_rule.items():

@@ -67,6 +67,14 @@ def test_layout_validation_protection(made: Path) -> None:
     assert len(hidden["checksum"]) == 16
 
 
+def test_a_cumulative_target_reads_as_a_total(made: Path) -> None:
+    """专利授权量's own target is 2,000 in total from 2021, not 2,000 in 2025: beside the
+    yearly figures (330, 360, 390) it shows as 累计2,000, as in `status`, still a number."""
+    ws = load_workbook(made)["填报表"]
+    assert (ws["H6"].value, ws["H6"].number_format) == (2000, '"累计"#,##0')
+    assert ws["H4"].number_format == "#,##0"  # a level target: as it was
+
+
 def test_import_reads_the_data_sheet(made: Path) -> None:
     """`ipplan import` reads the workbook as it is (the first sheet, the wide layout)."""
     plan = load_plan(EXAMPLE)
