@@ -81,25 +81,25 @@ def _fill(
 
 
 def _wrap(text: str, columns: int, hang: int) -> list[tuple[int, int]]:
+    """Greedy: each line as long as it may be, in one pass over its characters."""
     spans: list[tuple[int, int]] = []
     start, n = 0, len(text)
     while True:
         room = max(columns - (hang if spans else 0), 1)
-        if width(text[start:].rstrip(" ")) <= room:
-            spans.append((start, len(text[start:].rstrip(" ")) + start))
-            return spans
-        cut = None
-        for i in range(start + 1, n):
-            if width(text[start:i].rstrip(" ")) > room:
+        cut, used, i = None, 0, start
+        while i < n:
+            used += width(text[i])  # of text[start:i + 1]; spaces at a cut do not count
+            if text[i] != " " and used > room:
                 break
-            if _may_break(text, i):
+            i += 1
+            if i < n and _may_break(text, i):
                 cut = i
+        else:  # the rest fits
+            spans.append((start, start + len(text[start:].rstrip(" "))))
+            return spans
         if cut is None:  # nothing to break at: cut where the room ends (at least one)
-            cut, used = start + 1, width(text[start])
-            while cut < n and used + width(text[cut]) <= room:
-                used += width(text[cut])
-                cut += 1
-        spans.append((start, len(text[start:cut].rstrip(" ")) + start))
+            cut = max(i, start + 1)
+        spans.append((start, start + len(text[start:cut].rstrip(" "))))
         start = cut
         while start < n and text[start] == " ":
             start += 1
