@@ -100,7 +100,7 @@ def status_line(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> str:
                  f"{head('progress')}{sep}{r.progress}"]  # fmt: skip
     parts.append(f"{head('status')}{sep}{status_text(ev, result, lang)}")
     joiner = word("punct.comma", lang)
-    name = _word("name_unit", lang, name=r.name, unit=r.unit) if r.unit else r.name
+    name = word("line.name_unit", lang, name=r.name, unit=r.unit) if r.unit else r.name
     return _text([f"{name}  " + joiner.join(parts)])
 
 
