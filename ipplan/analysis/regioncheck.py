@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping, Sequence
 from ipplan.core.errors import Problem
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.data.units import Unit, closest_units, unit_value
+from ipplan.present.fmt import figure, places
 
 Observations = Mapping[str, Sequence[Observation]]
 ColumnOf = Callable[[str | None, str], int | None]
@@ -95,15 +96,7 @@ def _unlisted_rows(plan: Plan, observations: Observations, column_of: ColumnOf) 
 
 
 def _half(value: float) -> float:
-    from ipplan.analysis.check import decimals
-
-    return 0.5 * 10.0 ** -decimals(value)
-
-
-def _num(value: float) -> str:
-    from ipplan.analysis.check import figure
-
-    return figure(value)
+    return 0.5 * 10.0 ** -places(value)
 
 
 def _names(ind: Indicator) -> dict[str, str]:
@@ -134,9 +127,9 @@ def _targets_sum(plan: Plan, ind: Indicator, children: Mapping[str, list[Unit]])
         diff = total - whole
         if abs(diff) <= allowed + 1e-9 * max(1.0, abs(whole)):
             continue
-        listed = " + ".join(f"{u.name} {_num(v)}" for u, v in zip(units, values, strict=True))
-        params = {**_names(ind), "parent": parent, "sum": _num(total),
-                  "target": _num(whole), "diff": f"{'+' if diff > 0 else ''}{_num(diff)}",
+        listed = " + ".join(f"{u.name} {figure(v)}" for u, v in zip(units, values, strict=True))
+        params = {**_names(ind), "parent": parent, "sum": figure(total),
+                  "target": figure(whole), "diff": f"{'+' if diff > 0 else ''}{figure(diff)}",
                   "units": listed}  # fmt: skip
         found.append(Problem("check.region_targets_sum", params, file, line, column, "warning"))
     return found
@@ -173,8 +166,8 @@ def _actuals_sum(
         if abs(diff) <= allowed + 1e-9 * max(1.0, abs(parent_row.value)):
             continue
         params = {**_names(ind), "parent": region, "period": period,
-                  "sum": _num(total), "value": _num(parent_row.value),
-                  "diff": f"{'+' if diff > 0 else ''}{_num(diff)}"}  # fmt: skip
+                  "sum": figure(total), "value": figure(parent_row.value),
+                  "diff": f"{'+' if diff > 0 else ''}{figure(diff)}"}  # fmt: skip
         found.append(Problem("check.region_actuals_sum", params, parent_row.file,
                              parent_row.line, column, "warning"))  # fmt: skip
     return found

@@ -24,7 +24,6 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ipplan.analysis.check import figure
 from ipplan.collect.identify import Identity, identify
 from ipplan.collect.warnings import Key, find_warnings, obs_key
 from ipplan.core.errors import DataError, Problem
@@ -35,6 +34,7 @@ from ipplan.data.importer import read_import
 from ipplan.data.store import WriteResult, region_key, upsert_many
 from ipplan.data.units import is_plan_region, unit_names
 from ipplan.messages.collect import word
+from ipplan.present.fmt import figure
 
 Observations = Mapping[str, Sequence[Observation]]
 # Problems of `import` that concern the whole sheet, not one value.

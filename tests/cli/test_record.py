@@ -74,7 +74,7 @@ def test_replace_prints_old_and_new(plan_dir: Path, capsys: pytest.CaptureFixtur
     before = snapshot(plan_dir)
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
-    assert err.startswith("error: trademarks_valid 的 2023（随州市）已有记录 22542（")
+    assert err.startswith("error: trademarks_valid 的 2023（随州市）已有记录 22,542（")  # was 22542
     assert err.rstrip().endswith("确认要替换时加 --replace 重试")
     assert snapshot(plan_dir) == before
     code, out, _ = run(capsys, *args, "--replace")
