@@ -28,6 +28,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from ipplan.core.errors import Problem
+from ipplan.core.i18n import Listing
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.data.units import Unit, closest_units, unit_value
 from ipplan.present.fmt import figure, places
@@ -68,7 +69,7 @@ def _undeclared(plan: Plan) -> list[Problem]:
         if ut.region in declared:
             continue
         close = closest_units(ut.region, declared)
-        params = {"name": ut.region, "id": ut.indicator, "close": "、".join(close) or "—"}
+        params = {"name": ut.region, "id": ut.indicator, "close": Listing.of(close)}
         found.append(Problem("check.region_undeclared", params, ut.file, ut.line, ut.column))
     return found
 
@@ -86,7 +87,7 @@ def _unlisted_rows(plan: Plan, observations: Observations, column_of: ColumnOf) 
             seen.add((o.file, o.region))
             params = {
                 "name": o.region,
-                "close": "、".join(closest_units(o.region, declared)) or "—",
+                "close": Listing.of(closest_units(o.region, declared)),
             }
             column = column_of(o.file, "region")
             found.append(
@@ -152,7 +153,7 @@ def _actuals_sum(
             continue
         column = column_of(parent_row.file, "value")
         if len(present) < len(units):
-            missing = "、".join(u.name for u, o in zip(units, got, strict=True) if o is None)
+            missing = Listing.of(u.name for u, o in zip(units, got, strict=True) if o is None)
             params = {**_names(ind), "parent": region, "period": period,
                       "missing": missing}  # fmt: skip
             found.append(Problem("check.region_units_missing", params, parent_row.file,

@@ -107,7 +107,6 @@ WORDS.update(
         "punct.paren": {"zh": "（{text}）", "en": " ({text})"},
         "line.id_name": {"zh": "{id}（{name}）", "en": "{id} ({name})"},
         # record and import
-        "changes.where": {"zh": "{period}（{region}）", "en": "{period}（{region}）"},
         "changes.at_file": {"zh": "{body}（{path}）", "en": "{body} ({path})"},
         # ipplan check's summary line
         "check.none": {"zh": "检查完毕，未发现问题。", "en": "No problems found."},

@@ -38,10 +38,9 @@ def _word(key: str, lang: Lang, **params: object) -> str:
 
 
 def _where(plan: Plan, obs: Observation, lang: Lang) -> str:
+    """``2023（东城区）``, ``2023 (Dongcheng)``: the period, and the unit if not the plan."""
     region = region_key(plan, obs.region)
-    return (
-        word("changes.where", lang, period=obs.period, region=region) if region else str(obs.period)
-    )
+    return f"{obs.period}{word('punct.paren', lang, text=region)}" if region else str(obs.period)
 
 
 def _differs(old: Observation, new: Observation, lang: Lang) -> str:
