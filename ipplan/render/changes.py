@@ -38,7 +38,7 @@ def _word(key: str, lang: Lang, **params: object) -> str:
 
 
 def _where(plan: Plan, obs: Observation, lang: Lang) -> str:
-    """``2023（东城区）``, ``2023 (Dongcheng)``: the period, and the unit if not the plan."""
+    """``2023（东城区）`` (Chinese), ``2023 (东城区)`` (English): the period, and a unit."""
     region = region_key(plan, obs.region)
     return f"{obs.period}{word('punct.paren', lang, text=region)}" if region else str(obs.period)
 
