@@ -74,7 +74,7 @@ def _data_sheet(ws: Any, form: Form, lang: Lang) -> None:
     heads += [str(p) for p in form.periods]
     target_col = len(heads) + 1
     heads += [word("head_target", lang, deadline=plan.meta.deadline.isoformat()),
-              word("head_note", lang)]  # fmt: skip
+              catalog_word("field.note", lang)]  # fmt: skip
     open_col = 3 + len(form.periods)
     note_col = target_col + 1
     head_fill = PatternFill("solid", fgColor=HEAD_FILL)
