@@ -87,9 +87,19 @@ def _click_errors() -> tuple[type[Exception], type[Exception]]:
 
 
 def _usage_line(exc: Exception, args: list[str], lang: Lang) -> str:
-    """A usage error as one line of formats.md: ``error: what; how to fix``."""
-    text = exc.format_message() if hasattr(exc, "format_message") else str(exc)
-    text = safe_text(" ".join(text.split()).rstrip("."))
+    """A usage error as one line of formats.md: ``error: what; how to fix``, in the
+    user's language for the common ones (:mod:`ipplan.cli.usage`)."""
+    from ipplan.cli.usage import choice_line, usage_text
+
+    try:  # Click's attributes read by name: if one ever changes, its own text is kept
+        choice, text = choice_line(exc, lang), usage_text(exc, lang)
+    except Exception:
+        choice = text = None
+    if choice is not None:
+        return choice
+    if text is None:
+        text = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        text = safe_text(" ".join(text.split()).rstrip("."))
     command = next((a for a in args if not a.startswith("-")), None)
     where = f"ipplan {command} --help" if command and command in _commands() else "ipplan --help"
     return word("cli.usage", lang, text=text, where=where)
