@@ -309,7 +309,11 @@ WORDS: dict[str, dict[str, str]] = {
     },
     "report.r_missing": {
         "zh": "截至{as_of}，{k}个地区尚未报送{period}数据：{items}。",
-        "en": "By {as_of}, {k} unit(s) had not reported {period} figures: {items}.",
+        "en": "By {as_of}, {k} units had not reported {period} figures: {items}.",
+    },
+    "report.r_missing_one": {
+        "zh": "截至{as_of}，1个地区尚未报送{period}数据：{items}。",
+        "en": "By {as_of}, 1 unit had not reported {period} figures: {items}.",
     },
     "report.c_units": {"zh": "{name}：各地区完成率", "en": "{name}: attainment by unit"},
     "report.c_units_alt": {

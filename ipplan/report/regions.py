@@ -164,7 +164,8 @@ def missing_sentence(data: ByRegion, lang: Lang) -> str:
         return word("r_all_reported", lang, period=data.period, as_of=data.as_of)
     inner, outer = catalog_word("punct.enum", lang), catalog_word("punct.semicolon", lang)
     items = [word("r_item", lang, unit=u, names=inner.join(n)) for u, n in data.missing]
-    return word("r_missing", lang, period=data.period, k=len(data.missing), as_of=data.as_of,
+    key = "r_missing_one" if len(data.missing) == 1 else "r_missing"
+    return word(key, lang, period=data.period, k=len(data.missing), as_of=data.as_of,
                 items=outer.join(items))  # fmt: skip
 
 

@@ -37,3 +37,4 @@ def test_the_final_lead_in_english(capsys: pytest.CaptureFixture[str]) -> None:
     text = report(capsys, "en")
     assert "**The plan ran until end-2025. Of 4 targets, 4 awaited" in text
     assert "ended on end-2025" not in text
+    assert "By 2026-11-30, 3 units had not reported 2025 figures: 东城区 (" in text  # not unit(s)

@@ -97,7 +97,7 @@ def test_who_had_not_reported(tmp_path: Path) -> None:
         zh, "regions"
     )
     en = report_of(folder, date(2025, 6, 30), "en")
-    assert "By 2025-06-30, 1 unit(s) had not reported 2024 figures: C区 (授权)." in paragraphs(
+    assert "By 2025-06-30, 1 unit had not reported 2024 figures: C区 (授权)." in paragraphs(
         en, "regions"
     )
 
