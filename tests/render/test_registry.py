@@ -149,4 +149,4 @@ def test_each_renderer_is_what_its_choice_prints(
 def test_a_choice_of_another_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = _run(capsys, "show", "trademarks_valid", "-f", "csv", "--lang", "en")
     assert code == 2 and out == ""
-    assert "'csv' is not one of 'table', 'json'; see ipplan show --help" in err
+    assert err == "error: --format / -f cannot be 'csv'; choose one of: table | json\n"
