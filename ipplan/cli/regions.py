@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 class StoredOutput:
     """The results cache of a large plan (:mod:`ipplan.engine.results`) for one run."""
 
-    def __init__(self, directory: Path, day: str, parts: list[str], wanted: dict[str, Any]):
-        self.directory, self.day, self.parts, self.wanted = directory, day, parts, wanted
+    def __init__(self, directory: Path, before: list[Any], wanted: dict[str, Any]):
+        self.directory, self.before, self.wanted = directory, before, wanted
 
     def replay(self) -> bool:
         """Print the stored output (warnings, then the text) if there is a fresh one."""
@@ -57,10 +57,11 @@ class StoredOutput:
 
     def save(self, text: str, warnings: list[str]) -> None:
         """Store the output, unless a file changed while it was computed (its key, taken
-        before reading, might then not be that of what was read)."""
+        before reading, might then not be that of what was read): the files' snapshot
+        taken before the key (:func:`ipplan.engine.results.snapshot`) must be the same."""
         from ipplan.engine import results
 
-        if results.key(self.directory, self.day, self.parts) == self.wanted:
+        if results.snapshot(self.directory) == self.before:
             results.save(self.wanted, text, warnings)
 
 
@@ -73,8 +74,9 @@ def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOu
     directory, _ = resolve_plan_dir(plan_dir)
     if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
         return None
+    before = results.snapshot(directory)
     wanted = results.key(directory, day.isoformat(), parts)
-    return StoredOutput(directory, day.isoformat(), parts, wanted) if wanted else None
+    return StoredOutput(directory, before, wanted) if wanted and before is not None else None
 
 
 CHUNK_UNITS = 500  # units evaluated together, then written and their records let go

@@ -90,6 +90,31 @@ def key(directory: Path, day: str, options: Sequence[str]) -> dict[str, Any] | N
         return None
 
 
+def snapshot(directory: Path) -> list[Any] | None:
+    """What the file system says of each plan file and of every entry in actuals/
+    (device, inode, size, mtime and ctime in ns): any write changes it, ctime included (no
+    program can set that one back). Taken before :func:`key` and again after the run, it
+    tells whether a file changed while the output was computed without hashing every
+    file again; None when something cannot be read."""
+    out: list[Any] = []
+    try:
+        paths = [directory / name for name in PLAN_FILES]
+        actuals = directory / "actuals"
+        if actuals.is_dir():
+            paths += sorted(actuals.iterdir())
+        for path in paths:
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                out.append([path.name, None])
+                continue
+            out.append([path.name, st.st_dev, st.st_ino, st.st_mode, st.st_size,
+                        st.st_mtime_ns, st.st_ctime_ns])  # fmt: skip
+    except OSError:
+        return None
+    return out
+
+
 def _entry(where: Path, wanted: dict[str, Any]) -> Path:
     name = json.dumps([wanted["plan"], wanted["options"]], ensure_ascii=False)  # not the day
     return where / (hashlib.sha256(name.encode()).hexdigest()[:32] + ".out")
