@@ -39,10 +39,17 @@ class StoredOutput:
         data, warnings = found
         for line in warnings:
             print(line, file=sys.stderr)
+        self.write(data)
+        return True
+
+    @staticmethod
+    def write(data: bytes) -> None:
+        """Print UTF-8 text as it is when stdout takes UTF-8 (no decoding and encoding
+        again), else as text."""
         out = getattr(sys.stdout, "buffer", None)
         if out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
             options.emit(data.decode("utf-8"))
-            return True
+            return
         try:  # the stored bytes as they are: no decoding and encoding again
             sys.stdout.flush()
             out.write(data)
@@ -53,16 +60,15 @@ class StoredOutput:
             from ipplan.data.atomic import output_failed
 
             raise output_failed(exc, "stdout") from None
-        return True
 
-    def save(self, text: str, warnings: list[str]) -> None:
+    def save(self, data: bytes, warnings: list[str]) -> None:
         """Store the output, unless a file changed while it was computed (its key, taken
         before reading, might then not be that of what was read): the files' snapshot
         taken before the key (:func:`ipplan.engine.results.snapshot`) must be the same."""
         from ipplan.engine import results
 
         if results.snapshot(self.directory) == self.before:
-            results.save(self.wanted, text, warnings)
+            results.save(self.wanted, data, warnings)
 
 
 def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOutput | None:
@@ -157,5 +163,8 @@ def regions(
             rows = region_rows(units, results, chosen)
             text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
     if stored is not None and table is not None:
-        stored.save(text, printed)
+        data = text.encode("utf-8")  # once, for the cache and for stdout
+        stored.save(data, printed)
+        stored.write(data)
+        return
     options.emit(text)
