@@ -8,7 +8,7 @@ and growth targets go to the per-series code of :mod:`ipplan.analysis.evaluate`,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -20,7 +20,7 @@ from ipplan.analysis.figures import time_elapsed
 from ipplan.analysis.series import Dataset
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.core.periods import Period
-from ipplan.data.units import for_region, is_plan_region, unit_value
+from ipplan.data.units import for_region, is_plan_region, unit_value, unit_values
 from ipplan.engine import batch
 from ipplan.engine.load import Rows, Table, read_table
 
@@ -51,6 +51,24 @@ class _OwnTargets:
                 found = _copy(indicator, target=target)
             self.cache[key] = found
         return found
+
+    def many(self, indicator: Indicator, units: Sequence[str]) -> list[Indicator]:
+        """``[self(indicator, u) for u in units]``, the look-ups done together."""
+        if indicator.target is None:
+            return [indicator] * len(units)
+        given = unit_values(self.plan)
+        iid = indicator.id
+        values = [None if ut is None else ut.value for ut in (given.get((iid, u)) for u in units)]
+        top = self.plan.meta.region
+        out = []
+        cache = self.cache
+        for unit, value in zip(units, values, strict=True):
+            if unit in ("", top):
+                out.append(indicator)
+                continue
+            found = cache.get((iid, value))
+            out.append(found if found is not None else self(indicator, unit))
+        return out
 
 
 T = TypeVar("T")
@@ -121,7 +139,12 @@ class _Engine:
 
     def indicator(self, indicator: Indicator, units: Sequence[str]) -> list[Evaluation]:
         """One indicator's evaluation in every unit, in the order of ``units``."""
-        seen = [self.target_for(indicator, u) for u in units]
+        own = self.target_for
+        seen = (
+            own.many(indicator, units)
+            if isinstance(own, _OwnTargets)
+            else [own(indicator, u) for u in units]
+        )
         out: list[Evaluation | None] = [None] * len(units)
         fast: list[int] = []
         for i, ind in enumerate(seen):
@@ -143,10 +166,11 @@ class _Engine:
         rows: Rows | None,
         units: Sequence[str],
         seen: Sequence[Indicator],
-    ) -> Iterable[tuple[int, Evaluation]]:
+    ) -> list[tuple[int, Evaluation]]:
         deadline = self.plan.meta.deadline
         codes = np.array([self.code.get(u, -1) for u in units], dtype=np.int64)
         done = np.zeros(len(units), dtype=bool)
+        found: list[tuple[int, Evaluation]] = []
         if rows is not None and len(rows):
             ends = [p.end for p in rows.periods]
             period_ok = np.array([e <= self.as_of and e <= deadline for e in ends])
@@ -156,11 +180,12 @@ class _Engine:
             keep = np.flatnonzero(
                 period_ok[rows.period] & pub_ok[rows.published] & wanted[rows.region]
             )
-            yield from self._groups(indicator, rows, keep, codes, units, seen, done)
+            found = self._groups(indicator, rows, keep, codes, units, seen, done)
         for i in np.flatnonzero(~done).tolist():
             ind = seen[i]
             status = "monitoring" if ind.target is None else "insufficient_data"
-            yield i, Evaluation(ind, status, notes=(Note.no_data,))  # type: ignore[arg-type]
+            found.append((i, Evaluation(ind, status, notes=(Note.no_data,))))  # type: ignore[arg-type]
+        return found
 
     def _groups(
         self,
@@ -171,9 +196,10 @@ class _Engine:
         units: Sequence[str],
         seen: Sequence[Indicator],
         done: np.ndarray,
-    ) -> Iterable[tuple[int, Evaluation]]:
+    ) -> list[tuple[int, Evaluation]]:
+        found: list[tuple[int, Evaluation]] = []
         if len(keep) == 0:
-            return
+            return found
         rank_of = {p: r for r, p in enumerate(sorted(set(rows.periods), key=Period.sort_key))}
         rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)
         region = rows.region[keep]
@@ -198,7 +224,8 @@ class _Engine:
             m = int(counts[members[0]])
             idx = sel[starts[members][:, None] + np.arange(m)[None, :]]  # (units, points)
             cols = [column_of[int(c)] for c in unit_codes[members].tolist()]
-            yield from self._group(indicator, rows, idx, cols, seen, done)
+            found += self._group(indicator, rows, idx, cols, seen, done)
+        return found
 
     def _group(
         self,
@@ -208,7 +235,7 @@ class _Engine:
         cols: list[int],
         seen: Sequence[Indicator],
         done: np.ndarray,
-    ) -> Iterable[tuple[int, Evaluation]]:
+    ) -> list[tuple[int, Evaluation]]:
         periods = [rows.periods[c] for c in rows.period[idx[0]].tolist()]
         values = rows.value[idx].T.copy()
         regions = self.table.regions
@@ -218,6 +245,7 @@ class _Engine:
             if seen[c].target is not None and seen[c].target.type == "cumulative"  # type: ignore[union-attr]
         ]  # fmt: skip
         in_cumulative = set(cumulative)
+        found: list[tuple[int, Evaluation]] = []
         level = [j for j in range(len(cols)) if j not in in_cumulative]
         for part, fn in ((level, batch.level), (cumulative, batch.cumulative)):
             if not part:
@@ -236,9 +264,10 @@ class _Engine:
                 indicator, periods, [row[sub] for row in values], rows.yoy[idx[sub, -1]],
                 target, at,
             )  # fmt: skip
-            for j, ev in zip(part, fn(self.plan, g, inds, self.as_of, self.method), strict=True):
-                done[cols[j]] = True
-                yield cols[j], ev
+            where = [cols[j] for j in part]
+            done[where] = True
+            found += zip(where, fn(self.plan, g, inds, self.as_of, self.method), strict=True)
+        return found
 
 
 def evaluate_units(
