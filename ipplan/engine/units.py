@@ -82,20 +82,39 @@ def _copy(record: T, **changes: object) -> T:
     return new
 
 
-class _Index:
-    """Row indexes of one indicator's rows, by unit code (for the per-series code)."""
+class _ByUnit:
+    """One indicator's rows sorted by unit, kept with its columns for every later call
+    (``regions`` evaluates 500 units at a time: each call takes its units' rows from here
+    instead of testing every row of the file; the per-series code takes one unit's)."""
 
     def __init__(self, rows: Rows) -> None:
-        self.by_unit: dict[int, np.ndarray] = {}
-        if len(rows) == 0:
-            return
-        order = np.argsort(rows.region, kind="stable")
-        sorted_regions = rows.region[order]
-        cut = np.flatnonzero(np.diff(sorted_regions)) + 1
-        starts = np.concatenate(([0], cut))
-        ends = np.concatenate((cut, [len(order)]))
-        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-            self.by_unit[int(sorted_regions[s])] = order[s:e]
+        self.order = np.argsort(rows.region, kind="stable")
+        counts = np.bincount(rows.region, minlength=int(rows.region.max(initial=-1)) + 1)
+        self.ends = np.cumsum(counts)
+        self.starts = self.ends - counts
+
+    def of(self, code: int) -> np.ndarray | None:
+        """The row numbers of one unit, ascending; None when it has none."""
+        if code >= len(self.starts) or self.starts[code] == self.ends[code]:
+            return None
+        found: np.ndarray = self.order[self.starts[code] : self.ends[code]]
+        return found
+
+    def rows_of(self, codes: np.ndarray) -> np.ndarray:
+        """The row numbers of the units ``codes``, ascending."""
+        codes = codes[codes < len(self.starts)]
+        starts, lengths = self.starts[codes], self.ends[codes] - self.starts[codes]
+        if not len(codes) or not lengths.sum():
+            return np.zeros(0, dtype=np.int64)
+        offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+        return np.sort(self.order[np.arange(int(lengths.sum())) + offsets])
+
+
+def _by_unit(rows: Rows) -> _ByUnit:
+    found: _ByUnit | None = rows.__dict__.get("_by_unit")
+    if found is None:
+        found = rows.__dict__["_by_unit"] = _ByUnit(rows)  # a cache on the columns
+    return found
 
 
 def _closure(plan: Plan, indicator: Indicator) -> list[str]:
@@ -119,7 +138,6 @@ class _Engine:
         self.plan, self.table, self.as_of, self.method = plan, table, as_of, method
         self.target_for = target_for
         self.code = {name: i for i, name in enumerate(table.regions)}
-        self._index: dict[str, _Index] = {}
 
     def reference(self, indicator: Indicator, unit: str) -> Evaluation:
         """The per-series code, on the unit's rows of every indicator the formula needs."""
@@ -129,9 +147,7 @@ class _Engine:
             rows = self.table.rows.get(iid)
             if rows is None or code is None:
                 continue
-            if iid not in self._index:
-                self._index[iid] = _Index(rows)
-            found = self._index[iid].by_unit.get(code)
+            found = _by_unit(rows).of(code)
             if found is not None:
                 observations[iid] = rows.observations(found.tolist(), self.table.regions)
         data = Dataset(self.plan, observations, self.as_of, unit)
@@ -175,11 +191,8 @@ class _Engine:
             ends = [p.end for p in rows.periods]
             period_ok = np.array([e <= self.as_of and e <= deadline for e in ends])
             pub_ok = np.array([d is None or d <= self.as_of for d in rows.publisheds])
-            wanted = np.zeros(len(self.table.regions) + 1, dtype=bool)
-            wanted[codes[codes >= 0]] = True
-            keep = np.flatnonzero(
-                period_ok[rows.period] & pub_ok[rows.published] & wanted[rows.region]
-            )
+            mine = _by_unit(rows).rows_of(codes[codes >= 0])  # the rows of these units
+            keep = mine[period_ok[rows.period[mine]] & pub_ok[rows.published[mine]]]
             found = self._groups(indicator, rows, keep, codes, units, seen, done)
         for i in np.flatnonzero(~done).tolist():
             ind = seen[i]
@@ -215,7 +228,10 @@ class _Engine:
         for w in range(words):
             bits = np.where(prank // 62 == w, np.left_shift(1, prank % 62), 0).astype(np.int64)
             sig[:, w] = np.add.reduceat(bits, starts)
-        _, inverse = np.unique(sig, axis=0, return_inverse=True)
+        if words == 1:  # up to 62 periods: one number per series (unique on rows is slow)
+            _, inverse = np.unique(sig[:, 0], return_inverse=True)
+        else:
+            _, inverse = np.unique(sig, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
         column_of = {int(c): i for i, c in enumerate(codes.tolist()) if c >= 0}
         unit_codes = region[starts]
