@@ -35,9 +35,8 @@ from ipplan.data import actuals
 from ipplan.data.csvread import MAX_FIELD
 from ipplan.data.encoding import BOM, decode_text
 from ipplan.data.observation import parse_date, read_flag, region_name
-from ipplan.engine import cache, size
+from ipplan.engine import cache
 from ipplan.engine.exact import record
-from ipplan.engine.fork import Ahead
 
 IntArray = npt.NDArray[np.int32]  # codes: half the memory of int64 for millions of rows
 FloatArray = npt.NDArray[np.float64]
@@ -430,12 +429,12 @@ def _read_one(
     rows: dict[str, Rows],
     problems: list[Problem],
 ) -> None:
-    """One file into ``rows``: from the cache, else pandas' reader, else the strict one."""
+    """One file into ``rows``: from the cache, else pyarrow's reader, else the strict one."""
     raw = _regular_bytes(path)
     wanted = None
     if raw is not None:
         try:
-            wanted = cache.key(path, raw, indicator, top)
+            wanted = cache.key(path, raw, indicator, top) if cache.folder() else None
         except OSError:
             wanted = None
         hit = cache.load(path, wanted) if wanted is not None else None
@@ -455,32 +454,6 @@ def _read_one(
         cache.save(path, wanted, rows[indicator.id], regions.values)
 
 
-def _read_ahead(files: list[tuple[Path, Indicator]], top: str) -> tuple[int, Ahead]:
-    """The later files (about half the bytes) read by a forked child into the
-    parsed-actuals cache while this process reads the others; the index of the first of
-    them. Nothing is forked (index past the end) without the cache or for small files."""
-    sizes = []
-    for path, _ in files:
-        try:
-            sizes.append(path.stat().st_size)
-        except OSError:
-            sizes.append(0)
-    if cache.folder() is None or sum(sizes) <= 2 * size.LARGE_BYTES or len(files) < 2:
-        return len(files), Ahead(None)
-    split, done = 0, 0
-    while split < len(files) - 1 and 2 * (done + sizes[split]) <= sum(sizes):
-        done += sizes[split]
-        split += 1
-
-    def work() -> None:
-        regions = _Labels()
-        regions.code(top)
-        for path, indicator in files[split:]:
-            _read_one(path, indicator, top, regions, {}, [])
-
-    return split, Ahead(work)
-
-
 def read_table(plan: Plan) -> Table:
     """Every observation of the plan as columns; DataError listing every error (those of
     :func:`ipplan.data.actuals.load_actuals`, in the same order) when any file is unusable."""
@@ -489,15 +462,8 @@ def read_table(plan: Plan) -> Table:
     regions.code(plan.meta.region)
     rows: dict[str, Rows] = {}
     top = plan.meta.region
-    split, ahead = _read_ahead(files, top)
-    try:
-        for i, (path, indicator) in enumerate(files):
-            if i == split:
-                ahead.wait()  # the later files are in the cache now, unless the child failed
-            _read_one(path, indicator, top, regions, rows, problems)
-    finally:
-        ahead.stop()
-    errors = [p for p in problems if p.severity == "error"]
+    for path, indicator in files:
+        _read_one(path, indicator, top, regions, rows, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)
