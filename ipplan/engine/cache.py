@@ -86,11 +86,13 @@ def load(path: Path, wanted: dict[str, Any]) -> dict[str, Any] | None:
             arrays = {name: data[name] for name in ARRAYS}
     except (OSError, ValueError, KeyError, UnicodeDecodeError):
         return None
-    for name in CODES:
-        arrays[name] = arrays[name].astype(np.int32)
-    if meta.get("no_yoy"):  # no yoy in any row: not stored
-        arrays["yoy"] = np.full(len(arrays["value"]), np.nan)
     labels = meta["labels"]
+    n = len(arrays["value"])
+    for name in CODES:  # one label (none) in every row: one value, as load.fast_rows has it
+        one = name != "region" and len(labels[name + "s"]) == 1
+        arrays[name] = np.broadcast_to(np.int32(0), (n,)) if one else arrays[name].astype(np.int32)
+    if meta.get("no_yoy"):  # no yoy in any row: not stored
+        arrays["yoy"] = np.broadcast_to(np.float64(np.nan), (n,))
     return {
         **arrays,
         "periods": [parse_period(p) if p is not None else None for p in labels["periods"]],

@@ -17,7 +17,9 @@ are the ones raised. tests/engine/test_engine_load_fast.py checks this cell by c
 
 from __future__ import annotations
 
+import contextlib
 import stat
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -48,7 +50,8 @@ MAX_NUMBER_TEXT = 100  # parse_number refuses longer numbers; so must the fast p
 @dataclass
 class Rows:
     """One indicator's observations as columns; text columns are codes into label lists
-    (label 0 is None: an empty cell)."""
+    (label 0 is None: an empty cell). Arrays are read-only: a column with one value in
+    every row (a flag, note or yoy nobody filled in) may be a view of that one value."""
 
     indicator: Indicator
     periods: list[Period]
@@ -149,14 +152,22 @@ def _numbers(chunks: Any, dtype: type) -> Any:
     return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
-def _recode(column: Any, code: Callable[[str], int]) -> IntArray:
+def _same(code: int, n: int) -> IntArray:
+    """``n`` times ``code``, in no memory: a read-only view of one value."""
+    return np.broadcast_to(np.int32(code), (n,))
+
+
+def _recode(column: Any, code: Callable[[str], int], constant: bool = True) -> IntArray:
     """Codes of a dictionary-encoded text column (a pyarrow ChunkedArray, no cell missing):
-    ``code`` of each distinct text (which raises ValueError to refuse it)."""
+    ``code`` of each distinct text (which raises ValueError to refuse it). A column of
+    one text only is :func:`_same` (unless not ``constant``)."""
     encoded = column.unify_dictionaries()
     if encoded.num_chunks == 0:
         return np.zeros(0, dtype=np.int32)
     texts = encoded.chunk(0).dictionary.to_pylist()
     lookup = np.array([code(t) for t in texts], dtype=np.int32)
+    if len(texts) == 1 and constant:
+        return _same(int(lookup[0]), len(column))
     codes: IntArray = lookup[_numbers([c.indices for c in encoded.chunks], np.int32)]
     return codes
 
@@ -229,7 +240,7 @@ def fast_rows(
             return labels.code(canonical(text.strip()))
 
         if name not in columns:
-            return np.full(n, code(""), dtype=np.int32)
+            return _same(code(""), n)
         return _recode(table.column(str(columns[name])), code)
 
     def region_code(text: str) -> int:
@@ -242,8 +253,8 @@ def fast_rows(
     periods, flags, sources, notes, dates, yoys = (_Labels() for _ in range(6))
     try:
         period = column("period", _period, periods)
-        region = (
-            _recode(table.column(str(columns["region"])), region_code)
+        region = (  # a full array: read_table renumbers it in place
+            _recode(table.column(str(columns["region"])), region_code, constant=False)
             if "region" in columns
             else np.full(n, region_code(""), dtype=np.int32)
         )
@@ -260,9 +271,13 @@ def fast_rows(
     if np.bincount(key).max() > 1:
         return None  # a (period, region) twice: the strict parser words it
     yoy_values = np.array([np.nan if v is None else v for v in yoys.values], dtype=np.float64)
+    if yoy_code.strides[0] == 0:  # one yoy (usually none) in every row: one value too
+        yoy = np.broadcast_to(yoy_values[yoy_code[0]], (n,))
+    else:
+        yoy = yoy_values[yoy_code]
     return Rows(
         indicator, [p if p is not None else Period(2000, "Y", 0) for p in periods.values],
-        period, region, value, yoy_values[yoy_code], flag, flags.values,
+        period, region, value, yoy, flag, flags.values,
         source, sources.values, note, notes.values, published, dates.values,
     )  # fmt: skip
 
@@ -341,6 +356,7 @@ def _arrow_table(data: bytes, width: int, columns: dict[str, int]) -> Any:
     try:
         return pcsv.read_csv(
             pa.py_buffer(data),
+            memory_pool=pa.system_memory_pool(),
             read_options=pcsv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=pcsv.ParseOptions(quote_char=False, newlines_in_values=False),
             convert_options=pcsv.ConvertOptions(
@@ -469,5 +485,19 @@ def read_table(plan: Plan) -> Table:
         raise DataError(problems=errors)
     names = [str(v) for v in regions.values[1:]]
     for r in rows.values():
-        r.region = r.region - 1  # code 0 (None) is never used for regions
+        r.region -= 1  # code 0 (None) is never used for regions
+    _trim_heap()
     return Table(names, rows, problems)
+
+
+def _trim_heap() -> None:
+    """Give the free pages of the C heap back to the system (glibc's ``malloc_trim``).
+    pyarrow's threads and the temporaries of each file leave free memory held in the heap
+    (about 40 MB at 3,000 units), which the rest of the run, and a forked child, would
+    carry. Elsewhere (no glibc) nothing is done."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):  # another C library (musl)
+        ctypes.CDLL("libc.so.6").malloc_trim(0)

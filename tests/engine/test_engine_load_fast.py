@@ -262,3 +262,20 @@ def test_pyarrow_is_imported_only_to_read() -> None:
     code = "import sys, ipplan.engine.load; print('pyarrow' in sys.modules)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert proc.stdout.strip() == "False"
+
+
+def test_a_column_with_one_value_takes_no_memory(tmp_path: Path) -> None:
+    """No flag, note, yoy or date in any row (the national files): each of those columns
+    is one value seen from every row; the periods and regions are full columns."""
+    data = f"{HEADER}\n2023-01,5,甲县,统计局,,,,\n2023-02,6,乙县,统计局,,,,\n".encode()
+    assert agree(tmp_path, data) is not None
+    regions = load._Labels()
+    regions.code(TOP)
+    rows = load.fast_rows(data, "tm.csv", STOCK, TOP, regions)
+    assert rows is not None
+    for name in ("flag", "note", "yoy", "published", "source"):
+        assert getattr(rows, name).strides == (0,), name
+    assert rows.period.strides == rows.region.strides == (4,)
+    assert rows.sources[int(rows.source[1])] == "统计局"
+    assert rows.flags[int(rows.flag[0])] is None and len(rows.yoy) == 2
+    assert all(y != y for y in rows.yoy.tolist())  # NaN: no yoy
