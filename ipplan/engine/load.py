@@ -203,24 +203,47 @@ def _text(text: str) -> str | None:
     return text or None
 
 
-def fast_rows(
-    raw: bytes, file: str, indicator: Indicator, plan_region: str, regions: _Labels
-) -> Rows | None:
-    """The file as columns, or None when only the strict parser can be sure of it."""
+@dataclass
+class Parsed:
+    """What pyarrow read of a file (``table`` None: the file is left to the strict parser),
+    the columns its header maps, and its text as UTF-8. Made without touching any shared
+    state: :func:`read_table` parses the next file in a thread meanwhile."""
+
+    table: Any = None
+    columns: dict[str, int] | None = None
+    data: bytes = b""
+
+
+def parse(raw: bytes, file: str) -> Parsed:
+    """The file read by pyarrow, when the fast path can be sure of it (the checks that need
+    no indicator); else an empty :class:`Parsed`."""
     if b'"' in raw or b"\x00" in raw or (b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n")):
-        return None
+        return Parsed()
     data = _utf8_text(raw, file)  # the text the strict parser reads, as UTF-8
     if data is None or _too_long(data):
-        return None
+        return Parsed()
     end = data.find(b"\n")
     header = (data if end < 0 else data[:end]).decode("utf-8").rstrip("\r").split(",")
     if not "".join(header).strip():
-        return None
+        return Parsed()
     columns, found = actuals.map_header(header, file, 1)
     if found:
-        return None
+        return Parsed()
     table = _arrow_table(data, len(header), columns)
     if table is None or table.num_rows == 0:
+        return Parsed()
+    return Parsed(table, columns, data)
+
+
+def fast_rows(
+    raw: bytes, file: str, indicator: Indicator, plan_region: str, regions: _Labels,
+    parsed: Parsed | None = None,
+) -> Rows | None:  # fmt: skip
+    """The file as columns, or None when only the strict parser can be sure of it
+    (``parsed``: :func:`parse` of ``raw``, when it was done already)."""
+    parsed = parse(raw, file) if parsed is None else parsed
+    table, columns, data = parsed.table, parsed.columns, parsed.data
+    if table is None or columns is None:
         return None
     if any(table.column(i).null_count for i in range(table.num_columns)):
         return None  # never, as read (an empty cell is "", or no number): the strict parser
@@ -437,6 +460,31 @@ def _cached_rows(hit: dict[str, Any], indicator: Indicator, regions: _Labels) ->
     )  # fmt: skip
 
 
+@dataclass
+class _Prepared:
+    """A file's bytes, cache key and cache entry, or pyarrow's reading of it: everything
+    :func:`_read_one` needs that can be done in a thread, ahead of time."""
+
+    raw: bytes | None
+    wanted: dict[str, Any] | None = None
+    hit: dict[str, Any] | None = None
+    parsed: Parsed | None = None
+
+
+def _prepare(path: Path, indicator: Indicator, top: str) -> _Prepared:
+    raw = _regular_bytes(path)
+    if raw is None:
+        return _Prepared(None)
+    try:
+        wanted = cache.key(path, raw, indicator, top) if cache.folder() else None
+    except OSError:
+        wanted = None
+    hit = cache.load(path, wanted) if wanted is not None else None
+    if hit is not None:
+        return _Prepared(raw, wanted, hit)
+    return _Prepared(raw, wanted, None, parse(raw, str(path)))
+
+
 def _read_one(
     path: Path,
     indicator: Indicator,
@@ -444,20 +492,15 @@ def _read_one(
     regions: _Labels,
     rows: dict[str, Rows],
     problems: list[Problem],
+    ready: _Prepared,
 ) -> None:
     """One file into ``rows``: from the cache, else pyarrow's reader, else the strict one."""
-    raw = _regular_bytes(path)
-    wanted = None
+    raw, wanted = ready.raw, ready.wanted
     if raw is not None:
-        try:
-            wanted = cache.key(path, raw, indicator, top) if cache.folder() else None
-        except OSError:
-            wanted = None
-        hit = cache.load(path, wanted) if wanted is not None else None
-        if hit is not None:
-            rows[indicator.id] = _cached_rows(hit, indicator, regions)
+        if ready.hit is not None:
+            rows[indicator.id] = _cached_rows(ready.hit, indicator, regions)
             return
-        fast = fast_rows(raw, str(path), indicator, top, regions)
+        fast = fast_rows(raw, str(path), indicator, top, regions, ready.parsed)
         if fast is not None:
             rows[indicator.id] = fast
             if wanted is not None:
@@ -478,8 +521,17 @@ def read_table(plan: Plan) -> Table:
     regions.code(plan.meta.region)
     rows: dict[str, Rows] = {}
     top = plan.meta.region
-    for path, indicator in files:
-        _read_one(path, indicator, top, regions, rows, problems)
+    from concurrent.futures import ThreadPoolExecutor
+
+    # the next file is read (bytes, hash, cache entry, pyarrow) in a thread while this one
+    # is turned into columns; no thread is left when this returns (a fork may follow)
+    with ThreadPoolExecutor(max_workers=1) as ahead:
+        coming = [ahead.submit(_prepare, path, indicator, top) for path, indicator in files[:1]]
+        for i, (path, indicator) in enumerate(files):
+            ready = coming.pop().result()
+            if i + 1 < len(files):
+                coming.append(ahead.submit(_prepare, *files[i + 1], top))
+            _read_one(path, indicator, top, regions, rows, problems, ready)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)
