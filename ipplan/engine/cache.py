@@ -34,7 +34,7 @@ from ipplan.core.periods import parse_period
 from ipplan.engine.results import folder, write_entry
 
 if TYPE_CHECKING:
-    from ipplan.engine.load import Rows
+    from ipplan.engine.rows import Rows
 
 FORMAT = 4
 __all__ = ["folder", "key", "load", "save"]

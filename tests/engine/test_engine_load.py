@@ -64,7 +64,7 @@ def test_fast_path_reads_what_the_row_parser_reads(tmp_path: Path) -> None:
     raw = (folder / "actuals" / "tm.csv").read_bytes()
     plan = load_plan(str(folder))
     # the fast path itself takes this file (it is not a fallback that makes this pass)
-    assert load.fast_rows(raw, "tm.csv", plan.indicators[0], "示例市", load._Labels()) is not None
+    assert load.fast_rows(raw, "tm.csv", plan.indicators[0], "示例市", load.Labels()) is not None
     assert rows_of(folder) == reference(folder)
     # 1.2E+02 is 120; 3.5% a yoy of 3.5; P a flag p; blanks stripped; the plan's region
     assert ("2023-03", 120.0, "甲县", "来源", None, "p", None, None) in rows_of(folder)

@@ -41,7 +41,7 @@ def compare(
              repr(o.yoy), str(o.published) if o.published else None)
             for o in observations
         )  # fmt: skip
-    regions = load._Labels()
+    regions = load.Labels()
     regions.code(TOP)
     rows = load.fast_rows(data, str(path), indicator, TOP, regions)
     if rows is None:
@@ -269,7 +269,7 @@ def test_a_column_with_one_value_takes_no_memory(tmp_path: Path) -> None:
     is one value seen from every row; the periods and regions are full columns."""
     data = f"{HEADER}\n2023-01,5,甲县,统计局,,,,\n2023-02,6,乙县,统计局,,,,\n".encode()
     assert agree(tmp_path, data) is not None
-    regions = load._Labels()
+    regions = load.Labels()
     regions.code(TOP)
     rows = load.fast_rows(data, "tm.csv", STOCK, TOP, regions)
     assert rows is not None
