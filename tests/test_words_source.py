@@ -50,15 +50,10 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("report/docx.py", "仿宋"): "a font name",
     ("report/docx.py", "黑体"): "a font name",
     ("report/docx.py", "宋体"): "a font name",
-    ("cli/options.py", "、"): "units listed in a message parameter (the message is zh or en)",
     (
         "cli/options.py",
         "输出格式 output format",
     ): "the default of a --format help= text (bilingual)",
-    (
-        "present/text.py",
-        "、",
-    ): "text.first's default separator of listed names (message parameters)",
     ("cli/propose.py", "，"): "reading input: a full-width comma typed between probabilities",
 }
 ALLOWED_PATTERNS = {  # literals too long to name whole
@@ -113,3 +108,52 @@ def test_the_scan_finds_chinese_in_an_f_string(tmp_path: Path) -> None:
     module = tmp_path / "m.py"
     module.write_text('"""文档"""\nx = f"{1}个"\nhelp_text = dict(help="帮助")\n', "utf-8")
     assert _literals(module) == ["个"]  # the docstring and a help= text are not output
+
+
+# Punctuation that differs by language, written as a literal by the core too (a problem's
+# parameters): a message shown in English would carry it. Allowed where it is no punctuation
+# of a message: (file under ipplan/, the literal) → why.
+PUNCTUATION = re.compile(r"[、，；：（）]")
+PUNCTUATION_ALLOWED: dict[tuple[str, str], str] = {
+    ("report/docx.py", "的于权和与及、"): "typesetting: where a long Chinese title may break",
+    ("core/formula.py", "（"): "reading formulas: a full-width bracket typed for (",
+    ("core/formula.py", "）"): "reading formulas: a full-width bracket typed for )",
+    ("cli/propose.py", "，"): "reading input: a full-width comma typed between probabilities",
+    ("core/i18n.py", "映射（键: 值）"): "TERMS_ZH: a type name in a Chinese message only",
+    ("core/numbers.py", "，"): "reading numbers: a full-width comma typed in 22，542",
+    ("collect/returns.py", "（"): "reading a form: a head's word before its parenthesis",
+}
+PUNCTUATION_PATTERNS = {  # literals too long to name whole
+    ("collect/layout.py", "(?:填报单位|Unit)"): "reading a form: the line under its title",
+}
+PUNCTUATION_FILES = {  # every literal of these files, with why
+    "data/scaffold.py": "the commented targets.yaml that ipplan init writes (Chinese by design)",
+}
+
+
+def _punctuation() -> list[tuple[str, str]]:
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel.startswith("messages/") or rel in PUNCTUATION_FILES:
+            continue
+        found += [(rel, text) for text in _literals(path) if PUNCTUATION.search(text)]
+    return found
+
+
+def test_no_language_punctuation_outside_the_catalog() -> None:
+    # e.g. units joined by "、" in a problem's parameter read "广水市、随县" in English too:
+    # such lists are i18n.Listing, joined when the message's language is known
+    stray = [
+        key
+        for key in _punctuation()
+        if key not in PUNCTUATION_ALLOWED
+        and not _allowed(*key)
+        and not any(key[0] == f and key[1].startswith(p) for f, p in PUNCTUATION_PATTERNS)
+    ]
+    assert stray == [], "use the catalog's punct.* words or i18n.Listing"
+
+
+def test_every_allowed_punctuation_is_still_there() -> None:
+    found = set(_punctuation())
+    assert [key for key in PUNCTUATION_ALLOWED if key not in found] == []

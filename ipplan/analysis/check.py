@@ -40,7 +40,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
 from itertools import pairwise
 from pathlib import Path
 
@@ -56,8 +55,9 @@ from ipplan.data.journal import read_consistently
 from ipplan.data.plan import TARGETS, read_plan
 from ipplan.data.safeio import MAX_ACTUALS_BYTES, MAX_PLAN_BYTES, read_limited, scan_folder
 from ipplan.data.yamlguard import screen_yaml
+from ipplan.present.fmt import figure, places
 
-__all__ = ["DROP_LIMIT", "YOY_TOLERANCE", "check_plan", "decimals", "run_checks"]
+__all__ = ["DROP_LIMIT", "YOY_TOLERANCE", "check_plan", "run_checks"]
 
 DROP_LIMIT = 0.30  # a stock falling by more than this share is reported
 YOY_TOLERANCE = 0.5  # percentage points
@@ -180,26 +180,8 @@ def _header(path: Path) -> dict[str, int]:
 # --------------------------------------------------------------------------- helpers
 
 
-def decimals(value: float) -> int:
-    """Decimal places of a figure as stored: 2.93 → 2, 22542.0 → 0, 1e-05 → 5."""
-    value = float(value)
-    if value.is_integer():
-        return 0
-    exponent = Decimal(repr(value)).as_tuple().exponent
-    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
-
-
 def _half_unit(value: float) -> float:
-    return 0.5 * 10.0 ** -decimals(value)
-
-
-def figure(value: float) -> str:
-    """A figure for a message: its digits as stored, written as every view writes numbers
-    (fmt.number: 22542 → "22,542", 2.9298 → "2.9298", 15600.0 → "15,600")."""
-    from ipplan.present.fmt import number
-
-    value = round(float(value), 10)  # float noise of a sum (0.1 + 0.2) is no digit
-    return number(value, decimals(value))
+    return 0.5 * 10.0 ** -places(value)
 
 
 def _by_region(plan: Plan, rows: Iterable[Observation]) -> dict[str, list[Observation]]:

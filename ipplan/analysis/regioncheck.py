@@ -28,8 +28,10 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from ipplan.core.errors import Problem
+from ipplan.core.i18n import Listing
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.data.units import Unit, closest_units, unit_value
+from ipplan.present.fmt import figure, places
 
 Observations = Mapping[str, Sequence[Observation]]
 ColumnOf = Callable[[str | None, str], int | None]
@@ -67,7 +69,7 @@ def _undeclared(plan: Plan) -> list[Problem]:
         if ut.region in declared:
             continue
         close = closest_units(ut.region, declared)
-        params = {"name": ut.region, "id": ut.indicator, "close": "、".join(close) or "—"}
+        params = {"name": ut.region, "id": ut.indicator, "close": Listing.of(close)}
         found.append(Problem("check.region_undeclared", params, ut.file, ut.line, ut.column))
     return found
 
@@ -85,7 +87,7 @@ def _unlisted_rows(plan: Plan, observations: Observations, column_of: ColumnOf) 
             seen.add((o.file, o.region))
             params = {
                 "name": o.region,
-                "close": "、".join(closest_units(o.region, declared)) or "—",
+                "close": Listing.of(closest_units(o.region, declared)),
             }
             column = column_of(o.file, "region")
             found.append(
@@ -95,15 +97,7 @@ def _unlisted_rows(plan: Plan, observations: Observations, column_of: ColumnOf) 
 
 
 def _half(value: float) -> float:
-    from ipplan.analysis.check import decimals
-
-    return 0.5 * 10.0 ** -decimals(value)
-
-
-def _num(value: float) -> str:
-    from ipplan.analysis.check import figure
-
-    return figure(value)
+    return 0.5 * 10.0 ** -places(value)
 
 
 def _names(ind: Indicator) -> dict[str, str]:
@@ -134,9 +128,9 @@ def _targets_sum(plan: Plan, ind: Indicator, children: Mapping[str, list[Unit]])
         diff = total - whole
         if abs(diff) <= allowed + 1e-9 * max(1.0, abs(whole)):
             continue
-        listed = " + ".join(f"{u.name} {_num(v)}" for u, v in zip(units, values, strict=True))
-        params = {**_names(ind), "parent": parent, "sum": _num(total),
-                  "target": _num(whole), "diff": f"{'+' if diff > 0 else ''}{_num(diff)}",
+        listed = " + ".join(f"{u.name} {figure(v)}" for u, v in zip(units, values, strict=True))
+        params = {**_names(ind), "parent": parent, "sum": figure(total),
+                  "target": figure(whole), "diff": f"{'+' if diff > 0 else ''}{figure(diff)}",
                   "units": listed}  # fmt: skip
         found.append(Problem("check.region_targets_sum", params, file, line, column, "warning"))
     return found
@@ -159,7 +153,7 @@ def _actuals_sum(
             continue
         column = column_of(parent_row.file, "value")
         if len(present) < len(units):
-            missing = "、".join(u.name for u, o in zip(units, got, strict=True) if o is None)
+            missing = Listing.of(u.name for u, o in zip(units, got, strict=True) if o is None)
             params = {**_names(ind), "parent": region, "period": period,
                       "missing": missing}  # fmt: skip
             found.append(Problem("check.region_units_missing", params, parent_row.file,
@@ -173,8 +167,8 @@ def _actuals_sum(
         if abs(diff) <= allowed + 1e-9 * max(1.0, abs(parent_row.value)):
             continue
         params = {**_names(ind), "parent": region, "period": period,
-                  "sum": _num(total), "value": _num(parent_row.value),
-                  "diff": f"{'+' if diff > 0 else ''}{_num(diff)}"}  # fmt: skip
+                  "sum": figure(total), "value": figure(parent_row.value),
+                  "diff": f"{'+' if diff > 0 else ''}{figure(diff)}"}  # fmt: skip
         found.append(Problem("check.region_actuals_sum", params, parent_row.file,
                              parent_row.line, column, "warning"))  # fmt: skip
     return found

@@ -197,15 +197,15 @@ def check_region(
     plan), naming the closest units (广水 → 广水市)."""
     if region is None or region == plan.meta.region:
         return
+    from ipplan.core.i18n import Listing
     from ipplan.data.units import closest_units, unit_names
-    from ipplan.present.text import first
 
     known = unit_names(plan, observations)
     if region not in known:
-        listed = first(known)
+        listed = Listing.of(known, most=20)
         close = closest_units(region, known)
         if close:
-            raise UsageError("cli.unknown_unit", value=region, close="、".join(close),
+            raise UsageError("cli.unknown_unit", value=region, close=Listing.of(close),
                              known=listed)  # fmt: skip
         raise UsageError("cli.unknown_region", value=region, known=listed)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ipplan.collect.layout import Form, Row, file_name, history
 from ipplan.core.errors import PlanError, Problem, UsageError
-from ipplan.core.i18n import Lang
+from ipplan.core.i18n import Lang, Listing
 from ipplan.core.lookup import find_indicator, unknown_indicator
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.core.periods import Period
@@ -60,9 +60,9 @@ def pick_units(
         return names
     assert region is not None
     if region not in names:
-        close = "、".join(closest_units(region, names)) or "—"
+        close = Listing.of(closest_units(region, names))
         raise UsageError("collect.unknown_unit", value=region, close=close,
-                         known="、".join(names) or "—")  # fmt: skip
+                         known=Listing.of(names))  # fmt: skip
     return [region]
 
 

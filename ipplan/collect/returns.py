@@ -24,17 +24,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from ipplan.analysis.check import figure
 from ipplan.collect.identify import Identity, identify
 from ipplan.collect.warnings import Key, find_warnings, obs_key
 from ipplan.core.errors import DataError, Problem
-from ipplan.core.i18n import Lang
+from ipplan.core.i18n import Lang, Listing
 from ipplan.core.model import Observation, Plan
 from ipplan.core.periods import Period
 from ipplan.data.importer import read_import
 from ipplan.data.store import WriteResult, region_key, upsert_many
 from ipplan.data.units import is_plan_region, unit_names
 from ipplan.messages.collect import word
+from ipplan.present.fmt import figure
 
 Observations = Mapping[str, Sequence[Observation]]
 # Problems of `import` that concern the whole sheet, not one value.
@@ -90,7 +90,7 @@ def _check_identity(
         problems.append(Problem("collect.other_plan", {"found": ident.plan, "plan": plan.meta.id},
                                 file))  # fmt: skip
     elif ident.unit not in units:
-        known = "、".join(units) or "—"
+        known = Listing.of(units)
         problems.append(Problem("collect.not_a_unit", {"unit": ident.unit, "known": known}, file))
     if unit is not None and ident.unit != unit:
         problems.append(Problem("collect.other_unit", {"found": ident.unit, "wanted": unit}, file))

@@ -17,6 +17,7 @@ from typing import Any
 
 from ipplan.collect.layout import FORMAT, HEADER_ROW, HIDDEN, Form, form_checksum
 from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
 from ipplan.data.store import number_text
 from ipplan.messages.collect import word
 from ipplan.present.safe import spreadsheet_text, xml_text
@@ -61,7 +62,7 @@ def _data_sheet(ws: Any, form: Form, lang: Lang) -> None:
     heads += [str(p) for p in form.periods]
     target_col = len(heads) + 1
     heads += [word("head_target", lang, deadline=plan.meta.deadline.isoformat()),
-              word("head_note", lang)]  # fmt: skip
+              catalog_word("field.note", lang)]  # fmt: skip
     open_col = 3 + len(form.periods)
     note_col = target_col + 1
     head_fill = PatternFill("solid", fgColor=HEAD_FILL)

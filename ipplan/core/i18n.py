@@ -14,18 +14,22 @@ One catalog, in small modules per area in :mod:`ipplan.messages`:
   dotted key (``status.on_track``, ``report.title``). One term per concept in each
   language: docs/glossary.md lists them for translators.
 
-``Lang`` is the language, passed from the CLI all the way down to :func:`word`.
+``Lang`` is the language, passed from the CLI all the way down to :func:`word`. A problem
+is raised before its language is known: names it lists are a :class:`Listing`, joined in
+the language of the message (、 in Chinese, ", " in English).
 """
 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ipplan.present.safe import safe_text
+from ipplan.present.text import first
 
 if TYPE_CHECKING:
     from ipplan.core.errors import Problem
@@ -106,6 +110,29 @@ def word_pair(key: str) -> dict[Lang, str]:
     return {lang: word(key, lang) for lang in Lang}
 
 
+@dataclass(frozen=True)
+class Listing:
+    """Names a problem lists (units, sheets, close matches), joined when the message is
+    shown: ``甲、乙`` in Chinese, ``甲, 乙`` in English; at most ``most`` of them, then "…";
+    ``empty`` when there is none. A name may differ by language (``{"zh": …, "en": …}``)."""
+
+    names: tuple[str | Mapping[str, str], ...]
+    most: int | None = None
+    empty: str = "—"
+
+    @classmethod
+    def of(
+        cls, names: Iterable[str | Mapping[str, str]], most: int | None = None, empty: str = "—"
+    ) -> Listing:
+        return cls(tuple(names), most, empty)
+
+    def text(self, lang: Lang) -> str:
+        if not self.names:
+            return self.empty
+        shown = [n if isinstance(n, str) else n[lang] for n in self.names]
+        return first(shown, sep=word("punct.enum", lang), most=self.most or len(shown))
+
+
 # Type names that problems carry as parameters, in Chinese.
 TERMS_ZH = {
     "text": "文字",
@@ -142,6 +169,7 @@ def message(code: str, lang: Lang, **params: Any) -> tuple[str, str]:
         detail = ", ".join(f"{k}={v!r}" for k, v in params.items())
         return (f"{code} ({detail})" if detail else code, "")
     text, hint = entry.get(lang) or entry["en"]
+    params = {k: v.text(lang) if isinstance(v, Listing) else v for k, v in params.items()}
     if lang == Lang.ZH and params.get("expected") in TERMS_ZH:
         params = {**params, "expected": TERMS_ZH[params["expected"]]}
     return _fill(text, params), _fill(hint, params)

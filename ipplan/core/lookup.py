@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from ipplan.core.errors import Problem, UsageError
-from ipplan.core.i18n import Lang, word
+from ipplan.core.i18n import Lang, Listing, word
 from ipplan.core.model import Indicator, Plan
 
 _TRAILING_UNIT = re.compile(r"\s*\([^()]*\)$")
@@ -70,11 +70,18 @@ def suggest(where: Plan | Iterable[Indicator], text: str, n: int = 3) -> list[In
     return found[:n]
 
 
-def suggestion_text(close: Iterable[Indicator], lang: Lang = Lang.ZH) -> str:
-    """``id（名称）、id（名称）`` in Chinese, ``id (name), id (name)`` in English."""
-    item = "line.id_name"
-    return word("punct.enum", lang).join(
-        word(item, lang, id=ind.id, name=ind.display_name(lang)) for ind in close
+def suggestions(close: Iterable[Indicator], empty: str = "—") -> Listing:
+    """The close indicators for a message, in its language when it is shown:
+    ``id（名称）、id（名称）`` in Chinese, ``id (name), id (name)`` in English."""
+    return Listing.of(
+        (
+            {
+                lang: word("line.id_name", lang, id=ind.id, name=ind.display_name(lang))
+                for lang in Lang
+            }
+            for ind in close
+        ),
+        empty=empty,
     )
 
 
@@ -84,20 +91,21 @@ def unknown_indicator(
     file: str | None = None,
     line: int | None = None,
     column: int | None = None,
-    lang: Lang = Lang.ZH,
 ) -> Problem:
     """The problem to report for an unknown indicator, with the closest ids as a hint."""
     close = suggest(where, text)
     if not close:
         return Problem("store.unknown_indicator", {"value": text}, file, line, column)
-    params = {"value": text, "suggestion": suggestion_text(close, lang)}
+    params = {"value": text, "suggestion": suggestions(close)}
     return Problem("store.unknown_indicator_close", params, file, line, column)
 
 
 def require_indicator(plan: Plan, text: str, lang: Lang = Lang.ZH) -> Indicator:
     """The indicator ``text`` names, or a UsageError naming the closest ones (exit 2):
-    what every command that takes an indicator on its command line calls."""
+    what every command that takes an indicator on its command line calls. The closest are
+    worded when the error is shown, in its language: ``lang`` is no longer used (callers
+    still pass it; to be dropped with them)."""
     ind = find_indicator(plan, text)
     if ind is None:
-        raise UsageError(problems=[unknown_indicator(plan, text, lang=lang)])
+        raise UsageError(problems=[unknown_indicator(plan, text)])
     return ind

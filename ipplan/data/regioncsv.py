@@ -118,7 +118,7 @@ def _row(
     cells: list[str], columns: Mapping[str, int], indicators: tuple[Indicator, ...], top: str,
     file: str, line: int, by_key: Mapping[str, Indicator] | None = None,
 ) -> tuple[UnitTarget | None, list[Problem]]:  # fmt: skip
-    from ipplan.core.lookup import find_indicator, normalise, suggest, suggestion_text
+    from ipplan.core.lookup import find_indicator, normalise, suggest, suggestions
     from ipplan.core.numbers import parse_number
 
     def cell(name: str) -> str:
@@ -136,7 +136,7 @@ def _row(
     if indicator is None:
         indicator = find_indicator(indicators, text)
     if indicator is None:
-        known = suggestion_text(suggest(indicators, text)) or "-"
+        known = suggestions(suggest(indicators, text), empty="-")
         problems.append(Problem("regions.csv_unknown_indicator", {"value": text, "known": known},
                                 file, line, col("indicator")))  # fmt: skip
     elif indicator.target is None:

@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ipplan.core.errors import DataError, IpplanError, Problem, UsageError
+from ipplan.core.i18n import Listing
 from ipplan.data.csvread import CsvSyntaxError, read_records
 from ipplan.data.encoding import decode_text
 from ipplan.data.safeio import MAX_IMPORT_BYTES, read_limited
@@ -184,7 +185,7 @@ def _read_book(file: str, raw: bytes, sheet: str | None) -> Sheet:
         elif sheet in book.sheetnames:
             ws = book[sheet]
         else:
-            raise UsageError("import.unknown_sheet", value=sheet, known="、".join(book.sheetnames))
+            raise UsageError("import.unknown_sheet", value=sheet, known=Listing.of(book.sheetnames))
         # Some programs write a wrong used range ("A1"); read-only mode would then stop
         # after the first row. Forget it and read every row there is.
         ws.reset_dimensions()

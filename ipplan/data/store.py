@@ -47,6 +47,7 @@ from ipplan.data.csvtable import (
 from ipplan.data.encoding import refuse_uncertain
 from ipplan.data.journal import Change, commit_files, recover_locked
 from ipplan.data.observation import flag_problems, value_problems
+from ipplan.present.fmt import figure
 
 ATTEMPTS = 3  # reads of a file that keeps changing under the write before it is refused
 
@@ -196,8 +197,8 @@ def conflicts(results: Sequence[WriteResult], plan: Plan) -> list[Problem]:
                 "id": result.indicator,
                 "period": str(new.period),
                 "region": region_key(plan, new.region) or plan.meta.region,
-                "old": number_text(old.value),
-                "new": number_text(new.value),
+                "old": figure(old.value),  # as every message writes figures: 22,542
+                "new": figure(new.value),
                 "where": f"{old.file}:{old.line}",
             }
             code = "store.exists"

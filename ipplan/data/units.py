@@ -23,7 +23,6 @@ from typing import Any, Protocol
 from ipplan.core.errors import NumberError, Problem
 from ipplan.core.model import Indicator, Observation, Plan, Region, Target, UnitTarget
 from ipplan.core.numbers import MAX_MAGNITUDE, parse_number
-from ipplan.present.text import first
 
 REGION_KEYS = {"name", "parent", "code"}
 
@@ -135,15 +134,16 @@ def check_declared(plan: Plan, region: str | None) -> None:
     if not plan.regions_declared or region is None or is_plan_region(plan, region.strip()):
         return
     from ipplan.core.errors import UsageError
+    from ipplan.core.i18n import Listing
 
     names = [plan.meta.region, *(r.name for r in plan.regions)]
     if region.strip() in names:
         return
     close = closest_units(region.strip(), names)
     if close:
-        raise UsageError("cli.unknown_unit", value=region, close="、".join(close),
-                         known=first(names))  # fmt: skip
-    raise UsageError("cli.unknown_region", value=region, known=first(names))
+        raise UsageError("cli.unknown_unit", value=region, close=Listing.of(close),
+                         known=Listing.of(names, most=20))  # fmt: skip
+    raise UsageError("cli.unknown_region", value=region, known=Listing.of(names, most=20))
 
 
 def unit_names(plan: Plan, observations: Mapping[str, Sequence[Observation]]) -> list[str]:

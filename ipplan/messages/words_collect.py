@@ -19,7 +19,6 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "本单位目标（截至 {deadline}）",
         "en": "own target (by {deadline})",
     },
-    "collect.head_note": {"zh": "备注", "en": "note"},
     "collect.prompt_title": {"zh": "填写数字", "en": "A number"},
     "collect.prompt": {
         "zh": "按“单位”列的计量单位填写本期数值，不能为负数；可写 2.3万。不知道就留空，并在备注中说明。",
@@ -73,10 +72,7 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "{file}（{unit} {period}）：新增 {added} 条，修改 {changed} 条，未变 {unchanged} 条，拒收 {refused} 条",
         "en": "{file} ({unit} {period}): {added} added, {changed} changed, {unchanged} unchanged, {refused} refused",
     },
-    "collect.added": {"zh": "新增", "en": "added"},
-    "collect.changed": {"zh": "修改", "en": "changed"},
     "collect.refused": {"zh": "拒收", "en": "refused"},
-    "collect.warning": {"zh": "警告", "en": "warning"},
     "collect.notice": {"zh": "提示", "en": "notice"},
     "collect.dry_run": {"zh": "试运行，未写入任何文件。", "en": "Dry run: nothing written."},
     "collect.written": {"zh": "已写入 {n} 个数据文件。", "en": "{n} actuals files written."},

@@ -9,7 +9,6 @@ WORDS: dict[str, dict[str, str]] = {
     "need.verb_level_up": {"zh": "达到", "en": "reach"},
     "need.verb_level_down": {"zh": "降至", "en": "fall to"},
     "need.verb_cumulative": {"zh": "累计达到", "en": "total"},
-    "need.as_of": {"zh": "截至 {date}", "en": "as of {date}"},
     "need.latest": {
         "zh": "最新值 {value}{unit}（{period}）",
         "en": "latest {value}{unit} ({period})",
@@ -36,7 +35,6 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "the deadline {deadline} has passed: no path",
     },
     "need.achieved": {"zh": "目标已实现，无需再增", "en": "the target is reached already"},
-    "need.col_period": {"zh": "期间", "en": "Period"},
     "need.col_linear": {"zh": "直线路径", "en": "Straight"},
     "need.col_cagr": {"zh": "匀速增长路径", "en": "Const. growth"},
     "need.col_total": {"zh": "应累计", "en": "Total due"},
@@ -62,9 +60,6 @@ WORDS: dict[str, dict[str, str]] = {
         "zh": "下一期目标建议：到 {horizon} 年底 · 截至 {date} 的数据",
         "en": "Targets for the next plan: by the end of {horizon} · data as of {date}",
     },
-    "need.col_indicator": {"zh": "指标", "en": "Indicator"},
-    "need.col_latest": {"zh": "最新值", "en": "Latest"},
-    "need.col_method": {"zh": "方法", "en": "Method"},
     "need.col_prob_up": {"zh": "{pct}把握达到", "en": "{pct} reach"},
     "need.col_backtest": {"zh": "回测命中", "en": "Backtest"},
     "need.too_short": {

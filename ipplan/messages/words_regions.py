@@ -2,7 +2,6 @@
 
 WORDS: dict[str, dict[str, str]] = {
     # regions
-    "regions.region": {"zh": "地区", "en": "Region"},
     "regions.rank": {"zh": "名次", "en": "Rank"},
     "regions.units": {"zh": "{n} 个地区（含{top}）", "en": "{n} regions (with {top})"},
     "regions.ranked_on": {

@@ -8,9 +8,6 @@ WORDS: dict[str, dict[str, str]] = {
     # ------------------------------------------------------------------ the head
     "show.title_name": {"zh": "{name}（{id}）", "en": "{name} ({id})"},
     "show.as_of": {"zh": "截至 {date}", "en": "as of {date}"},
-    "show.time_elapsed": {"zh": "序时进度 {pct}", "en": "time elapsed {pct}"},
-    "show.region": {"zh": "地区：{region}", "en": "region: {region}"},
-    "show.amount": {"zh": "{value}{unit}", "en": "{value} {unit}"},
     "show.goal_level": {"zh": "达到{amount}{since}", "en": "{amount}{since}"},
     "show.goal_down": {"zh": "降至{amount}{since}", "en": "down to {amount}{since}"},
     "show.goal_cumulative": {"zh": "累计{amount}{since}", "en": "cumulative {amount}{since}"},
@@ -25,12 +22,8 @@ WORDS: dict[str, dict[str, str]] = {
     "show.status": {"zh": "状态：", "en": "Status: "},
     # ------------------------------------------------------------------ history and chart
     "show.history": {"zh": "历史数据", "en": "History"},
-    "show.h_period": {"zh": "期间", "en": "Period"},
-    "show.h_value": {"zh": "数值", "en": "Value"},
     "show.h_yoy_published": {"zh": "同比(公布)", "en": "YoY pub."},
     "show.h_yoy_computed": {"zh": "同比(计算)", "en": "YoY calc."},
-    "show.h_flag": {"zh": "标记", "en": "Flag"},
-    "show.h_published": {"zh": "发布日期", "en": "Published"},
     "show.sources": {"zh": "来源：", "en": "Sources:"},
     "show.flags": {"zh": "标记：", "en": "Flags: "},
     "show.flag_computed": {"zh": "= 按公式计算", "en": "= computed from the formula"},
@@ -220,7 +213,6 @@ WORDS: dict[str, dict[str, str]] = {
     "show.span": {"zh": "近{years}年", "en": "over the last {years} years"},
     # ------------------------------------------------------------------ the projections
     "show.projections": {"zh": "预计（至{by}）", "en": "Projections (to {by})"},
-    "show.h_method": {"zh": "方法", "en": "Method"},
     "show.h_projection": {"zh": "{period}预计", "en": "{period} proj."},
     "show.h_share": {"zh": "完成目标", "en": "of target"},
     "show.h_error": {"zh": "回测误差", "en": "backtest error"},

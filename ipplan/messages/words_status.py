@@ -16,7 +16,8 @@ WORDS: dict[str, dict[str, str]] = {
     "target_type.cumulative": {"zh": "累计", "en": "cum."},
     "target_type.growth": {"zh": "稳步增长", "en": "growth ↑"},
     "target_type.cumulative_value": {"zh": "累计{value}", "en": "cum. {value}"},
-    # column heads of the status table (markdown and regions too)
+    # column heads: of the status table, and of every table with the same column (regions,
+    # show, need and propose, the reports); a narrow table's abbreviation has its own key
     "head.indicator": {"zh": "指标", "en": "Indicator"},
     "head.target": {"zh": "目标", "en": "Target"},
     "head.latest": {"zh": "最新值", "en": "Latest"},
@@ -27,6 +28,11 @@ WORDS: dict[str, dict[str, str]] = {
     "head.projection": {"zh": "{period}预计", "en": "{period}\nproj."},
     "head.status": {"zh": "状态", "en": "Status"},
     "head.unit": {"zh": "单位", "en": "Unit"},
+    "head.region": {"zh": "地区", "en": "Region"},
+    "head.value": {"zh": "数值", "en": "Value"},
+    "head.flag": {"zh": "标记", "en": "Flag"},
+    "head.published": {"zh": "发布日期", "en": "Published"},
+    "head.method": {"zh": "方法", "en": "Method"},
     "head.monitored": {"zh": "监测指标（无目标）", "en": "Monitored indicators (no target)"},
     # notes on a target
     "note.no_data": {"zh": "尚无数据", "en": "no data yet"},
@@ -52,7 +58,6 @@ WORDS: dict[str, dict[str, str]] = {
     "line.region": {"zh": "地区：{region}", "en": "region: {region}"},
     "line.summary_targets": {"zh": "{n} 项目标：", "en": "{n} targets: "},
     "line.summary_none": {"zh": "没有目标", "en": "no targets"},
-    "line.summary_sep": {"zh": "，", "en": ", "},
     "line.count": {"zh": "{label} {n} 项", "en": "{n} {label}"},
     "line.count_insufficient_data": {"zh": "缺数据 {n} 项", "en": "{n} lack data"},
     "line.final": {"zh": "终值", "en": "final"},
@@ -102,9 +107,7 @@ WORDS.update(
         "punct.paren": {"zh": "（{text}）", "en": " ({text})"},
         "line.id_name": {"zh": "{id}（{name}）", "en": "{id} ({name})"},
         # record and import
-        "changes.where": {"zh": "{period}（{region}）", "en": "{period}（{region}）"},
         "changes.at_file": {"zh": "{body}（{path}）", "en": "{body} ({path})"},
-        "changes.name_unit": {"zh": "{name}（{unit}）", "en": "{name} ({unit})"},
         # ipplan check's summary line
         "check.none": {"zh": "检查完毕，未发现问题。", "en": "No problems found."},
         "check.count": {

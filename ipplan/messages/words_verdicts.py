@@ -36,9 +36,6 @@ WORDS: dict[str, dict[str, str]] = {
     "verdict_text.of_which": {"zh": "（其中{parts}）", "en": " ({parts})"},
     "verdict_text.part": {"zh": "{word} {n} 项", "en": "{n} {word}"},
     "verdict_text.light_part": {"zh": "{word}灯 {n} 项", "en": "{n} {word}"},
-    "verdict_text.sep": {"zh": "，", "en": ", "},
-    "verdict_text.sentence_sep": {"zh": "；", "en": "; "},
-    "verdict_text.inner_sep": {"zh": "、", "en": ", "},
     "verdict_text.awaited": {
         "zh": "待终值：尚无{period}的数据，以预计值估计。{items}",
         "en": "Awaited: no {period} figure yet; estimated from the projection. {items}",

@@ -29,6 +29,23 @@ def decimals_of(value: float) -> int:
     return 1 if magnitude >= 10 else 2
 
 
+def places(value: float) -> int:
+    """Decimal places of a figure as stored: 2.93 → 2, 22542.0 → 0, 1e-05 → 5."""
+    value = float(value)
+    if value.is_integer():
+        return 0
+    exponent = Decimal(repr(value)).as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def figure(value: float) -> str:
+    """A figure for a message (check, collect, the store's refusals): its digits as stored,
+    written as every view writes numbers (:func:`number`: 22542 → "22,542", 2.9298 →
+    "2.9298", 15600.0 → "15,600")."""
+    value = round(float(value), 10)  # float noise of a sum (0.1 + 0.2) is no digit
+    return number(value, places(value))
+
+
 def _half_up(value: float, decimals: int) -> Decimal:
     """The value rounded as people round: 12.65 → 12.7 and 68.85 → 68.9, not the float's
     binary neighbour (12.649999…) rounded down; float noise (10.2 + 2.45) is cut first."""

@@ -26,6 +26,7 @@ NOTES = "note"
 MISSING_WHY = "missing_why"
 TEXT = "line"
 VERDICT_TEXT = "verdict_text"  # the plan-level count (words_verdicts.py)
+PUNCT = "punct"  # punctuation that differs by language
 
 
 def status_word(status: str, lang: Lang) -> str:

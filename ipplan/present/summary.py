@@ -8,7 +8,7 @@ from ipplan.core.i18n import Lang
 from ipplan.core.model import STATUSES
 from ipplan.data.statuses import Scheme
 from ipplan.present.fmt import DASH, number
-from ipplan.present.labels import TEXT, has_label, label, status_word
+from ipplan.present.labels import PUNCT, TEXT, has_label, label, status_word
 from ipplan.present.labels import VERDICT_TEXT as VTEXT
 
 
@@ -24,9 +24,7 @@ def summary_line(result: PlanEvaluation, lang: Lang) -> str:
         for s in STATUSES
         if counts.get(s)
     ]
-    return label(TEXT, "summary_targets", lang, n=total) + label(TEXT, "summary_sep", lang).join(
-        parts
-    )
+    return label(TEXT, "summary_targets", lang, n=total) + label(PUNCT, "comma", lang).join(parts)
 
 
 def header_line(result: PlanEvaluation, lang: Lang) -> str:
@@ -69,7 +67,7 @@ def evaluation_lines(pa: PlanAssessment, lang: Lang) -> list[str]:
         return []
     s = pa.statuses
     counts = pa.counts()
-    sep, inner = label(VTEXT, "sep", lang), label(VTEXT, "inner_sep", lang)
+    sep, inner = label(PUNCT, "comma", lang), label(PUNCT, "enum", lang)
 
     def part(code: str) -> str:
         return label(VTEXT, "part", lang, word=word(code, lang, s), n=counts[code])
@@ -107,7 +105,7 @@ def evaluation_lines(pa: PlanAssessment, lang: Lang) -> list[str]:
         parts = [inner.join(items)] if items else []
         if unknown:
             parts.append(label(VTEXT, "awaited_none", lang, names=inner.join(unknown)))
-        text = label(VTEXT, "sentence_sep", lang).join(parts)
+        text = label(PUNCT, "semicolon", lang).join(parts)
         period = next(a.awaited for _, a in awaited)
         lines.append(label(VTEXT, "awaited", lang, period=period, items=text))
     return lines

@@ -17,9 +17,10 @@ def clip(value: object, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - len(ELLIPSIS)] + ELLIPSIS
 
 
-def first(names: Sequence[str], most: int = 20, sep: str = "、") -> str:
-    """The names joined by ``sep``, at most ``most`` of them, then "…" when there were
-    more: ``first(["甲", "乙", "丙"], 2)`` → "甲、乙…"."""
+def first(names: Sequence[str], *, sep: str, most: int = 20) -> str:
+    """The names joined by ``sep`` (the language's, from the catalog), at most ``most`` of
+    them, then "…" when there were more: ``first(["甲", "乙", "丙"], sep="、", most=2)`` →
+    "甲、乙…"."""
     return sep.join(names[:most]) + (MORE if len(names) > most else "")
 
 

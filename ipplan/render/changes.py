@@ -38,10 +38,9 @@ def _word(key: str, lang: Lang, **params: object) -> str:
 
 
 def _where(plan: Plan, obs: Observation, lang: Lang) -> str:
+    """``2023（东城区）`` (Chinese), ``2023 (东城区)`` (English): the period, and a unit."""
     region = region_key(plan, obs.region)
-    return (
-        word("changes.where", lang, period=obs.period, region=region) if region else str(obs.period)
-    )
+    return f"{obs.period}{word('punct.paren', lang, text=region)}" if region else str(obs.period)
 
 
 def _differs(old: Observation, new: Observation, lang: Lang) -> str:
@@ -100,7 +99,7 @@ def status_line(ev: Evaluation, result: PlanEvaluation, lang: Lang) -> str:
                  f"{head('progress')}{sep}{r.progress}"]  # fmt: skip
     parts.append(f"{head('status')}{sep}{status_text(ev, result, lang)}")
     joiner = word("punct.comma", lang)
-    name = _word("name_unit", lang, name=r.name, unit=r.unit) if r.unit else r.name
+    name = word("line.name_unit", lang, name=r.name, unit=r.unit) if r.unit else r.name
     return _text([f"{name}  " + joiner.join(parts)])
 
 

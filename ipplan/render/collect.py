@@ -63,11 +63,11 @@ def render_collected(plan: Plan, collected: Collected, lang: Lang) -> str:
             lines.append(f"  {word('notice', lang)}{_colon(lang)}{text}")
         shown: set[int] = set()
         for obs in ret.added:
-            lines.append(f"  {word('added', lang)} {_figure(plan, obs, lang)}")
+            lines.append(f"  {catalog_word('changes.added', lang)} {_figure(plan, obs, lang)}")
             lines += _warnings(plan, collected, obs, lang, shown)
         for old, new in ret.changed:
             lines.append(
-                f"  {word('changed', lang)} {_figure(plan, new, lang)}"
+                f"  {catalog_word('changes.changed', lang)} {_figure(plan, new, lang)}"
                 + catalog_word("punct.paren", lang, text=f"{exact(old.value)} → {exact(new.value)}")
             )
             lines += _warnings(plan, collected, new, lang, shown)
@@ -92,7 +92,7 @@ def _warnings(
     out = []
     for problem in collected.warnings.get(obs_key(plan, obs), []):
         text = _bare(problem, lang)
-        out.append(f"    {word('warning', lang)}{_colon(lang)}{text}")
+        out.append(f"    {catalog_word('severity.warning', lang)}{_colon(lang)}{text}")
         shown.add(id(problem))
     return out
 
@@ -121,7 +121,7 @@ def render_status_table(rows: Sequence[UnitReturn], period: Period, lang: Lang) 
             lines += _wrapped(label, [ind.display_name(lang) for ind in row.missing], lang)
         for problem in row.warnings:
             text = _bare(problem, lang)
-            lines.append(f"{row.unit} {word('warning', lang)}{_colon(lang)}{text}")
+            lines.append(f"{row.unit} {catalog_word('severity.warning', lang)}{_colon(lang)}{text}")
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from ipplan.analysis.need import Absolute, Need, NeedNote
 from ipplan.core.i18n import Lang
+from ipplan.core.i18n import word as catalog_word
 from ipplan.messages.need import word
 from ipplan.present.fmt import number, unit_text
 from ipplan.present.json import dumps, json_number
@@ -110,7 +111,7 @@ def _lines(result: Need, lang: Lang, units: dict[str, str], names: dict[str, str
     lines = [
         word("need_head", lang, name=ind.display_name(lang), id=ind.id, verb=verb,
              target=number(result.target), unit=unit, deadline=result.deadline.isoformat())
-        + " · " + word("as_of", lang, date=result.as_of.isoformat()),
+        + " · " + catalog_word("show.as_of", lang, date=result.as_of.isoformat()),
     ]  # fmt: skip
     latest = result.latest
     if latest is not None:
@@ -161,9 +162,9 @@ def _lines(result: Need, lang: Lang, units: dict[str, str], names: dict[str, str
 
 def _path_table(result: Need, lang: Lang, cumulative: bool) -> list[str]:
     heads = (
-        [word("col_period", lang), word("col_total", lang), word("col_flow", lang)]
+        [catalog_word("head.period", lang), word("col_total", lang), word("col_flow", lang)]
         if cumulative
-        else [word("col_period", lang), word("col_linear", lang), word("col_cagr", lang)]
+        else [catalog_word("head.period", lang), word("col_linear", lang), word("col_cagr", lang)]
     )
     rows = [
         [p.period, number(p.linear), number(p.flow)]

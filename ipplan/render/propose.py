@@ -83,9 +83,9 @@ def render_propose_table(
     longest = max((cell_len(w) for f in result.proposals
                    for w in f.indicator.display_name(lang).split()), default=0)  # fmt: skip
     name_min = 8 if lang == "zh" else min(max(12, longest), 23)
-    table.add_column(word("col_indicator", lang), overflow="fold", min_width=name_min)
-    table.add_column(word("col_latest", lang), justify="right", no_wrap=True)
-    table.add_column(word("col_method", lang))
+    table.add_column(catalog_word("head.indicator", lang), overflow="fold", min_width=name_min)
+    table.add_column(catalog_word("head.latest", lang), justify="right", no_wrap=True)
+    table.add_column(catalog_word("head.method", lang))
     for p in result.probabilities:
         table.add_column(word("col_prob_up", lang, pct=_pct(p)), justify="right", no_wrap=True)
     table.add_column(word("col_backtest", lang), justify="right", no_wrap=True)

@@ -34,7 +34,7 @@ def render_regions(rows: Sequence[Ranked], lang: Lang, indicator: str | None = N
         ind = plan.get(indicator)
         assert ind is not None
         parts.append(cell(word("ranked_on", lang, name=ind.display_name(lang))) + "\n\n")
-        heads = [word("rank", lang), word("region", lang)]
+        heads = [word("rank", lang), label(HEAD, "region", lang)]
         keys = ("target", "latest", "period", "attainment", "growth", "status")
         heads += [label(HEAD, k, lang).replace("\n", " ") for k in keys]
         body = []
@@ -51,7 +51,8 @@ def render_regions(rows: Sequence[Ranked], lang: Lang, indicator: str | None = N
     else:
         ids = targeted(rows)
         inds = [plan.get(i) for i in ids]
-        heads = [word("region", lang)] + [i.display_name(lang) for i in inds if i is not None]
+        names = [i.display_name(lang) for i in inds if i is not None]
+        heads = [label(HEAD, "region", lang), *names]
         body = []
         for r in rows:
             line = [_name(r)]

@@ -86,11 +86,11 @@ def _matrix(console: Console, rows: Sequence[Ranked], ids: list[str], lang: Lang
     cells = [[_status(_ev(r, iid), lang, r.result) for iid in ids] for r in rows]
     heads = [str(i) for i in range(1, len(ids) + 1)]
     widths = [max([cell_len(h)] + [c[j].cell_len for c in cells]) for j, h in enumerate(heads)]
-    name_w = max([_name(r).cell_len for r in rows] + [cell_len(word("region", lang))])
+    name_w = max([_name(r).cell_len for r in rows] + [cell_len(label(HEAD, "region", lang))])
     if name_w + sum(widths) + 2 * len(ids) > width:
         return False
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
-    table.add_column(word("region", lang), no_wrap=True, min_width=name_w)
+    table.add_column(label(HEAD, "region", lang), no_wrap=True, min_width=name_w)
     for head, w in zip(heads, widths, strict=True):
         table.add_column(head, no_wrap=True, min_width=w)
     for r, row_cells in zip(rows, cells, strict=True):
@@ -145,7 +145,7 @@ def _block(console: Console, rows: Sequence[Ranked], iid: str, number: int, lang
     console.print()
     console.print(_t(f"{number} {ind.display_name(lang)}{unit}", "bold"))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
-    table.add_column(word("region", lang), overflow="fold")
+    table.add_column(label(HEAD, "region", lang), overflow="fold")
     for head in _figure_heads(lang):
         table.add_column(head, justify="right", overflow="fold")
     table.add_column(label(HEAD, "status", lang), no_wrap=True)
@@ -162,7 +162,7 @@ def _ranked(console: Console, rows: Sequence[Ranked], iid: str, lang: Lang) -> N
     console.print(_t(word("ranked_on", lang, name=ind.display_name(lang))))
     table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, padding=(0, 0, 0, 1))
     table.add_column(word("rank", lang), justify="right", no_wrap=True)
-    table.add_column(word("region", lang), overflow="fold")
+    table.add_column(label(HEAD, "region", lang), overflow="fold")
     for head in _figure_heads(lang):
         table.add_column(head, justify="right", overflow="fold")
     table.add_column(label(HEAD, "status", lang), no_wrap=True)

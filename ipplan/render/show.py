@@ -14,7 +14,7 @@ from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
 from ipplan.analysis.project import REGISTRY
 from ipplan.core.i18n import Lang, word
 from ipplan.present import fmt
-from ipplan.present.labels import NOTES, STYLE, TARGET_TYPE, label, status_word
+from ipplan.present.labels import HEAD, NOTES, STYLE, TARGET_TYPE, TEXT, label, status_word
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import string_console, text_of
 from ipplan.render.show_projections import (
@@ -33,12 +33,12 @@ def _history_table(ctx: Ctx) -> Table:
     w = ctx.w
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
     for head, justify in (
-        (w("h_period"), "left"),
-        (w("h_value"), "right"),
+        (label(HEAD, "period", ctx.lang), "left"),
+        (label(HEAD, "value", ctx.lang), "right"),
         (w("h_yoy_published"), "right"),
         (w("h_yoy_computed"), "right"),
-        (w("h_flag"), "left"),
-        (w("h_published"), "left"),
+        (label(HEAD, "flag", ctx.lang), "left"),
+        (label(HEAD, "published", ctx.lang), "left"),
     ):
         table.add_column(head, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     for o, computed_yoy in zip_longest(ctx.ev.history, ctx.ev.derivation.history_yoy):
@@ -119,7 +119,7 @@ def _projection_table(ctx: Ctx) -> Table:
     w, ev = ctx.w, ctx.ev
     period = ev.projections[0].period
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 1), collapse_padding=True)
-    table.add_column(w("h_method"), no_wrap=True)
+    table.add_column(label(HEAD, "method", ctx.lang), no_wrap=True)
     table.add_column(w("h_projection", period=period), justify="right", no_wrap=True)
     if ev.indicator.target is not None and ev.indicator.target.type != "growth":
         table.add_column(w("h_share"), justify="right", no_wrap=True)
@@ -153,10 +153,10 @@ def render_show(
     bits = [
         w("title_name", name=ind.display_name(lang), id=ind.id),
         w("as_of", date=result.as_of),
-        w("time_elapsed", pct=fmt.percent(result.time_elapsed, 0)),
+        label(TEXT, "time_elapsed", lang, pct=fmt.percent(result.time_elapsed, 0)),
     ]
     if result.region != result.plan.meta.region:  # as status: a unit's region only
-        bits.append(w("region", region=result.region))
+        bits.append(label(TEXT, "region", lang, region=result.region))
     out(" · ".join(bits), style="bold")  # a str: every character escaped, BEL too
     t = ind.target
     if t is not None:

@@ -51,7 +51,7 @@ class Ctx:
         if unit == "%":
             return text + "%"
         words = fmt.unit_text(unit, self.lang)  # the units table of status, need, reports
-        return self.w("amount", value=text, unit=words) if words else text
+        return word("line.value_unit", self.lang, value=text, unit=words) if words else text
 
     @property
     def series(self) -> list[Observation]:

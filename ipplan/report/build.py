@@ -33,7 +33,7 @@ from ipplan.present import fmt
 from ipplan.present.cells import target_text
 from ipplan.present.fmt import unit_text
 from ipplan.present.json import status_dict
-from ipplan.present.labels import status_word
+from ipplan.present.labels import HEAD, label, status_word
 from ipplan.present.summary import evaluation_lines, summary_line
 from ipplan.report.chartdata import chart_for
 from ipplan.report.cite import Citations, load_references
@@ -116,7 +116,8 @@ def problem_lines(problems: Sequence[Problem], lang: Lang, base: Path | None) ->
             with contextlib.suppress(ValueError, OSError):
                 file = str(Path(file).resolve().relative_to(base.resolve()))
         shown = Problem(p.code, p.params, file, p.line, p.column, p.severity)
-        lines.append(word("severity_line", lang, severity=word(p.severity, lang)))
+        severity = catalog_word(f"severity.{p.severity}", lang)
+        lines.append(word("severity_line", lang, severity=severity))
         lines[-1] += format_problem(shown, lang, prefix=False)
     return lines
 
@@ -150,7 +151,7 @@ def quality_table(
     """
     w = words(lang)
     columns = (
-        Column("indicator", w["h_indicator"], "l", 24),
+        Column("indicator", label(HEAD, "indicator", lang), "l", 24),
         Column("problem", w["h_problem"], "l", 60),
         Column("severity", w["h_severity"], "l", 8),
         Column("location", w["h_location"], "l", 30, sheet_only=True),
@@ -163,7 +164,7 @@ def quality_table(
             (
                 Cell.of(_indicator_of(p, result, lang), data=True),
                 Cell.of(what, data=True),
-                Cell.of(word(p.severity, lang)),
+                Cell.of(catalog_word(f"severity.{p.severity}", lang)),
                 Cell.of(where(p, result.plan.directory) or DASH, data=True),
             )
         )
@@ -355,7 +356,7 @@ def _sources(result: PlanEvaluation, lang: Lang, numbers: Numbers, cites: Citati
     plan = (
         word("plan_cited", lang, title=title, bits=sep.join(bits))
         if bits
-        else word("plan_cited_bare", lang, title=title)
+        else word("cite_title", lang, title=title)
     )
     blocks.append(Paragraph(word("plan_source", lang, source=plan)))
     blocks.append(sources_table(result, lang, cites, numbers.table(word("t_sources", lang))))
@@ -395,7 +396,7 @@ def build_report(
         (word("document", lang), meta.document or DASH),
         (word("issuer", lang), meta_issuer or DASH),
         (word("issued", lang), meta.issued.isoformat() if meta.issued else DASH),
-        (word("region", lang), result.region),
+        (label(HEAD, "region", lang), result.region),
         (
             word("period", lang),
             word(
@@ -516,5 +517,5 @@ def _sheet_title(ev: Evaluation, lang: Lang) -> str:
     if unit:
         bits.append(catalog_word("line.unit_after", lang, unit=unit))
     if ind.target is not None:
-        bits.append(f" · {word('h_target', lang)} {target_text(ev, lang)}")
+        bits.append(f" · {label(HEAD, 'target', lang)} {target_text(ev, lang)}")
     return "".join(bits)

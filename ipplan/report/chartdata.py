@@ -26,8 +26,8 @@ def is_ascii(text: str) -> bool:
 
 def _labels(lang: Lang, cumulative: bool) -> dict[str, str]:
     return {
-        "history": word("c_history_sum" if cumulative else "c_history", lang),
-        "target": word("c_target", lang),
+        "history": word("h_cumulative" if cumulative else "c_history", lang),
+        "target": catalog_word("head.target", lang),
         "projection": word("c_projection", lang),
         "range": word("c_range", lang),
         "deadline": word("c_deadline", lang),

@@ -24,7 +24,7 @@ from ipplan.data.units import list_units
 from ipplan.present.cells import target_text
 from ipplan.present.final import missed
 from ipplan.present.fmt import DASH
-from ipplan.present.labels import status_word
+from ipplan.present.labels import HEAD, label, status_word
 from ipplan.report.chartdata import is_ascii
 from ipplan.report.document import Bar, Block, Cell, Chart, Column, Paragraph, Section, Table
 from ipplan.report.tables import name_unit, num, pct, status_cell, text
@@ -85,12 +85,12 @@ def region_table(data: ByRegion, lang: Lang, caption: str) -> Table:
     w = words(lang)
     columns = (
         Column("indicator", w["h_indicator_unit"], "l", 26),
-        Column("unit", w["region"], "l", 12),
+        Column("unit", label(HEAD, "region", lang), "l", 12),
         Column("rank", w["h_rank"], "r", 6),
-        Column("target", w["h_target"], "r", 10),
-        Column("latest", w["h_latest"], "r", 10),
+        Column("target", label(HEAD, "target", lang), "r", 10),
+        Column("latest", label(HEAD, "latest", lang), "r", 10),
         Column("attainment", w["h_attainment"], "r", 9),
-        Column("status", w["h_status"], "l", 9),
+        Column("status", label(HEAD, "status", lang), "l", 9),
     )
     rows: list[tuple[Cell, ...]] = []
     for _, group in data.groups:
@@ -128,16 +128,19 @@ def region_sheet(data: ByRegion, lang: Lang) -> Table:
     w = words(lang)
     first = data.groups[0][1] if data.groups else ()
     units = [row.unit for row in first]
-    columns = [Column("unit", w["region"], "l", 14), Column("parent", w["h_parent"], "l", 14)]
+    columns = [
+        Column("unit", label(HEAD, "region", lang), "l", 14),
+        Column("parent", w["h_parent"], "l", 14),
+    ]
     per_unit: dict[str, list[Cell]] = {u.name: [text(u.name), text(u.parent)] for u in units}
     for _, group in data.groups:
         ev0 = next(r.evaluation for r in group if r.evaluation is not None)
         name = ev0.indicator.display_name(lang) if ev0 is not None else ""
         columns += [
-            Column("target", f"{name} {w['h_target']}", "r", 12),
-            Column("latest", f"{name} {w['h_latest']}", "r", 12),
+            Column("target", f"{name} {label(HEAD, 'target', lang)}", "r", 12),
+            Column("latest", f"{name} {label(HEAD, 'latest', lang)}", "r", 12),
             Column("attainment", f"{name} {w['h_attainment']}", "r", 10),
-            Column("status", f"{name} {w['h_status']}", "l", 10),
+            Column("status", f"{name} {label(HEAD, 'status', lang)}", "l", 10),
         ]
         for row in group:
             cells = _row(row, lang)

@@ -15,7 +15,7 @@ from ipplan.data.statuses import Scheme, Statuses
 from ipplan.present import fmt
 from ipplan.present.cells import growth_text, target_text
 from ipplan.present.fmt import unit_text
-from ipplan.present.labels import TARGET_TYPE, label, status_word
+from ipplan.present.labels import HEAD, TARGET_TYPE, VERDICT_TEXT, label, status_word
 from ipplan.report.cite import Citations
 from ipplan.report.document import Cell, Column, Table
 from ipplan.report.texts import is_stale, shown_status
@@ -111,14 +111,14 @@ def targets_table(
     over = ended(result)
     columns: tuple[Column, ...] = (
         col("indicator", w["h_indicator_unit"], width=26),
-        col("target", w["h_target"], "r", 10),
-        col("latest", w["h_latest"], "r", 10),
-        col("period", w["h_period"], width=9),
+        col("target", label(HEAD, "target", lang), "r", 10),
+        col("latest", label(HEAD, "latest", lang), "r", 10),
+        col("period", label(HEAD, "period", lang), width=9),
         col("attainment", w["h_attainment"], "r", 9),
         col("progress", w["h_progress_elapsed"], "r", 11),
         col("growth", w["h_growth_actual"] if over else w["h_growth"], "r", 13),
         col("projection", word("h_projection", lang, period=deadline), "r", 16),
-        col("status", w["h_status"], width=9),
+        col("status", label(HEAD, "status", lang), width=9),
     )
     pa = assess_plan(result)
     said = {ev.indicator.id: a for ev, a in pa.items}
@@ -127,7 +127,7 @@ def targets_table(
     if midterm:
         columns += (col("evaluation", w["h_evaluation"], width=10),)
     if lights:
-        columns += (col("light", w["h_light"], width=5),)
+        columns += (col("light", label(VERDICT_TEXT, "head_lights", lang), width=5),)
     before = {e.indicator.id: e for e in previous.evaluations} if previous else {}
     if previous is not None:
         columns += (
@@ -199,10 +199,10 @@ def change_cell(ev: Evaluation, old: Evaluation | None) -> Cell:
 def monitored_table(result: PlanEvaluation, lang: Lang, caption: str = "") -> Table:
     w = words(lang)
     columns = (
-        col("indicator", w["h_indicator"], width=28),
-        col("unit", w["h_unit"], width=6),
-        col("latest", w["h_latest"], "r"),
-        col("period", w["h_period"], width=9),
+        col("indicator", label(HEAD, "indicator", lang), width=28),
+        col("unit", label(HEAD, "unit", lang), width=6),
+        col("latest", label(HEAD, "latest", lang), "r"),
+        col("period", label(HEAD, "period", lang), width=9),
         col("actual_growth", w["h_actual"], "r", 14),
     )
     rows = tuple(
@@ -225,12 +225,12 @@ def summary_table(result: PlanEvaluation, lang: Lang) -> Table:
     deadline = label_for_date(result.plan.meta.deadline)
     columns = (
         col("id", w["h_id"], width=30),
-        col("indicator", w["h_indicator"], width=28),
-        col("unit", w["h_unit"], width=6),
+        col("indicator", label(HEAD, "indicator", lang), width=28),
+        col("unit", label(HEAD, "unit", lang), width=6),
         col("target_type", w["h_target_type"], width=10),
-        col("target", w["h_target"], "r"),
-        col("period", w["h_period"], width=9),
-        col("latest", w["h_latest"], "r"),
+        col("target", label(HEAD, "target", lang), "r"),
+        col("period", label(HEAD, "period", lang), width=9),
+        col("latest", label(HEAD, "latest", lang), "r"),
         col("cumulative", w["h_cumulative"], "r"),
         col("attainment", w["h_attainment"], "r"),
         col("progress", w["h_progress"], "r"),
@@ -243,7 +243,7 @@ def summary_table(result: PlanEvaluation, lang: Lang) -> Table:
         col("projection", word("h_projection", lang, period=deadline), "r", 14),
         col("projection_low", w["h_low"], "r"),
         col("projection_high", w["h_high"], "r"),
-        col("status", w["h_status"], width=10),
+        col("status", label(HEAD, "status", lang), width=10),
         col("final", w["h_final"], width=6),
     )
     rows = []
@@ -282,12 +282,12 @@ def summary_table(result: PlanEvaluation, lang: Lang) -> Table:
 def history_table(ev: Evaluation, lang: Lang) -> Table:
     w = words(lang)
     columns = (
-        col("period", w["h_period"], width=10),
-        col("value", w["h_value"], "r", 14),
-        col("region", w["region"], width=10),
-        col("flag", w["h_flag"], width=6),
+        col("period", label(HEAD, "period", lang), width=10),
+        col("value", label(HEAD, "value", lang), "r", 14),
+        col("region", label(HEAD, "region", lang), width=10),
+        col("flag", label(HEAD, "flag", lang), width=6),
         col("yoy", w["h_yoy"], "r", 10),
-        col("published", w["h_published"], width=12),
+        col("published", label(HEAD, "published", lang), width=12),
         col("computed", w["h_computed"], width=8),
         col("source", w["h_source"], width=60),
         col("note", w["h_note"], width=40),
@@ -319,7 +319,7 @@ def sources_table(result: PlanEvaluation, lang: Lang, cites: Citations, caption:
     """Per indicator: what the target rests on, and the references its figures come from."""
     w = words(lang)
     columns = (
-        col("indicator", w["h_indicator"], width=28),
+        col("indicator", label(HEAD, "indicator", lang), width=28),
         col("target_source", w["h_target_source"], width=50),
         col("data_source", w["h_data_source"], width=40),
         Column("note", w["h_note"], "l", 60, sheet_only=True),  # as the data files say it

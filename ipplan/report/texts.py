@@ -113,14 +113,14 @@ def _final_verdict(result: PlanEvaluation, lang: Lang, targets: list[Evaluation]
                                word=final_word("missed", result, lang)))  # fmt: skip
         key = "v_awaited_detail" if detail else "v_awaited"
         parts.append(word(key, lang, k=len(awaited), word=final_word("awaited", result, lang),
-                          detail=word("v_sep", lang).join(detail)))  # fmt: skip
+                          detail=catalog_word("punct.comma", lang).join(detail)))  # fmt: skip
     unknown = sum(1 for _, a in found if a.verdict is Verdict.unknown)
     if unknown:
         parts.append(word("v_nodata", lang, k=unknown))
     if len(parts) > 1:
         parts[-1] = word("v_last", lang, part=parts[-1])
     lead = word("verdict_final_lead", lang, n=n, deadline=deadline_words(result, lang))
-    return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
+    return lead + catalog_word("punct.comma", lang).join(parts) + catalog_word("punct.stop", lang)
 
 
 def verdict(result: PlanEvaluation, lang: Lang) -> str:
@@ -149,7 +149,7 @@ def verdict(result: PlanEvaluation, lang: Lang) -> str:
     if len(parts) > 1:
         parts[-1] = word("v_last", lang, part=parts[-1])
     lead = word("verdict_lead", lang, n=n)
-    return lead + word("v_sep", lang).join(parts) + word("v_end", lang)
+    return lead + catalog_word("punct.comma", lang).join(parts) + catalog_word("punct.stop", lang)
 
 
 def _target_sentence(ev: Evaluation, lang: Lang, deadline: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from ipplan.analysis.check import check_plan, decimals, run_checks
+from ipplan.analysis.check import check_plan, run_checks
 from ipplan.core.errors import Problem
 from ipplan.core.i18n import format_problem
 from ipplan.core.model import Observation
@@ -325,13 +325,6 @@ def test_check_plan_works_on_observations_without_files() -> None:
     assert (drop.code, drop.file, drop.line, drop.column) == ("check.stock_drop", None, None, None)
 
 
-@pytest.mark.parametrize(
-    ("value", "places"), [(2.93, 2), (22542.0, 0), (1e-05, 5), (0.1, 1), (2.25e4, 0), (3.1, 1)]
-)
-def test_decimals(value: float, places: int) -> None:
-    assert decimals(value) == places
-
-
 def test_every_message_exists_in_both_languages_and_fills(tmp_path: Path) -> None:
     plan = plan_with(
         tmp_path,
@@ -349,16 +342,3 @@ def test_every_message_exists_in_both_languages_and_fills(tmp_path: Path) -> Non
             assert "{" not in line and "}" not in line, line
     for entry in MESSAGES.values():
         assert set(entry) == {"zh", "en"}
-
-
-def test_figures_in_messages_are_written_as_every_view_writes_them() -> None:
-    # thousands separators as fmt.number; the digits as stored (a check names the figure
-    # in the file), never rounded to a view's 1–2 decimals; float noise of a sum is cut
-    from ipplan.analysis.check import figure
-
-    assert figure(22542.0) == "22,542"
-    assert figure(2.9298) == "2.9298"  # fmt.number alone would say 2.93
-    assert figure(1234.5) == "1,234.5"
-    assert figure(-100.0) == "-100"
-    assert figure(0.1 + 0.2) == "0.3"  # 0.30000000000000004 summed
-    assert figure(1e16) == "10,000,000,000,000,000"  # was "1e+16"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ipplan.analysis.check import run_checks
 from ipplan.core.errors import Problem
-from ipplan.core.i18n import format_problem
+from ipplan.core.i18n import Lang, Listing, format_problem
 
 PLAN = Path(__file__).resolve().parent.parent / "regions_plan"
 TODAY = date(2025, 6, 30)
@@ -110,8 +110,20 @@ def test_units_missing_for_a_period(tmp_path: Path) -> None:
     path.write_text(path.read_text("utf-8").replace("2024,110,C区\n", ""), "utf-8")
     [found] = region_findings(plan)
     assert found.code == "check.region_units_missing"
-    assert found.params["missing"] == "C区" and found.params["period"] == "2024"
+    assert found.params["missing"] == Listing(("C区",)) and found.params["period"] == "2024"
     assert found.line == 3  # the city's 2024 row
+
+
+def test_units_missing_are_listed_in_the_messages_language(tmp_path: Path) -> None:
+    plan = copy(tmp_path)
+    path = plan / "actuals" / "tm.csv"
+    text = path.read_text("utf-8").replace("2024,240,B县\n", "").replace("2024,110,C区\n", "")
+    path.write_text(text, "utf-8")
+    [found] = region_findings(plan)
+    assert found.params["missing"] == Listing(("B县", "C区"))
+    assert "B县、C区" in format_problem(found, Lang.ZH)
+    english = format_problem(found, Lang.EN)
+    assert "B县, C区" in english and "、" not in english  # was "B县、C区" in English too
 
 
 def test_no_sum_checks_without_regions_list(tmp_path: Path) -> None:
@@ -132,7 +144,7 @@ def test_unit_target_not_in_regions(tmp_path: Path) -> None:
     found = [p for p in region_findings(plan) if p.code == "check.region_undeclared"]
     assert len(found) == 1
     assert (found[0].severity, found[0].line, found[0].column) == ("error", 4, 3)
-    assert found[0].params["close"] == "C区"
+    assert found[0].params["close"] == Listing(("C区",))
     assert "C区" in format_problem(found[0], "zh")
 
 
@@ -153,7 +165,7 @@ def test_row_naming_an_unlisted_region(tmp_path: Path) -> None:
     found = [p for p in region_findings(plan) if p.code == "check.region_unlisted"]
     assert len(found) == 1  # once per file and name
     assert (found[0].severity, found[0].line, found[0].column) == ("warning", 10, 3)
-    assert found[0].params["close"] == "B县"
+    assert found[0].params["close"] == Listing(("B县",))
 
 
 def test_region_findings_name_the_indicator_in_english_with_lang_en() -> None:

@@ -67,7 +67,8 @@ def test_dry_run_lists_added_changed_unchanged_and_writes_nothing(
         "    2023：1,501 → 1,600",
         "新增 1 条，修改 1 条，未变 1 条",
     ]
-    assert err.startswith(f"error: {wide}:3: patent_grants 的 2023（随州市）已有记录 1501")
+    # 1,501 with its separator, as every message writes figures (was 1501)
+    assert err.startswith(f"error: {wide}:3: patent_grants 的 2023（随州市）已有记录 1,501（")
     assert snapshot(plan_dir) == before
 
 

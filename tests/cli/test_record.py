@@ -62,11 +62,21 @@ def test_chinese_name_period_and_options(
                        str(plan_dir), "--region", "曾都区", "--source", "区局", "--flag", "P",
                        "--yoy", "14.29%", "--published", "2024/4/20", "--lang", "en")  # fmt: skip
     assert code == 0
+    # English puts the unit in ASCII parentheses (was "2024-Q1（曾都区）")
     assert out.startswith(
-        "recorded: Trademark applications trademark_applications 2024-Q1（曾都区）"
+        "recorded: Trademark applications trademark_applications 2024-Q1 (曾都区) = 1,200 ("
     )
     text = (plan_dir / "actuals" / "trademark_applications.csv").read_text("utf-8-sig")
     assert "2024-Q1,1200,曾都区,区局,,p,14.29,2024-04-20" in text
+
+
+def test_a_units_figure_is_named_with_chinese_parentheses_in_chinese(
+    plan_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "record", "trademark_applications", "2024-Q2", "1300", "--plan",
+                       str(plan_dir), "--region", "曾都区")  # fmt: skip
+    assert code == 0
+    assert out.startswith("已记录：商标申请量 trademark_applications 2024-Q2（曾都区） = 1,300（")
 
 
 def test_replace_prints_old_and_new(plan_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -74,7 +84,7 @@ def test_replace_prints_old_and_new(plan_dir: Path, capsys: pytest.CaptureFixtur
     before = snapshot(plan_dir)
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
-    assert err.startswith("error: trademarks_valid 的 2023（随州市）已有记录 22542（")
+    assert err.startswith("error: trademarks_valid 的 2023（随州市）已有记录 22,542（")  # was 22542
     assert err.rstrip().endswith("确认要替换时加 --replace 重试")
     assert snapshot(plan_dir) == before
     code, out, _ = run(capsys, *args, "--replace")

@@ -555,6 +555,19 @@ def test_exit_2_unknown_region(capsys: pytest.CaptureFixture[str]) -> None:
     assert err.startswith("error: ") and "不存在县" in err
 
 
+def test_unknown_region_lists_the_units_in_the_messages_language(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    units = ["随州市", "曾都区", "随县", "广水市", "随州高新区", "大洪山风景名胜区"]
+    code, _, err = run(capsys, "status", "--plan", BUNDLED, "--region", "广水")
+    assert code == 2
+    assert err == f"error: 没有地区“广水”; 是否指 广水市？已有的地区：{'、'.join(units)}\n"
+    code, _, err = run(capsys, "status", "--plan", BUNDLED, "--region", "广水", "--lang", "en")
+    assert code == 2  # joined with ", " in English (was 、)
+    hint = f"did you mean 广水市? known regions: {', '.join(units)}"
+    assert err == f"error: no region '广水'; {hint}\n"
+
+
 def test_exit_3_plan_folder_without_targets(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ipplan.core.errors import UsageError
+from ipplan.core.i18n import Lang, format_problem
 from ipplan.core.lookup import find_indicator, require_indicator, suggest, unknown_indicator
 from ipplan.data.plan import bundled_plan_dir, load_plan
 
@@ -46,11 +47,14 @@ def test_full_width_typo_suggests_the_nearest_first() -> None:
 
 
 def test_the_problem_names_the_closest_in_the_language() -> None:
-    zh = unknown_indicator(PLAN, "trademark_valid")
-    assert zh.code == "store.unknown_indicator_close"
-    assert zh.params["suggestion"].startswith("trademarks_valid（有效注册商标量）")
-    en = unknown_indicator(PLAN, "trademark_valid", lang="en")
-    assert en.params["suggestion"].startswith("trademarks_valid (Valid registered trademarks)")
+    # the language is the message's, chosen when it is shown (import and collect, which
+    # raise before the language is known, wrote "id（名称）" in English messages too)
+    found = unknown_indicator(PLAN, "trademark_valid")
+    assert found.code == "store.unknown_indicator_close"
+    zh, en = format_problem(found, Lang.ZH), format_problem(found, Lang.EN)
+    assert "是否指：trademarks_valid（有效注册商标量）" in zh
+    assert "did you mean: trademarks_valid (Valid registered trademarks)" in en
+    assert "（" not in en and "、" not in en
     assert unknown_indicator(PLAN, "zzzz").code == "store.unknown_indicator"
 
 

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import Workbook
 
 from ipplan.core.errors import DataError, UsageError
+from ipplan.core.i18n import Lang, format_problem
 from ipplan.core.model import Indicator, Plan
 from ipplan.data.importer import ImportData, read_import, unit_factor
 from ipplan.data.plan import bundled_plan_dir, load_plan
@@ -136,7 +137,9 @@ def test_every_bad_row_is_listed_with_line_and_column(plan: Plan, tmp_path: Path
         ("store.derived", 6, 3),
         ("store.duplicate", 8, 3),
     ]
-    assert "trademarks_valid（有效注册商标量）" in data.errors[0].params["suggestion"]
+    assert "trademarks_valid（有效注册商标量）" in format_problem(data.errors[0], Lang.ZH)
+    english = format_problem(data.errors[0], Lang.EN)  # was "trademarks_valid（有效注册商标量）"
+    assert "trademarks_valid (Valid registered trademarks)" in english
     assert data.errors[0].file == str(path)
 
 

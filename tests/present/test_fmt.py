@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipplan.present.fmt import number
+from ipplan.present.fmt import figure, number, places
 
 
 @pytest.mark.parametrize(
@@ -33,3 +33,21 @@ def test_numbers_beyond_28_digits_are_written_out() -> None:
     assert number(1e30) == "1,000,000,000,000,000,000,000,000,000,000"
     assert number(-2.5e40).startswith("-25,000,000,000,000,000,000,000,000,000,000,000")
     assert number(1e300).count(",") == 100  # 301 digits: 100 separators
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(2.93, 2), (22542.0, 0), (1e-05, 5), (0.1, 1), (2.25e4, 0), (3.1, 1)]
+)
+def test_places(value: float, expected: int) -> None:
+    assert places(value) == expected
+
+
+def test_figures_in_messages_are_written_as_every_view_writes_them() -> None:
+    # thousands separators as fmt.number; the digits as stored (a check names the figure
+    # in the file), never rounded to a view's 1–2 decimals; float noise of a sum is cut
+    assert figure(22542.0) == "22,542"
+    assert figure(2.9298) == "2.9298"  # fmt.number alone would say 2.93
+    assert figure(1234.5) == "1,234.5"
+    assert figure(-100.0) == "-100"
+    assert figure(0.1 + 0.2) == "0.3"  # 0.30000000000000004 summed
+    assert figure(1e16) == "10,000,000,000,000,000"  # was "1e+16"

@@ -16,12 +16,12 @@ def test_clip_keeps_short_text_and_cuts_long_text_to_the_limit() -> None:
 
 
 def test_first_lists_at_most_so_many_names() -> None:
-    assert first(["曾都区", "广水市"]) == "曾都区、广水市"
+    assert first(["曾都区", "广水市"], sep="、") == "曾都区、广水市"
     names = [f"u{i}" for i in range(22)]
     # 22 names, 20 shown: u0 … u19, then "…"
-    assert first(names) == "、".join(f"u{i}" for i in range(20)) + "…"
-    assert first(["a", "b", "c"], 2, ", ") == "a, b…"
-    assert first([]) == ""
+    assert first(names, sep="、") == "、".join(f"u{i}" for i in range(20)) + "…"
+    assert first(["a", "b", "c"], sep=", ", most=2) == "a, b…"
+    assert first([], sep="、") == ""
 
 
 def test_width_counts_wide_characters_twice() -> None:
