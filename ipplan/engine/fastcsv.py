@@ -13,6 +13,9 @@ Decimal); a number pyarrow reads that ``parse_number`` would not (longer than it
 not finite, a zero written with an exponent: ``0e31``) sends the file away. Anything else,
 and any error, sends the file to ``parse_file``: its problems, with file, line and column,
 are the ones raised. tests/engine/test_engine_load_fast.py checks this cell by cell.
+
+The last columns that every row leaves empty (note, flag, yoy, published in most files)
+are not converted: they read as absent, all cells empty, as the strict parser reads them.
 """
 
 from __future__ import annotations
@@ -129,10 +132,37 @@ def parse(raw: bytes, file: str) -> Parsed:
     columns, found = actuals.map_header(header, file, 1)
     if found:
         return Parsed()
-    table = _arrow_table(data, len(header), columns)
+    width = len(header)
+    empty = _empty_tail(data, end, width)  # the last fields, if every row leaves them empty
+    if empty and columns["value"] >= width - empty:
+        empty = 0  # no value in the first row: the strict parser's error, read it all
+    read = {name: i for name, i in columns.items() if i < width - empty}
+    table = _arrow_table(data, width, read)
+    if table is not None and empty and _ending(data, end, empty) != table.num_rows:
+        read = columns  # a later row has something there: read those columns too
+        table = _arrow_table(data, width, read)
     if table is None or table.num_rows == 0:
         return Parsed()
-    return Parsed(table, columns, data)
+    return Parsed(table, read, data)
+
+
+def _empty_tail(data: bytes, end: int, width: int) -> int:
+    """How many of the last fields the first data row leaves empty (each a column the
+    reader need not convert, ~0.15 s of CPU per 3.6 M rows, if no row has anything there:
+    then it reads as a column absent, all its cells empty, as the strict parser reads it)."""
+    if end < 0:
+        return 0
+    stop = data.find(b"\n", end + 1)
+    line = data[end + 1 : stop if stop >= 0 else len(data)].rstrip(b"\r")
+    return min(len(line) - len(line.rstrip(b",")), width - 1)
+
+
+def _ending(data: bytes, end: int, empty: int) -> int:
+    """How many rows after the header end with ``empty`` commas (every row has exactly the
+    header's fields, pyarrow checked: those rows leave their last ``empty`` fields empty)."""
+    tail = b"," * empty
+    found = data.count(tail + (b"\r\n" if b"\r" in data else b"\n"), end)
+    return found + (not data.endswith(b"\n") and data.endswith(tail))
 
 
 def fast_rows(

@@ -192,6 +192,19 @@ ODD_TAKEN = {
     "an ideographic space around a region": (GOOD + "2023-01,6,\u3000乙县\u3000,,,,,\n").encode(),
     "an unknown column": b"period,value,x\n2023-01,5,whatever\n",
     "a period in q and flags in capitals": (GOOD + "2023-q2,6,甲县,,,EP,,\n").encode(),
+    "the last columns empty in every row": f"{HEADER}\n2023-01,5,甲县,,,,,\n2023-02,6,乙县,,,,,\n".encode(),
+    "the last columns empty but in the last row": (
+        f"{HEADER}\n2023-01,5,甲县,,,,,\n2023-02,6,乙县,,,,,\n2023-03,7,乙县,,,E,1%,2023-4-1"
+    ).encode(),
+    "the last columns empty but in one row, CRLF": (
+        f"{HEADER}\r\n2023-01,5,甲县,,,,,\r\n2023-02,6,乙县,,注,,,\r\n2023-03,7,乙县,,,,,\r\n"
+    ).encode(),
+    "the last columns empty, line ends mixed": (
+        f"{HEADER}\n2023-01,5,甲县,,,,,\r\n2023-02,6,乙县,,,,,\n2023-03,7,乙县,,,,,"
+    ).encode(),
+    "the last columns empty, no last newline": (
+        f"{HEADER}\n2023-01,5,甲县,,,,,\n2023-02,6,乙县,,,,,\n2023-03,7,乙县,,,,2,"
+    ).encode(),
 }
 
 
@@ -227,6 +240,10 @@ ODD_LEFT = {
     "the plan region twice": (GOOD + "2023-01,5,示例市,,,,,\n").encode(),
     "a duplicate column": "period,value,数值\n2023-01,5,6\n".encode(),
     "no value column": "period,region\n2023-01,甲县\n".encode(),
+    "the last columns empty, but a later period": (
+        "region,value,period\n甲县,5,\n乙县,6,2023-01\n"
+    ).encode(),
+    "no value in the first row's empty tail": f"{HEADER}\n,,,,,,,\n2023-01,5,甲县,,,,,\n".encode(),
 }
 
 
