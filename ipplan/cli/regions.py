@@ -26,8 +26,8 @@ if TYPE_CHECKING:
 class StoredOutput:
     """The results cache of a large plan (:mod:`ipplan.engine.results`) for one run."""
 
-    def __init__(self, directory: Path, day: str, parts: list[str], wanted: dict[str, Any]):
-        self.directory, self.day, self.parts, self.wanted = directory, day, parts, wanted
+    def __init__(self, directory: Path, before: list[Any], wanted: dict[str, Any]):
+        self.directory, self.before, self.wanted = directory, before, wanted
 
     def replay(self) -> bool:
         """Print the stored output (warnings, then the text) if there is a fresh one."""
@@ -39,10 +39,17 @@ class StoredOutput:
         data, warnings = found
         for line in warnings:
             print(line, file=sys.stderr)
+        self.write(data)
+        return True
+
+    @staticmethod
+    def write(data: bytes) -> None:
+        """Print UTF-8 text as it is when stdout takes UTF-8 (no decoding and encoding
+        again), else as text."""
         out = getattr(sys.stdout, "buffer", None)
         if out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
             options.emit(data.decode("utf-8"))
-            return True
+            return
         try:  # the stored bytes as they are: no decoding and encoding again
             sys.stdout.flush()
             out.write(data)
@@ -53,15 +60,15 @@ class StoredOutput:
             from ipplan.data.atomic import output_failed
 
             raise output_failed(exc, "stdout") from None
-        return True
 
-    def save(self, text: str, warnings: list[str]) -> None:
+    def save(self, data: bytes, warnings: list[str]) -> None:
         """Store the output, unless a file changed while it was computed (its key, taken
-        before reading, might then not be that of what was read)."""
+        before reading, might then not be that of what was read): the files' snapshot
+        taken before the key (:func:`ipplan.engine.results.snapshot`) must be the same."""
         from ipplan.engine import results
 
-        if results.key(self.directory, self.day, self.parts) == self.wanted:
-            results.save(self.wanted, text, warnings)
+        if results.snapshot(self.directory) == self.before:
+            results.save(self.wanted, data, warnings)
 
 
 def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOutput | None:
@@ -73,8 +80,9 @@ def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOu
     directory, _ = resolve_plan_dir(plan_dir)
     if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
         return None
+    before = results.snapshot(directory)
     wanted = results.key(directory, day.isoformat(), parts)
-    return StoredOutput(directory, day.isoformat(), parts, wanted) if wanted else None
+    return StoredOutput(directory, before, wanted) if wanted and before is not None else None
 
 
 CHUNK_UNITS = 500  # units evaluated together, then written and their records let go
@@ -155,5 +163,8 @@ def regions(
             rows = region_rows(units, results, chosen)
             text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
     if stored is not None and table is not None:
-        stored.save(text, printed)
+        data = text.encode("utf-8")  # once, for the cache and for stdout
+        stored.save(data, printed)
+        stored.write(data)
+        return
     options.emit(text)

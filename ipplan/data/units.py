@@ -42,10 +42,12 @@ class Unit:
 
 def unit_value(plan: Plan, indicator_id: str, region: str) -> UnitTarget | None:
     """The unit target given for (indicator, region), or None."""
-    return _lookup(plan).get((indicator_id, region))
+    return unit_values(plan).get((indicator_id, region))
 
 
-def _lookup(plan: Plan) -> dict[tuple[str, str], UnitTarget]:
+def unit_values(plan: Plan) -> dict[tuple[str, str], UnitTarget]:
+    """Every unit target given, by (indicator id, region): the first one of each (check
+    reports the others); made once per plan."""
     cached: dict[tuple[str, str], UnitTarget] | None = plan.__dict__.get("_unit_lookup")
     if cached is None:
         cached = {}

@@ -39,12 +39,17 @@ class Table:
     problems: list[Problem]  # warnings only (errors are raised)
 
     def stubs(self) -> dict[str, list[Observation]]:
-        """One observation per (indicator, unit) named: enough for the functions that
-        only ask which units have rows (:func:`ipplan.data.units.list_units`)."""
+        """One observation per unit named (its first row, under the first indicator that
+        has one): enough for the functions that only ask which units have rows
+        (:func:`ipplan.data.units.list_units`, :func:`ipplan.data.units.unit_names`)."""
         out: dict[str, list[Observation]] = {}
+        seen = np.zeros(len(self.regions), dtype=bool)
         for iid, rows in self.rows.items():
-            _, first = np.unique(rows.region, return_index=True)
-            out[iid] = rows.observations(np.sort(first).tolist(), self.regions)  # row order
+            codes, first = np.unique(rows.region, return_index=True)
+            new = ~seen[codes]
+            seen[codes] = True
+            if new.any():  # row order
+                out[iid] = rows.observations(np.sort(first[new]).tolist(), self.regions)
         return out
 
 

@@ -8,7 +8,7 @@ and growth targets go to the per-series code of :mod:`ipplan.analysis.evaluate`,
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
 
@@ -20,7 +20,7 @@ from ipplan.analysis.figures import time_elapsed
 from ipplan.analysis.series import Dataset
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.core.periods import Period
-from ipplan.data.units import for_region, is_plan_region, unit_value
+from ipplan.data.units import for_region, is_plan_region, unit_value, unit_values
 from ipplan.engine import batch
 from ipplan.engine.load import Rows, Table, read_table
 
@@ -52,6 +52,24 @@ class _OwnTargets:
             self.cache[key] = found
         return found
 
+    def many(self, indicator: Indicator, units: Sequence[str]) -> list[Indicator]:
+        """``[self(indicator, u) for u in units]``, the look-ups done together."""
+        if indicator.target is None:
+            return [indicator] * len(units)
+        given = unit_values(self.plan)
+        iid = indicator.id
+        values = [None if ut is None else ut.value for ut in (given.get((iid, u)) for u in units)]
+        top = self.plan.meta.region
+        out = []
+        cache = self.cache
+        for unit, value in zip(units, values, strict=True):
+            if unit in ("", top):
+                out.append(indicator)
+                continue
+            found = cache.get((iid, value))
+            out.append(found if found is not None else self(indicator, unit))
+        return out
+
 
 T = TypeVar("T")
 
@@ -64,20 +82,39 @@ def _copy(record: T, **changes: object) -> T:
     return new
 
 
-class _Index:
-    """Row indexes of one indicator's rows, by unit code (for the per-series code)."""
+class _ByUnit:
+    """One indicator's rows sorted by unit, kept with its columns for every later call
+    (``regions`` evaluates 500 units at a time: each call takes its units' rows from here
+    instead of testing every row of the file; the per-series code takes one unit's)."""
 
     def __init__(self, rows: Rows) -> None:
-        self.by_unit: dict[int, np.ndarray] = {}
-        if len(rows) == 0:
-            return
-        order = np.argsort(rows.region, kind="stable")
-        sorted_regions = rows.region[order]
-        cut = np.flatnonzero(np.diff(sorted_regions)) + 1
-        starts = np.concatenate(([0], cut))
-        ends = np.concatenate((cut, [len(order)]))
-        for s, e in zip(starts.tolist(), ends.tolist(), strict=True):
-            self.by_unit[int(sorted_regions[s])] = order[s:e]
+        self.order = np.argsort(rows.region, kind="stable")
+        counts = np.bincount(rows.region, minlength=int(rows.region.max(initial=-1)) + 1)
+        self.ends = np.cumsum(counts)
+        self.starts = self.ends - counts
+
+    def of(self, code: int) -> np.ndarray | None:
+        """The row numbers of one unit, ascending; None when it has none."""
+        if code >= len(self.starts) or self.starts[code] == self.ends[code]:
+            return None
+        found: np.ndarray = self.order[self.starts[code] : self.ends[code]]
+        return found
+
+    def rows_of(self, codes: np.ndarray) -> np.ndarray:
+        """The row numbers of the units ``codes``, ascending."""
+        codes = codes[codes < len(self.starts)]
+        starts, lengths = self.starts[codes], self.ends[codes] - self.starts[codes]
+        if not len(codes) or not lengths.sum():
+            return np.zeros(0, dtype=np.int64)
+        offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
+        return np.sort(self.order[np.arange(int(lengths.sum())) + offsets])
+
+
+def _by_unit(rows: Rows) -> _ByUnit:
+    found: _ByUnit | None = rows.__dict__.get("_by_unit")
+    if found is None:
+        found = rows.__dict__["_by_unit"] = _ByUnit(rows)  # a cache on the columns
+    return found
 
 
 def _closure(plan: Plan, indicator: Indicator) -> list[str]:
@@ -101,7 +138,6 @@ class _Engine:
         self.plan, self.table, self.as_of, self.method = plan, table, as_of, method
         self.target_for = target_for
         self.code = {name: i for i, name in enumerate(table.regions)}
-        self._index: dict[str, _Index] = {}
 
     def reference(self, indicator: Indicator, unit: str) -> Evaluation:
         """The per-series code, on the unit's rows of every indicator the formula needs."""
@@ -111,9 +147,7 @@ class _Engine:
             rows = self.table.rows.get(iid)
             if rows is None or code is None:
                 continue
-            if iid not in self._index:
-                self._index[iid] = _Index(rows)
-            found = self._index[iid].by_unit.get(code)
+            found = _by_unit(rows).of(code)
             if found is not None:
                 observations[iid] = rows.observations(found.tolist(), self.table.regions)
         data = Dataset(self.plan, observations, self.as_of, unit)
@@ -121,7 +155,12 @@ class _Engine:
 
     def indicator(self, indicator: Indicator, units: Sequence[str]) -> list[Evaluation]:
         """One indicator's evaluation in every unit, in the order of ``units``."""
-        seen = [self.target_for(indicator, u) for u in units]
+        own = self.target_for
+        seen = (
+            own.many(indicator, units)
+            if isinstance(own, _OwnTargets)
+            else [own(indicator, u) for u in units]
+        )
         out: list[Evaluation | None] = [None] * len(units)
         fast: list[int] = []
         for i, ind in enumerate(seen):
@@ -143,24 +182,23 @@ class _Engine:
         rows: Rows | None,
         units: Sequence[str],
         seen: Sequence[Indicator],
-    ) -> Iterable[tuple[int, Evaluation]]:
+    ) -> list[tuple[int, Evaluation]]:
         deadline = self.plan.meta.deadline
         codes = np.array([self.code.get(u, -1) for u in units], dtype=np.int64)
         done = np.zeros(len(units), dtype=bool)
+        found: list[tuple[int, Evaluation]] = []
         if rows is not None and len(rows):
             ends = [p.end for p in rows.periods]
             period_ok = np.array([e <= self.as_of and e <= deadline for e in ends])
             pub_ok = np.array([d is None or d <= self.as_of for d in rows.publisheds])
-            wanted = np.zeros(len(self.table.regions) + 1, dtype=bool)
-            wanted[codes[codes >= 0]] = True
-            keep = np.flatnonzero(
-                period_ok[rows.period] & pub_ok[rows.published] & wanted[rows.region]
-            )
-            yield from self._groups(indicator, rows, keep, codes, units, seen, done)
+            mine = _by_unit(rows).rows_of(codes[codes >= 0])  # the rows of these units
+            keep = mine[period_ok[rows.period[mine]] & pub_ok[rows.published[mine]]]
+            found = self._groups(indicator, rows, keep, codes, units, seen, done)
         for i in np.flatnonzero(~done).tolist():
             ind = seen[i]
             status = "monitoring" if ind.target is None else "insufficient_data"
-            yield i, Evaluation(ind, status, notes=(Note.no_data,))  # type: ignore[arg-type]
+            found.append((i, Evaluation(ind, status, notes=(Note.no_data,))))  # type: ignore[arg-type]
+        return found
 
     def _groups(
         self,
@@ -171,9 +209,10 @@ class _Engine:
         units: Sequence[str],
         seen: Sequence[Indicator],
         done: np.ndarray,
-    ) -> Iterable[tuple[int, Evaluation]]:
+    ) -> list[tuple[int, Evaluation]]:
+        found: list[tuple[int, Evaluation]] = []
         if len(keep) == 0:
-            return
+            return found
         rank_of = {p: r for r, p in enumerate(sorted(set(rows.periods), key=Period.sort_key))}
         rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)
         region = rows.region[keep]
@@ -189,7 +228,10 @@ class _Engine:
         for w in range(words):
             bits = np.where(prank // 62 == w, np.left_shift(1, prank % 62), 0).astype(np.int64)
             sig[:, w] = np.add.reduceat(bits, starts)
-        _, inverse = np.unique(sig, axis=0, return_inverse=True)
+        if words == 1:  # up to 62 periods: one number per series (unique on rows is slow)
+            _, inverse = np.unique(sig[:, 0], return_inverse=True)
+        else:
+            _, inverse = np.unique(sig, axis=0, return_inverse=True)
         inverse = inverse.reshape(-1)
         column_of = {int(c): i for i, c in enumerate(codes.tolist()) if c >= 0}
         unit_codes = region[starts]
@@ -198,7 +240,8 @@ class _Engine:
             m = int(counts[members[0]])
             idx = sel[starts[members][:, None] + np.arange(m)[None, :]]  # (units, points)
             cols = [column_of[int(c)] for c in unit_codes[members].tolist()]
-            yield from self._group(indicator, rows, idx, cols, seen, done)
+            found += self._group(indicator, rows, idx, cols, seen, done)
+        return found
 
     def _group(
         self,
@@ -208,7 +251,7 @@ class _Engine:
         cols: list[int],
         seen: Sequence[Indicator],
         done: np.ndarray,
-    ) -> Iterable[tuple[int, Evaluation]]:
+    ) -> list[tuple[int, Evaluation]]:
         periods = [rows.periods[c] for c in rows.period[idx[0]].tolist()]
         values = rows.value[idx].T.copy()
         regions = self.table.regions
@@ -218,6 +261,7 @@ class _Engine:
             if seen[c].target is not None and seen[c].target.type == "cumulative"  # type: ignore[union-attr]
         ]  # fmt: skip
         in_cumulative = set(cumulative)
+        found: list[tuple[int, Evaluation]] = []
         level = [j for j in range(len(cols)) if j not in in_cumulative]
         for part, fn in ((level, batch.level), (cumulative, batch.cumulative)):
             if not part:
@@ -236,9 +280,10 @@ class _Engine:
                 indicator, periods, [row[sub] for row in values], rows.yoy[idx[sub, -1]],
                 target, at,
             )  # fmt: skip
-            for j, ev in zip(part, fn(self.plan, g, inds, self.as_of, self.method), strict=True):
-                done[cols[j]] = True
-                yield cols[j], ev
+            where = [cols[j] for j in part]
+            done[where] = True
+            found += zip(where, fn(self.plan, g, inds, self.as_of, self.method), strict=True)
+        return found
 
 
 def evaluate_units(

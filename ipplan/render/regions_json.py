@@ -7,11 +7,16 @@ json`, so that for every unit X they are exactly those of ``status --region X``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from itertools import islice
+from typing import TYPE_CHECKING, Any
 
 from ipplan.analysis.regions import Ranked
 from ipplan.present.json import dumps, indicator_dicts, json_number
 from ipplan.present.safe import json_text
+
+if TYPE_CHECKING:
+    from ipplan.analysis.evaluate import Evaluation
+    from ipplan.analysis.verdicts import Assessment
 
 
 def _entry(row: Ranked, indicator: str | None) -> dict[str, Any]:
@@ -59,13 +64,28 @@ def render_regions(rows: Sequence[Ranked], indicator: str | None = None) -> str:
 
 
 def entries(rows: Sequence[Ranked], indicator: str | None = None) -> str:
-    """The entries of ``rows`` in the compact layout: each unit on one line, made and
-    encoded in turn (not all units' objects at once: 3,000 units' are hundreds of MB),
-    joined by ",\n"; "" for no rows."""
-    import json
+    """The entries of ``rows`` in the compact layout: each unit on one line, what
+    ``json.dumps(_entry(row, indicator))`` gives, written as text
+    (:class:`ipplan.present.jsontext.IndicatorText`: no dicts for 3,000 units' hundreds
+    of MB), joined by ",\n"; "" for no rows."""
+    from ipplan.present.jsontext import IndicatorText, chosen
 
+    writer = IndicatorText()
+    evs: list[Evaluation] = []
+    words: list[Assessment | None] = []
+    counts = []
+    for row in rows:
+        e, w = chosen(row.result, indicator)
+        evs += e
+        words += w
+        counts.append(len(e))
+    objects = iter(writer.evaluations(evs, words))
+    t = writer.text
     return ",\n".join(
-        json_text(json.dumps(_entry(row, indicator), ensure_ascii=False)) for row in rows
+        f'{{"region": {t(row.unit.name)}, "parent": {t(row.unit.parent)}, '
+        f'"code": {t(row.unit.code)}, "rank": {"null" if row.rank is None else int(row.rank)}, '
+        f'"indicators": [{", ".join(islice(objects, n))}]}}'
+        for row, n in zip(rows, counts, strict=True)
     )
 
 

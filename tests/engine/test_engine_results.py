@@ -144,3 +144,32 @@ def test_nothing_stored_when_a_file_changes_during_the_run(
     monkeypatch.setattr(core_regions, "evaluate_regions", while_written)
     run(capsys, *ARGS, "--plan", str(plan))
     assert not list(own_cache.glob("*.out"))
+
+
+def test_nothing_stored_when_a_file_is_rewritten_with_its_size_and_mtime(
+    tmp_path: Path, own_cache: Path, capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    """The check after the run compares the files' snapshot (inode, size, mtime, ctime):
+    a same-size edit with the old mtime put back still changes the ctime."""
+    plan = tmp_path / "plan"
+    national.write_plan(plan, 3)
+    original = core_regions.evaluate_regions
+    path = plan / "actuals" / "stock_00.csv"
+    before = results.snapshot(plan)
+
+    def while_written(*args: object, **kwargs: object) -> object:
+        st = path.stat()
+        text = path.read_text(encoding="utf-8")
+        last = text.rstrip("\n").rsplit("\n", 1)[1]
+        changed = last.replace(",生成,", ",改过,")  # same length in UTF-8 (both 2 CJK chars)
+        with path.open("r+b") as f:  # in place: the same inode
+            f.write(text[: len(text) - len(last) - 1].encode() + changed.encode() + b"\n")
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+        return original(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(core_regions, "evaluate_regions", while_written)
+    run(capsys, *ARGS, "--plan", str(plan))
+    assert not list(own_cache.glob("*.out"))
+    assert results.snapshot(plan) != before

@@ -1,0 +1,256 @@
+"""The indicator objects of formats.md's JSON written straight as text, for thousands of units.
+
+:func:`ipplan.present.json.indicator_dicts` defines them; ``json.dumps`` of those dicts
+costs about 1 µs per value in dict building and encoding, which at 3,000 units × 20
+indicators (1.2 M values) is seconds. :class:`IndicatorText` writes the same text (what
+``json_text(json.dumps(d, ensure_ascii=False))`` gives for each dict: compact separators
+``", "`` and ``": "``) a field at a time over all the evaluations (numbers formatted by
+numpy's masks and Python's own repr, each object by one ``%`` template), with the parts that
+repeat (an indicator's name and target, a source, a period) encoded once.
+tests/present/test_jsontext.py holds it to the dicts on every value a field can take.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from operator import attrgetter
+from typing import Any
+
+from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
+from ipplan.analysis.verdicts import Assessment, assess_plan
+from ipplan.core.model import Indicator
+from ipplan.core.periods import Period
+from ipplan.present.json import json_number
+from ipplan.present.safe import json_text
+
+WHOLE = 2.0**53  # json_number writes whole floats below it in size as integers
+
+
+def number(value: Any) -> str:
+    """``json.dumps(json_number(value))``."""
+    shown = json_number(value)
+    if shown is None:
+        return "null"
+    return int.__repr__(shown) if isinstance(shown, int) else float.__repr__(shown)
+
+
+def numbers(values: Sequence[Any]) -> list[str]:
+    """:func:`number` of each value; floats (and None) a column at a time.
+
+    Python's repr of a float (what json.dumps writes) takes about 1.5 µs; orjson writes the
+    same shortest round-trip digits (Ryu) in about 0.1 µs, and the same text for every
+    finite float from 10⁻⁴ up to 10¹⁶, where neither uses an exponent (outside that
+    range orjson writes ``1e-5`` where repr writes ``1e-05``: those go to repr).
+    tests/present/test_jsontext.py holds the two to each other."""
+    if not set(map(type, values)) <= {float, type(None)}:
+        return list(map(number, values))
+    import numpy as np
+    import orjson
+
+    nan = float("nan")
+    column = np.array([nan if v is None else v for v in values], dtype=np.float64)
+    size = np.abs(column)
+    finite = np.isfinite(column)
+    whole = finite & (np.trunc(column) == column) & (size < WHOLE)
+    plain = finite & ~whole & (size >= 1e-4) & (size < 1e16)
+    out = np.full(len(values), "null", dtype=object)
+    for at, part in (
+        (np.flatnonzero(whole), column[whole].astype(np.int64)),
+        (np.flatnonzero(plain), column[plain]),
+    ):
+        if len(at):
+            written = orjson.dumps(part, option=orjson.OPT_SERIALIZE_NUMPY)
+            out[at] = written[1:-1].decode().split(",")
+    at = np.flatnonzero(finite & ~whole & ~plain)
+    out[at] = list(map(float.__repr__, column[at].tolist()))
+    texts: list[str] = out.tolist()
+    return texts
+
+
+Getter = Callable[[Any], Any]
+Field = tuple[str, Getter, str]  # key, value of an item, kind: number | text | json
+
+
+class IndicatorText:
+    """Writer of indicator objects; keeps what it encoded (one writer per output)."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str | None, str] = {None: "null"}
+        self._heads: list[Indicator] = []  # kept: the ids below are not reused
+        self._head_text: dict[int, str] = {}
+        self._notes: dict[tuple[str, ...], str] = {}
+        self._targets: dict[tuple[str, str, str | None], str] = {}
+        self._openings: dict[tuple[str, str, str | None, str | None, str], str] = {}
+        self._periods: dict[int, tuple[Period, str]] = {}
+
+    def text(self, value: str | None) -> str:
+        """A string (or null) as JSON, escaped as :func:`ipplan.present.safe.json_text`."""
+        found = self._texts.get(value)
+        if found is None:
+            found = self._texts[value] = json_text(json.dumps(value, ensure_ascii=False))
+        return found
+
+    def texts(self, values: Sequence[str | None]) -> list[str]:
+        """:meth:`text` of each value (those encoded before: a dict look-up in C)."""
+        out: list[str | None] = list(map(self._texts.get, values))
+        if None in out:
+            out = [self.text(v) if o is None else o for v, o in zip(values, out, strict=True)]
+        return out  # type: ignore[return-value]
+
+    def heads(self, indicators: Sequence[Indicator]) -> list[str]:
+        """:meth:`head` of each indicator."""
+        out: list[str | None] = list(map(self._head_text.get, map(id, indicators)))
+        if None in out:
+            out = [self.head(i) if o is None else o for i, o in zip(indicators, out, strict=True)]
+        return out  # type: ignore[return-value]
+
+    def period(self, period: Period) -> str:
+        """A period as a JSON string."""
+        found = self._periods.get(id(period))
+        if found is None:
+            found = self._periods[id(period)] = (period, self.text(str(period)))
+        return found[1]
+
+    def head(self, ind: Indicator) -> str:
+        """An indicator object from ``{"id"`` to its target (without the comma after it)."""
+        found = self._head_text.get(id(ind))
+        if found is not None:
+            return found
+        t = self.text
+        target = "null"
+        if ind.target is not None:
+            g = ind.target
+            kind = (g.type, g.direction, str(g.from_period) if g.from_period else None)
+            opening = self._targets.get(kind)
+            if opening is None:
+                opening = self._targets[kind] = f'{{"type": {t(g.type)}, "value": '
+            target = f'{opening}{number(g.value)}, "direction": {t(g.direction)}'
+            if g.type == "cumulative":
+                target += f', "from": {t(kind[2])}'
+            target += "}"
+        key = (ind.id, ind.name, ind.name_en, ind.unit, ind.kind)
+        opening = self._openings.get(key)
+        if opening is None:
+            opening = self._openings[key] = (
+                f'{{"id": {t(ind.id)}, "name": {t(ind.name)}, "name_en": {t(ind.name_en)}, '
+                f'"unit": {t(ind.unit)}, "kind": {t(ind.kind)}, "target": '
+            )
+        head = opening + target
+        self._heads.append(ind)
+        self._head_text[id(ind)] = head
+        return head
+
+    def notes(self, notes: tuple[str, ...]) -> str:
+        """A tuple of notes as a JSON list."""
+        found = self._notes.get(notes)
+        if found is None:
+            found = self._notes[notes] = "[" + ", ".join(map(self.text, notes)) + "]"
+        return found
+
+    def column(self, items: Sequence[Any], kind: str) -> list[str]:
+        """Values as JSON text: numbers, strings (or None), or text already JSON."""
+        if kind == "number":
+            return numbers(items)
+        if kind == "text":
+            return self.texts(items)
+        return list(items)
+
+    def objects(self, items: Sequence[Any], fields: Sequence[Field]) -> list[str]:
+        """``{"key": value, ...}`` of each item (``null`` for a None item), a field at a
+        time over all the items."""
+        out = ["null"] * len(items)
+        at = [i for i, x in enumerate(items) if x is not None]
+        if not at:
+            return out
+        present = [items[i] for i in at]
+        columns = [self.column(list(map(get, present)), kind) for _, get, kind in fields]
+        template = "{" + ", ".join(f'"{key}": %s' for key, _, _ in fields) + "}"
+        for i, row in zip(at, zip(*columns, strict=True), strict=True):
+            out[i] = template % row
+        return out
+
+    def evaluations(
+        self, evs: Sequence[Evaluation], words: Sequence[Assessment | None]
+    ) -> list[str]:
+        """The objects of :func:`ipplan.present.json.indicator_dicts` for ``evs``, each
+        with its evaluation words, encoded."""
+        assessments = self.objects(list(words), ASSESSMENT)
+        latests = self.objects([ev.latest for ev in evs], self._latest_fields())
+        baselines = self.objects([ev.baseline for ev in evs], self._baseline_fields())
+        shown = [None if ev.projection is None else ev for ev in evs]
+        projections = self.objects(shown, PROJECTION)
+        columns = [
+            self.heads(list(map(attrgetter("indicator"), evs))),
+            latests,
+            baselines,
+            *(self.column(list(map(get, evs)), kind) for _, get, kind in EVALUATION),
+            projections,
+            self.column([ev.status for ev in evs], "text"),
+            ["true" if ev.final else "false" for ev in evs],
+            [self._notes.get(ev.notes) or self.notes(ev.notes) for ev in evs],
+            assessments,
+        ]
+        return [_EVALUATION % row for row in zip(*columns, strict=True)]
+
+    def _latest_fields(self) -> list[Field]:
+        return [
+            ("period", lambda o: self.period(o.period), "json"),
+            ("value", attrgetter("value"), "number"),
+            ("source", attrgetter("source"), "text"),
+            ("flag", attrgetter("flag"), "text"),
+        ]
+
+    def _baseline_fields(self) -> list[Field]:
+        return [
+            ("period", lambda o: self.period(o.period), "json"),
+            ("value", attrgetter("value"), "number"),
+        ]
+
+    def indicators(self, result: PlanEvaluation, only: str | None = None) -> str:
+        """``json_text(json.dumps(indicator_dicts(result), ensure_ascii=False))``; with
+        ``only``, just the object of that indicator id (as regions --indicator keeps)."""
+        return "[" + ", ".join(self.evaluations(*chosen(result, only))) + "]"
+
+
+def chosen(
+    result: PlanEvaluation, only: str | None = None
+) -> tuple[list[Evaluation], list[Assessment | None]]:
+    """The evaluations of ``result`` (only that of indicator ``only``, if given) and the
+    words of each."""
+    pa = assess_plan(result, None)
+    words = {id(ev): a for ev, a in pa.items}
+    evs = [ev for ev in result.evaluations if only is None or ev.indicator.id == only]
+    return evs, [words.get(id(ev)) for ev in evs]
+
+
+def _number_fields(*names: str) -> list[Field]:
+    return [(name, attrgetter(name), "number") for name in names]
+
+
+EVALUATION: list[Field] = [
+    *_number_fields(
+        "cumulative", "attainment", "progress", "gap", "years_left", "actual_growth",
+        "required_growth", "growth_ratio",
+    ),
+    ("growth_basis", attrgetter("growth_basis"), "text"),
+    *_number_fields("actual_per_year", "required_per_year"),
+]  # fmt: skip
+_KEYS = ("latest", "baseline", *(f[0] for f in EVALUATION), "projection", "status", "final",
+         "notes", "evaluation")  # fmt: skip
+_EVALUATION = "%s, " + ", ".join(f'"{key}": %s' for key in _KEYS) + "}"  # %s: id … target
+PROJECTION: list[Field] = [
+    ("method", lambda ev: ev.projection.method, "text"),
+    ("period", lambda ev: ev.projection.period, "text"),
+    ("value", lambda ev: ev.projection.value, "number"),
+    ("low", attrgetter("projection_low"), "number"),
+    ("high", attrgetter("projection_high"), "number"),
+]
+ASSESSMENT: list[Field] = [
+    ("verdict", lambda a: a.verdict.value, "text"),
+    ("light", lambda a: a.light.value if a.light else None, "text"),
+    ("shortfall", attrgetter("shortfall"), "number"),
+    ("awaited", attrgetter("awaited"), "text"),
+    ("estimate", attrgetter("estimate"), "number"),
+    ("expected", lambda a: a.expected.value if a.expected else None, "text"),
+]
