@@ -192,7 +192,9 @@ ODD_TAKEN = {
     "an ideographic space around a region": (GOOD + "2023-01,6,\u3000乙县\u3000,,,,,\n").encode(),
     "an unknown column": b"period,value,x\n2023-01,5,whatever\n",
     "a period in q and flags in capitals": (GOOD + "2023-q2,6,甲县,,,EP,,\n").encode(),
-    "the last columns empty in every row": f"{HEADER}\n2023-01,5,甲县,,,,,\n2023-02,6,乙县,,,,,\n".encode(),
+    "the last columns empty in every row": (
+        f"{HEADER}\n2023-01,5,甲县,,,,,\n2023-02,6,乙县,,,,,\n"
+    ).encode(),
     "the last columns empty but in the last row": (
         f"{HEADER}\n2023-01,5,甲县,,,,,\n2023-02,6,乙县,,,,,\n2023-03,7,乙县,,,E,1%,2023-4-1"
     ).encode(),
