@@ -12,7 +12,7 @@ negative unless allowed, no (period, region) twice. Values are parsed by pyarrow
 Decimal); a number pyarrow reads that ``parse_number`` would not (longer than it reads,
 not finite, a zero written with an exponent: ``0e31``) sends the file away. Anything else,
 and any error, sends the file to ``parse_file``: its problems, with file, line and column,
-are the ones raised. tests/engine/test_engine_load_fast.py checks this cell by cell.
+are the ones raised. tests/engine/test_engine_fastcsv.py checks this cell by cell.
 
 The last columns that every row leaves empty (note, flag, yoy, published in most files)
 are not converted: they read as absent, all cells empty, as the strict parser reads them.
