@@ -1,6 +1,6 @@
 """The national-scale engine: every (unit, indicator) series of a plan at once (issue 9).
 
-- :mod:`ipplan.engine.load` reads actuals/*.csv into columns (pandas' C reader), with the
+- :mod:`ipplan.engine.load` reads actuals/*.csv into columns (pyarrow's CSV reader), with the
   strict row parser of :mod:`ipplan.data.actuals` as the fallback that finds and words every
   problem: a file the fast path is not sure of is read row by row, as before.
 - :mod:`ipplan.engine.batch` evaluates all series of one indicator together: series with
@@ -10,7 +10,7 @@
   (derived indicators, growth targets, a non-finite intermediate) goes to that code.
 - :mod:`ipplan.engine.units` puts both together for a whole plan and every unit.
 
-numpy and pandas are imported by those modules only, never by this package itself:
+numpy and pyarrow are imported by those modules only, never by this package itself:
 :mod:`ipplan.engine.size` (no data library) tells whether a plan is large enough for them,
 so the bundled small plan keeps its start-up.
 """

@@ -76,3 +76,26 @@ def test_a_broken_entry_is_ignored_and_the_cache_can_be_off(
     assert cache.folder() is None
     table = read_table(load_plan(str(folder)))
     assert len(table.rows["tm"]) == 5
+
+
+def test_compact_entries_read_back_the_same(
+    tmp_path: Path, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """300 regions (codes in uint16), a few periods and flags (uint8), no yoy in any row
+    (the column is not stored): read back from the cache, the same rows."""
+    lines = ["period,value,region,flag"]
+    for unit in range(300):
+        lines += [f"2023-0{m},{unit * 10 + m},县{unit:03d},{'e' if m == 2 else ''}"
+                  for m in (1, 2, 3)]  # fmt: skip
+    folder = plan_with(tmp_path / "plan", "\n".join(lines) + "\n")
+    first = rows_of(folder)
+    want = reference(folder)
+    entry = next(own_cache.glob("*.npz"))
+    import numpy as np
+
+    with np.load(entry) as data:
+        assert data["region"].dtype == np.uint16 and data["flag"].dtype == np.uint8
+        assert len(data["yoy"]) == 0
+    no_parser(monkeypatch)
+    assert rows_of(folder) == first == want
+    assert len(first) == 900 and all(row[6] is None for row in first)  # yoy None

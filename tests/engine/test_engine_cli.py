@@ -101,7 +101,8 @@ def test_small_plan_and_help_import_no_data_library() -> None:
         "import sys; from ipplan.cli.app import main\n"
         "try: main(sys.argv[1:])\n"
         "except SystemExit: pass\n"
-        "print([m for m in ('pandas', 'numpy', 'duckdb') if m in sys.modules], file=sys.stderr)"
+        "libraries = ('pandas', 'numpy', 'pyarrow', 'duckdb')\n"
+        "print([m for m in libraries if m in sys.modules], file=sys.stderr)"
     )
     for args in (["--help"], ["status", "--as-of", "2024-12-31"], ["regions"]):
         proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True)

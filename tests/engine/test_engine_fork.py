@@ -9,11 +9,10 @@ import os
 import signal
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from ipplan.engine import fork, load, size
+from ipplan.engine import fork, size
 from ipplan.render import regions_json
 from tests.engine.bench import national
 from tests.engine.test_engine_cli import run
@@ -127,60 +126,3 @@ def test_regions_json_the_same_in_two_processes(
     assert two == one
     assert two != rows and json.loads(two) == json.loads(rows)  # compact vs indented
     assert len(json.loads(two)["regions"]) == 13
-
-
-def test_the_later_files_read_ahead_by_a_child(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    """With the parsed-actuals cache on, a child reads the later files into it while the
-    parent reads the first ones, then the parent takes them from the cache: the same JSON
-    as one process reading every file, and the same columns."""
-    from ipplan.data.plan import load_plan
-    from ipplan.engine.load import read_table
-
-    plan_dir = tmp_path / "plan"
-    national.write_plan(plan_dir, 12)
-    args = ["regions", "--plan", str(plan_dir), "--as-of", "2025-07-31", "--format", "json"]
-    monkeypatch.setattr(size, "LARGE_BYTES", 0)
-    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)
-    monkeypatch.setenv("IPPLAN_CACHE_DIR", str(tmp_path / "one"))
-    monkeypatch.setenv("IPPLAN_PROCESSES", "1")
-    one = run(capsys, *args)
-    plan = load_plan(str(plan_dir), [])
-    alone = read_table(plan)
-    monkeypatch.delenv("IPPLAN_PROCESSES")
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def counted() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
-    readers = tmp_path / "readers.txt"  # the process that parsed each file
-    real_fast = load.fast_rows
-
-    def fast(raw: bytes, name: str, *rest: Any) -> Any:
-        with readers.open("a") as f:
-            f.write(f"{os.getpid()} {Path(name).name}\n")
-        return real_fast(raw, name, *rest)
-
-    monkeypatch.setattr(load, "fast_rows", fast)
-    monkeypatch.setenv("IPPLAN_CACHE_DIR", str(tmp_path / "two"))
-    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 10**6)  # only the read ahead forks
-    ahead = read_table(plan)
-    assert len(forked) == 1
-    parsed = dict(reversed(line.split()) for line in readers.read_text().splitlines())
-    assert len(parsed) == 20 and set(parsed.values()) == {str(os.getpid()), str(forked[0])}
-    assert parsed["stock_00.csv"] == str(os.getpid()) and parsed["stock_12.csv"] == str(forked[0])
-    assert ahead.regions == alone.regions and list(ahead.rows) == list(alone.rows)
-    for iid, rows in alone.rows.items():
-        for name in ("period", "region", "value", "flag", "source", "note", "published"):
-            assert getattr(ahead.rows[iid], name).tolist() == getattr(rows, name).tolist()
-    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)
-    monkeypatch.setenv("IPPLAN_CACHE_DIR", str(tmp_path / "three"))
-    two = run(capsys, *args)
-    assert len(forked) == 3  # the read ahead and the second half of the units
-    assert two == one

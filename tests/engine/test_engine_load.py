@@ -64,7 +64,7 @@ def test_fast_path_reads_what_the_row_parser_reads(tmp_path: Path) -> None:
     raw = (folder / "actuals" / "tm.csv").read_bytes()
     plan = load_plan(str(folder))
     # the fast path itself takes this file (it is not a fallback that makes this pass)
-    assert load.fast_rows(raw, "tm.csv", plan.indicators[0], "示例市", load._Labels()) is not None
+    assert load.fast_rows(raw, "tm.csv", plan.indicators[0], "示例市", load.Labels()) is not None
     assert rows_of(folder) == reference(folder)
     # 1.2E+02 is 120; 3.5% a yoy of 3.5; P a flag p; blanks stripped; the plan's region
     assert ("2023-03", 120.0, "甲县", "来源", None, "p", None, None) in rows_of(folder)
@@ -186,3 +186,38 @@ def test_quick_exact_is_figures_exact() -> None:
     assert [_exact(v) for v in values] == [exact(v) for v in values]
     assert _exact_sum([1.0, 2.0, 3.0]) == exact_sum([1.0, 2.0, 3.0])
     assert _exact_sum([0.7, 0.1, 5.0]) == exact_sum([0.7, 0.1, 5.0])
+
+
+def test_the_next_file_is_read_in_a_thread_and_none_is_left(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """read_table parses the files in a thread, each while the one before is turned into
+    columns; the same rows as the row parser, and no thread left (a fork may follow)."""
+    import threading
+
+    folder = plan_with(tmp_path, GOOD)
+    shutil.copy(folder / "actuals" / "tm.csv", folder / "actuals" / "tm2.csv")
+    targets = folder / "targets.yaml"
+    targets.write_text(
+        targets.read_text(encoding="utf-8")
+        + "  - {id: tm2, name: 商标二, kind: stock, target: {type: level, value: 5}}\n",
+        encoding="utf-8",
+    )
+    where: list[int] = []
+    real = load.parse
+
+    def parse(raw: bytes, file: str) -> load.Parsed:
+        where.append(threading.get_ident())
+        return real(raw, file)
+
+    monkeypatch.setattr(load, "parse", parse)
+    before = threading.active_count()
+    plan = load_plan(str(folder))
+    table = read_table(plan)
+    assert threading.active_count() == before
+    assert len(where) == 2 and threading.get_ident() not in where
+    for iid in ("tm", "tm2"):
+        got = table.rows[iid].observations(range(len(table.rows[iid])), table.regions)
+        assert sorted((str(o.period), o.value, o.region) for o in got) == sorted(
+            (p, v, r) for p, v, r, *_ in reference(folder)
+        )
