@@ -80,7 +80,7 @@ class IndicatorText:
         self._heads: list[Indicator] = []  # kept: the ids below are not reused
         self._head_text: dict[int, str] = {}
         self._notes: dict[tuple[str, ...], str] = {}
-        self._targets: dict[tuple[str, str, str | None], str] = {}
+        self._targets: dict[tuple[str, str, str | None], tuple[str, str]] = {}
         self._openings: dict[tuple[str, str, str | None, str | None, str], str] = {}
         self._periods: dict[int, tuple[Period, str]] = {}
 
@@ -101,8 +101,12 @@ class IndicatorText:
     def heads(self, indicators: Sequence[Indicator]) -> list[str]:
         """:meth:`head` of each indicator."""
         out: list[str | None] = list(map(self._head_text.get, map(id, indicators)))
-        if None in out:
-            out = [self.head(i) if o is None else o for i, o in zip(indicators, out, strict=True)]
+        if None in out:  # each unit's own target: the values written a column at a time
+            missing = [i for i, o in enumerate(out) if o is None]
+            targets = [indicators[i].target for i in missing]
+            values = numbers([None if g is None else g.value for g in targets])
+            for i, value in zip(missing, values, strict=True):
+                out[i] = self.head(indicators[i], value)
         return out  # type: ignore[return-value]
 
     def period(self, period: Period) -> str:
@@ -112,8 +116,9 @@ class IndicatorText:
             found = self._periods[id(period)] = (period, self.text(str(period)))
         return found[1]
 
-    def head(self, ind: Indicator) -> str:
-        """An indicator object from ``{"id"`` to its target (without the comma after it)."""
+    def head(self, ind: Indicator, value: str | None = None) -> str:
+        """An indicator object from ``{"id"`` to its target (without the comma after it);
+        ``value``: its target's value already written, if it was."""
         found = self._head_text.get(id(ind))
         if found is not None:
             return found
@@ -122,13 +127,13 @@ class IndicatorText:
         if ind.target is not None:
             g = ind.target
             kind = (g.type, g.direction, str(g.from_period) if g.from_period else None)
-            opening = self._targets.get(kind)
-            if opening is None:
-                opening = self._targets[kind] = f'{{"type": {t(g.type)}, "value": '
-            target = f'{opening}{number(g.value)}, "direction": {t(g.direction)}'
-            if g.type == "cumulative":
-                target += f', "from": {t(kind[2])}'
-            target += "}"
+            around = self._targets.get(kind)
+            if around is None:
+                after = f', "direction": {t(g.direction)}'
+                if g.type == "cumulative":
+                    after += f', "from": {t(kind[2])}'
+                around = self._targets[kind] = (f'{{"type": {t(g.type)}, "value": ', after + "}")
+            target = around[0] + (number(g.value) if value is None else value) + around[1]
         key = (ind.id, ind.name, ind.name_en, ind.unit, ind.kind)
         opening = self._openings.get(key)
         if opening is None:
