@@ -88,10 +88,15 @@ class _ByUnit:
     instead of testing every row of the file; the per-series code takes one unit's)."""
 
     def __init__(self, rows: Rows) -> None:
-        self.order = np.argsort(rows.region, kind="stable")
+        self.order = np.argsort(rows.region, kind="stable")  # each unit's in file order
         counts = np.bincount(rows.region, minlength=int(rows.region.max(initial=-1)) + 1)
         self.ends = np.cumsum(counts)
         self.starts = self.ends - counts
+        ranks = sorted(set(rows.periods), key=Period.sort_key)
+        rank_of = {p: r for r, p in enumerate(ranks)}
+        self.periods = len(ranks)
+        self.rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)  # by code
+        self.by_period = np.lexsort((self.rank[rows.period], rows.region))  # each in time
 
     def of(self, code: int) -> np.ndarray | None:
         """The row numbers of one unit, ascending; None when it has none."""
@@ -101,13 +106,14 @@ class _ByUnit:
         return found
 
     def rows_of(self, codes: np.ndarray) -> np.ndarray:
-        """The row numbers of the units ``codes``, ascending."""
-        codes = codes[codes < len(self.starts)]
+        """The row numbers of the units ``codes``, by unit code, then by period."""
+        codes = np.sort(codes[codes < len(self.starts)])
         starts, lengths = self.starts[codes], self.ends[codes] - self.starts[codes]
         if not len(codes) or not lengths.sum():
             return np.zeros(0, dtype=np.int64)
         offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-        return np.sort(self.order[np.arange(int(lengths.sum())) + offsets])
+        found: np.ndarray = self.by_period[np.arange(int(lengths.sum())) + offsets]
+        return found
 
 
 def _by_unit(rows: Rows) -> _ByUnit:
@@ -191,9 +197,10 @@ class _Engine:
             ends = [p.end for p in rows.periods]
             period_ok = np.array([e <= self.as_of and e <= deadline for e in ends])
             pub_ok = np.array([d is None or d <= self.as_of for d in rows.publisheds])
-            mine = _by_unit(rows).rows_of(codes[codes >= 0])  # the rows of these units
+            index = _by_unit(rows)
+            mine = index.rows_of(codes[codes >= 0])  # the rows of these units, in time
             keep = mine[period_ok[rows.period[mine]] & pub_ok[rows.published[mine]]]
-            found = self._groups(indicator, rows, keep, codes, units, seen, done)
+            found = self._groups(indicator, rows, index, keep, codes, seen, done)
         for i in np.flatnonzero(~done).tolist():
             ind = seen[i]
             status = "monitoring" if ind.target is None else "insufficient_data"
@@ -204,26 +211,23 @@ class _Engine:
         self,
         indicator: Indicator,
         rows: Rows,
-        keep: np.ndarray,
+        index: _ByUnit,
+        sel: np.ndarray,
         codes: np.ndarray,
-        units: Sequence[str],
         seen: Sequence[Indicator],
         done: np.ndarray,
     ) -> list[tuple[int, Evaluation]]:
+        """``sel``: the rows to evaluate, by unit code and then period (as
+        :meth:`_ByUnit.rows_of` gives them)."""
         found: list[tuple[int, Evaluation]] = []
-        if len(keep) == 0:
+        if len(sel) == 0:
             return found
-        rank_of = {p: r for r, p in enumerate(sorted(set(rows.periods), key=Period.sort_key))}
-        rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)
-        region = rows.region[keep]
-        prank = rank[rows.period[keep]]
-        order = np.lexsort((prank, region))
-        sel = keep[order]
-        region, prank = region[order], prank[order]
+        region = rows.region[sel]
+        prank = index.rank[rows.period[sel]]
         cut = np.flatnonzero(np.diff(region)) + 1
         starts = np.concatenate(([0], cut))
         counts = np.diff(np.concatenate((starts, [len(sel)])))
-        words = max(1, (len(rank_of) + 61) // 62)
+        words = max(1, (index.periods + 61) // 62)
         sig = np.zeros((len(starts), words), dtype=np.int64)
         for w in range(words):
             bits = np.where(prank // 62 == w, np.left_shift(1, prank % 62), 0).astype(np.int64)
