@@ -11,6 +11,7 @@ come from the plan's ``statuses:`` block (:mod:`ipplan.data.statuses`) or its de
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -19,6 +20,7 @@ from enum import StrEnum
 from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
 from ipplan.analysis.figures import as_decimal, reached
 from ipplan.core.i18n import Lang
+from ipplan.core.model import Plan
 from ipplan.core.periods import label_for_date
 from ipplan.data.statuses import DEFAULT, Scheme, Statuses
 
@@ -183,15 +185,31 @@ def final_assessment(ev: Evaluation, result: PlanEvaluation) -> Assessment:
     return assess(ev, result.time_elapsed, Mode.final, result.plan.meta.deadline, statuses)
 
 
+def assessor(
+    plan: Plan, as_of: date, time_elapsed: float, mode: Mode | None = None
+) -> Callable[[Evaluation], Assessment | None]:
+    """The words of an evaluation of ``plan`` as of ``as_of`` (None: no target), as
+    :func:`assess_plan` gives them."""
+    deadline = plan.meta.deadline
+    statuses = plan.statuses or DEFAULT
+    chosen = resolve_mode(mode, as_of, deadline)
+
+    def words(ev: Evaluation) -> Assessment | None:
+        if ev.indicator.target is None:
+            return None
+        return assess(ev, time_elapsed, chosen, deadline, statuses)
+
+    return words
+
+
 def assess_plan(result: PlanEvaluation, mode: Mode | None = None) -> PlanAssessment:
     """Every target's words, in the order of the status table."""
     meta = result.plan.meta
     statuses = result.plan.statuses or DEFAULT
     chosen = resolve_mode(mode, result.as_of, meta.deadline)
+    words = assessor(result.plan, result.as_of, result.time_elapsed, chosen)
     items = tuple(
-        (ev, assess(ev, result.time_elapsed, chosen, meta.deadline, statuses))
-        for ev in result.evaluations
-        if ev.indicator.target is not None
+        (ev, a) for ev, a in ((ev, words(ev)) for ev in result.evaluations) if a is not None
     )
     return PlanAssessment(chosen, statuses.scheme, statuses, items)
 

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
-    from ipplan.analysis.regions import Ranked
     from ipplan.core.model import Plan
     from ipplan.data.units import Unit
     from ipplan.engine.load import Table
@@ -91,30 +90,32 @@ CHUNK_UNITS = 500  # units evaluated together, then written and their records le
 def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> str:
     """``regions --format json`` of a large plan: each half of the units evaluated and
     written by its own process (:func:`ipplan.engine.fork.in_two`), the text the same as
-    in one process (the compact layout; a unit's figures never depend on the others)."""
+    in one process (the compact layout; a unit's figures never depend on the others),
+    written from the engine's columns (:func:`ipplan.render.regions_json.unit_entries`)."""
+    from ipplan.analysis.figures import time_elapsed
     from ipplan.analysis.regions import evaluate_regions, region_rows
     from ipplan.engine.fork import in_two
-    from ipplan.render.regions_json import COMPACT_UNITS, compact, entries, render_regions
-
-    first: list[Ranked] = []
+    from ipplan.render.regions_json import (
+        COMPACT_UNITS,
+        compact,
+        head,
+        render_regions,
+        unit_entries,
+    )
 
     def work(part: Sequence[Unit]) -> Iterator[str]:
-        for start in range(0, len(part), CHUNK_UNITS):  # the records of a chunk at a time
-            chunk = part[start : start + CHUNK_UNITS]
-            names = [u.name for u in chunk]
-            rows = region_rows(chunk, evaluate_regions(plan, {}, day, names, table=table))
-            if not first:  # the head's row: the plan's region, first of the first half
-                first[:] = rows[:1]
+        for start in range(0, len(part), CHUNK_UNITS):  # a chunk's columns at a time
             if start:
                 yield ",\n"
-            yield entries(rows)
+            yield unit_entries(plan, day, part[start : start + CHUNK_UNITS], table)
 
     if len(units) <= COMPACT_UNITS:
         names = [u.name for u in units]
         rows = region_rows(units, evaluate_regions(plan, {}, day, names, table=table))
         return render_regions(rows)
-    parts = in_two(units, work)
-    return compact(first, None, parts)
+    meta = plan.meta
+    top = head(plan, day, time_elapsed(meta.start, meta.deadline, day), None)
+    return compact(top, None, in_two(units, work))
 
 
 def regions(

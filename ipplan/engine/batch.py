@@ -30,6 +30,7 @@ from ipplan.engine.exact import NAN, Array, ppow, record
 from ipplan.engine.whole import is_whole
 
 MakeObs = Callable[[int], "list[Observation]"]  # point index → that point's observations
+MakeCells = Callable[[int], "tuple[list[str | None], list[str | None]]"]  # sources, flags
 
 
 @dataclass
@@ -42,6 +43,7 @@ class Group:
     yoy: Array  # the published yoy of the last period's row, NaN: none
     target: Array  # each column's own target value; NaN: no target (monitoring)
     observations: MakeObs  # every column's observation at one point
+    cells: MakeCells  # every column's source and flag at one point
 
 
 def _none(x: float) -> float | None:
@@ -59,6 +61,15 @@ class _Shown:
         self.high = chosen.high.tolist()
         self.label = label
         self.fitted = fitted
+
+    def projection(self, col: int) -> tuple[str, float, str, float, float] | None:
+        """The projection shown for one column (method, value, period, low, high), or None:
+        what :meth:`fields` gives as ``projection``, ``projection_low`` and ``_high``."""
+        i = self.index[col]
+        if not 0 <= i < len(self.found) or not self.found[i][1][col]:
+            return None
+        method, _, value, _ = self.found[i]
+        return method, value[col], self.label, self.low[col], self.high[col]
 
     def fields(self, col: int) -> dict[str, object]:
         """The projection fields of one column's Evaluation (without the paths and
@@ -84,6 +95,65 @@ class _Shown:
         }
 
 
+FIGURES = ("cumulative", "attainment", "progress", "gap", "required_growth", "growth_ratio",
+           "required_per_year")  # fmt: skip
+
+
+class Made:
+    """Every column's figures, before they become Evaluation records (:meth:`records`)
+    or, for ``regions --format json``, the text of their JSON objects without any record
+    made (:func:`ipplan.present.jsontext.made_texts`)."""
+
+    def __init__(
+        self, g: Group, indicators: Sequence[Indicator], latest: int, baseline: int | None,
+        years_left: float,
+    ) -> None:  # fmt: skip
+        self.g, self.indicators, self.latest, self.baseline = g, indicators, latest, baseline
+        self.years_left = years_left
+        self.status: list[str] = []
+        self.final: list[bool] = []
+        self.shown: list[_Shown] = []
+        self.notes: list[tuple[Note, ...]] = []
+        self.growth: list[float | None] = []
+        self.pace: list[float | None] = []
+        self.basis: list[str | None] = []
+        self.figures: dict[str, list[object]] = {name: [] for name in FIGURES}
+
+    def add(
+        self, status: str, final: bool, shown: _Shown, notes: tuple[Note, ...],
+        growth: float | None, pace: float | None, basis: str | None, **figures: object,
+    ) -> None:  # fmt: skip
+        """The next column's figures (those not given: None)."""
+        self.status.append(status)
+        self.final.append(final)
+        self.shown.append(shown)
+        self.notes.append(notes)
+        self.growth.append(growth)
+        self.pace.append(pace)
+        self.basis.append(basis)
+        for name, column in self.figures.items():
+            column.append(figures.get(name))
+
+    def records(self) -> list[Evaluation]:
+        """The Evaluation of each column."""
+        g, n = self.g, len(self.indicators)
+        lasts = g.observations(self.latest)
+        bases = g.observations(self.baseline) if self.baseline is not None else [None] * n
+        figures = self.figures
+        out = []
+        for c in range(n):
+            fields = {name: figures[name][c] for name in FIGURES}
+            fields.update(self.shown[c].fields(c))
+            out.append(record(
+                Evaluation, indicator=self.indicators[c], status=self.status[c],
+                final=self.final[c], latest=lasts[c], baseline=bases[c],
+                years_left=self.years_left, actual_growth=self.growth[c],
+                growth_basis=self.basis[c], actual_per_year=self.pace[c],
+                notes=self.notes[c], **fields,
+            ))  # fmt: skip
+        return out
+
+
 def _exact(x: float) -> Fraction:
     """:func:`ipplan.analysis.figures.exact`, quicker for whole numbers under 10¹⁵ in size (whose
     repr is their digits, so Decimal(repr(x)) is int(x))."""
@@ -105,9 +175,7 @@ def _nones(a: Array) -> list[float | None]:
     return [None if x != x else x for x in a.tolist()]
 
 
-def level(
-    plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, method: str
-) -> list[Evaluation]:
+def level(plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, method: str) -> Made:
     """``_level`` of :mod:`ipplan.analysis.evaluate` for every column (``indicators``: each
     column's indicator, with its own target or none)."""
     deadline = plan.meta.deadline
@@ -220,34 +288,23 @@ def level(
     awaited = as_of >= deadline and not final  # evaluate_indicator's final_awaited
     mon = _Shown(found, ch_mon, label, fitted)
     tgt = _Shown(no_proj if final else found, ch_t, label, fitted)
-    lasts = g.observations(k)
-    bases = g.observations(base_i) if base_i is not None else [None] * n
     one_l = one_point.tolist()
-    out = []
+    made = Made(g, indicators, k, base_i, years_left)
     for c in range(n):
         ind = indicators[c]
         notes = [Note.one_point] if one_l[c] else []
         if not has_l[c] or ind.target is None:
-            ev = record(Evaluation, indicator=ind, status="monitoring", final=False,
-                        latest=lasts[c], baseline=bases[c], years_left=years_left,
-                        actual_growth=growth_l[c], growth_basis="changes",
-                        actual_per_year=pace_l[c], notes=tuple(notes),
-                        **mon.fields(c))  # fmt: skip
-            out.append(ev)
+            made.add("monitoring", False, mon, tuple(notes), growth_l[c], pace_l[c], "changes")
             continue
         attainment, progress, gap, need_pace, ratio, linear, status = figs[c]
         if linear:
             notes.append(Note.linear_pace)
         if awaited:
             notes.append(Note.final_awaited)
-        out.append(record(Evaluation,
-            indicator=ind, status=status, final=final, latest=lasts[c], baseline=bases[c],
-            attainment=attainment, progress=progress, gap=gap, years_left=years_left,
-            actual_growth=growth_l[c], required_growth=need_growth_l[c], growth_ratio=ratio,
-            growth_basis=basis_t[c], actual_per_year=pace_l[c], required_per_year=need_pace,
-            notes=tuple(notes), **tgt.fields(c),
-        ))  # fmt: skip
-    return out
+        made.add(status, final, tgt, tuple(notes), growth_l[c], pace_l[c], basis_t[c],
+                 attainment=attainment, progress=progress, gap=gap, growth_ratio=ratio,
+                 required_growth=need_growth_l[c], required_per_year=need_pace)  # fmt: skip
+    return made
 
 
 def _baseline(plan: Plan, series: Sequence[Period]) -> int | None:
@@ -266,7 +323,7 @@ def _window(series: Sequence[Period], latest: Period, flow: bool) -> list[int]:
 
 def cumulative(
     plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, method: str
-) -> list[Evaluation]:
+) -> Made | list[Evaluation]:
     """``_cumulative`` of :mod:`ipplan.analysis.evaluate` for every column."""
     target = g.indicator.target
     assert target is not None and target.from_period is not None
@@ -344,16 +401,10 @@ def cumulative(
     chosen = _Shown(found, choose(found, method, np.ones(n, dtype=bool), n), label, fitted)
     notes = (Note.linear_pace, Note.final_awaited) if as_of >= deadline and not final else (
         Note.linear_pace,)  # fmt: skip
-    lasts = g.observations(li)
-    bases = g.observations(base_i) if base_i is not None else [None] * n
-    out = []
+    made = Made(g, indicators, li, base_i, years_left)
     for c in range(n):
         S, pace, need, ratio, status, progress, attainment, gap = figs[c]
-        out.append(record(Evaluation,
-            indicator=indicators[c], status=status, final=final, latest=lasts[c],
-            baseline=bases[c], cumulative=S, attainment=attainment, progress=progress,
-            gap=gap, years_left=years_left, growth_ratio=ratio, growth_basis="linear",
-            actual_per_year=pace, required_per_year=need, notes=notes,
-            **chosen.fields(c),
-        ))  # fmt: skip
-    return out
+        made.add(status, final, chosen, notes, None, pace, "linear", cumulative=S,
+                 attainment=attainment, progress=progress, gap=gap, growth_ratio=ratio,
+                 required_per_year=need)  # fmt: skip
+    return made

@@ -25,6 +25,7 @@ from ipplan.engine import batch
 from ipplan.engine.load import Rows, Table, read_table
 
 TargetFor = Callable[[Indicator, str], Indicator]  # the indicator as one unit sees it
+Part = tuple[list[int], "batch.Made | list[Evaluation]"]  # units' places, their figures
 
 
 class _OwnTargets:
@@ -88,10 +89,15 @@ class _ByUnit:
     instead of testing every row of the file; the per-series code takes one unit's)."""
 
     def __init__(self, rows: Rows) -> None:
-        self.order = np.argsort(rows.region, kind="stable")
+        self.order = np.argsort(rows.region, kind="stable")  # each unit's in file order
         counts = np.bincount(rows.region, minlength=int(rows.region.max(initial=-1)) + 1)
         self.ends = np.cumsum(counts)
         self.starts = self.ends - counts
+        ranks = sorted(set(rows.periods), key=Period.sort_key)
+        rank_of = {p: r for r, p in enumerate(ranks)}
+        self.periods = len(ranks)
+        self.rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)  # by code
+        self.by_period = np.lexsort((self.rank[rows.period], rows.region))  # each in time
 
     def of(self, code: int) -> np.ndarray | None:
         """The row numbers of one unit, ascending; None when it has none."""
@@ -101,13 +107,14 @@ class _ByUnit:
         return found
 
     def rows_of(self, codes: np.ndarray) -> np.ndarray:
-        """The row numbers of the units ``codes``, ascending."""
-        codes = codes[codes < len(self.starts)]
+        """The row numbers of the units ``codes``, by unit code, then by period."""
+        codes = np.sort(codes[codes < len(self.starts)])
         starts, lengths = self.starts[codes], self.ends[codes] - self.starts[codes]
         if not len(codes) or not lengths.sum():
             return np.zeros(0, dtype=np.int64)
         offsets = np.repeat(starts - np.concatenate(([0], np.cumsum(lengths)[:-1])), lengths)
-        return np.sort(self.order[np.arange(int(lengths.sum())) + offsets])
+        found: np.ndarray = self.by_period[np.arange(int(lengths.sum())) + offsets]
+        return found
 
 
 def _by_unit(rows: Rows) -> _ByUnit:
@@ -137,6 +144,7 @@ class _Engine:
     ) -> None:
         self.plan, self.table, self.as_of, self.method = plan, table, as_of, method
         self.target_for = target_for
+        self.time_elapsed = time_elapsed(plan.meta.start, plan.meta.deadline, as_of)
         self.code = {name: i for i, name in enumerate(table.regions)}
 
     def reference(self, indicator: Indicator, unit: str) -> Evaluation:
@@ -155,26 +163,39 @@ class _Engine:
 
     def indicator(self, indicator: Indicator, units: Sequence[str]) -> list[Evaluation]:
         """One indicator's evaluation in every unit, in the order of ``units``."""
+        out: list[Evaluation | None] = [None] * len(units)
+        for where, made in self.parts(indicator, units)[1]:
+            evaluations = made.records() if isinstance(made, batch.Made) else made
+            for i, ev in zip(where, evaluations, strict=True):
+                out[i] = ev
+        return [ev for ev in out if ev is not None]
+
+    def parts(
+        self, indicator: Indicator, units: Sequence[str]
+    ) -> tuple[list[Indicator], list[Part]]:
+        """One indicator in every unit: the indicator as each unit sees it (its own target
+        or none), and the figures in parts: the units' places in ``units`` and their
+        columns (:class:`ipplan.engine.batch.Made`) or records."""
         own = self.target_for
         seen = (
             own.many(indicator, units)
             if isinstance(own, _OwnTargets)
             else [own(indicator, u) for u in units]
         )
-        out: list[Evaluation | None] = [None] * len(units)
+        parts: list[Part] = []
         fast: list[int] = []
         for i, ind in enumerate(seen):
             derived = ind.formula is not None and bool(ind.formula.ids)
             if derived or (ind.target is not None and ind.target.type == "growth"):
-                out[i] = self.reference(indicator, units[i])  # resolves the unit's target
+                parts.append(([i], [self.reference(indicator, units[i])]))  # its own target
             else:
                 fast.append(i)
         rows = self.table.rows.get(indicator.id)
         if fast:
-            for i, ev in self._columns(indicator, rows, [units[i] for i in fast],
-                                       [seen[i] for i in fast]):  # fmt: skip
-                out[fast[i]] = ev
-        return [ev for ev in out if ev is not None]
+            for where, made in self._columns(indicator, rows, [units[i] for i in fast],
+                                             [seen[i] for i in fast]):  # fmt: skip
+                parts.append(([fast[i] for i in where], made))
+        return seen, parts
 
     def _columns(
         self,
@@ -182,48 +203,49 @@ class _Engine:
         rows: Rows | None,
         units: Sequence[str],
         seen: Sequence[Indicator],
-    ) -> list[tuple[int, Evaluation]]:
+    ) -> list[Part]:
         deadline = self.plan.meta.deadline
         codes = np.array([self.code.get(u, -1) for u in units], dtype=np.int64)
         done = np.zeros(len(units), dtype=bool)
-        found: list[tuple[int, Evaluation]] = []
+        found: list[Part] = []
         if rows is not None and len(rows):
             ends = [p.end for p in rows.periods]
             period_ok = np.array([e <= self.as_of and e <= deadline for e in ends])
             pub_ok = np.array([d is None or d <= self.as_of for d in rows.publisheds])
-            mine = _by_unit(rows).rows_of(codes[codes >= 0])  # the rows of these units
+            index = _by_unit(rows)
+            mine = index.rows_of(codes[codes >= 0])  # the rows of these units, in time
             keep = mine[period_ok[rows.period[mine]] & pub_ok[rows.published[mine]]]
-            found = self._groups(indicator, rows, keep, codes, units, seen, done)
-        for i in np.flatnonzero(~done).tolist():
-            ind = seen[i]
-            status = "monitoring" if ind.target is None else "insufficient_data"
-            found.append((i, Evaluation(ind, status, notes=(Note.no_data,))))  # type: ignore[arg-type]
+            found = self._groups(indicator, rows, index, keep, codes, seen, done)
+        empty = np.flatnonzero(~done).tolist()
+        if empty:  # no rows: no data
+            found.append((empty, [
+                Evaluation(seen[i], "monitoring" if seen[i].target is None  # type: ignore[arg-type]
+                           else "insufficient_data", notes=(Note.no_data,))
+                for i in empty
+            ]))  # fmt: skip
         return found
 
     def _groups(
         self,
         indicator: Indicator,
         rows: Rows,
-        keep: np.ndarray,
+        index: _ByUnit,
+        sel: np.ndarray,
         codes: np.ndarray,
-        units: Sequence[str],
         seen: Sequence[Indicator],
         done: np.ndarray,
-    ) -> list[tuple[int, Evaluation]]:
-        found: list[tuple[int, Evaluation]] = []
-        if len(keep) == 0:
+    ) -> list[Part]:
+        """``sel``: the rows to evaluate, by unit code and then period (as
+        :meth:`_ByUnit.rows_of` gives them)."""
+        found: list[Part] = []
+        if len(sel) == 0:
             return found
-        rank_of = {p: r for r, p in enumerate(sorted(set(rows.periods), key=Period.sort_key))}
-        rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)
-        region = rows.region[keep]
-        prank = rank[rows.period[keep]]
-        order = np.lexsort((prank, region))
-        sel = keep[order]
-        region, prank = region[order], prank[order]
+        region = rows.region[sel]
+        prank = index.rank[rows.period[sel]]
         cut = np.flatnonzero(np.diff(region)) + 1
         starts = np.concatenate(([0], cut))
         counts = np.diff(np.concatenate((starts, [len(sel)])))
-        words = max(1, (len(rank_of) + 61) // 62)
+        words = max(1, (index.periods + 61) // 62)
         sig = np.zeros((len(starts), words), dtype=np.int64)
         for w in range(words):
             bits = np.where(prank // 62 == w, np.left_shift(1, prank % 62), 0).astype(np.int64)
@@ -251,7 +273,7 @@ class _Engine:
         cols: list[int],
         seen: Sequence[Indicator],
         done: np.ndarray,
-    ) -> list[tuple[int, Evaluation]]:
+    ) -> list[Part]:
         periods = [rows.periods[c] for c in rows.period[idx[0]].tolist()]
         values = rows.value[idx].T.copy()
         regions = self.table.regions
@@ -261,7 +283,7 @@ class _Engine:
             if seen[c].target is not None and seen[c].target.type == "cumulative"  # type: ignore[union-attr]
         ]  # fmt: skip
         in_cumulative = set(cumulative)
-        found: list[tuple[int, Evaluation]] = []
+        found: list[Part] = []
         level = [j for j in range(len(cols)) if j not in in_cumulative]
         for part, fn in ((level, batch.level), (cumulative, batch.cumulative)):
             if not part:
@@ -276,14 +298,28 @@ class _Engine:
             def at(point: int, sub: np.ndarray = sub) -> list[Observation]:
                 return rows.observations(idx[sub, point].tolist(), regions)
 
+            def cells(
+                point: int, sub: np.ndarray = sub
+            ) -> tuple[list[str | None], list[str | None]]:
+                here = idx[sub, point]
+                sources, flags = rows.sources, rows.flags
+                return ([sources[c] for c in rows.source[here].tolist()],
+                        [flags[c] for c in rows.flag[here].tolist()])  # fmt: skip
+
             g = batch.Group(
                 indicator, periods, [row[sub] for row in values], rows.yoy[idx[sub, -1]],
-                target, at,
+                target, at, cells,
             )  # fmt: skip
             where = [cols[j] for j in part]
             done[where] = True
-            found += zip(where, fn(self.plan, g, inds, self.as_of, self.method), strict=True)
+            found.append((where, fn(self.plan, g, inds, self.as_of, self.method)))
         return found
+
+
+def engine_for(plan: Plan, table: Table, as_of: date, method: str = "auto") -> _Engine:
+    """The engine of :func:`evaluate_units`, for :meth:`_Engine.parts` (each unit's own
+    targets)."""
+    return _Engine(plan, table, as_of, method, _OwnTargets(plan))
 
 
 def evaluate_units(
@@ -306,7 +342,7 @@ def evaluate_units(
     for indicator in plan.indicators:
         for i, ev in enumerate(engine.indicator(indicator, units)):
             by_unit[i].append(ev)
-    elapsed = time_elapsed(plan.meta.start, plan.meta.deadline, as_of)
+    elapsed = engine.time_elapsed
     result = {}
     for unit, evaluations in zip(units, by_unit, strict=True):
         evaluations.sort(key=lambda e: e.indicator.target is None)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
 from ipplan.analysis.verdicts import Assessment, assess_plan
 from ipplan.core.model import Indicator
 from ipplan.core.periods import Period
+from ipplan.engine.batch import Made
 from ipplan.present.json import json_number
 from ipplan.present.safe import json_text
 
@@ -80,7 +81,7 @@ class IndicatorText:
         self._heads: list[Indicator] = []  # kept: the ids below are not reused
         self._head_text: dict[int, str] = {}
         self._notes: dict[tuple[str, ...], str] = {}
-        self._targets: dict[tuple[str, str, str | None], str] = {}
+        self._targets: dict[tuple[str, str, str | None], tuple[str, str]] = {}
         self._openings: dict[tuple[str, str, str | None, str | None, str], str] = {}
         self._periods: dict[int, tuple[Period, str]] = {}
 
@@ -101,8 +102,12 @@ class IndicatorText:
     def heads(self, indicators: Sequence[Indicator]) -> list[str]:
         """:meth:`head` of each indicator."""
         out: list[str | None] = list(map(self._head_text.get, map(id, indicators)))
-        if None in out:
-            out = [self.head(i) if o is None else o for i, o in zip(indicators, out, strict=True)]
+        if None in out:  # each unit's own target: the values written a column at a time
+            missing = [i for i, o in enumerate(out) if o is None]
+            targets = [indicators[i].target for i in missing]
+            values = numbers([None if g is None else g.value for g in targets])
+            for i, value in zip(missing, values, strict=True):
+                out[i] = self.head(indicators[i], value)
         return out  # type: ignore[return-value]
 
     def period(self, period: Period) -> str:
@@ -112,8 +117,9 @@ class IndicatorText:
             found = self._periods[id(period)] = (period, self.text(str(period)))
         return found[1]
 
-    def head(self, ind: Indicator) -> str:
-        """An indicator object from ``{"id"`` to its target (without the comma after it)."""
+    def head(self, ind: Indicator, value: str | None = None) -> str:
+        """An indicator object from ``{"id"`` to its target (without the comma after it);
+        ``value``: its target's value already written, if it was."""
         found = self._head_text.get(id(ind))
         if found is not None:
             return found
@@ -122,13 +128,13 @@ class IndicatorText:
         if ind.target is not None:
             g = ind.target
             kind = (g.type, g.direction, str(g.from_period) if g.from_period else None)
-            opening = self._targets.get(kind)
-            if opening is None:
-                opening = self._targets[kind] = f'{{"type": {t(g.type)}, "value": '
-            target = f'{opening}{number(g.value)}, "direction": {t(g.direction)}'
-            if g.type == "cumulative":
-                target += f', "from": {t(kind[2])}'
-            target += "}"
+            around = self._targets.get(kind)
+            if around is None:
+                after = f', "direction": {t(g.direction)}'
+                if g.type == "cumulative":
+                    after += f', "from": {t(kind[2])}'
+                around = self._targets[kind] = (f'{{"type": {t(g.type)}, "value": ', after + "}")
+            target = around[0] + (number(g.value) if value is None else value) + around[1]
         key = (ind.id, ind.name, ind.name_en, ind.unit, ind.kind)
         opening = self._openings.get(key)
         if opening is None:
@@ -180,18 +186,23 @@ class IndicatorText:
         baselines = self.objects([ev.baseline for ev in evs], self._baseline_fields())
         shown = [None if ev.projection is None else ev for ev in evs]
         projections = self.objects(shown, PROJECTION)
-        columns = [
-            self.heads(list(map(attrgetter("indicator"), evs))),
-            latests,
-            baselines,
-            *(self.column(list(map(get, evs)), kind) for _, get, kind in EVALUATION),
-            projections,
-            self.column([ev.status for ev in evs], "text"),
-            ["true" if ev.final else "false" for ev in evs],
-            [self._notes.get(ev.notes) or self.notes(ev.notes) for ev in evs],
-            assessments,
-        ]
-        return [_EVALUATION % row for row in zip(*columns, strict=True)]
+        columns = {
+            "latest": latests,
+            "baseline": baselines,
+            **{key: self.column(list(map(get, evs)), kind) for key, get, kind in EVALUATION},
+            "projection": projections,
+            "status": self.column([ev.status for ev in evs], "text"),
+            "final": ["true" if ev.final else "false" for ev in evs],
+            "notes": [self._notes.get(ev.notes) or self.notes(ev.notes) for ev in evs],
+            "evaluation": assessments,
+        }
+        return self.rows(self.heads(list(map(attrgetter("indicator"), evs))), columns)
+
+    @staticmethod
+    def rows(heads: list[str], columns: dict[str, list[str]]) -> list[str]:
+        """The objects from their heads and the text of every other field (by key)."""
+        ordered = [heads, *(columns[key] for key in _KEYS)]
+        return [_EVALUATION % row for row in zip(*ordered, strict=True)]
 
     def _latest_fields(self) -> list[Field]:
         return [
@@ -239,6 +250,13 @@ EVALUATION: list[Field] = [
 _KEYS = ("latest", "baseline", *(f[0] for f in EVALUATION), "projection", "status", "final",
          "notes", "evaluation")  # fmt: skip
 _EVALUATION = "%s, " + ", ".join(f'"{key}": %s' for key in _KEYS) + "}"  # %s: id … target
+PROJECTION_SHOWN: list[Field] = [  # (method, value, period, low, high) of Made's columns
+    ("method", itemgetter(0), "text"),
+    ("period", itemgetter(2), "text"),
+    ("value", itemgetter(1), "number"),
+    ("low", itemgetter(3), "number"),
+    ("high", itemgetter(4), "number"),
+]
 PROJECTION: list[Field] = [
     ("method", lambda ev: ev.projection.method, "text"),
     ("period", lambda ev: ev.projection.period, "text"),
@@ -254,3 +272,70 @@ ASSESSMENT: list[Field] = [
     ("estimate", attrgetter("estimate"), "number"),
     ("expected", lambda a: a.expected.value if a.expected else None, "text"),
 ]
+
+
+def made_texts(made: Made, writer: IndicatorText, words: Words) -> list[str]:
+    """The JSON object of each column of ``made``: what :meth:`IndicatorText.evaluations`
+    writes of ``made.records()`` with the evaluation ``words`` of each, but without the
+    records (tests/present/test_jsontext.py holds the two equal)."""
+    g, n, figures = made.g, len(made.indicators), made.figures
+    period = writer.period(g.periods[made.latest])
+    sources, flags = g.cells(made.latest)
+    values = numbers(g.ys[made.latest].tolist())
+    latest = [
+        f'{{"period": {period}, "value": {v}, "source": {s}, "flag": {f}}}'
+        for v, s, f in zip(values, writer.texts(sources), writer.texts(flags), strict=True)
+    ]
+    baseline = ["null"] * n
+    if made.baseline is not None:
+        period = writer.period(g.periods[made.baseline])
+        values = numbers(g.ys[made.baseline].tolist())
+        baseline = [f'{{"period": {period}, "value": {v}}}' for v in values]
+    shown = [sh.projection(c) for c, sh in enumerate(made.shown)]
+    seen = [
+        _Seen(ind, status, final, progress, ratio, None if p is None else _Value(p[1]))
+        for ind, status, final, progress, ratio, p in zip(
+            made.indicators, made.status, made.final, figures["progress"],
+            figures["growth_ratio"], shown, strict=True,
+        )
+    ]  # fmt: skip
+    columns = {
+        "latest": latest,
+        "baseline": baseline,
+        **{name: numbers(column) for name, column in figures.items()},
+        "years_left": numbers([made.years_left] * n),
+        "actual_growth": numbers(made.growth),
+        "actual_per_year": numbers(made.pace),
+        "growth_basis": writer.texts(made.basis),
+        "projection": writer.objects(shown, PROJECTION_SHOWN),
+        "status": writer.texts(made.status),
+        "final": ["true" if f else "false" for f in made.final],
+        "notes": [writer.notes(notes) for notes in made.notes],
+        "evaluation": writer.objects([words(x) for x in seen], ASSESSMENT),
+    }
+    return writer.rows(writer.heads(made.indicators), columns)
+
+
+Words = Callable[[Any], "Assessment | None"]  # an evaluation → its words (None: no target)
+
+
+class _Value:
+    """A projection as the evaluation words read it: its value."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: float) -> None:
+        self.value = value
+
+
+class _Seen:
+    """What the evaluation words read of an evaluation (ipplan.analysis.verdicts.assess)."""
+
+    __slots__ = ("final", "growth_ratio", "indicator", "progress", "projection", "status")
+
+    def __init__(
+        self, indicator: Indicator, status: str, final: bool, progress: object,
+        growth_ratio: object, projection: _Value | None,
+    ) -> None:  # fmt: skip
+        self.indicator, self.status, self.final = indicator, status, final
+        self.progress, self.growth_ratio, self.projection = progress, growth_ratio, projection

@@ -11,12 +11,17 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ipplan.analysis.regions import Ranked
+from ipplan.core.model import Plan
+from ipplan.data.units import Unit
 from ipplan.present.json import dumps, indicator_dicts, json_number
 from ipplan.present.safe import json_text
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from ipplan.analysis.evaluate import Evaluation
     from ipplan.analysis.verdicts import Assessment
+    from ipplan.engine.load import Table
 
 
 def _entry(row: Ranked, indicator: str | None) -> dict[str, Any]:
@@ -34,7 +39,12 @@ def _entry(row: Ranked, indicator: str | None) -> dict[str, Any]:
 
 def _head(rows: Sequence[Ranked], indicator: str | None) -> dict[str, Any]:
     first = rows[0].result
-    meta = first.plan.meta
+    return head(first.plan, first.as_of, first.time_elapsed, indicator)
+
+
+def head(plan: Plan, as_of: date, time_elapsed: float, indicator: str | None) -> dict[str, Any]:
+    """What comes before the units in the JSON of formats.md."""
+    meta = plan.meta
     return {
         "plan": {
             "id": meta.id,
@@ -43,8 +53,8 @@ def _head(rows: Sequence[Ranked], indicator: str | None) -> dict[str, Any]:
             "baseline": str(meta.baseline),
             "deadline": meta.deadline.isoformat(),
         },
-        "as_of": first.as_of.isoformat(),
-        "time_elapsed": json_number(first.time_elapsed),
+        "as_of": as_of.isoformat(),
+        "time_elapsed": json_number(time_elapsed),
         "indicator": indicator,
     }
 
@@ -89,14 +99,18 @@ def entries(rows: Sequence[Ranked], indicator: str | None = None) -> str:
     )
 
 
-def compact(rows: Sequence[Ranked], indicator: str | None, parts: Sequence[str]) -> str:
-    """The JSON of many units: the head (from ``rows``, the plan's region first) and the
-    ``parts`` of :func:`entries`, in order, as one list. Indenting is done by json's
-    pure-Python encoder: minutes for 3,000 units; this is the same JSON, a unit a line."""
+def compact(
+    rows: Sequence[Ranked] | dict[str, Any], indicator: str | None, parts: Sequence[str]
+) -> str:
+    """The JSON of many units: the head (from ``rows``, the plan's region first, or
+    :func:`head` itself) and the ``parts`` of :func:`entries`, in order, as one list.
+    Indenting is done by json's pure-Python encoder: minutes for 3,000 units; this is the
+    same JSON, a unit a line."""
     import json
 
-    head = json_text(json.dumps(_head(rows, indicator), ensure_ascii=False)[:-1])
-    pieces = [head, ', "regions": [\n']
+    top = rows if isinstance(rows, dict) else _head(rows, indicator)
+    opening = json_text(json.dumps(top, ensure_ascii=False)[:-1])
+    pieces = [opening, ', "regions": [\n']
     for part in parts:
         if part:
             pieces += [part, ",\n"]
@@ -104,3 +118,39 @@ def compact(rows: Sequence[Ranked], indicator: str | None, parts: Sequence[str])
         pieces.pop()
     pieces.append("\n]}\n")  # one copy of the parts' text (3,000 units: 100 MB as a str)
     return "".join(pieces)
+
+
+def unit_entries(plan: Plan, as_of: date, units: Sequence[Unit], table: Table) -> str:
+    """:func:`entries` of every unit (no ranking), from the engine's columns without an
+    Evaluation record for most of them (:meth:`ipplan.engine.units.Engine.parts`,
+    :func:`ipplan.present.jsontext.made_texts`): the same text
+    (tests/present/test_jsontext.py)."""
+    from ipplan.analysis.verdicts import assessor
+    from ipplan.engine.batch import Made
+    from ipplan.engine.units import engine_for
+    from ipplan.present.jsontext import IndicatorText, made_texts
+
+    engine = engine_for(plan, table, as_of)
+    words = assessor(plan, as_of, engine.time_elapsed)
+    writer = IndicatorText()
+    names = [u.name for u in units]
+    by_unit: list[list[str]] = [[] for _ in units]  # each unit's objects with a target
+    others: list[list[str]] = [[] for _ in units]
+    for indicator in plan.indicators:
+        seen, parts = engine.parts(indicator, names)
+        texts = [""] * len(units)
+        for where, made in parts:
+            if isinstance(made, Made):
+                written = made_texts(made, writer, words)
+            else:
+                written = writer.evaluations(made, [words(ev) for ev in made])
+            for i, text in zip(where, written, strict=True):
+                texts[i] = text
+        for i, (ind, text) in enumerate(zip(seen, texts, strict=True)):
+            (by_unit if ind.target is not None else others)[i].append(text)
+    t = writer.text
+    return ",\n".join(
+        f'{{"region": {t(u.name)}, "parent": {t(u.parent)}, "code": {t(u.code)}, '
+        f'"rank": null, "indicators": [{", ".join(mine + theirs)}]}}'
+        for u, mine, theirs in zip(units, by_unit, others, strict=True)
+    )

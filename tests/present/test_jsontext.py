@@ -82,6 +82,13 @@ def test_random_plans_are_written_as_json_dumps_writes_them(data: dict[str, Any]
             assert IndicatorText().indicators(row.result) == expected
         assert regions_json.entries(rows) == expected_entries(rows)
         assert regions_json.entries(rows, "f_cum") == expected_entries(rows, "f_cum")
+        assert without_records(tmp, data["as_of"], rows) == expected_entries(rows)
+
+
+def without_records(folder: str, as_of: date, rows: list[Any]) -> str:
+    """The entries written from the engine's columns (no Evaluation records)."""
+    plan = load_plan(folder)
+    return regions_json.unit_entries(plan, as_of, [r.unit for r in rows], read_table(plan))
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -99,4 +106,31 @@ def hostile_plan(tmp_path: Path, data: dict[str, Any]) -> None:
     rows = every_unit(str(tmp_path), date(2025, 6, 30))
     text = regions_json.entries(rows)
     assert text == expected_entries(rows)
+    assert without_records(str(tmp_path), date(2025, 6, 30), rows) == text
     assert "\\u202e" in text and "\u202e" not in text and "\x1b" not in text
+
+
+def test_the_generated_national_plan_without_records(tmp_path: Path) -> None:
+    """The benchmark's data (bench/national.py) at 12 units, before, at and after the
+    deadline: the entries from the columns are those of the records."""
+    from tests.engine.bench import national
+
+    national.write_plan(tmp_path, 12)
+    for day in ("2021-03-31", "2025-07-31", "2028-01-31"):
+        rows = every_unit(str(tmp_path), date.fromisoformat(day))
+        assert without_records(str(tmp_path), date.fromisoformat(day), rows) == (
+            expected_entries(rows)
+        )
+
+
+def test_the_bundled_plan_without_records() -> None:
+    for day in ("2023-06-30", "2025-12-31", "2026-11-30"):
+        plan = load_plan(None)
+        table = read_table(plan)
+        units = list_units(plan, table.stubs())
+        results = evaluate_regions(plan, {}, date.fromisoformat(day), [u.name for u in units],
+                                   table=table)  # fmt: skip
+        rows = list(region_rows(units, results))
+        assert regions_json.unit_entries(plan, date.fromisoformat(day), units, table) == (
+            expected_entries(rows)
+        )
