@@ -1,9 +1,11 @@
 """Work on a large plan split over two processes: the second core, as DuckDB's threads use
 it (issue 9).
 
-:func:`in_two` gives ``[work(first half), work(second half)]``; the second half is computed
-by a child made with :func:`os.fork` once the data is loaded (copy-on-write: nothing is
-read or sent again), and its text comes back through a pipe. Any trouble with the child
+:class:`Child` runs work in a child made with :func:`os.fork` (copy-on-write: nothing is
+read or sent again) while this process goes on; what it makes comes back through a pipe.
+:func:`in_two` gives ``[work(first half), work(second half)]`` with the second half in a
+child (the evaluation and JSON of ``regions``); :func:`ipplan.engine.load.read_table`
+reads the later half of the actuals files in one. Any trouble with the child
 (no fork on this system, a failure, a signal, a short answer) is silent: the parent then
 computes that half itself, so the result is always the one-process result.
 ``IPPLAN_PROCESSES=1`` keeps everything in one process.
@@ -29,71 +31,106 @@ def allowed() -> bool:
     return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
 
 
-def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> list[str]:
-    """``["".join(work(items[:h])), "".join(work(items[h:]))]`` with h the larger half;
-    the second part computed in a forked child when :func:`allowed`, which sends each
-    piece as it is made (a thread here receives them meanwhile). ``work`` must depend only
-    on its items and on what was loaded before (the child sees the parent's memory as it
-    was)."""
-    half = (len(items) + 1) // 2
-    first, second = items[:half], items[half:]
-    if not second or not allowed():
-        return ["".join(work(first)), "".join(work(second))]
-    pid = -1
-    try:
-        read_end, write_end = os.pipe()
-    except OSError:
-        return ["".join(work(first)), "".join(work(second))]
-    with contextlib.suppress(OSError):
-        pid = os.fork()
-    if pid == -1:  # no child could be made
-        os.close(read_end)
-        os.close(write_end)
-        return ["".join(work(first)), "".join(work(second))]
-    if pid == 0:  # the child: compute, send, and leave without running the parent's exits
-        _child(read_end, write_end, lambda: work(second))
-    os.close(write_end)
-    received: list[bytes] = []
-    reader = threading.Thread(target=_receive, args=(read_end, received), daemon=True)
-    try:
-        reader.start()
-        mine = "".join(work(first))
-    except BaseException:
+class Child:
+    """Work done by a forked child while this process goes on: its pieces (text as UTF-8,
+    or bytes) come back through a pipe, received by a thread here. :meth:`result` gives
+    them all, or None when no child could be made or it failed, was killed, answered short
+    or took longer than ``timeout`` seconds (it is then killed): the caller then does the
+    work itself. ``work`` must depend only on what this process held when it was made."""
+
+    def __init__(self, work: Callable[[], Iterable[str | bytes]]) -> None:
+        self.pid = 0
+        self.received: list[bytes] = []
+        self.reader: threading.Thread | None = None
+        self.read_end = -1
+        if not allowed():
+            return
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            return
+        pid = -1
         with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
-        raise
-    finally:
-        reader.join()  # the pipe's end: the child has finished, failed or been killed
-        with contextlib.suppress(OSError):
+            pid = os.fork()
+        if pid == -1:  # no child could be made
             os.close(read_end)
+            os.close(write_end)
+            return
+        if pid == 0:  # the child: compute, send, and leave without running the parent's exits
+            _child(read_end, write_end, work)
+        os.close(write_end)
+        self.pid, self.read_end = pid, read_end
+        self.reader = threading.Thread(target=_receive, args=(read_end, self.received),
+                                       daemon=True)  # fmt: skip
+        self.reader.start()
+
+    def stop(self) -> None:
+        """Kill the child (when the work is no longer wanted)."""
+        if self.pid:
+            with contextlib.suppress(OSError):
+                os.kill(self.pid, signal.SIGKILL)
+        self.result()
+
+    def result(self, timeout: float | None = None) -> bytes | None:
+        """Everything the child sent (without the length at the end), or None."""
+        if not self.pid or self.reader is None:
+            return None
+        pid, self.pid = self.pid, 0
+        self.reader.join(timeout)  # the pipe's end: the child has finished, failed or died
+        if self.reader.is_alive():  # too slow (stuck?): this process does the work
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            self.reader.join()
+        with contextlib.suppress(OSError):
+            os.close(self.read_end)
         try:
             _, status = os.waitpid(pid, 0)
         except OSError:
-            status = -1
+            return None
+        data = b"".join(self.received)
+        self.received.clear()
+        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+            return None
+        if len(data) < 8 or int.from_bytes(data[-8:], "big") != len(data) - 8:
+            return None
+        return data[:-8]
+
+
+def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> list[str]:
+    """``["".join(work(items[:h])), "".join(work(items[h:]))]`` with h the larger half;
+    the second part computed in a forked child (:class:`Child`) when :func:`allowed`,
+    which sends each piece as it is made."""
+    half = (len(items) + 1) // 2
+    first, second = items[:half], items[half:]
+    child = Child(lambda: work(second)) if second else None
+    try:
+        mine = "".join(work(first))
+    except BaseException:
+        if child is not None:
+            child.stop()
+        raise
+    data = child.result() if child is not None else None
     theirs = None
-    if status != -1 and os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0:
-        data = b"".join(received)
-        received.clear()
-        if len(data) >= 8 and int.from_bytes(data[-8:], "big") == len(data) - 8:
-            with contextlib.suppress(UnicodeDecodeError):
-                theirs = data[:-8].decode("utf-8")
+    if data is not None:
+        with contextlib.suppress(UnicodeDecodeError):
+            theirs = data.decode("utf-8")
     return [mine, "".join(work(second)) if theirs is None else theirs]
 
 
-def _child(read_end: int, write_end: int, work: Callable[[], Iterable[str]]) -> NoReturn:
-    """Compute in the child and write each piece to the pipe as UTF-8, then the number of
-    bytes written (8 bytes); exit 0 only when all of it was written. Nothing is printed:
-    any error only makes the exit status 1."""
+def _child(read_end: int, write_end: int, work: Callable[[], Iterable[str | bytes]]) -> NoReturn:
+    """Compute in the child and write each piece to the pipe (text as UTF-8), then the
+    number of bytes written (8 bytes); exit 0 only when all of it was written. Nothing is
+    printed: any error only makes the exit status 1."""
     code = 1
     try:
         os.close(read_end)
         with os.fdopen(write_end, "wb") as out:
             sent = 0
             for piece in work():
-                sent += out.write(piece.encode("utf-8"))
+                sent += out.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
             out.write(sent.to_bytes(8, "big"))  # the length last: an answer cut short shows
         code = 0
-    except BaseException:  # the parent computes this half itself
+    except BaseException:  # the parent does this work itself
         pass
     finally:
         os._exit(code)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import contextlib
 import stat
 import sys
+import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,7 +22,7 @@ from ipplan.core.errors import DataError, Problem
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.core.periods import Period
 from ipplan.data import actuals
-from ipplan.engine import cache
+from ipplan.engine import cache, fork, size
 from ipplan.engine.fastcsv import Parsed, fast_rows, parse
 from ipplan.engine.rows import FloatArray, IntArray, Labels, Rows, strict_rows
 
@@ -150,14 +152,14 @@ def _read_one(
         cache.save(path, wanted, rows[indicator.id], regions.values)
 
 
-def read_table(plan: Plan) -> Table:
-    """Every observation of the plan as columns; DataError listing every error (those of
-    :func:`ipplan.data.actuals.load_actuals`, in the same order) when any file is unusable."""
-    files, problems = _files(plan)
-    regions = Labels()
-    regions.code(plan.meta.region)
-    rows: dict[str, Rows] = {}
-    top = plan.meta.region
+CHILD_WAIT = (60.0, 4.0)  # seconds at least, and times this process's own reading
+
+
+def _read_files(
+    files: Sequence[tuple[Path, Indicator]], top: str, regions: Labels,
+    rows: dict[str, Rows], problems: list[Problem],
+) -> None:  # fmt: skip
+    """Each file into ``rows``, in order."""
     from concurrent.futures import ThreadPoolExecutor
 
     # the next file is read (bytes, hash, cache entry, pyarrow) in a thread while this one
@@ -169,6 +171,106 @@ def read_table(plan: Plan) -> Table:
             if i + 1 < len(files):
                 coming.append(ahead.submit(_prepare, *files[i + 1], top))
             _read_one(path, indicator, top, regions, rows, problems, ready)
+
+
+def _split(files: Sequence[tuple[Path, Indicator]]) -> int:
+    """Where the later files (about half the bytes) begin, for a child to read them; the
+    end when it is not worth a second process (small files, one file)."""
+    sizes = []
+    for path, _ in files:
+        try:
+            sizes.append(path.stat().st_size)
+        except OSError:
+            sizes.append(0)
+    if len(files) < 2 or sum(sizes) <= 2 * size.LARGE_BYTES:
+        return len(files)
+    split, done = 0, 0
+    while split < len(files) - 1 and 2 * (done + sizes[split]) <= sum(sizes):
+        done += sizes[split]
+        split += 1
+    return split
+
+
+def _part(files: Sequence[tuple[Path, Indicator]], top: str) -> bytes:
+    """In the child: the files read as this process would, pickled for the parent (the
+    region names, each file's columns, the problems, in order)."""
+    import pickle
+
+    regions = Labels()
+    regions.code(top)
+    rows: dict[str, Rows] = {}
+    problems: list[Problem] = []
+    _read_files(files, top, regions, rows, problems)
+    packed = {
+        iid: (r, {k: _pack(v) for k, v in vars(r).items() if k != "indicator"})
+        for iid, r in rows.items()
+    }
+    for r, arrays in packed.values():
+        for k in arrays:
+            setattr(r, k, None)  # sent packed (a column of one value as that value)
+        r.indicator = None  # type: ignore[assignment]  # the parent's own is put back
+    return pickle.dumps((regions.values, packed, problems), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _pack(value: Any) -> Any:
+    if isinstance(value, np.ndarray) and value.ndim == 1 and value.strides == (0,) and len(value):
+        return ("same", value[:1].copy(), len(value))
+    return ("as is", value)
+
+
+def _unpack(packed: Any) -> Any:
+    if packed[0] == "same":
+        return np.broadcast_to(packed[1], (packed[2],))
+    return packed[1]
+
+
+def _merge(
+    data: bytes, files: Sequence[tuple[Path, Indicator]], regions: Labels,
+    rows: dict[str, Rows], problems: list[Problem],
+) -> None:  # fmt: skip
+    """The child's files after this process's: region codes into this process's labels
+    (the same codes, in the same order, as reading them here would give)."""
+    import pickle
+
+    names, packed, found = pickle.loads(data)
+    codes = np.array([regions.code(name) for name in names], dtype=np.int32)
+    indicators = {indicator.id: indicator for _, indicator in files}
+    for iid, (r, arrays) in packed.items():
+        for k, v in arrays.items():
+            setattr(r, k, _unpack(v))
+        r.indicator = indicators[iid]
+        r.region = codes[r.region]
+        rows[iid] = r
+    problems.extend(found)
+
+
+def read_table(plan: Plan) -> Table:
+    """Every observation of the plan as columns; DataError listing every error (those of
+    :func:`ipplan.data.actuals.load_actuals`, in the same order) when any file is unusable.
+    On a large plan a forked child (:class:`ipplan.engine.fork.Child`) reads the later
+    half of the files meanwhile; if it fails, this process reads them."""
+    files, problems = _files(plan)
+    regions = Labels()
+    regions.code(plan.meta.region)
+    rows: dict[str, Rows] = {}
+    top = plan.meta.region
+    split = _split(files)
+    later = files[split:]
+    child = fork.Child(lambda: [_part(later, top)]) if later else None
+    began = time.monotonic()
+    try:
+        _read_files(files[:split], top, regions, rows, problems)
+    except BaseException:
+        if child is not None:
+            child.stop()
+        raise
+    # a child much slower than this process is stuck: read its files here
+    least, times = CHILD_WAIT
+    data = child.result(max(least, times * (time.monotonic() - began))) if child else None
+    if data is None:
+        _read_files(later, top, regions, rows, problems)
+    else:
+        _merge(data, later, regions, rows, problems)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)
