@@ -97,7 +97,11 @@ class _ByUnit:
         rank_of = {p: r for r, p in enumerate(ranks)}
         self.periods = len(ranks)
         self.rank = np.array([rank_of[p] for p in rows.periods], dtype=np.int64)  # by code
-        self.by_period = np.lexsort((self.rank[rows.period], rows.region))  # each in time
+        key = rows.region.astype(np.int64) * max(1, len(ranks)) + self.rank[rows.period]
+        if len(key) < 2 or bool((key[1:] > key[:-1]).all()):  # written by unit, then time
+            self.by_period = np.arange(len(key))
+        else:
+            self.by_period = np.argsort(key, kind="stable")  # each unit's rows in time
 
     def of(self, code: int) -> np.ndarray | None:
         """The row numbers of one unit, ascending; None when it has none."""
