@@ -38,20 +38,21 @@ class StoredOutput:
         data, warnings = found
         for line in warnings:
             print(line, file=sys.stderr)
-        self.write(data)
+        self.write([data])
         return True
 
     @staticmethod
-    def write(data: bytes) -> None:
-        """Print UTF-8 text as it is when stdout takes UTF-8 (no decoding and encoding
-        again), else as text."""
+    def write(data: Sequence[bytes]) -> None:
+        """Print UTF-8 text (in pieces) as it is when stdout takes UTF-8 (no decoding and
+        encoding again), else as text."""
         out = getattr(sys.stdout, "buffer", None)
         if out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
-            options.emit(data.decode("utf-8"))
+            options.emit(b"".join(data).decode("utf-8"))
             return
-        try:  # the stored bytes as they are: no decoding and encoding again
+        try:  # the bytes as they are: no decoding and encoding again
             sys.stdout.flush()
-            out.write(data)
+            for piece in data:
+                out.write(piece)
             out.flush()
         except BrokenPipeError:
             raise  # the reader went away (| head): not an error of ours
@@ -60,7 +61,7 @@ class StoredOutput:
 
             raise output_failed(exc, "stdout") from None
 
-    def save(self, data: bytes, warnings: list[str]) -> None:
+    def save(self, data: Sequence[bytes], warnings: list[str]) -> None:
         """Store the output, unless a file changed while it was computed (its key, taken
         before reading, might then not be that of what was read): the files' snapshot
         taken before the key (:func:`ipplan.engine.results.snapshot`) must be the same."""
@@ -84,20 +85,21 @@ def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOu
     return StoredOutput(directory, before, wanted) if wanted and before is not None else None
 
 
-CHUNK_UNITS = 2000  # units evaluated and written together (fewer: more work per unit; more: memory)
+CHUNK_UNITS = 1000  # units evaluated and written together (fewer: more work per unit; more: memory)
 
 
-def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> str:
+def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> list[bytes]:
     """``regions --format json`` of a large plan: each half of the units evaluated and
     written by its own process (:func:`ipplan.engine.fork.in_two`), the text the same as
     in one process (the compact layout; a unit's figures never depend on the others),
-    written from the engine's columns (:func:`ipplan.render.regions_json.unit_entries`)."""
+    written from the engine's columns (:func:`ipplan.render.regions_json.unit_entries`);
+    as UTF-8 in pieces."""
     from ipplan.analysis.figures import time_elapsed
     from ipplan.analysis.regions import evaluate_regions, region_rows
     from ipplan.engine.fork import in_two
     from ipplan.render.regions_json import (
         COMPACT_UNITS,
-        compact,
+        compact_chunks,
         head,
         render_regions,
         unit_entries,
@@ -112,10 +114,10 @@ def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> 
     if len(units) <= COMPACT_UNITS:
         names = [u.name for u in units]
         rows = region_rows(units, evaluate_regions(plan, {}, day, names, table=table))
-        return render_regions(rows)
+        return [render_regions(rows).encode("utf-8")]
     meta = plan.meta
     top = head(plan, day, time_elapsed(meta.start, meta.deadline, day), None)
-    return compact(top, None, in_two(units, work))
+    return compact_chunks(top, in_two(units, work))
 
 
 def regions(
@@ -156,16 +158,20 @@ def regions(
         if indicator is not None:
             chosen = require_indicator(the_plan, indicator, code).id
         units = list_units(the_plan, observations)
+        chunks: list[bytes] | None = None
         if table is not None and format is Format.json and chosen is None:
-            text = _json_in_two(the_plan, day, units, table)  # many units: two processes
+            chunks = _json_in_two(the_plan, day, units, table)  # many units: two processes
         else:
             names = [u.name for u in units]
             results = evaluate_regions(the_plan, observations, day, names, table=table)
             rows = region_rows(units, results, chosen)
             text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
     if stored is not None and table is not None:
-        data = text.encode("utf-8")  # once, for the cache and for stdout
+        data = chunks if chunks is not None else [text.encode("utf-8")]  # encoded once
         stored.save(data, printed)
-        stored.write(data)
+        StoredOutput.write(data)
+        return
+    if chunks is not None:
+        StoredOutput.write(chunks)
         return
     options.emit(text)

@@ -96,25 +96,22 @@ class Child:
         return data[:-8]
 
 
-def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> list[str]:
-    """``["".join(work(items[:h])), "".join(work(items[h:]))]`` with h the larger half;
-    the second part computed in a forked child (:class:`Child`) when :func:`allowed`,
-    which sends each piece as it is made."""
+def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> list[bytes]:
+    """``"".join(work(items[:h]))`` and ``"".join(work(items[h:]))`` as UTF-8, with h the
+    larger half; the second part computed in a forked child (:class:`Child`) when
+    :func:`allowed`, which sends each piece as it is made (its bytes are used as they
+    come: no decoding and encoding again)."""
     half = (len(items) + 1) // 2
     first, second = items[:half], items[half:]
     child = Child(lambda: work(second)) if second else None
     try:
-        mine = "".join(work(first))
+        mine = "".join(work(first)).encode("utf-8")
     except BaseException:
         if child is not None:
             child.stop()
         raise
-    data = child.result() if child is not None else None
-    theirs = None
-    if data is not None:
-        with contextlib.suppress(UnicodeDecodeError):
-            theirs = data.decode("utf-8")
-    return [mine, "".join(work(second)) if theirs is None else theirs]
+    theirs = child.result() if child is not None else None
+    return [mine, "".join(work(second)).encode("utf-8") if theirs is None else theirs]
 
 
 def _child(read_end: int, write_end: int, work: Callable[[], Iterable[str | bytes]]) -> NoReturn:

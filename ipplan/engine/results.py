@@ -153,16 +153,15 @@ def load(wanted: dict[str, Any]) -> tuple[bytes, list[str]] | None:
     return text, warnings
 
 
-def save(wanted: dict[str, Any], data: bytes, warnings: Sequence[str]) -> None:
-    """Store one run's output (stdout's text as UTF-8) under ``wanted``; silent on
-    failure."""
+def save(wanted: dict[str, Any], data: Sequence[bytes], warnings: Sequence[str]) -> None:
+    """Store one run's output (stdout's text as UTF-8, in pieces) under ``wanted``; silent
+    on failure."""
     where = folder()
     if where is None:
         return
-    head = {"key": wanted, "length": len(data), "warnings": list(warnings)}
-    write_entry(
-        _entry(where, wanted), json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n", data
-    )
+    head = {"key": wanted, "length": sum(map(len, data)), "warnings": list(warnings)}
+    opening = json.dumps(head, ensure_ascii=False).encode("utf-8") + b"\n"
+    write_entry(_entry(where, wanted), opening, *data)
 
 
 def write_entry(entry: Path, *chunks: bytes) -> None:

@@ -99,25 +99,13 @@ def entries(rows: Sequence[Ranked], indicator: str | None = None) -> str:
     )
 
 
-def compact(
-    rows: Sequence[Ranked] | dict[str, Any], indicator: str | None, parts: Sequence[str]
-) -> str:
-    """The JSON of many units: the head (from ``rows``, the plan's region first, or
-    :func:`head` itself) and the ``parts`` of :func:`entries`, in order, as one list.
+def compact(rows: Sequence[Ranked], indicator: str | None, parts: Sequence[str]) -> str:
+    """The JSON of many units: the head (from ``rows``, the plan's region first) and the
+    ``parts`` of :func:`entries`, in order, as one list (:func:`compact_chunks`).
     Indenting is done by json's pure-Python encoder: minutes for 3,000 units; this is the
     same JSON, a unit a line."""
-    import json
-
-    top = rows if isinstance(rows, dict) else _head(rows, indicator)
-    opening = json_text(json.dumps(top, ensure_ascii=False)[:-1])
-    pieces = [opening, ', "regions": [\n']
-    for part in parts:
-        if part:
-            pieces += [part, ",\n"]
-    if pieces[-1] == ",\n":
-        pieces.pop()
-    pieces.append("\n]}\n")  # one copy of the parts' text (3,000 units: 100 MB as a str)
-    return "".join(pieces)
+    chunks = compact_chunks(_head(rows, indicator), [p.encode("utf-8") for p in parts])
+    return b"".join(chunks).decode("utf-8")
 
 
 def unit_entries(plan: Plan, as_of: date, units: Sequence[Unit], table: Table) -> str:
@@ -149,8 +137,27 @@ def unit_entries(plan: Plan, as_of: date, units: Sequence[Unit], table: Table) -
         for i, (ind, text) in enumerate(zip(seen, texts, strict=True)):
             (by_unit if ind.target is not None else others)[i].append(text)
     t = writer.text
-    return ",\n".join(
-        f'{{"region": {t(u.name)}, "parent": {t(u.parent)}, "code": {t(u.code)}, '
-        f'"rank": null, "indicators": [{", ".join(mine + theirs)}]}}'
-        for u, mine, theirs in zip(units, by_unit, others, strict=True)
-    )
+    entries = []
+    for i, u in enumerate(units):
+        entries.append(
+            f'{{"region": {t(u.name)}, "parent": {t(u.parent)}, "code": {t(u.code)}, '
+            f'"rank": null, "indicators": [{", ".join(by_unit[i] + others[i])}]}}'
+        )
+        by_unit[i] = others[i] = []  # let go of the objects as their entry is made
+    return ",\n".join(entries)
+
+
+def compact_chunks(top: dict[str, Any], parts: Sequence[bytes]) -> list[bytes]:
+    """The JSON of many units as UTF-8 in pieces: the head ``top`` (:func:`head`), then
+    the ``parts`` (entries already UTF-8) in order as one list, a unit a line (no copy of
+    the 100 MB of 3,000 units)."""
+    import json
+
+    pieces = [json_text(json.dumps(top, ensure_ascii=False)[:-1]).encode(), b', "regions": [\n']
+    for part in parts:
+        if part:
+            pieces += [part, b",\n"]
+    if pieces[-1] == b",\n":
+        pieces.pop()
+    pieces.append(b"\n]}\n")
+    return pieces

@@ -20,6 +20,10 @@ from tests.engine.test_engine_cli import run
 LETTERS = list("abcdefg")
 
 
+def text(parts: list[bytes]) -> list[str]:
+    return [part.decode() for part in parts]
+
+
 def pids(part: Sequence[str]) -> str:
     return f"{os.getpid()}:{''.join(part)}"
 
@@ -34,7 +38,7 @@ def _plain_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_second_half_is_computed_by_a_child() -> None:
-    first, second = fork.in_two(LETTERS, pids)
+    first, second = (part.decode() for part in fork.in_two(LETTERS, pids))
     # 7 items: the larger half (4) here, the other 3 in the child
     assert first == f"{os.getpid()}:abcd"
     child, letters = second.split(":")
@@ -46,13 +50,13 @@ def test_one_process_when_asked_or_when_there_is_one_core(
 ) -> None:
     me = os.getpid()
     monkeypatch.setenv("IPPLAN_PROCESSES", "1")
-    assert fork.in_two(LETTERS, pids) == [f"{me}:abcd", f"{me}:efg"]
+    assert text(fork.in_two(LETTERS, pids)) == [f"{me}:abcd", f"{me}:efg"]
     monkeypatch.delenv("IPPLAN_PROCESSES")
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
-    assert fork.in_two(LETTERS, pids) == [f"{me}:abcd", f"{me}:efg"]
+    assert text(fork.in_two(LETTERS, pids)) == [f"{me}:abcd", f"{me}:efg"]
     monkeypatch.delattr(os, "fork")
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
-    assert fork.in_two(["a"], pids) == [f"{me}:a", f"{me}:"]
+    assert text(fork.in_two(["a"], pids)) == [f"{me}:a", f"{me}:"]
 
 
 @pytest.mark.parametrize("how", ["raises", "killed", "exit 0 silent", "no fork"])
@@ -76,7 +80,7 @@ def test_a_failing_child_is_replaced_by_the_parent(
             raise OSError("EAGAIN")
 
         monkeypatch.setattr(os, "fork", refuse)
-    assert fork.in_two(LETTERS, work) == [f"{me}:abcd", f"{me}:efg"]
+    assert text(fork.in_two(LETTERS, work)) == [f"{me}:abcd", f"{me}:efg"]
     out, err = capfd.readouterr()
     assert out == "" and err == ""  # no traceback, no word
 
