@@ -8,9 +8,10 @@ from pathlib import Path
 from ipplan.core.model import Plan
 
 # Actuals above this size are read and evaluated by the engine. Below it the row parser
-# is quicker than importing numpy and pyarrow (about 0.15 s); around it both take well under
-# a second.
-LARGE_BYTES = 2_000_000
+# is quicker than importing numpy and pyarrow (about 0.15 s). Measured (bench/national.py
+# plans, 2026-11-30): 30 units (1.5 MB) take 0.56 s for `regions --format json` by the
+# engine and 1.75 s row by row; the bundled plan (a few kB) 0.3 s row by row.
+LARGE_BYTES = 250_000
 
 
 def folder_bytes(folder: Path | None) -> int:
