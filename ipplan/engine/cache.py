@@ -41,14 +41,17 @@ __all__ = ["folder", "key", "load", "save"]
 
 
 def key(path: Path, raw: bytes, indicator: Indicator, plan_region: str) -> dict[str, Any]:
+    from ipplan.engine.results import known_digest
+
     st = path.stat()
+    digest = known_digest(st) if st.st_size == len(raw) else None
     return {
         "format": FORMAT,
         "version": __version__,
         "path": str(path.resolve()),
         "size": len(raw),
         "mtime_ns": st.st_mtime_ns,
-        "sha256": hashlib.sha256(raw).hexdigest(),
+        "sha256": digest or hashlib.sha256(raw).hexdigest(),
         "indicator": indicator.id,
         "allow_negative": indicator.allow_negative,
         "plan_region": plan_region,

@@ -50,12 +50,28 @@ def _code() -> str:
     return digest.hexdigest()
 
 
+_DIGESTS: dict[tuple[Any, ...], str] = {}  # a file as stat saw it → its SHA-256, this run
+
+
+def _stat_key(st: os.stat_result) -> tuple[Any, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def known_digest(st: os.stat_result) -> str | None:
+    """The SHA-256 this process took of a file for the key, if it is as it was then
+    (same inode, size, mtime and ctime: any write changes the ctime), so that the
+    parsed-actuals cache does not hash the same bytes again."""
+    return _DIGESTS.get(_stat_key(st))
+
+
 def _file(path: Path) -> list[Any] | None:
     """Size, mtime and hash of a regular file; None when it is absent."""
     try:
         with path.open("rb") as f:
             st = os.fstat(f.fileno())
             digest = hashlib.file_digest(f, "sha256").hexdigest()
+            if os.fstat(f.fileno()) == st:  # not written while it was hashed
+                _DIGESTS[_stat_key(st)] = digest
     except FileNotFoundError:
         return None
     return [st.st_size, st.st_mtime_ns, digest]

@@ -99,3 +99,40 @@ def test_compact_entries_read_back_the_same(
     no_parser(monkeypatch)
     assert rows_of(folder) == first == want
     assert len(first) == 900 and all(row[6] is None for row in first)  # yoy None
+
+
+def test_the_key_reuses_the_hash_the_results_key_took_unless_the_file_changed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cold `regions` hashes each file for the results cache; the parsed-actuals cache
+    takes that hash instead of hashing the bytes again, but only while the file is as it
+    was (a same-size rewrite with the old mtime put back still changes the ctime)."""
+    import hashlib
+
+    from ipplan.engine import results
+
+    folder = plan_with(tmp_path, GOOD)
+    path = folder / "actuals" / "tm.csv"
+    plan = load_plan(str(folder))
+    indicator = plan.get("tm")
+    assert indicator is not None
+    assert results.key(folder, "2025-01-01", ["x"]) is not None
+    raw = path.read_bytes()
+    expected = hashlib.sha256(raw).hexdigest()
+    real = hashlib.sha256
+    monkeypatch.setattr(hashlib, "sha256", lambda *a: pytest.fail("hashed again"))
+    assert cache.key(path, raw, indicator, "示例市")["sha256"] == expected
+    monkeypatch.setattr(hashlib, "sha256", real)
+    st = path.stat()
+    changed = raw.replace("来源".encode(), "源头".encode(), 1)  # the same length
+    path.write_bytes(changed)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    calls: list[bytes] = []
+
+    def counted(data: bytes = b"") -> object:
+        calls.append(data)
+        return real(data)
+
+    monkeypatch.setattr(hashlib, "sha256", counted)
+    assert cache.key(path, changed, indicator, "示例市")["sha256"] == real(changed).hexdigest()
+    assert calls == [changed]
