@@ -85,7 +85,7 @@ def _copy(record: T, **changes: object) -> T:
 
 class _ByUnit:
     """One indicator's rows sorted by unit, kept with its columns for every later call
-    (``regions`` evaluates 500 units at a time: each call takes its units' rows from here
+    (``regions`` evaluates 1,000 units at a time: each call takes its units' rows from here
     instead of testing every row of the file; the per-series code takes one unit's)."""
 
     def __init__(self, rows: Rows) -> None:
@@ -142,7 +142,7 @@ def _closure(plan: Plan, indicator: Indicator) -> list[str]:
     return ids
 
 
-class _Engine:
+class Engine:
     def __init__(
         self, plan: Plan, table: Table, as_of: date, method: str, target_for: TargetFor
     ) -> None:
@@ -320,10 +320,10 @@ class _Engine:
         return found
 
 
-def engine_for(plan: Plan, table: Table, as_of: date, method: str = "auto") -> _Engine:
-    """The engine of :func:`evaluate_units`, for :meth:`_Engine.parts` (each unit's own
+def engine_for(plan: Plan, table: Table, as_of: date, method: str = "auto") -> Engine:
+    """The engine of :func:`evaluate_units`, for :meth:`Engine.parts` (each unit's own
     targets)."""
-    return _Engine(plan, table, as_of, method, _OwnTargets(plan))
+    return Engine(plan, table, as_of, method, _OwnTargets(plan))
 
 
 def evaluate_units(
@@ -341,7 +341,7 @@ def evaluate_units(
     table = table if table is not None else read_table(plan)
     if units is None:
         units = [plan.meta.region, *(r for r in table.regions if r != plan.meta.region)]
-    engine = _Engine(plan, table, as_of, method, target_for or _OwnTargets(plan))
+    engine = Engine(plan, table, as_of, method, target_for or _OwnTargets(plan))
     by_unit: list[list[Evaluation]] = [[] for _ in units]
     for indicator in plan.indicators:
         for i, ev in enumerate(engine.indicator(indicator, units)):
