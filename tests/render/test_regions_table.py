@@ -9,24 +9,13 @@ from pathlib import Path
 import pytest
 
 from ipplan.cli.app import main
+from tests.render.at80 import lines, plain_80  # noqa: F401  (the fixture)
 
 EXAMPLE = str(Path(__file__).resolve().parents[2] / "examples" / "counties-example")
 
 
-@pytest.fixture(autouse=True)
-def _plain_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "80")
-    for name in ("IPPLAN_PLAN", "IPPLAN_LANG", "IPPLAN_DEBUG", "FORCE_COLOR", "IPPLAN_TODAY"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def regions(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
-    with pytest.raises(SystemExit) as done:
-        main(["regions", *args])
-    out, err = capsys.readouterr()
-    assert done.value.code in (0, None), err
-    return out.splitlines()
+    return lines(capsys, "regions", *args)
 
 
 def test_bundled_plan_after_the_deadline_is_one_compact_matrix(

@@ -9,26 +9,15 @@ import pytest
 from rich.cells import cell_len
 
 from ipplan.cli.app import main
+from tests.render.at80 import lines, plain_80  # noqa: F401  (the fixture)
 
 MARKS = tuple("，。、；：？！）」』”’》〉】")
 
 
-@pytest.fixture(autouse=True)
-def _plain_env(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("NO_COLOR", "1")
-    monkeypatch.setenv("COLUMNS", "80")
-    for name in ("IPPLAN_PLAN", "IPPLAN_LANG", "IPPLAN_DEBUG", "FORCE_COLOR", "IPPLAN_TODAY"):
-        monkeypatch.delenv(name, raising=False)
-
-
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> list[str]:
-    with pytest.raises(SystemExit) as done:
-        main(list(args))
-    out, err = capsys.readouterr()
-    assert done.value.code in (0, None), err
-    lines = out.splitlines()
-    assert all(cell_len(line) <= 80 for line in lines)
-    return lines
+    found = lines(capsys, *args)
+    assert all(cell_len(line) <= 80 for line in found)
+    return found
 
 
 def test_show_never_starts_a_line_with_a_full_stop(capsys: pytest.CaptureFixture[str]) -> None:
