@@ -23,43 +23,33 @@ Not a timed test: it prints numbers for people to read. Run it with
 Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
 DuckDB is a dev dependency, used here only.
 
-Last measured on a quiet machine (2026-11-30, load 1.4–1.7, after every other job had
-ended; 3,000 units, one run; wall s / CPU s / RSS sum MB / PSS sum MB): DuckDB cold
-2.41 / 3.94 / 428 / 424; `regions --format json` cold 8.16 / 11.98 / 823 / 594 (3.39×
-wall, 3.04× CPU, 1.92× RSS, 1.40× PSS): NOT within the 1.5× time aim; warm 0.55 / 0.54 /
-143 (0.22×): within; `status --region` cold 2.55 (1.06×), warm 2.09 (0.84×): within. The
-two processes bring the wall time to about two thirds of the CPU time; reaching 1.5×
-(about 3.6 s here) needs about a third of today's CPU per row.
+Last measured (2026-11-30, 14:13–14:31, a quiet 2-core machine: load about 1, no other
+job; the speed of the machine itself varied: DuckDB took 2.1–3.4 s for the same files;
+wall s / CPU s / RSS sum MB / PSS sum MB; ratios to DuckDB in the same run):
 
-Earlier runs on the shared machine:
+- 3,000 units, seven runs: `regions --format json` cold 3.6–5.4 s wall, 1.21–1.82× DuckDB's
+  (median 1.56×: NOT reliably within the 1.5× aim), 1.07–1.50× its CPU time (5.4–7.6 s);
+  memory 1.64–1.86× as the RSS sum (714–768 MB: within 2×), 1.35–1.52× as PSS. Warm
+  0.44–0.77 s (0.14–0.27×). `status --region` cold 1.2–1.8 s (0.41–0.58×), warm
+  1.2–1.6 s (0.47–0.61×).
+- 300 units: DuckDB 0.51–0.72; `regions` cold 0.81–1.09 (1.51–1.67×), warm 0.36–0.40.
+- 30 units (1.5 MB: the engine since its threshold is 250 kB): DuckDB 0.25–0.40; `regions`
+  cold 0.84 (was 1.7–2.0 row by row), `status --region` 0.73.
 
-Last measured (2026-11-30, two runs, 2 cores shared with five other jobs: load 3–4, so a
-second process, ipplan's or DuckDB's, rarely had a free core; wall s / CPU s / peak RSS sum
-MB / peak PSS sum MB; ratios to DuckDB in the same run):
+Where the wall time of a cold run goes at 3,000 units (py-spy, the parent): imports 0.3 s
+(typer with pydantic, numpy, pyarrow); the results-cache key 0.15 s (SHA-256 of 147 MB in
+two threads); targets.yaml and its 52,200 unit targets 0.25 s; reading 0.6 s (pyarrow's
+threads; a forked child reads the later half of the files, its columns come back pickled);
+then each process evaluates and writes half of the units, 1,000 at a time, 1.6–2.0 s
+(straight from the engine's columns to JSON text: no Evaluation record; 1.15 s per 1,000
+units in one process, of which the figures about 60 %, the text about 35 %); the output
+written as UTF-8 pieces. What is left is Python work per series (each unit's own target as
+an Indicator, projections and backtests with Python's own ``**`` for bit-exact figures,
+the evaluation words in Decimal, the JSON text): about 20 µs per series and process.
 
-- 30 units (below the engine's 2 MB: the row-by-row path, one process): DuckDB
-  0.41–0.43 / 0.39–0.50 / 108; `regions` cold 2.3–3.4 / 2.2–3.4 / 74; `status --region`
-  1.1–1.6.
-- 300 units: DuckDB 0.57–0.73 / 0.7–0.8 / 141; `regions` cold 1.6–2.0 / 2.0–2.1 / 237 /
-  148–155 (2.75–2.79×), warm 0.32–0.34 (0.43–0.50×); `status --region` cold 0.7.
-- 3,000 units: DuckDB 3.4–5.7 / 4.7–5.5 / 421–426 / 412–421. `regions --format json`
-  cold 13.4–15.9 / 11.4–13.2 / 825–828 / 584–591: 2.77–3.98× wall time, 2.37–2.44× CPU
-  time: NOT within the 1.5× time aim; 1.94–1.97× memory counted as the RSS sum (within the
-  2× aim, barely), 1.40–1.42× as PSS. Warm 0.59–0.61 / 0.55–0.57 / 143 (0.12–0.14×, the
-  results cache): within. `status --region` cold 2.0–2.5 / 1.9–2.5 / 252 (0.35–0.74×),
-  warm 2.2–2.4 (0.49–0.50×): within.
-  The round before (one process): `regions` cold 20.5–27.0 / 9.0–10.5 / 727 (1.63–2.49×
-  wall, 2.0–2.45× CPU, DuckDB then 10.0–12.6 s wall on a busier machine).
-
-Two processes (ipplan.engine.fork): a child reads the later half of the actuals files into
-the parsed-actuals cache while the parent reads the first half, and after loading a child
-evaluates and writes the second half of the units while the parent does the first. That
-shortens the wall time only when the second core is free: here it seldom was (the CPU time
-rose by about 1 s: copy-on-write faults, the child's files hashed and loaded again from the
-cache). On an idle 2-core machine the floor is about CPU / 2 ≈ 6 s, still about 1.3–1.7×
-DuckDB's. Where one process's CPU goes at 3,000 units: imports 0.5 s; targets.yaml and
-its 52,200 unit targets 0.85 s; reading the CSVs 2.4 s; evaluating 60,000 series 2.4–3.0 s;
-the JSON 2.8 s (status objects 1.0 s, json's C encoder 1.1–1.9 s for 56 MB).
+History at 3,000 units (wall, ratio to DuckDB): 39 s for one unit with 1,000 units before
+the engine (19×); 20.5–27.0 s (1.6–2.5× on a busy machine, one process); 8.16 s (3.39×,
+two processes, pandas' reader, per-series records and json.dumps); 3.6–5.4 s now.
 """
 
 from __future__ import annotations
