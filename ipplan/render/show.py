@@ -14,7 +14,8 @@ from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
 from ipplan.analysis.project import REGISTRY
 from ipplan.core.i18n import Lang, word
 from ipplan.present import fmt
-from ipplan.present.labels import HEAD, NOTES, STYLE, TARGET_TYPE, TEXT, label, status_word
+from ipplan.present.final import shown_status
+from ipplan.present.labels import HEAD, NOTES, STYLE, TARGET_TYPE, TEXT, label
 from ipplan.render.chart import Line, chart
 from ipplan.render.console import print_wrapped, string_console, text_of
 from ipplan.render.show_projections import (
@@ -176,8 +177,8 @@ def render_show(
         para(w("target", by=ctx.by_deadline(), goal=goal))
         if t.source:
             para(w("source", source=t.source))
-    status = Text(
-        status_word(ev.status, lang) + (w("final_mark") if ev.final else ""),
+    status = Text(  # after the deadline the final evaluation's word, as status and regions
+        shown_status(ev, result, lang) + (w("final_mark") if ev.final else ""),
         style=STYLE[ev.status],
     )
     if Note.final_awaited in ev.notes:

@@ -57,6 +57,20 @@ def test_status_after_the_deadline_shows_final_words_not_the_pace(
     assert not any(f"| {word} |" in md for word in PACE) and "7 targets:" not in md
 
 
+def test_show_after_the_deadline_words_the_status_as_status_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    # the same targets as above: show's status line gives the final words, not the pace
+    # (was "状态：进度正常（已过截止日期…）" beside status's 预计已完成);
+    # before the deadline the pace
+    tm = run(capsys, "show", "trademarks_valid", "--as-of", "2026-11-30").splitlines()
+    assert "状态：预计已完成（已过截止日期，截止期数据未出，以下仍是预测）" in tm
+    gi = run(capsys, "show", "gi_valid", "--as-of", "2026-11-30", "--lang", "en")
+    assert "Status: likely missed (deadline passed" in gi
+    before = run(capsys, "show", "trademarks_valid", "--as-of", "2025-06-30").splitlines()
+    assert "状态：进度正常" in before
+
+
 def test_status_midterm_after_the_deadline_counts_in_the_status_words(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -99,7 +99,8 @@ def test_after_the_deadline_without_final_data(result: PlanEvaluation) -> None:
     plan = result.plan
     later = evaluate_plan(plan, load_actuals(plan), date(2026, 3, 1))
     out = lines(later, "trademarks_valid")
-    assert "状态：进度正常（已过截止日期，截止期数据未出，以下仍是预测）" in out
+    # the final evaluation's word, as status and regions say it (projection 30,847 ≥ 30,000)
+    assert "状态：预计已完成（已过截止日期，截止期数据未出，以下仍是预测）" in out
 
 
 def test_eighty_columns_and_no_colour(result: PlanEvaluation) -> None:
