@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn, TypeVar
 
@@ -32,16 +31,17 @@ def allowed() -> bool:
 
 
 class Child:
-    """Work done by a forked child while this process goes on: its pieces (text as UTF-8,
-    or bytes) come back through a pipe, received by a thread here. :meth:`result` gives
-    them all, or None when no child could be made or it failed, was killed, answered short
-    or took longer than ``timeout`` seconds (it is then killed): the caller then does the
-    work itself. ``work`` must depend only on what this process held when it was made."""
+    """Work done by a forked child while this process goes on: the child computes all of
+    it, then sends its pieces (text as UTF-8, or bytes) through a pipe, which this process
+    reads only once its own work is done (:meth:`result`): no thread here takes the GIL
+    from the work to receive (a pipe holds 64 kB: a receiving thread made the child wait
+    for it hundreds of times). :meth:`result` gives everything sent, or None when no child
+    could be made or it failed, was killed, answered short or took longer than ``timeout``
+    seconds (it is then killed): the caller then does the work itself. ``work`` must
+    depend only on what this process held when it was made."""
 
     def __init__(self, work: Callable[[], Iterable[str | bytes]]) -> None:
         self.pid = 0
-        self.received: list[bytes] = []
-        self.reader: threading.Thread | None = None
         self.read_end = -1
         if not allowed():
             return
@@ -60,9 +60,6 @@ class Child:
             _child(read_end, write_end, work)
         os.close(write_end)
         self.pid, self.read_end = pid, read_end
-        self.reader = threading.Thread(target=_receive, args=(read_end, self.received),
-                                       daemon=True)  # fmt: skip
-        self.reader.start()
 
     def stop(self) -> None:
         """Kill the child (when the work is no longer wanted)."""
@@ -73,24 +70,22 @@ class Child:
 
     def result(self, timeout: float | None = None) -> bytes | None:
         """Everything the child sent (without the length at the end), or None."""
-        if not self.pid or self.reader is None:
+        if not self.pid:
             return None
         pid, self.pid = self.pid, 0
-        self.reader.join(timeout)  # the pipe's end: the child has finished, failed or died
-        if self.reader.is_alive():  # too slow (stuck?): this process does the work
+        received = _receive(self.read_end, timeout)
+        if received is None:  # too slow (stuck?): this process does the work
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGKILL)
-            self.reader.join()
         with contextlib.suppress(OSError):
             os.close(self.read_end)
         try:
             _, status = os.waitpid(pid, 0)
         except OSError:
             return None
-        data = b"".join(self.received)
-        self.received.clear()
-        if not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+        if received is None or not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
             return None
+        data = b"".join(received)
         if len(data) < 8 or int.from_bytes(data[-8:], "big") != len(data) - 8:
             return None
         return data[:-8]
@@ -115,16 +110,17 @@ def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> 
 
 
 def _child(read_end: int, write_end: int, work: Callable[[], Iterable[str | bytes]]) -> NoReturn:
-    """Compute in the child and write each piece to the pipe (text as UTF-8), then the
+    """Compute in the child, then write every piece to the pipe (text as UTF-8) and the
     number of bytes written (8 bytes); exit 0 only when all of it was written. Nothing is
     printed: any error only makes the exit status 1."""
     code = 1
     try:
         os.close(read_end)
+        pieces = [p if isinstance(p, bytes) else p.encode("utf-8") for p in work()]
+        sent = sum(map(len, pieces))
         with os.fdopen(write_end, "wb") as out:
-            sent = 0
-            for piece in work():
-                sent += out.write(piece if isinstance(piece, bytes) else piece.encode("utf-8"))
+            for piece in pieces:
+                out.write(piece)
             out.write(sent.to_bytes(8, "big"))  # the length last: an answer cut short shows
         code = 0
     except BaseException:  # the parent does this work itself
@@ -133,8 +129,22 @@ def _child(read_end: int, write_end: int, work: Callable[[], Iterable[str | byte
         os._exit(code)
 
 
-def _receive(read_end: int, received: list[bytes]) -> None:
-    """Read the pipe to its end into ``received`` (in a thread of the parent)."""
-    with contextlib.suppress(OSError), os.fdopen(read_end, "rb", closefd=False) as source:
-        while chunk := source.read(1 << 20):
-            received.append(chunk)
+def _receive(read_end: int, timeout: float | None) -> list[bytes] | None:
+    """Read the pipe to its end; None when that takes more than ``timeout`` seconds."""
+    import select
+    import time
+
+    deadline = None if timeout is None else time.monotonic() + timeout
+    received: list[bytes] = []
+    while True:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([read_end], [], [], left)[0]:
+                return None
+        try:
+            chunk = os.read(read_end, 1 << 20)
+        except OSError:
+            return received
+        if not chunk:
+            return received
+        received.append(chunk)
