@@ -218,11 +218,6 @@ class IndicatorText:
             ("value", attrgetter("value"), "number"),
         ]
 
-    def indicators(self, result: PlanEvaluation, only: str | None = None) -> str:
-        """``json_text(json.dumps(indicator_dicts(result), ensure_ascii=False))``; with
-        ``only``, just the object of that indicator id (as regions --indicator keeps)."""
-        return "[" + ", ".join(self.evaluations(*chosen(result, only))) + "]"
-
 
 def chosen(
     result: PlanEvaluation, only: str | None = None

@@ -19,7 +19,7 @@ from ipplan.data.plan import load_plan
 from ipplan.data.units import list_units
 from ipplan.engine.load import read_table
 from ipplan.present.json import indicator_dicts, json_number
-from ipplan.present.jsontext import IndicatorText, numbers
+from ipplan.present.jsontext import IndicatorText, chosen, numbers
 from ipplan.present.safe import json_text
 from ipplan.render import regions_json
 from tests.engine.plans import plans, write
@@ -78,8 +78,9 @@ def test_random_plans_are_written_as_json_dumps_writes_them(data: dict[str, Any]
         write(Path(tmp), data)
         rows = every_unit(tmp, data["as_of"])
         for row in rows:
-            expected = json_text(json.dumps(indicator_dicts(row.result), ensure_ascii=False))
-            assert IndicatorText().indicators(row.result) == expected
+            expected = [json_text(json.dumps(d, ensure_ascii=False))
+                        for d in indicator_dicts(row.result)]  # fmt: skip
+            assert IndicatorText().evaluations(*chosen(row.result)) == expected
         assert regions_json.entries(rows) == expected_entries(rows)
         assert regions_json.entries(rows, "f_cum") == expected_entries(rows, "f_cum")
         assert without_records(tmp, data["as_of"], rows) == expected_entries(rows)
