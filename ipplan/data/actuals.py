@@ -210,23 +210,30 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def read_actuals(plan: Plan) -> tuple[dict[str, list[Observation]], list[Problem]]:
-    """All observations of a plan, by indicator id, and every problem found."""
-    found: dict[str, list[Observation]] = {ind.id: [] for ind in plan.indicators}
+def plan_files(plan: Plan) -> tuple[list[tuple[Path, Indicator]], list[Problem]]:
+    """The plan's actuals files with their indicators (:func:`actuals_files`), and the
+    problems of the folder and its files; for the row parser and the engine alike."""
     folder = plan.actuals_dir
     try:
         if folder is not None and folder.exists() and not folder.is_dir():
-            return found, [Problem("actuals.not_a_folder", {"path": str(folder)}, str(folder))]
+            return [], [Problem("actuals.not_a_folder", {"path": str(folder)}, str(folder))]
         if folder is None or not folder.is_dir():
-            return found, []
+            return [], []
     except OSError as exc:  # the plan folder cannot be searched (permissions)
         params = {"reason": exc.strerror or str(exc)}
-        return found, [Problem("actuals.unreadable", params, str(folder))]
-    files, problems = actuals_files(folder, found)
+        return [], [Problem("actuals.unreadable", params, str(folder))]
+    files, problems = actuals_files(folder, plan.ids)
     indicators = {ind.id: ind for ind in plan.indicators}
-    for path, indicator_id in files:
-        observations, file_problems = parse_file(path, indicators[indicator_id], plan.meta.region)
-        found[indicator_id] = observations
+    return [(path, indicators[i]) for path, i in files], problems
+
+
+def read_actuals(plan: Plan) -> tuple[dict[str, list[Observation]], list[Problem]]:
+    """All observations of a plan, by indicator id, and every problem found."""
+    found: dict[str, list[Observation]] = {ind.id: [] for ind in plan.indicators}
+    files, problems = plan_files(plan)
+    for path, indicator in files:
+        observations, file_problems = parse_file(path, indicator, plan.meta.region)
+        found[indicator.id] = observations
         problems.extend(file_problems)
     return found, problems
 

@@ -16,10 +16,12 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import time
 from collections.abc import Callable, Iterable, Sequence
 from typing import NoReturn, TypeVar
 
 T = TypeVar("T")
+CHILD_WAIT = (60.0, 4.0)  # seconds at least, and times this process's own work since the fork
 
 
 def allowed() -> bool:
@@ -43,6 +45,7 @@ class Child:
     def __init__(self, work: Callable[[], Iterable[str | bytes]]) -> None:
         self.pid = 0
         self.read_end = -1
+        self.began = time.monotonic()
         if not allowed():
             return
         try:
@@ -67,6 +70,12 @@ class Child:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
         self.result()
+
+    def in_time(self) -> bytes | None:
+        """:meth:`result`, waiting for a child much slower than this process has been
+        since it was made (:data:`CHILD_WAIT`) no longer: it is then taken to be stuck."""
+        least, times = CHILD_WAIT
+        return self.result(max(least, times * (time.monotonic() - self.began)))
 
     def result(self, timeout: float | None = None) -> bytes | None:
         """Everything the child sent (without the length at the end), or None."""
@@ -105,7 +114,7 @@ def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> 
         if child is not None:
             child.stop()
         raise
-    theirs = child.result() if child is not None else None
+    theirs = child.in_time() if child is not None else None
     return [mine, "".join(work(second)).encode("utf-8") if theirs is None else theirs]
 
 
@@ -132,7 +141,6 @@ def _child(read_end: int, write_end: int, work: Callable[[], Iterable[str | byte
 def _receive(read_end: int, timeout: float | None) -> list[bytes] | None:
     """Read the pipe to its end; None when that takes more than ``timeout`` seconds."""
     import select
-    import time
 
     deadline = None if timeout is None else time.monotonic() + timeout
     received: list[bytes] = []

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import stat
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from ipplan.core.errors import DataError, Problem
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.core.periods import Period
 from ipplan.data import actuals
+from ipplan.data.safeio import MAX_ACTUALS_BYTES
 from ipplan.engine import cache, fork, size
 from ipplan.engine.fastcsv import Parsed, fast_rows, parse
 from ipplan.engine.rows import FloatArray, IntArray, Labels, Rows, strict_rows
@@ -55,37 +55,16 @@ class Table:
         return out
 
 
-def _files(plan: Plan) -> tuple[list[tuple[Path, Indicator]], list[Problem]]:
-    """The actuals files and their indicators, as :func:`ipplan.data.actuals.read_actuals`
-    lists them."""
-    folder = plan.actuals_dir
-    if folder is not None and folder.exists() and not folder.is_dir():
-        return [], [Problem("actuals.not_a_folder", {"path": str(folder)}, str(folder))]
-    if folder is None or not folder.is_dir():
-        return [], []
-    found: list[tuple[Path, Indicator]] = []
-    problems: list[Problem] = []
-    for path in sorted(folder.glob("*.csv")):
-        indicator = plan.get(path.stem)
-        if indicator is None:
-            problems.append(
-                Problem("actuals.unknown_file", {"id": path.stem}, str(path), severity="warning")
-            )
-            continue
-        found.append((path, indicator))
-    return found, problems
-
-
 def _regular_bytes(path: Path) -> bytes | None:
     """The bytes of a plain file (anything else is left to the strict reader's checks)."""
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
+        st = path.stat()
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_ACTUALS_BYTES:
             return None
-        limit = getattr(actuals, "MAX_ACTUALS_BYTES", None)
         raw = path.read_bytes()
     except OSError:
         return None
-    return None if limit is not None and len(raw) > limit else raw
+    return None if len(raw) > MAX_ACTUALS_BYTES else raw  # grown since the stat
 
 
 def _cached_rows(hit: dict[str, Any], indicator: Indicator, regions: Labels) -> Rows:
@@ -150,9 +129,6 @@ def _read_one(
     rows[indicator.id] = strict_rows(observations, indicator, top, regions)
     if wanted is not None and not found:
         cache.save(path, wanted, rows[indicator.id], regions.values)
-
-
-CHILD_WAIT = (60.0, 4.0)  # seconds at least, and times this process's own reading
 
 
 def _read_files(
@@ -249,7 +225,7 @@ def read_table(plan: Plan) -> Table:
     :func:`ipplan.data.actuals.load_actuals`, in the same order) when any file is unusable.
     On a large plan a forked child (:class:`ipplan.engine.fork.Child`) reads the later
     half of the files meanwhile; if it fails, this process reads them."""
-    files, problems = _files(plan)
+    files, problems = actuals.plan_files(plan)
     regions = Labels()
     regions.code(plan.meta.region)
     rows: dict[str, Rows] = {}
@@ -257,7 +233,6 @@ def read_table(plan: Plan) -> Table:
     split = _split(files)
     later = files[split:]
     child = fork.Child(lambda: [_part(later, top)]) if later else None
-    began = time.monotonic()
     try:
         _read_files(files[:split], top, regions, rows, problems)
     except BaseException:
@@ -265,8 +240,7 @@ def read_table(plan: Plan) -> Table:
             child.stop()
         raise
     # a child much slower than this process is stuck: read its files here
-    least, times = CHILD_WAIT
-    data = child.result(max(least, times * (time.monotonic() - began))) if child else None
+    data = child.in_time() if child else None
     if data is None:
         _read_files(later, top, regions, rows, problems)
     else:

@@ -59,7 +59,7 @@ def test_one_process_when_asked_or_when_there_is_one_core(
     assert text(fork.in_two(["a"], pids)) == [f"{me}:a", f"{me}:"]
 
 
-@pytest.mark.parametrize("how", ["raises", "killed", "exit 0 silent", "no fork"])
+@pytest.mark.parametrize("how", ["raises", "killed", "exit 0 silent", "no fork", "stuck"])
 def test_a_failing_child_is_replaced_by_the_parent(
     monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], how: str
 ) -> None:
@@ -71,9 +71,13 @@ def test_a_failing_child_is_replaced_by_the_parent(
                 raise RuntimeError("boom")
             if how == "killed":
                 os.kill(os.getpid(), signal.SIGKILL)
+            if how == "stuck":
+                signal.pause()
             os._exit(0)  # without writing its answer
         return pids(part)
 
+    if how == "stuck":  # waited for at most this long, then killed
+        monkeypatch.setattr(fork, "CHILD_WAIT", (0.5, 0.0))
     if how == "no fork":
 
         def refuse() -> int:

@@ -154,7 +154,7 @@ def test_a_failing_child_is_replaced_by_this_process(
 
     monkeypatch.setattr(load, "_part", failing)
     if how == "stuck":  # waited for at most this long, then killed
-        monkeypatch.setattr(load, "CHILD_WAIT", (0.5, 0.0))
+        monkeypatch.setattr(fork, "CHILD_WAIT", (0.5, 0.0))
     assert seen(read_table(plan)) == one
     out, err = capfd.readouterr()
     assert out == "" and err == ""
