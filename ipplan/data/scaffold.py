@@ -215,15 +215,15 @@ def _fill_existing(directory: Path, files: dict[str, bytes]) -> None:
     with Ctrl-C and ``kill`` held back; when writing fails, what was made is removed."""
     actuals = directory / "actuals"
     made_actuals = not actuals.exists()
-    try:
-        with plan_lock(actuals):
-            for relative in files:  # again, under the lock: another init may have been first
-                if (directory / relative).exists():
-                    raise UsageError("init.exists", path=str(directory / relative))
-            ordered = sorted(files.items(), key=lambda item: item[0] == TARGETS)
+    with plan_lock(actuals):
+        for relative in files:  # again, under the lock: another init may have been first
+            if (directory / relative).exists():  # then its files are left as they are
+                raise UsageError("init.exists", path=str(directory / relative))
+        ordered = sorted(files.items(), key=lambda item: item[0] == TARGETS)
+        try:
             with deferred():
                 replace_all([Pending(directory / rel, data, None) for rel, data in ordered])
-    except IpplanError:
-        if made_actuals:
-            shutil.rmtree(actuals, ignore_errors=True)
-        raise
+        except IpplanError:  # no plan file was there: the actuals folder is this run's
+            if made_actuals:
+                shutil.rmtree(actuals, ignore_errors=True)
+            raise

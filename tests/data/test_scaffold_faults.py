@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -137,3 +138,34 @@ def test_an_existing_empty_folder_is_filled_under_the_lock(tmp_path: Path) -> No
     assert names == ["temp targets.yaml", "replace targets.yaml"]
     assert (target / "actuals" / LOCK_NAME).exists()  # the plan lock was taken
     assert (target / "targets.yaml").is_file()
+
+
+def test_an_init_second_to_an_existing_folder_leaves_the_first_ones_files(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two inits of the same existing folder: the second saw no actuals/ before the lock,
+    but the first wrote its plan meanwhile; the second is refused (init.exists) and removes
+    nothing (it used to remove the first one's actuals/)."""
+    from contextlib import contextmanager
+
+    from ipplan.core.errors import UsageError
+    from ipplan.data import scaffold
+
+    target = tmp_path / "p"
+    target.mkdir()
+    real = scaffold.plan_lock
+
+    @contextmanager
+    def first_one_wins(folder: Path, *args: object) -> Iterator[None]:
+        folder.mkdir(exist_ok=True)  # the first init, done while this one waited
+        (folder / "x.csv").write_text("period,value\n2024,1\n", "utf-8")
+        (target / "targets.yaml").write_text("plan: {}\n", "utf-8")
+        with real(folder):
+            yield
+
+    monkeypatch.setattr(scaffold, "plan_lock", first_one_wins)
+    with pytest.raises(UsageError) as err:
+        scaffold.create_plan(target, "blank")
+    assert err.value.code == "init.exists"
+    assert (target / "actuals" / "x.csv").read_text("utf-8") == "period,value\n2024,1\n"
+    assert (target / "targets.yaml").read_text("utf-8") == "plan: {}\n"
