@@ -27,7 +27,7 @@ from ipplan.engine import whole
 from ipplan.engine.columns import Chosen, Found, choose, cumulative_projections, growth_rate
 from ipplan.engine.columns import series_projections as column_projections
 from ipplan.engine.exact import NAN, Array, ppow, record
-from ipplan.engine.whole import is_whole
+from ipplan.engine.whole import is_whole, nones
 
 MakeObs = Callable[[int], "list[Observation]"]  # point index → that point's observations
 MakeCells = Callable[[int], "tuple[list[str | None], list[str | None]]"]  # sources, flags
@@ -171,10 +171,6 @@ def _exact_sum(values: Iterable[float]) -> Fraction:
     return exact_sum(found)
 
 
-def _nones(a: Array) -> list[float | None]:
-    return [None if x != x else x for x in a.tolist()]
-
-
 def level(plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, method: str) -> Made:
     """``_level`` of :mod:`ipplan.analysis.evaluate` for every column (``indicators``: each
     column's indicator, with its own target or none)."""
@@ -235,7 +231,7 @@ def level(plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, me
             if years_left > 0
             else np.full(n, NAN)
         )
-    growth_l, need_growth_l = _nones(growth), _nones(need_growth)
+    growth_l, need_growth_l = nones(growth), nones(need_growth)
     T_l, has_l = Ts.tolist(), has_t.tolist()
     base_l = base.tolist() if base is not None else None
     days_left = (deadline - t).days
@@ -246,7 +242,7 @@ def level(plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, me
     if two_levels and years_between(series[first].end, t) > 0:
         pace_l = [
             w if fine else per_year(_exact(a) - _exact(b), span_days)
-            for w, fine, a, b in zip(_nones(pace_w), pace_ok.tolist(), v_l, v0_l, strict=True)
+            for w, fine, a, b in zip(nones(pace_w), pace_ok.tolist(), v_l, v0_l, strict=True)
         ]
     # the other figures that meet thresholds, exactly, as _level computes them (per column)
     basis_t = list(basis)

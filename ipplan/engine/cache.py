@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from ipplan import __version__
+from ipplan.core.errors import PeriodError
 from ipplan.core.model import Indicator
 from ipplan.core.periods import parse_period
 from ipplan.engine.results import folder, write_entry
@@ -87,8 +88,14 @@ def load(path: Path, wanted: dict[str, Any]) -> dict[str, Any] | None:
             if meta.get("key") != wanted:
                 return None
             arrays = {name: data[name] for name in ARRAYS}
-    except (OSError, ValueError, KeyError, UnicodeDecodeError):
-        return None
+        return _entry_rows(meta, arrays)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError,
+            PeriodError):  # fmt: skip
+        return None  # a damaged entry: read the file again
+
+
+def _entry_rows(meta: dict[str, Any], arrays: dict[str, Any]) -> dict[str, Any]:
+    """The columns and labels of an entry (KeyError, ValueError … when it is damaged)."""
     labels = meta["labels"]
     n = len(arrays["value"])
     for name in CODES:  # one label (none) in every row: one value, as load.fast_rows has it

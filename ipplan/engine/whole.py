@@ -101,8 +101,8 @@ def level_figures(
     done = v >= T if up else v <= T
     status = statuses(done, final, ratio)
     figs: list[Any] = [None] * len(v)
-    cols = zip(_nones(attainment), _nones(progress), gap.tolist(), _nones(need_pace),
-               _nones(ratio), linear.tolist(), status, strict=True)  # fmt: skip
+    cols = zip(nones(attainment), nones(progress), gap.tolist(), nones(need_pace),
+               nones(ratio), linear.tolist(), status, strict=True)  # fmt: skip
     for c, (fig, fine_c) in enumerate(zip(cols, ok.tolist(), strict=True)):
         if fine_c:
             figs[c] = fig
@@ -154,15 +154,16 @@ def cumulative_figures(
     attainment = quotient(S, T)
     gap = np.maximum(T - S, 0.0) if increasing else np.maximum(S - T, 0.0)
     figs: list[Any] = [None] * n
-    cols = zip(S.tolist(), _nones(pace), _nones(need), _nones(ratio), status,
-               _nones(progress), _nones(attainment), gap.tolist(), strict=True)  # fmt: skip
+    cols = zip(S.tolist(), nones(pace), nones(need), nones(ratio), status,
+               nones(progress), nones(attainment), gap.tolist(), strict=True)  # fmt: skip
     for c, (fig, fine_c) in enumerate(zip(cols, ok.tolist(), strict=True)):
         if fine_c:
             figs[c] = fig
     return figs
 
 
-def _nones(a: Array) -> list[float | None]:
+def nones(a: Array) -> list[float | None]:
+    """A column as Python floats, NaN (not computed) as None."""
     return [None if x != x else x for x in a.tolist()]
 
 

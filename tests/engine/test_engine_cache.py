@@ -136,3 +136,31 @@ def test_the_key_reuses_the_hash_the_results_key_took_unless_the_file_changed(
     monkeypatch.setattr(hashlib, "sha256", counted)
     assert cache.key(path, changed, indicator, "示例市")["sha256"] == real(changed).hexdigest()
     assert calls == [changed]
+
+
+@pytest.mark.parametrize("labels", [{}, {"periods": ["2023-13"]}, None])
+def test_an_entry_with_its_key_but_damaged_labels_is_ignored(
+    tmp_path: Path, own_cache: Path, labels: object
+) -> None:
+    """An entry whose key matches but whose labels are missing, wrong or not a mapping
+    is read again from the file (it used to end in KeyError, PeriodError or TypeError)."""
+    import io
+    import json
+
+    import numpy as np
+
+    folder = plan_with(tmp_path / "plan", GOOD)
+    rows_of(folder)
+    (entry,) = own_cache.glob("*.npz")
+    with np.load(entry, allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+    if isinstance(labels, dict) and labels:
+        meta["labels"] = {**meta["labels"], **labels}
+    else:
+        meta["labels"] = labels
+    arrays["meta"] = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    entry.write_bytes(buffer.getvalue())
+    assert rows_of(folder) == reference(folder)
