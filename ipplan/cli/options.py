@@ -249,9 +249,20 @@ def width() -> int:
     return shutil.get_terminal_size((80, 24)).columns
 
 
-def emit(text: str) -> None:
+def emit(text: str | Sequence[bytes]) -> None:
+    """Print ``text``; UTF-8 text in pieces as it is when stdout takes UTF-8 (no decoding
+    and encoding again), else decoded."""
     try:
-        sys.stdout.write(text)
+        out = getattr(sys.stdout, "buffer", None)
+        if isinstance(text, str):
+            sys.stdout.write(text)
+        elif out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
+            sys.stdout.write(b"".join(text).decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            for piece in text:
+                out.write(piece)
+            out.flush()
         sys.stdout.flush()
     except BrokenPipeError:
         raise  # the reader went away (| head): not an error of ours

@@ -38,28 +38,8 @@ class StoredOutput:
         data, warnings = found
         for line in warnings:
             print(line, file=sys.stderr)
-        self.write([data])
+        options.emit([data])
         return True
-
-    @staticmethod
-    def write(data: Sequence[bytes]) -> None:
-        """Print UTF-8 text (in pieces) as it is when stdout takes UTF-8 (no decoding and
-        encoding again), else as text."""
-        out = getattr(sys.stdout, "buffer", None)
-        if out is None or sys.stdout.encoding.lower().replace("-", "") != "utf8":
-            options.emit(b"".join(data).decode("utf-8"))
-            return
-        try:  # the bytes as they are: no decoding and encoding again
-            sys.stdout.flush()
-            for piece in data:
-                out.write(piece)
-            out.flush()
-        except BrokenPipeError:
-            raise  # the reader went away (| head): not an error of ours
-        except OSError as exc:  # as emit: one line, exit 3
-            from ipplan.data.atomic import output_failed
-
-            raise output_failed(exc, "stdout") from None
 
     def save(self, data: Sequence[bytes], warnings: list[str]) -> None:
         """Store the output, unless a file changed while it was computed (its key, taken
@@ -169,9 +149,9 @@ def regions(
     if stored is not None and table is not None:
         data = chunks if chunks is not None else [text.encode("utf-8")]  # encoded once
         stored.save(data, printed)
-        StoredOutput.write(data)
+        options.emit(data)
         return
     if chunks is not None:
-        StoredOutput.write(chunks)
+        options.emit(chunks)
         return
     options.emit(text)

@@ -193,6 +193,8 @@ def write_entry(entry: Path, *chunks: bytes) -> None:
             for chunk in chunks:
                 out.write(chunk)
         os.replace(tmp, entry)
-    except OSError:
+    except BaseException as exc:  # no temporary file left, Ctrl-C included
         with contextlib.suppress(OSError):
             os.unlink(tmp)
+        if not isinstance(exc, OSError):
+            raise
