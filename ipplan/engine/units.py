@@ -20,7 +20,7 @@ from ipplan.analysis.figures import time_elapsed
 from ipplan.analysis.series import Dataset
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.core.periods import Period
-from ipplan.data.units import for_region, is_plan_region, unit_value, unit_values
+from ipplan.data.units import is_plan_region, unit_value, unit_values
 from ipplan.engine import batch
 from ipplan.engine.load import Rows, Table, read_table
 
@@ -42,15 +42,11 @@ class _OwnTargets:
         given = unit_value(self.plan, indicator.id, unit)
         key = (indicator.id, None if given is None else given.value)
         found = self.cache.get(key)
-        if found is None:
-            if not self.cache:
-                found = for_region(self.plan, indicator, unit)
-            else:  # what for_region gives, without dataclasses.replace (slow, twice a unit)
-                target = None
-                if given is not None:
-                    target = _copy(indicator.target, value=given.value, source=None, note=None)
-                found = _copy(indicator, target=target)
-            self.cache[key] = found
+        if found is None:  # what for_region gives, without dataclasses.replace (slow)
+            target = None
+            if given is not None:
+                target = _copy(indicator.target, value=given.value, source=None, note=None)
+            found = self.cache[key] = _copy(indicator, target=target)
         return found
 
     def many(self, indicator: Indicator, units: Sequence[str]) -> list[Indicator]:
@@ -60,11 +56,10 @@ class _OwnTargets:
         given = unit_values(self.plan)
         iid = indicator.id
         values = [None if ut is None else ut.value for ut in (given.get((iid, u)) for u in units)]
-        top = self.plan.meta.region
         out = []
         cache = self.cache
         for unit, value in zip(units, values, strict=True):
-            if unit in ("", top):
+            if is_plan_region(self.plan, unit):
                 out.append(indicator)
                 continue
             found = cache.get((iid, value))
@@ -172,7 +167,9 @@ class Engine:
             evaluations = made.records() if isinstance(made, batch.Made) else made
             for i, ev in zip(where, evaluations, strict=True):
                 out[i] = ev
-        return [ev for ev in out if ev is not None]
+        found = [ev for ev in out if ev is not None]
+        assert len(found) == len(units), "every unit has its evaluation"
+        return found
 
     def parts(
         self, indicator: Indicator, units: Sequence[str]

@@ -18,7 +18,7 @@ from operator import attrgetter, itemgetter
 from typing import Any
 
 from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
-from ipplan.analysis.verdicts import Assessment, assess_plan
+from ipplan.analysis.verdicts import Assessment, assessor
 from ipplan.core.model import Indicator
 from ipplan.core.periods import Period
 from ipplan.engine.batch import Made
@@ -193,7 +193,7 @@ class IndicatorText:
             "projection": projections,
             "status": self.column([ev.status for ev in evs], "text"),
             "final": ["true" if ev.final else "false" for ev in evs],
-            "notes": [self._notes.get(ev.notes) or self.notes(ev.notes) for ev in evs],
+            "notes": [self.notes(ev.notes) for ev in evs],
             "evaluation": assessments,
         }
         return self.rows(self.heads(list(map(attrgetter("indicator"), evs))), columns)
@@ -224,10 +224,9 @@ def chosen(
 ) -> tuple[list[Evaluation], list[Assessment | None]]:
     """The evaluations of ``result`` (only that of indicator ``only``, if given) and the
     words of each."""
-    pa = assess_plan(result, None)
-    words = {id(ev): a for ev, a in pa.items}
+    words = assessor(result.plan, result.as_of, result.time_elapsed)
     evs = [ev for ev in result.evaluations if only is None or ev.indicator.id == only]
-    return evs, [words.get(id(ev)) for ev in evs]
+    return evs, [words(ev) for ev in evs]
 
 
 def _number_fields(*names: str) -> list[Field]:
