@@ -216,7 +216,6 @@ def assess_plan(result: PlanEvaluation, mode: Mode | None = None) -> PlanAssessm
 
 def word(code: str, lang: Lang, statuses: Statuses = DEFAULT) -> str:
     """The word for a verdict or light code: the plan's own, else the default."""
-    from ipplan.core.i18n import Lang
     from ipplan.core.i18n import word as catalog_word
 
     own = statuses.word(code, lang)

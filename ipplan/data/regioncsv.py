@@ -116,7 +116,7 @@ def _rows(
 
 def _row(
     cells: list[str], columns: Mapping[str, int], indicators: tuple[Indicator, ...], top: str,
-    file: str, line: int, by_key: Mapping[str, Indicator] | None = None,
+    file: str, line: int, by_key: Mapping[str, Indicator],
 ) -> tuple[UnitTarget | None, list[Problem]]:  # fmt: skip
     from ipplan.core.lookup import find_indicator, normalise, suggest, suggestions
     from ipplan.core.numbers import parse_number
@@ -132,7 +132,7 @@ def _row(
     text = cell("indicator")
     # by_key: the exact id or name, a dict look-up per row (60,000 rows at national scale);
     # anything else goes through the one lookup (full-width, unit suffix, …).
-    indicator = by_key.get(normalise(text)) if by_key is not None else None
+    indicator = by_key.get(normalise(text))
     if indicator is None:
         indicator = find_indicator(indicators, text)
     if indicator is None:

@@ -70,7 +70,8 @@ COMPACT_UNITS = 200  # above this many units, one line per unit (json's C encode
 def render_regions(rows: Sequence[Ranked], indicator: str | None = None) -> str:
     if len(rows) <= COMPACT_UNITS:
         return dumps(regions_dict(rows, indicator))
-    return compact(rows, indicator, [entries(rows, indicator)])
+    text = entries(rows, indicator).encode("utf-8")  # a unit a line: indenting takes minutes
+    return b"".join(compact_chunks(_head(rows, indicator), [text])).decode("utf-8")
 
 
 def entries(rows: Sequence[Ranked], indicator: str | None = None) -> str:
@@ -97,15 +98,6 @@ def entries(rows: Sequence[Ranked], indicator: str | None = None) -> str:
         f'"indicators": [{", ".join(islice(objects, n))}]}}'
         for row, n in zip(rows, counts, strict=True)
     )
-
-
-def compact(rows: Sequence[Ranked], indicator: str | None, parts: Sequence[str]) -> str:
-    """The JSON of many units: the head (from ``rows``, the plan's region first) and the
-    ``parts`` of :func:`entries`, in order, as one list (:func:`compact_chunks`).
-    Indenting is done by json's pure-Python encoder: minutes for 3,000 units; this is the
-    same JSON, a unit a line."""
-    chunks = compact_chunks(_head(rows, indicator), [p.encode("utf-8") for p in parts])
-    return b"".join(chunks).decode("utf-8")
 
 
 def unit_entries(plan: Plan, as_of: date, units: Sequence[Unit], table: Table) -> str:
