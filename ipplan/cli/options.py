@@ -133,20 +133,26 @@ def parse_day(text: str | None) -> date:
 def load(plan_dir: str | None) -> tuple[Plan, dict[str, list[Observation]]]:
     """The plan and all its observations; raises PlanError / DataError. Warnings (a file
     ignored, an uncertain encoding, a date with a time) are printed to stderr."""
-    from ipplan.data.actuals import load_actuals
-    from ipplan.data.journal import read_consistently
     from ipplan.data.plan import load_plan
 
     warnings: list[Problem] = []
     plan = load_plan(plan_dir, warnings)
+    observations, found = _read_rows(plan)
+    warn([*warnings, *found])
+    return plan, observations
+
+
+def _read_rows(plan: Plan) -> tuple[dict[str, list[Observation]], list[Problem]]:
+    """Every observation by the row parser, never halfway through a write, and the
+    warnings."""
+    from ipplan.data.actuals import load_actuals
+    from ipplan.data.journal import read_consistently
 
     def read() -> tuple[dict[str, list[Observation]], list[Problem]]:
         found: list[Problem] = []  # afresh when read again
         return load_actuals(plan, found), found
 
-    observations, found = read_consistently(plan.directory, read)  # never mid-write
-    warn([*warnings, *found])
-    return plan, observations
+    return read_consistently(plan.directory, read)
 
 
 def warn(problems: list[Problem], printed: list[str] | None = None) -> None:
@@ -174,13 +180,7 @@ def load_any(
     warnings: list[Problem] = []
     the_plan = load_plan(plan_dir, warnings)
     if not is_large(the_plan):
-        from ipplan.data.actuals import load_actuals
-
-        def read() -> tuple[dict[str, list[Observation]], list[Problem]]:
-            found: list[Problem] = []  # afresh when read again
-            return load_actuals(the_plan, found), found
-
-        observations, found = read_consistently(the_plan.directory, read)  # never mid-write
+        observations, found = _read_rows(the_plan)
         warn([*warnings, *found], printed)
         return the_plan, observations, None
     from ipplan.engine.load import read_table

@@ -77,7 +77,6 @@ def report(
     from ipplan.report.output import STDOUT_NAMES, write_output
     from ipplan.report.quality import quality_problems
 
-    code = lang
     renderer = report_renderer(format)
     day = options.parse_day(as_of)
     signed = options.parse_day(sign_date)
@@ -112,20 +111,20 @@ def report(
     )
     document = build_report(
         result,
-        code,
+        lang,
         quality_problems(the_plan),
         issuer=issuer.strip() if issuer else None,
         day=signed,
         previous=previous,
         observations=observations,
     )
-    _warn_fonts(document, format, code)
-    data = _render(document, format, code, template_bytes)
+    _warn_fonts(document, format, lang)
+    data = _render(document, format, lang, template_bytes)
     if to_stdout:
         write_output("-", data)
         return
     write_output(path, data)
-    print(word("report.written", code, path=path), file=sys.stderr)
+    print(word("report.written", lang, path=path), file=sys.stderr)
 
 
 def _template(path: str | None, kind: ReportFormat) -> bytes | None:

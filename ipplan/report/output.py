@@ -41,11 +41,6 @@ def default_filename(plan_id: str, as_of: date, extension: str) -> str:
     return f"{stem[:80]}-report-{as_of.isoformat()}.{extension}"
 
 
-def is_stream(target: str | Path) -> bool:
-    """Whether ``target`` names standard output or error rather than a file."""
-    return str(target) in STDOUT_NAMES + STDERR_NAMES
-
-
 def _special(path: Path) -> bool:
     """A device, FIFO or socket (through symlinks): written in place, never replaced."""
     try:
