@@ -193,7 +193,9 @@ def _create_new(directory: Path, files: dict[str, bytes]) -> None:
                 try:
                     os.rename(temp, directory)
                 except OSError as exc:
-                    if directory.exists():  # another init (or a mkdir) was first
+                    # another init was first (a folder made meanwhile that is still
+                    # empty is replaced by the rename, as POSIX renames do: nothing is lost)
+                    if directory.exists():
                         raise UsageError("init.exists", path=str(directory)) from None
                     raise _failed(directory, exc) from None
                 fsync_dir(parent)
