@@ -203,8 +203,8 @@ def level(plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, me
     pace_ok = is_whole(v, v0)
     ok = pace_ok & is_whole(Ts, *([] if base is None else [base]))
     pace_w = np.full(n, NAN)
+    span = years_between(series[first].end, t)
     if two_levels:
-        span = years_between(series[first].end, t)
         growth = growth_rate(0.0, v0, span, v)
         if span > 0:
             pace_w, fine = whole.per_year(v - v0, span_days)
@@ -239,7 +239,7 @@ def level(plan: Plan, g: Group, indicators: Sequence[Indicator], as_of: date, me
     figs, basis_w = whole.level_figures(up, v, v0, Ts, base, growth, need_growth, pace_w,
                                         basis, (span_days, days_left), final, ok)  # fmt: skip
     ok_l = ok.tolist()
-    if two_levels and years_between(series[first].end, t) > 0:
+    if two_levels and span > 0:
         pace_l = [
             w if fine else per_year(_exact(a) - _exact(b), span_days)
             for w, fine, a, b in zip(nones(pace_w), pace_ok.tolist(), v_l, v0_l, strict=True)

@@ -297,7 +297,7 @@ def made_texts(made: Made, writer: IndicatorText, words: Words) -> list[str]:
         "latest": latest,
         "baseline": baseline,
         **{name: numbers(column) for name, column in figures.items()},
-        "years_left": numbers([made.years_left] * n),
+        "years_left": numbers([made.years_left]) * n,
         "actual_growth": numbers(made.growth),
         "actual_per_year": numbers(made.pace),
         "growth_basis": writer.texts(made.basis),
