@@ -168,17 +168,23 @@ def warn(problems: list[Problem], printed: list[str] | None = None) -> None:
 
 
 def load_any(
-    plan_dir: str | None, printed: list[str] | None = None
+    plan_dir: str | None,
+    printed: list[str] | None = None,
+    loaded: tuple[Plan, list[Problem]] | None = None,
 ) -> tuple[Plan, Mapping[str, Sequence[Observation]], Table | None]:
     """The plan, its observations and, for a large plan, the engine's columns (then the
     observations are one per indicator and unit: enough to name the units). Warnings
-    printed are also appended to ``printed``, when given."""
+    printed are also appended to ``printed``, when given. ``loaded``: the plan and its
+    warnings, when the caller has read it already (not printed yet)."""
     from ipplan.data.journal import read_consistently
     from ipplan.data.plan import load_plan
     from ipplan.engine.size import is_large
 
     warnings: list[Problem] = []
-    the_plan = load_plan(plan_dir, warnings)
+    if loaded is None:
+        the_plan = load_plan(plan_dir, warnings)
+    else:
+        the_plan, warnings = loaded
     if not is_large(the_plan):
         observations, found = _read_rows(the_plan)
         warn([*warnings, *found], printed)

@@ -106,10 +106,10 @@ def _rows(
                 numbers[shown] = value
             region = cells[at_region].strip()
             if indicator is not None and value is not None and region and region != top:
-                target = make(UnitTarget)  # UnitTarget(…) without its frozen __init__
-                target.__dict__.update(indicator=indicator.id, region=region, value=value,
-                                       file=file, line=line, column=column)  # fmt: skip
-                found.append(target)
+                made = make(UnitTarget)  # UnitTarget(…) without its frozen __init__
+                made.__dict__.update(indicator=indicator.id, region=region, value=value,
+                                     file=file, line=line, column=column)  # fmt: skip
+                found.append(made)
                 continue
         target, row_problems = _row(cells, columns, indicators, top, file, line, by_key)
         problems += row_problems
