@@ -13,14 +13,11 @@ from ipplan.render.outputs import REGIONS, RegionsData
 from ipplan.render.registry import Format
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Sequence
     from datetime import date
     from pathlib import Path
 
     from ipplan.core.errors import Problem
-    from ipplan.core.model import Plan
-    from ipplan.data.units import Unit
-    from ipplan.engine.load import Table
 
 
 class StoredOutput:
@@ -83,41 +80,6 @@ def stored_output(plan_dir: str | None, day: date, parts: list[str]) -> StoredOu
     return StoredOutput(directory, before, day.isoformat(), parts) if before is not None else None
 
 
-CHUNK_UNITS = 1000  # units evaluated and written together (fewer: more work per unit; more: memory)
-
-
-def _json_in_two(plan: Plan, day: date, units: Sequence[Unit], table: Table) -> list[bytes]:
-    """``regions --format json`` of a large plan: each half of the units evaluated and
-    written by its own process (:func:`ipplan.engine.fork.in_two`), the text the same as
-    in one process (the compact layout; a unit's figures never depend on the others),
-    written from the engine's columns (:func:`ipplan.render.regions_json.unit_entries`);
-    as UTF-8 in pieces."""
-    from ipplan.analysis.figures import time_elapsed
-    from ipplan.analysis.regions import evaluate_regions, region_rows
-    from ipplan.engine.fork import in_two
-    from ipplan.render.regions_json import (
-        COMPACT_UNITS,
-        compact_chunks,
-        head,
-        render_regions,
-        unit_entries,
-    )
-
-    def work(part: Sequence[Unit]) -> Iterator[str]:
-        for start in range(0, len(part), CHUNK_UNITS):  # a chunk's columns at a time
-            if start:
-                yield ",\n"
-            yield unit_entries(plan, day, part[start : start + CHUNK_UNITS], table)
-
-    if len(units) <= COMPACT_UNITS:
-        names = [u.name for u in units]
-        rows = region_rows(units, evaluate_regions(plan, {}, day, names, table=table))
-        return [render_regions(rows).encode("utf-8")]
-    meta = plan.meta
-    top = head(plan, day, time_elapsed(meta.start, meta.deadline, day), None)
-    return compact_chunks(top, in_two(units, work))
-
-
 def regions(
     plan: options.PlanOpt = None,
     as_of: options.AsOfOpt = None,
@@ -135,6 +97,7 @@ def regions(
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
     from ipplan.analysis.regions import evaluate_regions, region_rows
+    from ipplan.cli.regions_large import json_in_two, large_json
     from ipplan.core.lookup import require_indicator
     from ipplan.data.plan import load_plan
     from ipplan.data.units import list_units
@@ -154,20 +117,23 @@ def regions(
         loaded = load_plan(plan, warnings)  # while the files are hashed
         if stored is not None and stored.replay():
             return
-        the_plan, observations, table = options.load_any(plan, printed, (loaded, warnings))
-        chosen = None
-        if indicator is not None:
-            chosen = require_indicator(the_plan, indicator, code).id
-        units = list_units(the_plan, observations)
         chunks: list[bytes] | None = None
-        if table is not None and format is Format.json and chosen is None:
-            chunks = _json_in_two(the_plan, day, units, table)  # many units: two processes
-        else:
-            names = [u.name for u in units]
-            results = evaluate_regions(the_plan, observations, day, names, table=table)
-            rows = region_rows(units, results, chosen)
-            text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
-    if stored is not None and table is not None:
+        if format is Format.json and indicator is None:
+            chunks = large_json(loaded, day, warnings, printed)  # None: not worth it
+        if chunks is None:
+            the_plan, observations, table = options.load_any(plan, printed, (loaded, warnings))
+            chosen = None
+            if indicator is not None:
+                chosen = require_indicator(the_plan, indicator, code).id
+            units = list_units(the_plan, observations)
+            if table is not None and format is Format.json and chosen is None:
+                chunks = json_in_two(the_plan, day, units, table)  # many units: two processes
+            else:
+                names = [u.name for u in units]
+                results = evaluate_regions(the_plan, observations, day, names, table=table)
+                rows = region_rows(units, results, chosen)
+                text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
+    if stored is not None:
         data = chunks if chunks is not None else [text.encode("utf-8")]  # encoded once
         stored.save(data, printed)
         options.emit(data)

@@ -24,6 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 from ipplan.core.errors import PeriodError
@@ -110,9 +111,11 @@ class Period:
         """The first day of the period."""
         return date(self.year, self.first_month, 1)
 
-    @property
+    @cached_property
     def end(self) -> date:
-        """The last day: a stock is the level at this date, a flow the total up to it."""
+        """The last day: a stock is the level at this date, a flow the total up to it.
+        Kept once computed (the engine asks each period of a plan for it hundreds of
+        thousands of times at 3,000 units)."""
         month = self.last_month
         return date(self.year, month, calendar.monthrange(self.year, month)[1])
 

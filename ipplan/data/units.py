@@ -98,13 +98,17 @@ def list_units(plan: Plan, observations: Mapping[str, Sequence[Observation]]) ->
     actuals or in targets) are put directly under the plan's region, by name, after the
     declared ones. A declared unit whose parent is unknown comes last, under that parent.
     """
+    return units_named(plan, (o.region for rows in observations.values() for o in rows))
+
+
+def units_named(plan: Plan, regions: Iterable[str | None]) -> tuple[Unit, ...]:
+    """:func:`list_units` of observations in ``regions`` (only their regions count)."""
     top = plan.meta.region
     declared = {r.name: r for r in plan.regions if r.name != top}
     seen_extra: set[str] = set()
-    for rows in observations.values():
-        for o in rows:
-            if o.region and o.region != top and o.region not in declared:
-                seen_extra.add(o.region)
+    for region in regions:
+        if region and region != top and region not in declared:
+            seen_extra.add(region)
     for ut in plan.unit_targets:
         if ut.region != top and ut.region not in declared:
             seen_extra.add(ut.region)

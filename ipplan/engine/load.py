@@ -28,7 +28,7 @@ from ipplan.engine.rows import FloatArray, IntArray, Labels, Rows, strict_rows
 
 __all__ = [
     "FloatArray", "IntArray", "Labels", "Parsed", "Rows", "Table", "fast_rows", "parse",
-    "read_table", "strict_rows",
+    "read_files", "read_table", "strict_rows",
 ]  # fmt: skip
 
 
@@ -248,6 +248,22 @@ def read_table(plan: Plan) -> Table:
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)
+    return _table(regions, rows, problems)
+
+
+def read_files(files: Sequence[tuple[Path, Indicator]], top: str) -> Table:
+    """The columns of ``files`` alone, read in this process, with their problems, errors
+    included (the caller raises them, with those of other files, in order): one share of
+    a plan read by two processes (:mod:`ipplan.cli.regions_large`)."""
+    regions = Labels()
+    regions.code(top)
+    rows: dict[str, Rows] = {}
+    problems: list[Problem] = []
+    _read_files(files, top, regions, rows, problems)
+    return _table(regions, rows, problems)
+
+
+def _table(regions: Labels, rows: dict[str, Rows], problems: list[Problem]) -> Table:
     names = [str(v) for v in regions.values[1:]]
     for r in rows.values():
         r.region -= 1  # code 0 (None) is never used for regions

@@ -123,7 +123,8 @@ def _by_unit(rows: Rows) -> _ByUnit:
     return found
 
 
-def _closure(plan: Plan, indicator: Indicator) -> list[str]:
+def closure(plan: Plan, indicator: Indicator) -> list[str]:
+    """The indicator's id and those its formula names, and theirs, and so on."""
     ids = [indicator.id]
     todo = list(indicator.formula.ids if indicator.formula else ())
     while todo:
@@ -150,7 +151,7 @@ class Engine:
         """The per-series code, on the unit's rows of every indicator the formula needs."""
         observations: dict[str, list[Observation]] = {}
         code = self.code.get(unit)
-        for iid in _closure(self.plan, indicator):
+        for iid in closure(self.plan, indicator):
             rows = self.table.rows.get(iid)
             if rows is None or code is None:
                 continue

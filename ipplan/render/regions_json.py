@@ -6,12 +6,12 @@ json`, so that for every unit X they are exactly those of ``status --region X``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from ipplan.analysis.regions import Ranked
-from ipplan.core.model import Plan
+from ipplan.core.model import Indicator, Plan
 from ipplan.data.units import Unit
 from ipplan.present.json import dumps, indicator_dicts, json_number
 from ipplan.present.safe import json_text
@@ -105,6 +105,21 @@ def unit_entries(plan: Plan, as_of: date, units: Sequence[Unit], table: Table) -
     Evaluation record for most of them (:meth:`ipplan.engine.units.Engine.parts`,
     :func:`ipplan.present.jsontext.made_texts`): the same text
     (tests/present/test_jsontext.py)."""
+    names = [u.name for u in units]
+    objects = indicator_objects(plan, as_of, table, plan.indicators, names)
+    return assemble(units, [objects[ind.id] for ind in plan.indicators])
+
+
+Objects = tuple[list[str], list[bool]]  # one indicator's object in each unit; has it a target
+
+
+def indicator_objects(
+    plan: Plan, as_of: date, table: Table, indicators: Sequence[Indicator], names: Sequence[str]
+) -> dict[str, Objects]:
+    """The JSON object of each of ``indicators`` in each unit (``names``), and whether the
+    unit has a target for it (those come first in a unit's list), by indicator id. A unit
+    depends only on its own rows of each indicator (and of those its formula names), so
+    that the indicators may be written apart (:mod:`ipplan.cli.regions_large`)."""
     from ipplan.analysis.verdicts import assessor
     from ipplan.engine.batch import Made
     from ipplan.engine.units import engine_for
@@ -113,12 +128,10 @@ def unit_entries(plan: Plan, as_of: date, units: Sequence[Unit], table: Table) -
     engine = engine_for(plan, table, as_of)
     words = assessor(plan, as_of, engine.time_elapsed)
     writer = IndicatorText()
-    names = [u.name for u in units]
-    by_unit: list[list[str]] = [[] for _ in units]  # each unit's objects with a target
-    others: list[list[str]] = [[] for _ in units]
-    for indicator in plan.indicators:
+    out: dict[str, Objects] = {}
+    for indicator in indicators:
         seen, parts = engine.parts(indicator, names)
-        texts = [""] * len(units)
+        texts = [""] * len(names)
         for where, made in parts:
             if isinstance(made, Made):
                 written = made_texts(made, writer, words)
@@ -126,17 +139,55 @@ def unit_entries(plan: Plan, as_of: date, units: Sequence[Unit], table: Table) -
                 written = writer.evaluations(made, [words(ev) for ev in made])
             for i, text in zip(where, written, strict=True):
                 texts[i] = text
-        for i, (ind, text) in enumerate(zip(seen, texts, strict=True)):
-            (by_unit if ind.target is not None else others)[i].append(text)
-    t = writer.text
+        out[indicator.id] = (texts, [ind.target is not None for ind in seen])
+    return out
+
+
+def assemble(units: Sequence[Unit], objects: Sequence[Objects]) -> str:
+    """The entries of ``units`` (joined by ",\n") from each indicator's objects, in the
+    plan's order: for each unit, the objects of the indicators with a target first."""
+    from ipplan.present.jsontext import IndicatorText
+
+    t = IndicatorText().text
     entries = []
     for i, u in enumerate(units):
-        entries.append(
-            f'{{"region": {t(u.name)}, "parent": {t(u.parent)}, "code": {t(u.code)}, '
-            f'"rank": null, "indicators": [{", ".join(by_unit[i] + others[i])}]}}'
-        )
-        by_unit[i] = others[i] = []  # let go of the objects as their entry is made
+        mine = [texts[i] for texts, targets in objects if targets[i]]
+        mine += [texts[i] for texts, targets in objects if not targets[i]]
+        entries.append(f"{_opening(u, t)}{', '.join(mine)}]}}")
     return ",\n".join(entries)
+
+
+UTF8Objects = tuple[list[bytes], Sequence[bool]]  # :data:`Objects` as UTF-8
+
+
+def assemble_utf8(
+    units: Sequence[Unit], objects: Sequence[UTF8Objects], chunk: int = 500
+) -> list[bytes]:
+    """:func:`assemble` as UTF-8, in pieces of ``chunk`` units (joined by ",\n" they are
+    its text); each object is let go once its entry is made."""
+    from ipplan.present.jsontext import IndicatorText
+
+    t = IndicatorText().text
+    pieces: list[bytes] = []
+    entries: list[bytes] = []
+    for i, u in enumerate(units):
+        mine = [texts[i] for texts, targets in objects if targets[i]]
+        mine += [texts[i] for texts, targets in objects if not targets[i]]
+        entries.append(b"".join((_opening(u, t).encode("utf-8"), b", ".join(mine), b"]}")))
+        for texts, _ in objects:
+            texts[i] = b""
+        if len(entries) == chunk or i == len(units) - 1:
+            pieces.append(b",\n".join(entries))
+            entries = []
+    return pieces
+
+
+def _opening(u: Unit, t: Callable[[str | None], str]) -> str:
+    """A unit's entry up to its first indicator object."""
+    return (
+        f'{{"region": {t(u.name)}, "parent": {t(u.parent)}, "code": {t(u.code)}, '
+        f'"rank": null, "indicators": ['
+    )
 
 
 def compact_chunks(top: dict[str, Any], parts: Sequence[bytes]) -> list[bytes]:

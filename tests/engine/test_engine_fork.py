@@ -106,9 +106,13 @@ def test_a_failure_of_the_parent_ends_the_child(monkeypatch: pytest.MonkeyPatch)
 def test_regions_json_the_same_in_two_processes(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    """A 12-unit plan through the engine, the compact layout forced from 4 units: the JSON
-    of two processes is that of one, byte for byte, and the same object as the row-by-row
-    path's indented JSON."""
+    """A 12-unit plan through the engine, the compact layout forced from 4 units, by the
+    one-table path (what ``regions`` falls back to when the work cannot be shared by
+    indicators, tests/cli/test_regions_large.py): the JSON of two processes is that of
+    one, byte for byte, and the same object as the row-by-row path's indented JSON."""
+    from ipplan.cli import regions_large
+
+    monkeypatch.setattr(regions_large, "shares", lambda plan, files: None)
     national.write_plan(tmp_path, 12)
     args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
     monkeypatch.setenv("IPPLAN_CACHE_DIR", "off")  # no stored output: computed each time

@@ -1,0 +1,217 @@
+"""`regions --format json` of a large plan with each process reading and writing its own
+indicators from the start (ipplan.cli.regions_large): the text is the one process's
+(unit_entries of every unit over read_table), the problems and errors are read_table's in
+the same order, a formula family is never split, and a child that fails leaves the work
+to the one-table path without a word."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from ipplan.cli import regions_large
+from ipplan.core.errors import DataError, Problem
+from ipplan.core.model import Plan
+from ipplan.data.actuals import plan_files
+from ipplan.data.plan import load_plan
+from ipplan.data.units import list_units
+from ipplan.engine import fork, size
+from ipplan.engine.load import read_table
+from ipplan.render import regions_json
+from tests.engine.bench import national
+from tests.engine.plans import IDS, TARGETED, plans, write
+from tests.engine.test_engine_cli import run
+
+DAY = date(2025, 7, 31)
+
+
+@pytest.fixture(autouse=True)
+def _two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("IPPLAN_CACHE_DIR", "off")
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("IPPLAN_PROCESSES", raising=False)
+    monkeypatch.delenv("IPPLAN_PLAN", raising=False)
+    monkeypatch.delenv("IPPLAN_LANG", raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(size, "LARGE_BYTES", 0)  # every plan is large
+
+
+def one_process(plan: Plan, day: date, monkeypatch: pytest.MonkeyPatch) -> tuple[bytes, Any]:
+    """The entries and problems of the one-table path, in this process alone."""
+    with monkeypatch.context() as m:
+        m.setenv("IPPLAN_PROCESSES", "1")
+        table = read_table(plan)
+    units = list_units(plan, table.stubs())
+    return regions_json.unit_entries(plan, day, units, table).encode(), table.problems
+
+
+def shared(plan: Plan, day: date) -> tuple[bytes | None, list[Problem], int]:
+    problems: list[Problem] = []
+    pieces, units = regions_large.json_pieces(plan, day, problems)
+    return (None if pieces is None else b",\n".join(pieces)), problems, units
+
+
+def add_rows(path: Path, *rows: str) -> None:
+    path.write_text(path.read_text("utf-8") + "".join(r + "\n" for r in rows), "utf-8")
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_random_plans_give_the_one_process_text(data: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as mp:
+        write(Path(tmp), data)
+        plan = load_plan(tmp)
+        expected, problems = one_process(plan, data["as_of"], mp)
+        text, found, units = shared(plan, data["as_of"])
+        if regions_large.shares(plan, plan_files(plan)[0]) is None:
+            assert text is None and found == [] and units == 0
+        else:
+            assert text == expected and found == problems
+            assert units == len(list_units(plan, read_table(plan).stubs()))
+
+
+def test_units_known_to_one_process_only(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A unit named only in the first file (read here) and one only in the last (read by
+    the child): each process writes no-data objects for the other's unit."""
+    national.write_plan(tmp_path, 6)
+    files = sorted((tmp_path / "actuals").glob("*.csv"))
+    add_rows(files[0], "2025-06,7,只在前县,来源,,,,")
+    add_rows(files[-1], "2025-05,8,只在后县,,,e,,", '2025-06,"9",只在后县,"来源, 有逗号",,,,')
+    plan = load_plan(str(tmp_path))
+    expected, problems = one_process(plan, DAY, monkeypatch)
+    text, found, units = shared(plan, DAY)
+    assert text == expected and found == problems and units == 6 + 1 + 2
+    entries = [json.loads(line.rstrip(",")) for line in text.decode().split("\n")]
+    early = next(e for e in entries if e["region"] == "只在前县")
+    late = next(e for e in entries if e["region"] == "只在后县")
+    assert [i["latest"] is not None for i in early["indicators"]].count(True) == 1
+    assert [i["latest"] is not None for i in late["indicators"]].count(True) == 1
+
+
+def family_plan(folder: Path, with_derived_file: bool) -> Plan:
+    """The engine's test plan with a long first file (f_cum): the later files, pop and
+    s_up among them, go to the child; d_per (s_up / pop) with or without a file of its own
+    (first in the folder, so then its family is split)."""
+    rows: dict[tuple[str, str], list[tuple[str, float, str, str]]] = {}
+    for iid in IDS:
+        if iid == "d_per" and not with_derived_file:
+            continue
+        for unit in ["", "甲县", "乙县"]:
+            years = range(2000, 2026) if iid == "f_cum" else range(2021, 2026)
+            rows[iid, unit] = [(str(y), 100.0 + y % 7, "", "") for y in years]
+    data = {
+        "baseline": "2023", "deadline": "2025-12-31",
+        "targets": {i: 150.0 for i in TARGETED}, "units": ["甲县", "乙县"],
+        "unit_targets": {(i, "甲县"): 120.0 for i in TARGETED}, "rows": rows,
+    }  # fmt: skip
+    write(folder, data)
+    return load_plan(str(folder))
+
+
+def test_a_formula_family_stays_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = family_plan(tmp_path, with_derived_file=False)
+    split, mine, theirs = regions_large.shares(plan, plan_files(plan)[0]) or (0, [], [])
+    assert split > 0 and {"d_per", "pop", "s_up"} <= {i.id for i in theirs}
+    assert "f_cum" in {i.id for i in mine}
+    expected, problems = one_process(plan, DAY, monkeypatch)
+    text, found, _ = shared(plan, DAY)
+    assert text == expected and found == problems
+
+
+def test_a_split_family_leaves_the_one_table_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = family_plan(tmp_path, with_derived_file=True)  # d_per.csv first, s_up.csv last
+    assert regions_large.shares(plan, plan_files(plan)[0]) is None
+    assert shared(plan, DAY) == (None, [], 0)
+    args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
+    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 1)
+    two = run(capsys, *args)
+    monkeypatch.setenv("IPPLAN_PROCESSES", "1")
+    assert run(capsys, *args) == two
+
+
+def test_errors_of_both_processes_are_raised_in_file_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    national.write_plan(tmp_path, 4)
+    files = sorted((tmp_path / "actuals").glob("*.csv"))
+    for path in (files[0], files[-1]):  # one read here, one by the child
+        add_rows(path, "2025-13,1,,,,,,")
+    (tmp_path / "actuals" / "zz_unknown.csv").write_text("period,value\n2024,1\n", "utf-8")
+    plan = load_plan(str(tmp_path))
+    with monkeypatch.context() as m, pytest.raises(DataError) as one:
+        m.setenv("IPPLAN_PROCESSES", "1")
+        read_table(plan)
+    problems: list[Problem] = []
+    with pytest.raises(DataError) as two:
+        regions_large.json_pieces(plan, DAY, problems)
+    assert two.value.problems == one.value.problems and len(one.value.problems) == 2
+    assert problems == []
+
+
+@pytest.mark.parametrize("how", ["raises", "killed", "silent", "stuck"])
+def test_a_failing_child_leaves_the_work_to_the_one_table_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
+    how: str,
+) -> None:  # fmt: skip
+    national.write_plan(tmp_path, 4)
+    plan = load_plan(str(tmp_path))
+    me = os.getpid()
+    real = regions_large._part
+
+    def failing(*args: Any) -> list[bytes]:
+        if os.getpid() != me:
+            if how == "raises":
+                raise RuntimeError("boom")
+            if how == "killed":
+                os.kill(os.getpid(), signal.SIGKILL)
+            if how == "stuck":
+                signal.pause()
+            os._exit(0)  # without its answer
+        return real(*args)
+
+    monkeypatch.setattr(regions_large, "_part", failing)
+    if how == "stuck":  # waited for at most this long, then killed
+        monkeypatch.setattr(fork, "CHILD_WAIT", (0.5, 0.0))
+    assert shared(plan, DAY) == (None, [], 0)
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+
+
+def test_the_command_forks_once_and_prints_the_one_process_json(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    national.write_plan(tmp_path, 12)
+    add_rows(sorted((tmp_path / "actuals").glob("*.csv"))[-1], "2025-06,1,新设区,,,,,")
+    (tmp_path / "actuals" / "zz_unknown.csv").write_text("period,value\n2024,1\n", "utf-8")
+    args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
+    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)  # the compact layout from 4 units
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def counted() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    two = run(capsys, *args)
+    assert len(forked) == 1  # one child reads and writes the later files' indicators
+    monkeypatch.setenv("IPPLAN_PROCESSES", "1")
+    assert run(capsys, *args) == two
+    assert len(forked) == 1
+    assert len(json.loads(two)["regions"]) == 12 + 1 + 1
