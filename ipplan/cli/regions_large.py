@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from ipplan.core.errors import DataError, Problem
 from ipplan.core.model import Indicator, Plan
-from ipplan.data.units import Unit, units_named
+from ipplan.data.units import Unit, unit_values, units_named
 
 if TYPE_CHECKING:
     from ipplan.engine.load import Table
@@ -78,6 +78,7 @@ def json_pieces(plan: Plan, day: date, problems: list[Problem]) -> tuple[list[by
         return None, 0
     split, mine, theirs = shared
     top = plan.meta.region
+    unit_values(plan)  # made once, before the fork: not in each process
     child = fork.Child(lambda: _part(plan, day, files[split:], theirs))
     try:
         table = read_files(files[:split], top)
