@@ -69,7 +69,10 @@ def _file(path: Path) -> list[Any] | None:
     try:
         with path.open("rb") as f:
             st = os.fstat(f.fileno())
-            digest = hashlib.file_digest(f, "sha256").hexdigest()
+            # the whole file in one read and one update: each lets go of the GIL once (in
+            # 256 kB pieces, file_digest took it back hundreds of times from the thread
+            # reading the plan meanwhile, and waited for it each time)
+            digest = hashlib.sha256(f.read()).hexdigest()
             if os.fstat(f.fileno()) == st:  # not written while it was hashed
                 _DIGESTS[_stat_key(st)] = digest
     except FileNotFoundError:
