@@ -107,9 +107,13 @@ def _usable(table: Table) -> bool:
 
 def _known(plan: Plan, table: Table) -> tuple[list[str], list[str]]:
     """The regions of the table's rows (what :func:`ipplan.data.units.list_units` looks
-    at) and the units they make."""
-    stubs = table.stubs()
-    regions = [o.region for rows in stubs.values() for o in rows]
+    at in ``table.stubs()``, without making the observations) and the units they make."""
+    import numpy as np
+
+    seen = np.zeros(len(table.regions), dtype=bool)
+    for rows in table.rows.values():
+        seen[rows.region] = True
+    regions = [name for name, here in zip(table.regions, seen.tolist(), strict=True) if here]
     return regions, [u.name for u in units_named(plan, regions)]
 
 
