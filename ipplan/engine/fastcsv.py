@@ -123,10 +123,7 @@ def parse(raw: bytes, file: str) -> Parsed:
     if b'"' in raw or b"\x00" in raw or (b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n")):
         return Parsed()
     data = _utf8_text(raw, file)  # the text the strict parser reads, as UTF-8
-    if data is None:
-        return Parsed()
-    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)  # where lines end
-    if _too_long(data, ends):
+    if data is None or _too_long(data):
         return Parsed()
     end = data.find(b"\n")
     header = (data if end < 0 else data[:end]).decode("utf-8").rstrip("\r").split(",")
@@ -141,7 +138,7 @@ def parse(raw: bytes, file: str) -> Parsed:
         empty = 0  # no value in the first row: the strict parser's error, read it all
     read = {name: i for name, i in columns.items() if i < width - empty}
     table = _arrow_table(data, width, read)
-    if table is not None and empty and _ending(data, ends, end, empty) != table.num_rows:
+    if table is not None and empty and _ending(data, end, empty) != table.num_rows:
         read = columns  # a later row has something there: read those columns too
         table = _arrow_table(data, width, read)
     if table is None or table.num_rows == 0:
@@ -160,23 +157,12 @@ def _empty_tail(data: bytes, end: int, width: int) -> int:
     return min(len(line) - len(line.rstrip(b",")), width - 1)
 
 
-def _ending(data: bytes, ends: np.ndarray, end: int, empty: int) -> int:
+def _ending(data: bytes, end: int, empty: int) -> int:
     """How many rows after the header end with ``empty`` commas (every row has exactly the
-    header's fields, pyarrow checked: those rows leave their last ``empty`` fields empty):
-    ``data.count(b"," * empty + newline, end)``, newline \\r\\n when the text has a \\r,
-    done on the line ends (``ends``: where each \\n is) in a sixth of the time."""
-    text = np.frombuffer(data, dtype=np.uint8)
-    at = ends[ends > end]
-    ok = np.ones(len(at), dtype=bool)
-    if b"\r" in data:
-        ok &= text[at - 1] == 13  # at - 1 >= end: data[end] ends the header
-        at = at - 1
-    for k in range(1, empty + 1):
-        before = at - k
-        ok &= before > end
-        ok &= text[np.maximum(before, 0)] == 44
-    found = int(ok.sum())
-    return found + (not data.endswith(b"\n") and data.endswith(b"," * empty))
+    header's fields, pyarrow checked: those rows leave their last ``empty`` fields empty)."""
+    tail = b"," * empty
+    found = data.count(tail + (b"\r\n" if b"\r" in data else b"\n"), end)
+    return found + (not data.endswith(b"\n") and data.endswith(tail))
 
 
 def fast_rows(
@@ -272,14 +258,14 @@ def _utf8_text(raw: bytes, file: str) -> bytes | None:
     return decoded.text.encode("utf-8") if decoded.certain else None  # uncertain: it warns
 
 
-def _too_long(data: bytes, ends: np.ndarray) -> bool:
+def _too_long(data: bytes) -> bool:
     """Whether a line is longer than a field may be (the csv module's limit: the strict
     parser refuses the field) or a run of the characters a number is written with (digits
-    . e E + -) is longer than parse_number reads: then the strict parser decides
-    (``ends``: where each \\n is)."""
+    . e E + -) is longer than parse_number reads: then the strict parser decides."""
     if not data:
         return False
     bytes_ = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(bytes_ == 10)
     longest = int(np.diff(np.concatenate(([-1], ends, [len(data)]))).max()) - 1
     if longest > MAX_FIELD:
         return True

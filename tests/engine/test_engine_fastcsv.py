@@ -298,27 +298,3 @@ def test_a_column_with_one_value_takes_no_memory(tmp_path: Path) -> None:
     assert rows.sources[int(rows.source[1])] == "统计局"
     assert rows.flags[int(rows.flag[0])] is None and len(rows.yoy) == 2
     assert all(y != y for y in rows.yoy.tolist())  # NaN: no yoy
-
-
-@settings(max_examples=300, deadline=None)
-@given(
-    st.lists(st.sampled_from([",", ",", "a", "1", "\n", "\r\n", ",\n", ",,\r\n"]), max_size=40),
-    st.integers(1, 4),
-)
-def test_rows_ending_empty_are_counted_as_bytes_count_counts_them(
-    pieces: list[str], empty: int
-) -> None:
-    """fastcsv._ending on the line ends, against the count of the pattern it stands for."""
-    import numpy as np
-
-    from ipplan.engine import fastcsv
-
-    data = ("h,h\n" + "".join(pieces)).encode()
-    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
-        return  # parse() leaves such a text to the strict parser before
-    end = data.find(b"\n")
-    tail = b"," * empty
-    expected = data.count(tail + (b"\r\n" if b"\r" in data else b"\n"), end)
-    expected += not data.endswith(b"\n") and data.endswith(tail)
-    ends = np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
-    assert fastcsv._ending(data, ends, end, empty) == expected
