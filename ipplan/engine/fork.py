@@ -82,15 +82,13 @@ class Child:
         if not self.pid:
             return None
         pid, self.pid = self.pid, 0
-        received = _receive(self.read_end, timeout)
-        if received is None:  # too slow (stuck?): this process does the work
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGKILL)
-        with contextlib.suppress(OSError):
-            os.close(self.read_end)
         try:
-            _, status = os.waitpid(pid, 0)
-        except OSError:
+            received = _receive(self.read_end, timeout)
+        except BaseException:  # Ctrl-C while waiting: the child killed and reaped too
+            self._end(pid, kill=True)
+            raise
+        status = self._end(pid, kill=received is None)  # too slow (stuck?): killed
+        if status is None:
             return None
         if received is None or not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
             return None
@@ -98,6 +96,19 @@ class Child:
         if len(data) < 8 or int.from_bytes(data[-8:], "big") != len(data) - 8:
             return None
         return data[:-8]
+
+    def _end(self, pid: int, kill: bool) -> int | None:
+        """Close the pipe and reap the child (killed first when ``kill``): its wait status,
+        None when it cannot be had."""
+        if kill:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.close(self.read_end)
+        try:
+            return os.waitpid(pid, 0)[1]
+        except OSError:
+            return None
 
 
 def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> list[bytes]:

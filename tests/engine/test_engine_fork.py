@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -138,3 +139,30 @@ def test_regions_json_the_same_in_two_processes(
     assert two == one
     assert two != rows and json.loads(two) == json.loads(rows)  # compact vs indented
     assert len(json.loads(two)["regions"]) == 13
+
+
+def test_an_interrupt_while_waiting_for_the_child_ends_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Ctrl-C (KeyboardInterrupt) reaching this process alone while it waits for the
+    child: the child is killed and reaped, not left computing (and holding the plan's read
+    lock)."""
+
+    def slow() -> list[str]:
+        time.sleep(30)
+        return ["late"]
+
+    child = fork.Child(slow)
+    assert child.pid
+
+    def interrupted(read_end: int, timeout: float | None) -> list[bytes]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fork, "_receive", interrupted)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        child.in_time()
+    assert time.monotonic() - started < 5
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+    assert child.result() is None and child.pid == 0
