@@ -69,10 +69,7 @@ def _file(path: Path) -> list[Any] | None:
     try:
         with path.open("rb") as f:
             st = os.fstat(f.fileno())
-            # the whole file in one read and one update: each lets go of the GIL once (in
-            # 256 kB pieces, file_digest took it back hundreds of times from the thread
-            # reading the plan meanwhile, and waited for it each time)
-            digest = hashlib.sha256(f.read()).hexdigest()
+            digest = hashlib.file_digest(f, "sha256").hexdigest()
             if os.fstat(f.fileno()) == st:  # not written while it was hashed
                 _DIGESTS[_stat_key(st)] = digest
     except FileNotFoundError:
