@@ -60,12 +60,16 @@ def shares(plan: Plan, files: Files) -> tuple[int, list[Indicator], list[Indicat
     return split, mine, theirs
 
 
-def json_pieces(plan: Plan, day: date, problems: list[Problem]) -> tuple[list[bytes] | None, int]:
+def json_pieces(
+    plan: Plan, day: date, problems: list[Problem], few: int = 0
+) -> tuple[list[bytes] | None, int]:
     """The entries of every unit, and how many units, as UTF-8 pieces (the text of
     :func:`ipplan.render.regions_json.unit_entries` of every unit, in
     :func:`ipplan.data.units.list_units` order), the problems of reading added to
     ``problems``; DataError with every error of the files, in order. None when the work
-    cannot be shared (see the module) or the child failed: nothing was added then."""
+    cannot be shared (see the module), the child failed, or a process knows no more than
+    ``few`` units (checked before writing: the caller writes few units another way):
+    nothing was added then."""
     from ipplan.data.actuals import plan_files
     from ipplan.engine import fork
     from ipplan.engine.load import read_files
@@ -79,10 +83,13 @@ def json_pieces(plan: Plan, day: date, problems: list[Problem]) -> tuple[list[by
     split, mine, theirs = shared
     top = plan.meta.region
     unit_values(plan)  # made once, before the fork: not in each process
-    child = fork.Child(lambda: _part(plan, day, files[split:], theirs))
+    child = fork.Child(lambda: _part(plan, day, files[split:], theirs, few))
     try:
         table = read_files(files[:split], top)
         regions, names = _known(plan, table)
+        if len(names) <= few and _usable(table):
+            child.stop()
+            return None, 0
         own = _objects(plan, day, table, mine, names) if _usable(table) else {}
     except BaseException:
         child.stop()
@@ -91,10 +98,13 @@ def json_pieces(plan: Plan, day: date, problems: list[Problem]) -> tuple[list[by
     if data is None:
         return None, 0
     their_problems, their_regions, their_names, blobs = _unpack(data)
+    del data  # the child's answer, now in pieces
     found += [*table.problems, *their_problems]
     errors = [p for p in found if p.severity == "error"]
     if errors:
         raise DataError(problems=errors)
+    if len(their_names) <= few:
+        return None, 0
     problems += found
     units = units_named(plan, [*regions, *their_regions])
     shares_ = (mine, names, own), (theirs, their_names, blobs)
@@ -136,16 +146,21 @@ def _utf8(texts: list[str]) -> list[bytes]:
     return joined.encode("utf-8").split(SEPARATOR.encode())
 
 
-def _part(plan: Plan, day: date, files: Files, indicators: Sequence[Indicator]) -> list[bytes]:
-    """In the child: its files read, its indicators written for the units it knows; sent
-    as a pickled head (problems, regions, unit names, each indicator's targets and
-    length), then each indicator's objects, UTF-8 joined by :data:`SEPARATOR`."""
+def _part(
+    plan: Plan, day: date, files: Files, indicators: Sequence[Indicator], few: int
+) -> list[bytes]:
+    """In the child: its files read, its indicators written for the units it knows (none
+    when it knows no more than ``few``); sent as a pickled head (problems, regions, unit
+    names, each indicator's targets and length), then each indicator's objects, UTF-8
+    joined by :data:`SEPARATOR`."""
     from ipplan.engine.load import read_files
 
     table = read_files(files, plan.meta.region)
     if not _usable(table):
         return _pack(table.problems, [], [], {})
     regions, names = _known(plan, table)
+    if len(names) <= few:
+        return _pack(table.problems, regions, names, {})
     return _pack(table.problems, regions, names, _objects(plan, day, table, indicators, names))
 
 
@@ -194,7 +209,7 @@ def _entries(
         at = {n: i for i, n in enumerate(names)}
         at_extra = {n: i for i, n in enumerate(extra)}
         for ind in indicators:
-            texts, targets = objects[ind.id]
+            texts, targets = objects.pop(ind.id)  # let go of as it is put in order
             if names == wanted:
                 by_id[ind.id] = (texts, targets)
                 continue
@@ -269,7 +284,7 @@ def large_json(
 
     def work() -> tuple[list[bytes] | None, int]:
         found.clear()  # afresh when read again
-        return json_pieces(plan, day, found)
+        return json_pieces(plan, day, found, few=COMPACT_UNITS)
 
     pieces, units = read_consistently(plan.directory, work)
     if pieces is None or units <= COMPACT_UNITS:

@@ -215,3 +215,28 @@ def test_the_command_forks_once_and_prints_the_one_process_json(
     assert run(capsys, *args) == two
     assert len(forked) == 1
     assert len(json.loads(two)["regions"]) == 12 + 1 + 1
+
+
+def test_few_units_known_to_a_process_leave_the_work_before_it_is_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan of 6 units (7 with the plan's region) where more than 7 are wanted: nothing
+    is written, no child is left; with 6 wanted, the text of one process."""
+    national.write_plan(tmp_path, 6)
+    plan = load_plan(str(tmp_path))
+    written: list[int] = []
+    real = regions_large._objects
+
+    def counted(*args: Any) -> Any:
+        written.append(os.getpid())
+        return real(*args)
+
+    monkeypatch.setattr(regions_large, "_objects", counted)
+    problems: list[Problem] = []
+    assert regions_large.json_pieces(plan, DAY, problems, few=7) == (None, 0)
+    assert problems == [] and written == []
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)  # no child left behind
+    expected, _ = one_process(plan, DAY, monkeypatch)
+    pieces, units = regions_large.json_pieces(plan, DAY, problems, few=6)
+    assert pieces is not None and b",\n".join(pieces) == expected and units == 7
