@@ -17,14 +17,15 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
+    from ipplan.cli.regions_large import Started
     from ipplan.core.errors import Problem
 
 
 class StoredOutput:
     """The results cache of a large plan (:mod:`ipplan.engine.results`) for one run. Its
-    key (a hash of every plan file: 147 MB at 3,000 units) is taken in a thread, while
-    this one reads the plan; :meth:`replay` waits for it (and no thread is left when the
-    actuals are read: a fork may follow)."""
+    key (a hash of every plan file: 147 MB at 3,000 units) is taken in a thread
+    (:meth:`start`) while this one reads the plan; :meth:`replay` waits for it (and no
+    thread is left when the actuals are read: a fork may follow)."""
 
     def __init__(self, directory: Path, before: list[Any], day: str, parts: list[str]):
         import threading
@@ -38,6 +39,9 @@ class StoredOutput:
             self.wanted = results.key(directory, day, parts)
 
         self.hashing = threading.Thread(target=take, name="ipplan-key", daemon=True)
+
+    def start(self) -> None:
+        """Begin hashing (after any fork: a child never starts with a thread at work)."""
         self.hashing.start()
 
     def replay(self) -> bool:
@@ -96,6 +100,44 @@ def regions(
     lang: options.LangOpt = options.Lang.ZH,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
+    from ipplan.cli.regions_large import begin
+    from ipplan.render.regions_json import COMPACT_UNITS
+
+    day = options.parse_day(as_of)
+    view = options.view(lang)
+    chosen_text = "" if indicator is None else f"={indicator}"  # --indicator "" is no None
+    parts = ["regions", format.value, lang, chosen_text, options.MESSAGE_LANG]
+    if format is Format.table:
+        parts += [str(view.width), str(view.color), str(view.ascii)]
+    stored = stored_output(plan, day, parts)  # a large plan's output cached as it was
+    printed: list[str] = []
+    # many units: a child reads and writes its share from now on (killed if not wanted)
+    early = None
+    if format is Format.json and indicator is None:
+        early = begin(plan, day, COMPACT_UNITS)
+    try:
+        if stored is not None:
+            stored.start()
+        found = _compute(plan, day, indicator, format, lang, stored, early, printed)
+    finally:
+        if early is not None:
+            early.stop()
+    if found is None:  # the stored output was printed
+        return
+    if stored is not None:
+        data = found if isinstance(found, list) else [found.encode("utf-8")]  # encoded once
+        stored.save(data, printed)
+        options.emit(data)
+        return
+    options.emit(found)
+
+
+def _compute(
+    plan: str | None, day: date, indicator: str | None, format: Format, lang: options.Lang,
+    stored: StoredOutput | None, early: Started | None, printed: list[str],
+) -> str | list[bytes] | None:  # fmt: skip
+    """The text of ``regions`` (or its UTF-8 pieces); None when the stored output was
+    printed instead."""
     from ipplan.analysis.regions import evaluate_regions, region_rows
     from ipplan.cli.regions_large import json_in_two, large_json
     from ipplan.core.lookup import require_indicator
@@ -103,42 +145,23 @@ def regions(
     from ipplan.data.units import list_units
     from ipplan.engine import no_cycle_collection
 
-    day = options.parse_day(as_of)
-    code = lang
-    view = options.view(lang)
-    chosen_text = "" if indicator is None else f"={indicator}"  # --indicator "" is no None
-    parts = ["regions", format.value, code, chosen_text, options.MESSAGE_LANG]
-    if format is Format.table:
-        parts += [str(view.width), str(view.color), str(view.ascii)]
-    stored = stored_output(plan, day, parts)  # a large plan's output cached as it was
-    printed: list[str] = []
     with no_cycle_collection() if stored is not None else nullcontext():  # a large plan
         warnings: list[Problem] = []
         loaded = load_plan(plan, warnings)  # while the files are hashed
         if stored is not None and stored.replay():
-            return
-        chunks: list[bytes] | None = None
-        if format is Format.json and indicator is None:
-            chunks = large_json(loaded, day, warnings, printed)  # None: not worth it
-        if chunks is None:
-            the_plan, observations, table = options.load_any(plan, printed, (loaded, warnings))
-            chosen = None
-            if indicator is not None:
-                chosen = require_indicator(the_plan, indicator, code).id
-            units = list_units(the_plan, observations)
-            if table is not None and format is Format.json and chosen is None:
-                chunks = json_in_two(the_plan, day, units, table)  # many units: two processes
-            else:
-                names = [u.name for u in units]
-                results = evaluate_regions(the_plan, observations, day, names, table=table)
-                rows = region_rows(units, results, chosen)
-                text = REGIONS.get(format).render(RegionsData(rows, chosen), view)
-    if stored is not None:
-        data = chunks if chunks is not None else [text.encode("utf-8")]  # encoded once
-        stored.save(data, printed)
-        options.emit(data)
-        return
-    if chunks is not None:
-        options.emit(chunks)
-        return
-    options.emit(text)
+            return None
+        if early is not None:
+            chunks = large_json(loaded, day, warnings, printed, early)  # None: not worth it
+            if chunks is not None:
+                return chunks
+        the_plan, observations, table = options.load_any(plan, printed, (loaded, warnings))
+        chosen = None
+        if indicator is not None:
+            chosen = require_indicator(the_plan, indicator, lang).id
+        units = list_units(the_plan, observations)
+        if table is not None and format is Format.json and chosen is None:
+            return json_in_two(the_plan, day, units, table)  # many units: two processes
+        names = [u.name for u in units]
+        results = evaluate_regions(the_plan, observations, day, names, table=table)
+        rows = region_rows(units, results, chosen)
+        return REGIONS.get(format).render(RegionsData(rows, chosen), options.view(lang))

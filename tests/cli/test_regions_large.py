@@ -71,7 +71,7 @@ def test_random_plans_give_the_one_process_text(data: dict[str, Any]) -> None:
         plan = load_plan(tmp)
         expected, problems = one_process(plan, data["as_of"], mp)
         text, found, units = shared(plan, data["as_of"])
-        if regions_large.shares(plan, plan_files(plan)[0]) is None:
+        if len(regions_large.items(plan, plan_files(plan)[0])) < 2:
             assert text is None and found == [] and units == 0
         else:
             assert text == expected and found == problems
@@ -97,9 +97,8 @@ def test_units_known_to_one_process_only(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 def family_plan(folder: Path, with_derived_file: bool) -> Plan:
-    """The engine's test plan with a long first file (f_cum): the later files, pop and
-    s_up among them, go to the child; d_per (s_up / pop) with or without a file of its own
-    (first in the folder, so then its family is split)."""
+    """The engine's test plan, one file per indicator (f_cum long), d_per (s_up / pop) with
+    or without a file of its own."""
     rows: dict[tuple[str, str], list[tuple[str, float, str, str]]] = {}
     for iid in IDS:
         if iid == "d_per" and not with_derived_file:
@@ -116,29 +115,42 @@ def family_plan(folder: Path, with_derived_file: bool) -> Plan:
     return load_plan(str(folder))
 
 
-def test_a_formula_family_stays_in_one_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("with_derived_file", [False, True])
+def test_a_formula_family_is_one_item(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, with_derived_file: bool
 ) -> None:
-    plan = family_plan(tmp_path, with_derived_file=False)
-    split, mine, theirs = regions_large.shares(plan, plan_files(plan)[0]) or (0, [], [])
-    assert split > 0 and {"d_per", "pop", "s_up"} <= {i.id for i in theirs}
-    assert "f_cum" in {i.id for i in mine}
+    """d_per and the indicators its formula names (s_up, pop) are one item, with their
+    files, whichever process takes it; every other indicator an item of its own."""
+    plan = family_plan(tmp_path, with_derived_file)
+    files = plan_files(plan)[0]
+    work = regions_large.items(plan, files)
+    family = next(item for item in work if "d_per" in item[1])
+    assert family[1] == ["s_up", "pop", "d_per"]  # in the plan's order
+    named = {files[n][0].stem for n in family[0]}
+    assert named == ({"s_up", "pop", "d_per"} if with_derived_file else {"s_up", "pop"})
+    assert sorted(len(ids) for _, ids in work) == [1] * (len(IDS) - 3) + [3]
     expected, problems = one_process(plan, DAY, monkeypatch)
     text, found, _ = shared(plan, DAY)
     assert text == expected and found == problems
 
 
-def test_a_split_family_leaves_the_one_table_path(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    plan = family_plan(tmp_path, with_derived_file=True)  # d_per.csv first, s_up.csv last
-    assert regions_large.shares(plan, plan_files(plan)[0]) is None
-    assert shared(plan, DAY) == (None, [], 0)
-    args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
-    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 1)
-    two = run(capsys, *args)
-    monkeypatch.setenv("IPPLAN_PROCESSES", "1")
-    assert run(capsys, *args) == two
+def test_items_are_taken_until_none_is_left(tmp_path: Path) -> None:
+    """_take in this process alone: every item taken once, in the pipe's order, its
+    objects written for the units it knows."""
+    national.write_plan(tmp_path, 3)
+    plan = load_plan(str(tmp_path))
+    files = plan_files(plan)[0]
+    work = regions_large.items(plan, files)
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"".join(k.to_bytes(2, "big") for k in reversed(range(len(work)))))
+    os.close(write_end)
+    try:
+        done = regions_large._take(plan, DAY, files, work, read_end, 0)
+        assert os.read(read_end, 2) == b""
+    finally:
+        os.close(read_end)
+    assert [sorted(objects) for _, objects in done.made] == [ids for _, ids in reversed(work)]
+    assert all(len(names) == 4 for names, _ in done.made) and not done.errors
 
 
 def test_errors_of_both_processes_are_raised_in_file_order(

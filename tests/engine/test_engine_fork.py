@@ -113,7 +113,7 @@ def test_regions_json_the_same_in_two_processes(
     one, byte for byte, and the same object as the row-by-row path's indented JSON."""
     from ipplan.cli import regions_large
 
-    monkeypatch.setattr(regions_large, "shares", lambda plan, files: None)
+    monkeypatch.setattr(regions_large, "items", lambda plan, files: [])  # nothing to share
     national.write_plan(tmp_path, 12)
     args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
     monkeypatch.setenv("IPPLAN_CACHE_DIR", "off")  # no stored output: computed each time
