@@ -44,7 +44,7 @@ class Child:
 
     def __init__(self, work: Callable[[], Iterable[str | bytes]]) -> None:
         self.pid = 0
-        self.read_end = -1
+        self.read_end = self.store = -1
         self.began = time.monotonic()
         if not allowed():
             return
@@ -52,15 +52,17 @@ class Child:
             read_end, write_end = os.pipe()
         except OSError:
             return
+        self.store = _memory_file()
         pid = -1
         with contextlib.suppress(OSError):
             pid = os.fork()
         if pid == -1:  # no child could be made
             os.close(read_end)
             os.close(write_end)
+            self._close_store()
             return
         if pid == 0:  # the child: compute, send, and leave without running the parent's exits
-            _child(read_end, write_end, work)
+            _child(read_end, write_end, self.store, work)
         os.close(write_end)
         self.pid, self.read_end = pid, read_end
 
@@ -88,14 +90,25 @@ class Child:
             self._end(pid, kill=True)
             raise
         status = self._end(pid, kill=received is None)  # too slow (stuck?): killed
-        if status is None:
-            return None
-        if received is None or not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
-            return None
-        data = b"".join(received)
-        if len(data) < 8 or int.from_bytes(data[-8:], "big") != len(data) - 8:
-            return None
-        return data[:-8]
+        try:
+            if status is None:
+                return None
+            if received is None or not (os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0):
+                return None
+            data = b"".join(received)
+            if len(data) == 9 and data[:1] == b"M" and self.store >= 0:  # in the memory file
+                return _read_all(self.store, int.from_bytes(data[1:], "big"))
+            if len(data) < 8 or int.from_bytes(data[-8:], "big") != len(data) - 8:
+                return None
+            return data[:-8]
+        finally:
+            self._close_store()
+
+    def _close_store(self) -> None:
+        if self.store >= 0:
+            with contextlib.suppress(OSError):
+                os.close(self.store)
+            self.store = -1
 
     def _end(self, pid: int, kill: bool) -> int | None:
         """Close the pipe and reap the child (killed first when ``kill``): its wait status,
@@ -109,6 +122,9 @@ class Child:
             return os.waitpid(pid, 0)[1]
         except OSError:
             return None
+        finally:
+            if kill:
+                self._close_store()
 
 
 def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> list[bytes]:
@@ -129,15 +145,54 @@ def in_two(items: Sequence[T], work: Callable[[Sequence[T]], Iterable[str]]) -> 
     return [mine, "".join(work(second)).encode("utf-8") if theirs is None else theirs]
 
 
-def _child(read_end: int, write_end: int, work: Callable[[], Iterable[str | bytes]]) -> NoReturn:
-    """Compute in the child, then write every piece to the pipe (text as UTF-8) and the
-    number of bytes written (8 bytes); exit 0 only when all of it was written. Nothing is
-    printed: any error only makes the exit status 1."""
+def _memory_file() -> int:
+    """An anonymous file in memory (Linux's memfd) for the child's answer, or -1 where
+    there is none: the child writes its pieces there as soon as they are made and ends,
+    instead of waiting for this process to read them through the pipe (28 MB took 0.1 s
+    of this process's time at 3,000 units: 64 kB at a time)."""
+    make = getattr(os, "memfd_create", None)
+    if make is None:
+        return -1
+    try:
+        found: int = make("ipplan-child", getattr(os, "MFD_CLOEXEC", 0))
+    except OSError:
+        return -1
+    return found
+
+
+def _read_all(fd: int, size: int) -> bytes | None:
+    """The first ``size`` bytes of the file ``fd``; None when it holds fewer."""
+    parts = []
+    at = 0
+    while at < size:
+        part = os.pread(fd, size - at, at)
+        if not part:
+            return None
+        parts.append(part)
+        at += len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _child(
+    read_end: int, write_end: int, store: int, work: Callable[[], Iterable[str | bytes]]
+) -> NoReturn:
+    """Compute in the child, then write every piece (text as UTF-8) to the memory file
+    ``store`` and b"M" with their length (8 bytes) to the pipe, or, without one, the
+    pieces to the pipe and their length; exit 0 only when all of it was written. Nothing
+    is printed: any error only makes the exit status 1."""
     code = 1
     try:
         os.close(read_end)
         pieces = [p if isinstance(p, bytes) else p.encode("utf-8") for p in work()]
         sent = sum(map(len, pieces))
+        if store >= 0:
+            with os.fdopen(store, "wb") as kept:
+                for piece in pieces:
+                    kept.write(piece)
+            del pieces
+            with os.fdopen(write_end, "wb") as out:
+                out.write(b"M" + sent.to_bytes(8, "big"))
+            os._exit(0)
         with os.fdopen(write_end, "wb") as out:
             for piece in pieces:
                 out.write(piece)

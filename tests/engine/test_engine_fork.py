@@ -166,3 +166,23 @@ def test_an_interrupt_while_waiting_for_the_child_ends_it(
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left behind
     assert child.result() is None and child.pid == 0
+
+
+@pytest.mark.parametrize("memory_file", [True, False])
+def test_the_answer_comes_through_a_memory_file_or_the_pipe(
+    monkeypatch: pytest.MonkeyPatch, memory_file: bool
+) -> None:
+    """The child's answer (more than a pipe holds) is the same whether it is left in a
+    memory file (Linux's memfd: the child ends as soon as it has written it) or sent
+    through the pipe (where there is none)."""
+    if not memory_file:
+        monkeypatch.delattr(os, "memfd_create", raising=False)
+    elif not hasattr(os, "memfd_create"):
+        pytest.skip("no memfd on this system")
+    big = ["x" * 300_000, "é" * 200_000, "z"]
+    child = fork.Child(lambda: big)
+    assert (child.store >= 0) == memory_file
+    assert child.result() == "".join(big).encode("utf-8")
+    assert child.store == -1  # closed
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
