@@ -150,7 +150,7 @@ def _compute(
         loaded = load_plan(plan, warnings)  # while the files are hashed
         if stored is not None and stored.replay():
             return None
-        if early is not None:
+        if format is Format.json and indicator is None:
             chunks = large_json(loaded, day, warnings, printed, early)  # None: not worth it
             if chunks is not None:
                 return chunks

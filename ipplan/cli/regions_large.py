@@ -147,17 +147,39 @@ def begin(plan_dir: str | None, day: date, few: int = 0) -> Started | None:
     """A child at work as soon as the command starts, before this process reads the plan
     and hashes its files: it reads targets.yaml's indicators, takes items, and reads the
     whole plan (the units' own targets) after the files of its first. None when the plan
-    is not large or no child can be made."""
+    is not large, seems to have no more than ``few`` units (:func:`_many`), or no child
+    can be made."""
     from ipplan.data.plan import read_plan, resolve_plan_dir
     from ipplan.engine import fork, size
 
     if not fork.allowed():
         return None
     directory, _ = resolve_plan_dir(plan_dir)
-    if size.folder_bytes(directory / "actuals") <= size.LARGE_BYTES:
+    actuals = size.folder_bytes(directory / "actuals")
+    if actuals <= size.LARGE_BYTES:
         return None
     head, _ = read_plan(directory, unit_targets=False)
-    return None if head is None else _start(head, day, few, whole=False)
+    if head is None or not _many(head, directory, actuals, few):
+        return None
+    return _start(head, day, few, whole=False)
+
+
+def _many(head: Plan, directory: Path, actuals: int, few: int) -> bool:
+    """Whether a plan read without targets_by_region.csv may have more than ``few`` units
+    (:func:`large_json` decides once the whole plan is read): it declares them, its
+    actuals are of :data:`MANY_UNITS_BYTES` or more, or that file has more lines than
+    ``few`` for each target."""
+    from ipplan.data.regioncsv import FILE
+
+    if len(units_named(head, ())) > few or actuals >= MANY_UNITS_BYTES:
+        return True
+    targeted = [i for i in head.indicators if i.target is not None and i.target.type != "growth"]
+    try:
+        with (directory / FILE).open("rb") as f:
+            lines = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
+    except OSError:
+        return False
+    return lines > few * max(1, len(targeted))  # about a line per unit and target
 
 
 def _start(plan: Plan, day: date, few: int, whole: bool) -> Started | None:
@@ -380,13 +402,15 @@ MANY_UNITS_BYTES = 16 << 20  # actuals taken to be of many units (200 units: ~10
 
 
 def large_json(
-    plan: Plan, day: date, warnings: list[Problem], printed: list[str], started: Started
-) -> list[bytes] | None:
+    plan: Plan, day: date, warnings: list[Problem], printed: list[str],
+    started: Started | None,
+) -> list[bytes] | None:  # fmt: skip
     """``regions --format json`` of a plan with many units, each process reading and
-    writing its own indicators from the start (:mod:`ipplan.cli.regions_large`), the
-    warnings printed; None when the work cannot be shared or the plan may have few
-    units (at most :data:`ipplan.render.regions_json.COMPACT_UNITS`, which are written
-    indented; unless it names more units, its actuals are taken to be of few units below
+    writing its own indicators (:mod:`ipplan.cli.regions_large`; ``started``: the child
+    made as the command started, if one was), the warnings printed; None when the work
+    cannot be shared or the plan may have few units (at most
+    :data:`ipplan.render.regions_json.COMPACT_UNITS`, which are written indented; unless
+    it names more units, its actuals are taken to be of few units below
     :data:`MANY_UNITS_BYTES`): then the one-table path."""
     from ipplan.analysis.figures import time_elapsed
     from ipplan.cli import options
@@ -400,7 +424,10 @@ def large_json(
     if named <= COMPACT_UNITS and size.folder_bytes(plan.actuals_dir) < MANY_UNITS_BYTES:
         return None
     found: list[Problem] = []
-    pieces, units = started.finish(plan, day, found, few=COMPACT_UNITS)
+    if started is None:  # none made as the command started: one now, the plan read
+        pieces, units = json_pieces(plan, day, found, few=COMPACT_UNITS)
+    else:
+        pieces, units = started.finish(plan, day, found, few=COMPACT_UNITS)
     if pieces is None or units <= COMPACT_UNITS:
         return None
     options.warn([*warnings, *found], printed)

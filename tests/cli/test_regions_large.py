@@ -21,7 +21,7 @@ from ipplan.cli import regions_large
 from ipplan.core.errors import DataError, Problem
 from ipplan.core.model import Plan
 from ipplan.data.actuals import plan_files
-from ipplan.data.plan import load_plan
+from ipplan.data.plan import load_plan, read_plan
 from ipplan.data.units import list_units
 from ipplan.engine import fork, size
 from ipplan.engine.load import read_table
@@ -252,3 +252,40 @@ def test_few_units_known_to_a_process_leave_the_work_before_it_is_written(
     expected, _ = one_process(plan, DAY, monkeypatch)
     pieces, units = regions_large.json_pieces(plan, DAY, problems, few=6)
     assert pieces is not None and b",\n".join(pieces) == expected and units == 7
+
+
+def test_without_a_child_from_the_start_one_is_made_once_the_plan_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """targets_by_region.csv with one target per unit: too few lines for `begin` to take
+    the plan for one of many units (no child as the command starts), but the whole plan
+    names 12 (more than the 3 written indented here): the child is made then; the same
+    JSON as one process."""
+    national.write_plan(tmp_path, 12)
+    csv = tmp_path / "targets_by_region.csv"
+    lines = csv.read_text("utf-8").splitlines()
+    first = lines[1].split(",")[0]
+    csv.write_text("\n".join([lines[0], *(x for x in lines[1:] if x.startswith(first + ","))])
+                   + "\n", "utf-8")  # fmt: skip
+    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)
+    head, _ = read_plan(tmp_path, unit_targets=False)
+    assert head is not None and not regions_large._many(head, tmp_path, 10**6, 3)
+    began: list[object] = []
+    real = regions_large.begin
+    monkeypatch.setattr(regions_large, "begin", lambda *a: began.append(real(*a)) or began[-1])
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def counted() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
+    two = run(capsys, *args)
+    assert began == [None] and len(forked) == 1
+    monkeypatch.setenv("IPPLAN_PROCESSES", "1")
+    assert run(capsys, *args) == two
+    assert len(json.loads(two)["regions"]) == 13
