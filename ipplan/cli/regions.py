@@ -32,7 +32,7 @@ class StoredOutput:
 
         from ipplan.engine import results
 
-        self.directory, self.before = directory, before
+        self.directory, self.before, self.parts = directory, before, parts
         self.wanted: dict[str, Any] | None = None
 
         def take() -> None:
@@ -43,6 +43,12 @@ class StoredOutput:
     def start(self) -> None:
         """Begin hashing (after any fork: a child never starts with a thread at work)."""
         self.hashing.start()
+
+    def may_replay(self) -> bool:
+        """Whether an output is stored for these options (maybe not for these files)."""
+        from ipplan.engine import results
+
+        return results.stored(self.directory, self.parts)
 
     def replay(self) -> bool:
         """Print the stored output (warnings, then the text) if there is a fresh one."""
@@ -113,8 +119,8 @@ def regions(
     printed: list[str] = []
     # many units: a child reads and writes its share from now on (killed if not wanted)
     early = None
-    if format is Format.json and indicator is None:
-        early = begin(plan, day, COMPACT_UNITS)
+    if format is Format.json and indicator is None and not (stored and stored.may_replay()):
+        early = begin(plan, day, COMPACT_UNITS)  # (a stored output: likely no work at all)
     try:
         if stored is not None:
             stored.start()

@@ -87,7 +87,6 @@ class Done:
         default_factory=list
     )
     errors: bool = False
-    few: bool = False
 
 
 class Started:
@@ -96,9 +95,9 @@ class Started:
     answered: every item is read as one reading."""
 
     def __init__(self, child: Any, lock: Any, files: Files, found: list[Problem],
-                 work: list[Item], claims: int) -> None:  # fmt: skip
+                 work: list[Item], claims: int, plan_files: list[Any]) -> None:  # fmt: skip
         self.child, self.lock, self.files, self.found = child, lock, files, found
-        self.work, self.claims = work, claims
+        self.work, self.claims, self.plan_files = work, claims, plan_files
 
     def stop(self) -> None:
         """Kill the child if it is still there, let go of the lock and of the pipe of items
@@ -112,22 +111,22 @@ class Started:
     def finish(
         self, plan: Plan, day: date, problems: list[Problem], few: int = 0
     ) -> tuple[list[bytes] | None, int]:
-        """:func:`json_pieces` with this child (``plan``: the whole plan, read here)."""
+        """:func:`json_pieces` with this child (``plan``: the whole plan, read here). None
+        as well when targets.yaml or targets_by_region.csv changed since the child began
+        (it may have read them after this process did)."""
         indicators = {ind.id: ind for ind in plan.indicators}
         if not all(i in indicators for _, ids in self.work for i in ids):
-            return None, 0  # targets.yaml changed since the child began: never mind
+            self.stop()
+            return None, 0
         files = [(path, indicators[ind.id]) for path, ind in self.files]
         try:
-            mine = _take(plan, day, files, self.work, self.claims, few)
-            if mine.few:
-                self.stop()
-                return None, 0
+            mine = _take(plan, day, files, self.work, self.claims)
         except BaseException:
             self.stop()
             raise
         data = self.child.in_time()
         trusted = self.lock.release()  # every item read
-        if data is None or not trusted:
+        if data is None or not trusted or _plan_files(plan) != self.plan_files:
             return None, 0
         theirs: Done = pickle.loads(data)
         del data
@@ -136,10 +135,10 @@ class Started:
         errors = [p for p in found if p.severity == "error"]
         if errors:
             raise DataError(problems=errors)
-        if theirs.few:
+        units = units_named(plan, mine.regions | theirs.regions)
+        if len(units) <= few:
             return None, 0
         problems += found
-        units = units_named(plan, mine.regions | theirs.regions)
         return _entries(plan, day, units, [*mine.made, *theirs.made]), len(units)
 
 
@@ -158,10 +157,32 @@ def begin(plan_dir: str | None, day: date, few: int = 0) -> Started | None:
     actuals = size.folder_bytes(directory / "actuals")
     if actuals <= size.LARGE_BYTES:
         return None
+    before = _plan_files_of(directory)  # before it is read: any change after shows
     head, _ = read_plan(directory, unit_targets=False)
     if head is None or not _many(head, directory, actuals, few):
         return None
-    return _start(head, day, few, whole=False)
+    return _start(head, day, whole=False, before=before)
+
+
+def _plan_files(plan: Plan) -> list[Any]:
+    return _plan_files_of(plan.directory) if plan.directory is not None else []
+
+
+def _plan_files_of(directory: Path) -> list[Any]:
+    """targets.yaml and targets_by_region.csv as the file system sees them (device, inode,
+    size, mtime, ctime: any write changes the ctime)."""
+    from ipplan.data.plan import TARGETS
+    from ipplan.data.regioncsv import FILE
+
+    out: list[Any] = []
+    for name in (TARGETS, FILE):
+        try:
+            st = (directory / name).stat()
+        except OSError:
+            out.append(None)
+            continue
+        out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+    return out
 
 
 def _many(head: Plan, directory: Path, actuals: int, few: int) -> bool:
@@ -182,9 +203,14 @@ def _many(head: Plan, directory: Path, actuals: int, few: int) -> bool:
     return lines > few * max(1, len(targeted))  # about a line per unit and target
 
 
-def _start(plan: Plan, day: date, few: int, whole: bool) -> Started | None:
-    """The items put in a pipe, the read lock taken, the child made (``whole``: ``plan``
-    has the units' own targets; else the child reads the whole plan when it needs it)."""
+MOST_ITEMS = 2048  # 2 bytes each: what the smallest pipe holds (4 kB) before anyone reads
+
+
+def _start(plan: Plan, day: date, whole: bool, before: list[Any] | None = None) -> Started | None:
+    """The read lock taken, the items (listed under it) put in a pipe, the child made
+    (``whole``: ``plan`` has the units' own targets; else the child reads the whole plan
+    when it needs it, and ``before``: the plan files as they were when ``plan`` was
+    read). None when there is less than two items' work, too many, or no child."""
     from ipplan.data.actuals import plan_files
     from ipplan.data.journal import ReadLock
     from ipplan.engine import fork
@@ -192,28 +218,37 @@ def _start(plan: Plan, day: date, few: int, whole: bool) -> Started | None:
     directory = plan.directory
     if not fork.allowed() or directory is None:
         return None
-    files, found = plan_files(plan)
-    work = items(plan, files)
-    if len(work) < 2 or len(work) > 0xFFFF:
-        return None
-    # the largest first, so that the last ones taken are small (the two end together)
-    sizes = [sum(_size(files[n][0]) for n in where) for where, _ in work]
-    order = sorted(range(len(work)), key=lambda k: -sizes[k])
-    read_end, write_end = os.pipe()
-    try:
-        os.write(write_end, b"".join(k.to_bytes(2, "big") for k in order))
-    finally:
-        os.close(write_end)  # the items end where the pipe does
     lock = ReadLock(directory)
-    if whole:
-        unit_values(plan)  # made once, before the fork: not in each process
+    read_end = -1
     try:
-        child = fork.Child(lambda: _part(plan, directory, whole, day, files, work, read_end, few))
+        files, found = plan_files(plan)
+        work = items(plan, files)
+        if not 2 <= len(work) <= MOST_ITEMS:
+            lock.release()
+            return None
+        # the largest first, so that the last ones taken are small (the two end together)
+        sizes = [sum(_size(files[n][0]) for n in where) for where, _ in work]
+        order = sorted(range(len(work)), key=lambda k: -sizes[k])
+        read_end, write_end = os.pipe()
+        try:
+            os.write(write_end, b"".join(k.to_bytes(2, "big") for k in order))
+        finally:
+            os.close(write_end)  # the items end where the pipe does
+        if whole:
+            unit_values(plan)  # made once, before the fork: not in each process
+        claims = read_end
+        child = fork.Child(lambda: _part(plan, directory, whole, day, files, work, claims))
     except BaseException:
         lock.release()
-        os.close(read_end)
+        if read_end >= 0:
+            os.close(read_end)
         raise
-    return Started(child, lock, files, found, work, read_end)
+    if not child.pid:  # no child could be made: the one-table path
+        lock.release()
+        os.close(read_end)
+        return None
+    prints = _plan_files_of(directory) if before is None else before
+    return Started(child, lock, files, found, work, read_end, prints)
 
 
 def _size(path: Path) -> int:
@@ -230,10 +265,9 @@ def json_pieces(
     :func:`ipplan.render.regions_json.unit_entries` of every unit, in
     :func:`ipplan.data.units.list_units` order), the problems of reading added to
     ``problems``; DataError with every error of the files, in order. None when the work
-    cannot be shared (see the module), the child failed, or an item knows no more than
-    ``few`` units (checked before writing: the caller writes few units another way):
-    nothing was added then."""
-    started = _start(plan, day, few, whole=True)
+    cannot be shared (see the module), the child failed, or there are no more than ``few``
+    units (the caller writes few units another way): nothing was added then."""
+    started = _start(plan, day, whole=True)
     if started is None:
         return None, 0
     try:
@@ -243,14 +277,13 @@ def json_pieces(
 
 
 def _take(
-    plan: Plan, day: date, files: Files, work: list[Item], claims: int, few: int,
+    plan: Plan, day: date, files: Files, work: list[Item], claims: int,
     reread: Path | None = None,
 ) -> Done:  # fmt: skip
     """Take items from the pipe ``claims`` until there are none: read their files, write
-    their indicators' objects for the units each knows (none once an error is found, or
-    when the first item knows no more than ``few`` units: ``few`` set, nothing more
-    taken). ``reread``: the plan's folder, to read the whole plan after the first files
-    (the units' own targets)."""
+    their indicators' objects for the units each knows (none once an error is found: only
+    the problems then). ``reread``: the plan's folder, to read the whole plan after the
+    first files (the units' own targets)."""
     from ipplan.data.plan import read_plan
     from ipplan.engine.load import read_files
 
@@ -269,12 +302,7 @@ def _take(
             if whole is None:
                 raise ValueError("the plan cannot be read")  # the parent reports it
             plan, reread = whole, None
-            for iid, rows in table.rows.items():
-                rows.indicator = plan.get(iid) or rows.indicator
         regions, names = _known(plan, table)
-        if not done.made and len(names) <= few:
-            done.few = True
-            return done
         done.regions.update(regions)
         indicators = [ind for ind in plan.indicators if ind.id in set(ids)]
         done.made.append((names, _objects(plan, day, table, indicators, names)))
@@ -318,14 +346,14 @@ def _utf8(texts: list[str]) -> list[bytes]:
 
 def _part(
     plan: Plan, directory: Path, whole: bool, day: date, files: Files, work: list[Item],
-    claims: int, few: int,
+    claims: int,
 ) -> list[bytes]:  # fmt: skip
     """In the child: :func:`_take` (the whole plan read after the first files unless
     ``whole``), pickled for this process."""
     import gc
 
     gc.disable()  # as engine.no_cycle_collection in this process (the child just exits)
-    done = _take(plan, day, files, work, claims, few, None if whole else directory)
+    done = _take(plan, day, files, work, claims, None if whole else directory)
     return [pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)]
 
 
@@ -418,10 +446,14 @@ def large_json(
     from ipplan.engine import size
     from ipplan.render.regions_json import COMPACT_UNITS, compact_chunks, head
 
-    if plan.actuals_dir is None or not size.is_large(plan):
-        return None
     named = len(units_named(plan, ()))  # declared, or with a target of their own
-    if named <= COMPACT_UNITS and size.folder_bytes(plan.actuals_dir) < MANY_UNITS_BYTES:
+    if (
+        plan.actuals_dir is None
+        or not size.is_large(plan)
+        or (named <= COMPACT_UNITS and size.folder_bytes(plan.actuals_dir) < MANY_UNITS_BYTES)
+    ):
+        if started is not None:
+            started.stop()  # not wanted: its work ends now
         return None
     found: list[Problem] = []
     if started is None:  # none made as the command started: one now, the plan read

@@ -71,6 +71,7 @@ class Child:
         if self.pid:
             with contextlib.suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
+        self._close_store()  # an answer already there is not read
         self.result()
 
     def in_time(self) -> bytes | None:

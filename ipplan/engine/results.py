@@ -148,6 +148,15 @@ def _entry(where: Path, wanted: dict[str, Any]) -> Path:
     return where / (hashlib.sha256(name.encode()).hexdigest()[:32] + ".out")
 
 
+def stored(directory: Path, options: Sequence[str]) -> bool:
+    """Whether an output is stored for this plan folder and options (perhaps of other
+    files or another day: only :func:`load`, with the whole key, can tell)."""
+    where = folder()
+    if where is None:
+        return False
+    return _entry(where, {"plan": str(directory.resolve()), "options": list(options)}).exists()
+
+
 def load(wanted: dict[str, Any]) -> tuple[bytes, list[str]] | None:
     """The output (stdout text as UTF-8, warning lines) stored under ``wanted``, or None."""
     where = folder()
@@ -180,6 +189,22 @@ def save(wanted: dict[str, Any], data: Sequence[bytes], warnings: Sequence[str])
     write_entry(_entry(where, wanted), opening, *data)
 
 
+STALE_SECONDS = 3600.0  # a temporary entry this old was left by a process killed writing it
+
+
+def _remove_stale(where: Path) -> None:
+    """Remove the temporary entries that a process killed while writing left behind (a
+    child of ``regions`` is killed when its work is no longer wanted)."""
+    import time
+
+    limit = time.time() - STALE_SECONDS
+    with contextlib.suppress(OSError):
+        for left in where.glob(".entry-*.tmp"):
+            with contextlib.suppress(OSError):
+                if left.stat().st_mtime < limit:
+                    left.unlink()
+
+
 def write_entry(entry: Path, *chunks: bytes) -> None:
     """Write one cache entry (this cache's or the parsed-actuals cache's) atomically: a
     temporary file beside it, then a rename. Silent on failure: a cache is best effort."""
@@ -193,6 +218,7 @@ def write_entry(entry: Path, *chunks: bytes) -> None:
             for chunk in chunks:
                 out.write(chunk)
         os.replace(tmp, entry)
+        _remove_stale(entry.parent)
     except BaseException as exc:  # no temporary file left, Ctrl-C included
         with contextlib.suppress(OSError):
             os.unlink(tmp)

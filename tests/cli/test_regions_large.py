@@ -145,7 +145,7 @@ def test_items_are_taken_until_none_is_left(tmp_path: Path) -> None:
     os.write(write_end, b"".join(k.to_bytes(2, "big") for k in reversed(range(len(work)))))
     os.close(write_end)
     try:
-        done = regions_large._take(plan, DAY, files, work, read_end, 0)
+        done = regions_large._take(plan, DAY, files, work, read_end)
         assert os.read(read_end, 2) == b""
     finally:
         os.close(read_end)
@@ -229,29 +229,78 @@ def test_the_command_forks_once_and_prints_the_one_process_json(
     assert len(json.loads(two)["regions"]) == 12 + 1 + 1
 
 
-def test_few_units_known_to_a_process_leave_the_work_before_it_is_written(
+def test_few_units_leave_the_work_to_the_one_table_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A plan of 6 units (7 with the plan's region) where more than 7 are wanted: nothing
-    is written, no child is left; with 6 wanted, the text of one process."""
+    """A plan of 6 units (7 with the plan's region) where more than 7 are wanted: None,
+    nothing added, no child left; with 6 wanted, the text of one process."""
     national.write_plan(tmp_path, 6)
     plan = load_plan(str(tmp_path))
-    written: list[int] = []
-    real = regions_large._objects
-
-    def counted(*args: Any) -> Any:
-        written.append(os.getpid())
-        return real(*args)
-
-    monkeypatch.setattr(regions_large, "_objects", counted)
     problems: list[Problem] = []
     assert regions_large.json_pieces(plan, DAY, problems, few=7) == (None, 0)
-    assert problems == [] and written == []
+    assert problems == []
     with pytest.raises(ChildProcessError):
         os.waitpid(-1, os.WNOHANG)  # no child left behind
     expected, _ = one_process(plan, DAY, monkeypatch)
     pieces, units = regions_large.json_pieces(plan, DAY, problems, few=6)
     assert pieces is not None and b",\n".join(pieces) == expected and units == 7
+
+
+def test_a_child_begun_before_the_plan_is_read_gives_the_one_process_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """begin() as the command does it: targets.yaml's indicators only, the child reading
+    the whole plan after its first files; then finish() with the plan read here."""
+    national.write_plan(tmp_path, 12)
+    started = regions_large.begin(str(tmp_path), DAY, 3)
+    assert started is not None
+    try:
+        plan = load_plan(str(tmp_path))
+        problems: list[Problem] = []
+        pieces, units = started.finish(plan, DAY, problems, 3)
+    finally:
+        started.stop()
+    expected, found = one_process(plan, DAY, monkeypatch)
+    assert pieces is not None and b",\n".join(pieces) == expected
+    assert units == 13 and problems == found
+
+
+@pytest.mark.parametrize("name", ["targets.yaml", "targets_by_region.csv"])
+def test_a_plan_file_written_meanwhile_leaves_the_one_table_path(tmp_path: Path, name: str) -> None:
+    """targets.yaml or targets_by_region.csv written after the child began (the child may
+    have read it before or after this process): None, no child left."""
+    national.write_plan(tmp_path, 12)
+    started = regions_large.begin(str(tmp_path), DAY, 3)
+    assert started is not None
+    try:
+        path = tmp_path / name
+        path.write_bytes(path.read_bytes())  # the same bytes, written again
+        plan = load_plan(str(tmp_path))
+        assert started.finish(plan, DAY, [], 3) == (None, 0)
+    finally:
+        started.stop()
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def test_no_child_when_it_cannot_be_made_or_the_items_are_too_many(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    national.write_plan(tmp_path, 4)
+    plan = load_plan(str(tmp_path))
+    with monkeypatch.context() as m:
+        m.setattr(regions_large, "MOST_ITEMS", 3)  # the plan has 20 items
+        assert regions_large.json_pieces(plan, DAY, []) == (None, 0)
+
+    def refuse() -> int:
+        raise OSError("EAGAIN")
+
+    taken: list[int] = []
+    real = regions_large._take
+    monkeypatch.setattr(regions_large, "_take", lambda *a: taken.append(1) or real(*a))
+    monkeypatch.setattr(os, "fork", refuse)
+    assert regions_large.json_pieces(plan, DAY, []) == (None, 0)
+    assert taken == []  # nothing done here only to be done again
 
 
 def test_without_a_child_from_the_start_one_is_made_once_the_plan_is_read(
@@ -289,3 +338,26 @@ def test_without_a_child_from_the_start_one_is_made_once_the_plan_is_read(
     monkeypatch.setenv("IPPLAN_PROCESSES", "1")
     assert run(capsys, *args) == two
     assert len(json.loads(two)["regions"]) == 13
+
+
+def test_no_child_as_the_command_starts_when_an_output_is_stored(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The second run replays the stored output: no child is made only to be killed."""
+    national.write_plan(tmp_path / "plan", 12)
+    monkeypatch.setenv("IPPLAN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)
+    args = ["regions", "--plan", str(tmp_path / "plan"), "--as-of", "2025-07-31",
+            "--format", "json"]  # fmt: skip
+    first = run(capsys, *args)
+    forked: list[int] = []
+    real_fork = os.fork
+
+    def counted() -> int:
+        pid = real_fork()
+        if pid:
+            forked.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counted)
+    assert run(capsys, *args) == first and forked == []

@@ -173,3 +173,23 @@ def test_nothing_stored_when_a_file_is_rewritten_with_its_size_and_mtime(
     run(capsys, *ARGS, "--plan", str(plan))
     assert not list(own_cache.glob("*.out"))
     assert results.snapshot(plan) != before
+
+
+def test_temporary_entries_left_by_a_killed_process_are_removed_when_old(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child killed while it wrote a cache entry leaves its temporary file; the next
+    entry written removes those older than an hour, never a fresh one (being written)."""
+    import time
+
+    old = tmp_path / ".entry-abc123.tmp"
+    fresh = tmp_path / ".entry-def456.tmp"
+    other = tmp_path / "notes.tmp"
+    for path in (old, fresh, other):
+        path.write_bytes(b"partial")
+    two_hours_ago = time.time() - 7200
+    os.utime(old, (two_hours_ago, two_hours_ago))
+    os.utime(other, (two_hours_ago, two_hours_ago))
+    results.write_entry(tmp_path / "x.out", b"data")
+    assert (tmp_path / "x.out").read_bytes() == b"data"
+    assert not old.exists() and fresh.exists() and other.exists()
