@@ -17,7 +17,6 @@ if TYPE_CHECKING:
     from datetime import date
     from pathlib import Path
 
-    from ipplan.cli.regions_large import Started
     from ipplan.core.errors import Problem
 
 
@@ -32,7 +31,7 @@ class StoredOutput:
 
         from ipplan.engine import results
 
-        self.directory, self.before, self.parts = directory, before, parts
+        self.directory, self.before = directory, before
         self.wanted: dict[str, Any] | None = None
 
         def take() -> None:
@@ -41,14 +40,8 @@ class StoredOutput:
         self.hashing = threading.Thread(target=take, name="ipplan-key", daemon=True)
 
     def start(self) -> None:
-        """Begin hashing (after any fork: a child never starts with a thread at work)."""
+        """Begin hashing."""
         self.hashing.start()
-
-    def may_replay(self) -> bool:
-        """Whether an output is stored for these options (maybe not for these files)."""
-        from ipplan.engine import results
-
-        return results.stored(self.directory, self.parts)
 
     def replay(self) -> bool:
         """Print the stored output (warnings, then the text) if there is a fresh one."""
@@ -106,9 +99,6 @@ def regions(
     lang: options.LangOpt = options.Lang.ZH,
 ) -> None:
     """各地区进展 Every unit at once, each against its own targets; --indicator ranks them."""
-    from ipplan.cli.regions_large import begin
-    from ipplan.render.regions_json import COMPACT_UNITS
-
     day = options.parse_day(as_of)
     view = options.view(lang)
     chosen_text = "" if indicator is None else f"={indicator}"  # --indicator "" is no None
@@ -117,17 +107,9 @@ def regions(
         parts += [str(view.width), str(view.color), str(view.ascii)]
     stored = stored_output(plan, day, parts)  # a large plan's output cached as it was
     printed: list[str] = []
-    # many units: a child reads and writes its share from now on (killed if not wanted)
-    early = None
-    if format is Format.json and indicator is None and not (stored and stored.may_replay()):
-        early = begin(plan, day, COMPACT_UNITS)  # (a stored output: likely no work at all)
-    try:
-        if stored is not None:
-            stored.start()
-        found = _compute(plan, day, indicator, format, lang, stored, early, printed)
-    finally:
-        if early is not None:
-            early.stop()
+    if stored is not None:
+        stored.start()  # the files hashed while the plan is read
+    found = _compute(plan, day, indicator, format, lang, stored, printed)
     if found is None:  # the stored output was printed
         return
     if stored is not None:
@@ -140,7 +122,7 @@ def regions(
 
 def _compute(
     plan: str | None, day: date, indicator: str | None, format: Format, lang: options.Lang,
-    stored: StoredOutput | None, early: Started | None, printed: list[str],
+    stored: StoredOutput | None, printed: list[str],
 ) -> str | list[bytes] | None:  # fmt: skip
     """The text of ``regions`` (or its UTF-8 pieces); None when the stored output was
     printed instead."""
@@ -157,7 +139,7 @@ def _compute(
         if stored is not None and stored.replay():
             return None
         if format is Format.json and indicator is None:
-            chunks = large_json(loaded, day, warnings, printed, early)  # None: not worth it
+            chunks = large_json(loaded, day, warnings, printed)  # None: not worth it
             if chunks is not None:
                 return chunks
         the_plan, observations, table = options.load_any(plan, printed, (loaded, warnings))

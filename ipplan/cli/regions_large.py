@@ -1,15 +1,16 @@
-"""``ipplan regions --format json`` of a large plan in two processes from the start (issue 9).
+"""``ipplan regions --format json`` of a large plan in two processes from its reading on
+(issue 9).
 
 The work is shared out an indicator at a time (with every indicator its formula names, and
 their actuals files: an item), as each process becomes free: a forked child
-(:class:`ipplan.engine.fork.Child`, made as the command starts) and this process take the
-next item from a pipe holding them all, read its files and write the JSON object of each
-of its indicators for every unit it knows
+(:class:`ipplan.engine.fork.Child`, made once the plan is read) and this process take the
+next item from a pipe holding them all, largest first, read its files and write the JSON
+object of each of its indicators for every unit it knows
 (:func:`ipplan.render.regions_json.indicator_objects`). No columns cross between the
 processes, only that text; this process puts each unit's entry together
 (:func:`ipplan.render.regions_json.assemble_utf8`). Taking items as they come balances the
-two (the child starts sooner; a core may be slower) where halves fixed in advance did not.
-The text is the one of one process:
+two (indicators cost more or less: flows more than stocks; a core may be slower) where
+halves fixed in advance did not. The text is the one of one process:
 
 - a unit's object for an indicator depends only on the unit's own rows of that indicator
   and of those its formula names, and the plan;
@@ -90,14 +91,14 @@ class Done:
 
 
 class Started:
-    """A child already taking items of a large plan (:func:`begin`), this process holding
+    """A child already taking items of a large plan (:func:`_start`), this process holding
     the plan's read lock (:class:`ipplan.data.journal.ReadLock`) until the child has
     answered: every item is read as one reading."""
 
     def __init__(self, child: Any, lock: Any, files: Files, found: list[Problem],
-                 work: list[Item], claims: int, plan_files: list[Any]) -> None:  # fmt: skip
+                 work: list[Item], claims: int) -> None:  # fmt: skip
         self.child, self.lock, self.files, self.found = child, lock, files, found
-        self.work, self.claims, self.plan_files = work, claims, plan_files
+        self.work, self.claims = work, claims
 
     def stop(self) -> None:
         """Kill the child if it is still there, let go of the lock and of the pipe of items
@@ -111,22 +112,15 @@ class Started:
     def finish(
         self, plan: Plan, day: date, problems: list[Problem], few: int = 0
     ) -> tuple[list[bytes] | None, int]:
-        """:func:`json_pieces` with this child (``plan``: the whole plan, read here). None
-        as well when targets.yaml or targets_by_region.csv changed since the child began
-        (it may have read them after this process did)."""
-        indicators = {ind.id: ind for ind in plan.indicators}
-        if not all(i in indicators for _, ids in self.work for i in ids):
-            self.stop()
-            return None, 0
-        files = [(path, indicators[ind.id]) for path, ind in self.files]
+        """:func:`json_pieces` with this child (``plan``: the plan it was made with)."""
         try:
-            mine = _take(plan, day, files, self.work, self.claims)
+            mine = _take(plan, day, self.files, self.work, self.claims)
         except BaseException:
             self.stop()
             raise
         data = self.child.in_time()
         trusted = self.lock.release()  # every item read
-        if data is None or not trusted or _plan_files(plan) != self.plan_files:
+        if data is None or not trusted:
             return None, 0
         theirs: Done = pickle.loads(data)
         del data
@@ -142,75 +136,12 @@ class Started:
         return _entries(plan, day, units, [*mine.made, *theirs.made]), len(units)
 
 
-def begin(plan_dir: str | None, day: date, few: int = 0) -> Started | None:
-    """A child at work as soon as the command starts, before this process reads the plan
-    and hashes its files: it reads targets.yaml's indicators, takes items, and reads the
-    whole plan (the units' own targets) after the files of its first. None when the plan
-    is not large, seems to have no more than ``few`` units (:func:`_many`), or no child
-    can be made."""
-    from ipplan.data.plan import read_plan, resolve_plan_dir
-    from ipplan.engine import fork, size
-
-    if not fork.allowed():
-        return None
-    directory, _ = resolve_plan_dir(plan_dir)
-    actuals = size.folder_bytes(directory / "actuals")
-    if actuals <= size.LARGE_BYTES:
-        return None
-    before = _plan_files_of(directory)  # before it is read: any change after shows
-    head, _ = read_plan(directory, unit_targets=False)
-    if head is None or not _many(head, directory, actuals, few):
-        return None
-    return _start(head, day, whole=False, before=before)
-
-
-def _plan_files(plan: Plan) -> list[Any]:
-    return _plan_files_of(plan.directory) if plan.directory is not None else []
-
-
-def _plan_files_of(directory: Path) -> list[Any]:
-    """targets.yaml and targets_by_region.csv as the file system sees them (device, inode,
-    size, mtime, ctime: any write changes the ctime)."""
-    from ipplan.data.plan import TARGETS
-    from ipplan.data.regioncsv import FILE
-
-    out: list[Any] = []
-    for name in (TARGETS, FILE):
-        try:
-            st = (directory / name).stat()
-        except OSError:
-            out.append(None)
-            continue
-        out.append((st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-    return out
-
-
-def _many(head: Plan, directory: Path, actuals: int, few: int) -> bool:
-    """Whether a plan read without targets_by_region.csv may have more than ``few`` units
-    (:func:`large_json` decides once the whole plan is read): it declares them, its
-    actuals are of :data:`MANY_UNITS_BYTES` or more, or that file has more lines than
-    ``few`` for each target."""
-    from ipplan.data.regioncsv import FILE
-
-    if len(units_named(head, ())) > few or actuals >= MANY_UNITS_BYTES:
-        return True
-    targeted = [i for i in head.indicators if i.target is not None and i.target.type != "growth"]
-    try:
-        with (directory / FILE).open("rb") as f:
-            lines = sum(block.count(b"\n") for block in iter(lambda: f.read(1 << 20), b""))
-    except OSError:
-        return False
-    return lines > few * max(1, len(targeted))  # about a line per unit and target
-
-
 MOST_ITEMS = 2048  # 2 bytes each: what the smallest pipe holds (4 kB) before anyone reads
 
 
-def _start(plan: Plan, day: date, whole: bool, before: list[Any] | None = None) -> Started | None:
-    """The read lock taken, the items (listed under it) put in a pipe, the child made
-    (``whole``: ``plan`` has the units' own targets; else the child reads the whole plan
-    when it needs it, and ``before``: the plan files as they were when ``plan`` was
-    read). None when there is less than two items' work, too many, or no child."""
+def _start(plan: Plan, day: date) -> Started | None:
+    """The read lock taken, the items (listed under it) put in a pipe, the child made.
+    None when there is less than two items' work, too many, or no child."""
     from ipplan.data.actuals import plan_files
     from ipplan.data.journal import ReadLock
     from ipplan.engine import fork
@@ -234,10 +165,9 @@ def _start(plan: Plan, day: date, whole: bool, before: list[Any] | None = None) 
             os.write(write_end, b"".join(k.to_bytes(2, "big") for k in order))
         finally:
             os.close(write_end)  # the items end where the pipe does
-        if whole:
-            unit_values(plan)  # made once, before the fork: not in each process
+        unit_values(plan)  # made once, before the fork: not in each process
         claims = read_end
-        child = fork.Child(lambda: _part(plan, directory, whole, day, files, work, claims))
+        child = fork.Child(lambda: _part(plan, day, files, work, claims))
     except BaseException:
         lock.release()
         if read_end >= 0:
@@ -247,8 +177,7 @@ def _start(plan: Plan, day: date, whole: bool, before: list[Any] | None = None) 
         lock.release()
         os.close(read_end)
         return None
-    prints = _plan_files_of(directory) if before is None else before
-    return Started(child, lock, files, found, work, read_end, prints)
+    return Started(child, lock, files, found, work, read_end)
 
 
 def _size(path: Path) -> int:
@@ -267,7 +196,7 @@ def json_pieces(
     ``problems``; DataError with every error of the files, in order. None when the work
     cannot be shared (see the module), the child failed, or there are no more than ``few``
     units (the caller writes few units another way): nothing was added then."""
-    started = _start(plan, day, whole=True)
+    started = _start(plan, day)
     if started is None:
         return None, 0
     try:
@@ -276,15 +205,10 @@ def json_pieces(
         started.stop()
 
 
-def _take(
-    plan: Plan, day: date, files: Files, work: list[Item], claims: int,
-    reread: Path | None = None,
-) -> Done:  # fmt: skip
+def _take(plan: Plan, day: date, files: Files, work: list[Item], claims: int) -> Done:
     """Take items from the pipe ``claims`` until there are none: read their files, write
     their indicators' objects for the units each knows (none once an error is found: only
-    the problems then). ``reread``: the plan's folder, to read the whole plan after the
-    first files (the units' own targets)."""
-    from ipplan.data.plan import read_plan
+    the problems then)."""
     from ipplan.engine.load import read_files
 
     done = Done()
@@ -297,11 +221,6 @@ def _take(
         done.errors = done.errors or not _usable(table)
         if done.errors:
             continue  # only the problems now: nothing will be written
-        if reread is not None:  # the units' own targets, now that files are being read
-            whole, _ = read_plan(reread, bundled=plan.bundled)
-            if whole is None:
-                raise ValueError("the plan cannot be read")  # the parent reports it
-            plan, reread = whole, None
         regions, names = _known(plan, table)
         done.regions.update(regions)
         indicators = [ind for ind in plan.indicators if ind.id in set(ids)]
@@ -344,16 +263,12 @@ def _utf8(texts: list[str]) -> list[bytes]:
     return joined.encode("utf-8").split(SEPARATOR.encode())
 
 
-def _part(
-    plan: Plan, directory: Path, whole: bool, day: date, files: Files, work: list[Item],
-    claims: int,
-) -> list[bytes]:  # fmt: skip
-    """In the child: :func:`_take` (the whole plan read after the first files unless
-    ``whole``), pickled for this process."""
+def _part(plan: Plan, day: date, files: Files, work: list[Item], claims: int) -> list[bytes]:
+    """In the child: :func:`_take`, pickled for this process."""
     import gc
 
     gc.disable()  # as engine.no_cycle_collection in this process (the child just exits)
-    done = _take(plan, day, files, work, claims, None if whole else directory)
+    done = _take(plan, day, files, work, claims)
     return [pickle.dumps(done, protocol=pickle.HIGHEST_PROTOCOL)]
 
 
@@ -430,12 +345,11 @@ MANY_UNITS_BYTES = 16 << 20  # actuals taken to be of many units (200 units: ~10
 
 
 def large_json(
-    plan: Plan, day: date, warnings: list[Problem], printed: list[str],
-    started: Started | None,
-) -> list[bytes] | None:  # fmt: skip
+    plan: Plan, day: date, warnings: list[Problem], printed: list[str]
+) -> list[bytes] | None:
     """``regions --format json`` of a plan with many units, each process reading and
-    writing its own indicators (:mod:`ipplan.cli.regions_large`; ``started``: the child
-    made as the command started, if one was), the warnings printed; None when the work
+    writing its own indicators (:mod:`ipplan.cli.regions_large`), the warnings printed;
+    None when the work
     cannot be shared or the plan may have few units (at most
     :data:`ipplan.render.regions_json.COMPACT_UNITS`, which are written indented; unless
     it names more units, its actuals are taken to be of few units below
@@ -452,14 +366,9 @@ def large_json(
         or not size.is_large(plan)
         or (named <= COMPACT_UNITS and size.folder_bytes(plan.actuals_dir) < MANY_UNITS_BYTES)
     ):
-        if started is not None:
-            started.stop()  # not wanted: its work ends now
         return None
     found: list[Problem] = []
-    if started is None:  # none made as the command started: one now, the plan read
-        pieces, units = json_pieces(plan, day, found, few=COMPACT_UNITS)
-    else:
-        pieces, units = started.finish(plan, day, found, few=COMPACT_UNITS)
+    pieces, units = json_pieces(plan, day, found, few=COMPACT_UNITS)
     if pieces is None or units <= COMPACT_UNITS:
         return None
     options.warn([*warnings, *found], printed)

@@ -148,15 +148,6 @@ def _entry(where: Path, wanted: dict[str, Any]) -> Path:
     return where / (hashlib.sha256(name.encode()).hexdigest()[:32] + ".out")
 
 
-def stored(directory: Path, options: Sequence[str]) -> bool:
-    """Whether an output is stored for this plan folder and options (perhaps of other
-    files or another day: only :func:`load`, with the whole key, can tell)."""
-    where = folder()
-    if where is None:
-        return False
-    return _entry(where, {"plan": str(directory.resolve()), "options": list(options)}).exists()
-
-
 def load(wanted: dict[str, Any]) -> tuple[bytes, list[str]] | None:
     """The output (stdout text as UTF-8, warning lines) stored under ``wanted``, or None."""
     where = folder()

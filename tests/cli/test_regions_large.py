@@ -21,7 +21,7 @@ from ipplan.cli import regions_large
 from ipplan.core.errors import DataError, Problem
 from ipplan.core.model import Plan
 from ipplan.data.actuals import plan_files
-from ipplan.data.plan import load_plan, read_plan
+from ipplan.data.plan import load_plan
 from ipplan.data.units import list_units
 from ipplan.engine import fork, size
 from ipplan.engine.load import read_table
@@ -246,43 +246,6 @@ def test_few_units_leave_the_work_to_the_one_table_path(
     assert pieces is not None and b",\n".join(pieces) == expected and units == 7
 
 
-def test_a_child_begun_before_the_plan_is_read_gives_the_one_process_text(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """begin() as the command does it: targets.yaml's indicators only, the child reading
-    the whole plan after its first files; then finish() with the plan read here."""
-    national.write_plan(tmp_path, 12)
-    started = regions_large.begin(str(tmp_path), DAY, 3)
-    assert started is not None
-    try:
-        plan = load_plan(str(tmp_path))
-        problems: list[Problem] = []
-        pieces, units = started.finish(plan, DAY, problems, 3)
-    finally:
-        started.stop()
-    expected, found = one_process(plan, DAY, monkeypatch)
-    assert pieces is not None and b",\n".join(pieces) == expected
-    assert units == 13 and problems == found
-
-
-@pytest.mark.parametrize("name", ["targets.yaml", "targets_by_region.csv"])
-def test_a_plan_file_written_meanwhile_leaves_the_one_table_path(tmp_path: Path, name: str) -> None:
-    """targets.yaml or targets_by_region.csv written after the child began (the child may
-    have read it before or after this process): None, no child left."""
-    national.write_plan(tmp_path, 12)
-    started = regions_large.begin(str(tmp_path), DAY, 3)
-    assert started is not None
-    try:
-        path = tmp_path / name
-        path.write_bytes(path.read_bytes())  # the same bytes, written again
-        plan = load_plan(str(tmp_path))
-        assert started.finish(plan, DAY, [], 3) == (None, 0)
-    finally:
-        started.stop()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
-
-
 def test_no_child_when_it_cannot_be_made_or_the_items_are_too_many(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -301,63 +264,3 @@ def test_no_child_when_it_cannot_be_made_or_the_items_are_too_many(
     monkeypatch.setattr(os, "fork", refuse)
     assert regions_large.json_pieces(plan, DAY, []) == (None, 0)
     assert taken == []  # nothing done here only to be done again
-
-
-def test_without_a_child_from_the_start_one_is_made_once_the_plan_is_read(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """targets_by_region.csv with one target per unit: too few lines for `begin` to take
-    the plan for one of many units (no child as the command starts), but the whole plan
-    names 12 (more than the 3 written indented here): the child is made then; the same
-    JSON as one process."""
-    national.write_plan(tmp_path, 12)
-    csv = tmp_path / "targets_by_region.csv"
-    lines = csv.read_text("utf-8").splitlines()
-    first = lines[1].split(",")[0]
-    csv.write_text("\n".join([lines[0], *(x for x in lines[1:] if x.startswith(first + ","))])
-                   + "\n", "utf-8")  # fmt: skip
-    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)
-    head, _ = read_plan(tmp_path, unit_targets=False)
-    assert head is not None and not regions_large._many(head, tmp_path, 10**6, 3)
-    began: list[object] = []
-    real = regions_large.begin
-    monkeypatch.setattr(regions_large, "begin", lambda *a: began.append(real(*a)) or began[-1])
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def counted() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
-    args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
-    two = run(capsys, *args)
-    assert began == [None] and len(forked) == 1
-    monkeypatch.setenv("IPPLAN_PROCESSES", "1")
-    assert run(capsys, *args) == two
-    assert len(json.loads(two)["regions"]) == 13
-
-
-def test_no_child_as_the_command_starts_when_an_output_is_stored(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """The second run replays the stored output: no child is made only to be killed."""
-    national.write_plan(tmp_path / "plan", 12)
-    monkeypatch.setenv("IPPLAN_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)
-    args = ["regions", "--plan", str(tmp_path / "plan"), "--as-of", "2025-07-31",
-            "--format", "json"]  # fmt: skip
-    first = run(capsys, *args)
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def counted() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
-    assert run(capsys, *args) == first and forked == []
