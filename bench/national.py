@@ -23,33 +23,36 @@ Not a timed test: it prints numbers for people to read. Run it with
 Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
 DuckDB is a dev dependency, used here only.
 
-Last measured (2026-11-30, 14:13–14:31, a quiet 2-core machine: load about 1, no other
-job; the speed of the machine itself varied: DuckDB took 2.1–3.4 s for the same files;
-wall s / CPU s / RSS sum MB / PSS sum MB; ratios to DuckDB in the same run):
+Last measured (2026-11-30, 17:19–17:21, a 2-core machine whose own speed varied through
+the day: DuckDB took 2.5–4.0 s for the same files; wall s / CPU s / RSS sum MB / PSS sum
+MB; ratios to DuckDB in the same run):
 
-- 3,000 units, seven runs: `regions --format json` cold 3.6–5.4 s wall, 1.21–1.82× DuckDB's
-  (median 1.56×: NOT reliably within the 1.5× aim), 1.07–1.50× its CPU time (5.4–7.6 s);
-  memory 1.64–1.86× as the RSS sum (714–768 MB: within 2×), 1.35–1.52× as PSS. Warm
-  0.44–0.77 s (0.14–0.27×). `status --region` cold 1.2–1.8 s (0.41–0.58×), warm
-  1.2–1.6 s (0.47–0.61×).
-- 300 units: DuckDB 0.51–0.72; `regions` cold 0.81–1.09 (1.51–1.67×), warm 0.36–0.40.
-- 30 units (1.5 MB: the engine since its threshold is 250 kB): DuckDB 0.25–0.40; `regions`
-  cold 0.84 (was 1.7–2.0 row by row), `status --region` 0.73.
+- 3,000 units: `regions --format json` cold 3.69 and 4.27 s, 1.33× and 1.38× DuckDB's
+  (1.27–1.29× its CPU time, 5.8–6.5 s); memory 1.08–1.11× as the RSS sum (453–466 MB),
+  0.86–0.89× as PSS. Warm 0.76–0.79 s (0.29×). `status --region` cold 1.30–1.35 s
+  (0.42–0.49×), warm 1.29–1.46 s (0.47–0.56×). In interleaved A/B rounds through the
+  afternoon (bench-like runs of ipplan and DuckDB side by side, 8–12 rounds each) the
+  median ratio was 1.2–1.45× depending on the hour, single runs 1.2–1.8×: within the
+  1.5× aim at the median, not in every run on this machine.
+- 300 units: DuckDB 0.60–0.73; `regions` cold 0.86–1.10 (1.43–1.50×), warm 0.38–0.42.
+- 30 units (1.5 MB: the engine since its threshold is 250 kB): DuckDB 0.30–0.37; `regions`
+  cold 0.63–0.72, `status --region` 0.55–0.57.
 
-Where the wall time of a cold run goes at 3,000 units (py-spy, the parent): imports 0.3 s
-(typer with pydantic, numpy, pyarrow); the results-cache key 0.15 s (SHA-256 of 147 MB in
-two threads); targets.yaml and its 52,200 unit targets 0.25 s; reading 0.6 s (pyarrow's
-threads; a forked child reads the later half of the files, its columns come back pickled);
-then each process evaluates and writes half of the units, 1,000 at a time, 1.6–2.0 s
-(straight from the engine's columns to JSON text: no Evaluation record; 1.15 s per 1,000
-units in one process, of which the figures about 60 %, the text about 35 %); the output
-written as UTF-8 pieces. What is left is Python work per series (each unit's own target as
-an Indicator, projections and backtests with Python's own ``**`` for bit-exact figures,
-the evaluation words in Decimal, the JSON text): about 20 µs per series and process.
+Where the wall time of a cold run goes at 3,000 units (timestamps in the two processes):
+imports 0.2–0.3 s (typer with pydantic, numpy, pyarrow); the plan 0.15–0.3 s while a
+thread hashes the files for the results cache; then this process and a forked child take
+the indicators one at a time as each becomes free (cli/regions_large.py: read the file with
+pyarrow's reader, about 0.1 s of CPU per 7.5 MB file; write its JSON objects for 3,000
+units, 0.1–0.2 s: the figures about 55 %, the text 45 %), 2.5–3 s; the child's objects are
+left in a memory file and this process writes every unit's entry (0.1 s) and the output.
+What is left is Python work per series (each unit's own target as an Indicator,
+projections and backtests with Python's own ``**`` for bit-exact figures, the evaluation
+words in Decimal, the JSON text) and pyarrow's parse: about 47 µs of CPU per series.
 
 History at 3,000 units (wall, ratio to DuckDB): 39 s for one unit with 1,000 units before
 the engine (19×); 20.5–27.0 s (1.6–2.5× on a busy machine, one process); 8.16 s (3.39×,
-two processes, pandas' reader, per-series records and json.dumps); 3.6–5.4 s now.
+two processes, pandas' reader, per-series records and json.dumps); 3.6–5.4 s (1.21–1.82×,
+the fourth session); 3.7–4.3 s now (1.2–1.45× median), with a third less memory.
 """
 
 from __future__ import annotations
