@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -23,10 +22,11 @@ from ipplan.core.model import Plan
 from ipplan.data.actuals import plan_files
 from ipplan.data.plan import load_plan
 from ipplan.data.units import list_units
-from ipplan.engine import fork, size
+from ipplan.engine import size
 from ipplan.engine.load import read_table
 from ipplan.render import regions_json
 from tests.engine.bench import national
+from tests.engine.children import HOW, count_forks, failing
 from tests.engine.plans import IDS, TARGETED, plans, write
 from tests.engine.test_engine_cli import run
 
@@ -172,30 +172,14 @@ def test_errors_of_both_processes_are_raised_in_file_order(
     assert problems == []
 
 
-@pytest.mark.parametrize("how", ["raises", "killed", "silent", "stuck"])
+@pytest.mark.parametrize("how", HOW)
 def test_a_failing_child_leaves_the_work_to_the_one_table_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
     how: str,
 ) -> None:  # fmt: skip
     national.write_plan(tmp_path, 4)
     plan = load_plan(str(tmp_path))
-    me = os.getpid()
-    real = regions_large._part
-
-    def failing(*args: Any) -> list[bytes]:
-        if os.getpid() != me:
-            if how == "raises":
-                raise RuntimeError("boom")
-            if how == "killed":
-                os.kill(os.getpid(), signal.SIGKILL)
-            if how == "stuck":
-                signal.pause()
-            os._exit(0)  # without its answer
-        return real(*args)
-
-    monkeypatch.setattr(regions_large, "_part", failing)
-    if how == "stuck":  # waited for at most this long, then killed
-        monkeypatch.setattr(fork, "CHILD_WAIT", (0.5, 0.0))
+    monkeypatch.setattr(regions_large, "_part", failing(how, regions_large._part, monkeypatch))
     assert shared(plan, DAY) == (None, [], 0)
     out, err = capfd.readouterr()
     assert out == "" and err == ""
@@ -211,16 +195,7 @@ def test_the_command_forks_once_and_prints_the_one_process_json(
     (tmp_path / "actuals" / "zz_unknown.csv").write_text("period,value\n2024,1\n", "utf-8")
     args = ["regions", "--plan", str(tmp_path), "--as-of", "2025-07-31", "--format", "json"]
     monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)  # the compact layout from 4 units
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def counted() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
+    forked = count_forks(monkeypatch)
     two = run(capsys, *args)
     assert len(forked) == 1  # one child reads and writes the later files' indicators
     monkeypatch.setenv("IPPLAN_PROCESSES", "1")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 from ipplan.engine import fork, size
 from ipplan.render import regions_json
 from tests.engine.bench import national
+from tests.engine.children import HOW, count_forks, failing
 from tests.engine.test_engine_cli import run
 
 LETTERS = list("abcdefg")
@@ -60,25 +60,12 @@ def test_one_process_when_asked_or_when_there_is_one_core(
     assert text(fork.in_two(["a"], pids)) == [f"{me}:a", f"{me}:"]
 
 
-@pytest.mark.parametrize("how", ["raises", "killed", "exit 0 silent", "no fork", "stuck"])
+@pytest.mark.parametrize("how", [*HOW, "no fork"])
 def test_a_failing_child_is_replaced_by_the_parent(
     monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str], how: str
 ) -> None:
     me = os.getpid()
-
-    def work(part: Sequence[str]) -> str:
-        if os.getpid() != me:
-            if how == "raises":
-                raise RuntimeError("boom")
-            if how == "killed":
-                os.kill(os.getpid(), signal.SIGKILL)
-            if how == "stuck":
-                signal.pause()
-            os._exit(0)  # without writing its answer
-        return pids(part)
-
-    if how == "stuck":  # waited for at most this long, then killed
-        monkeypatch.setattr(fork, "CHILD_WAIT", (0.5, 0.0))
+    work = failing(how, pids, monkeypatch)
     if how == "no fork":
 
         def refuse() -> int:
@@ -121,16 +108,7 @@ def test_regions_json_the_same_in_two_processes(
     rows = run(capsys, *args)
     monkeypatch.setattr(size, "LARGE_BYTES", 0)
     monkeypatch.setattr(regions_json, "COMPACT_UNITS", 3)
-    forked: list[int] = []
-    real_fork = os.fork
-
-    def counted() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counted)
+    forked = count_forks(monkeypatch)
     two = run(capsys, *args)
     assert len(forked) == 2  # one child reads the later files, one writes the later units
     monkeypatch.setenv("IPPLAN_PROCESSES", "1")

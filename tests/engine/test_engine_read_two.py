@@ -6,7 +6,6 @@ fails, dies or never answers only makes this process read those files itself."""
 from __future__ import annotations
 
 import os
-import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from ipplan.core.errors import DataError
 from ipplan.data.plan import load_plan
 from ipplan.engine import fork, load, size
 from ipplan.engine.load import Table, read_table
+from tests.engine.children import HOW, failing
 from tests.engine.plans import plans, write
 
 
@@ -127,7 +127,7 @@ def test_errors_in_both_halves_are_all_raised_in_file_order(
     assert [Path(str(f)).name for _, f, _ in found[0]] == [files[0].name, files[-1].name]
 
 
-@pytest.mark.parametrize("how", ["raises", "killed", "silent", "stuck"])
+@pytest.mark.parametrize("how", HOW)
 def test_a_failing_child_is_replaced_by_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str],
     how: str,
@@ -138,23 +138,7 @@ def test_a_failing_child_is_replaced_by_this_process(
     monkeypatch.setenv("IPPLAN_PROCESSES", "1")
     one = seen(read_table(plan))
     monkeypatch.delenv("IPPLAN_PROCESSES")
-    me = os.getpid()
-    real = load._part
-
-    def failing(*args: Any) -> bytes:
-        if os.getpid() != me:
-            if how == "raises":
-                raise RuntimeError("boom")
-            if how == "killed":
-                os.kill(os.getpid(), signal.SIGKILL)
-            if how == "stuck":
-                signal.pause()
-            os._exit(0)  # without its answer
-        return real(*args)
-
-    monkeypatch.setattr(load, "_part", failing)
-    if how == "stuck":  # waited for at most this long, then killed
-        monkeypatch.setattr(fork, "CHILD_WAIT", (0.5, 0.0))
+    monkeypatch.setattr(load, "_part", failing(how, load._part, monkeypatch))
     assert seen(read_table(plan)) == one
     out, err = capfd.readouterr()
     assert out == "" and err == ""
