@@ -18,7 +18,12 @@ used. The ratios (× time, × cpu, × RSS, × PSS) are to DuckDB in the same run
 
 Not a timed test: it prints numbers for people to read. Run it with
 
-    uv run python bench/national.py [--units 3000] [--sizes 30,300] [--keep DIR]
+    uv run python bench/national.py [--units 3000] [--sizes 30,300] [--keep DIR] [--rounds N]
+
+``--rounds N`` runs the cold commands N times side by side (fresh caches each round) and
+prints the medians, each ratio the median of the rounds' own, and every round's time
+ratio: on a machine whose speed drifts (this one: DuckDB 2.5–4.0 s for the same files
+within an hour) one round says little.
 
 Aim (issue 9): ipplan at most 1.5× DuckDB's wall time and 2× its memory cold, 1.0× warm.
 DuckDB is a dev dependency, used here only.
@@ -33,7 +38,9 @@ MB; ratios to DuckDB in the same run):
   (0.42–0.49×), warm 1.29–1.46 s (0.47–0.56×). In interleaved A/B rounds through the
   afternoon (bench-like runs of ipplan and DuckDB side by side, 8–12 rounds each) the
   median ratio was 1.2–1.45× depending on the hour, single runs 1.2–1.8×: within the
-  1.5× aim at the median, not in every run on this machine.
+  1.5× aim at the median, not in every run on this machine. `--rounds 5` at 17:35 (a slow
+  hour, DuckDB 3.45 s): median 1.41× (rounds 1.23, 1.37, 1.41, 1.75, 1.86), CPU 1.34×,
+  RSS 1.07×, PSS 0.85×; warm 0.25×; `status --region` 0.53×.
 - 300 units: DuckDB 0.60–0.73; `regions` cold 0.86–1.10 (1.43–1.50×), warm 0.38–0.42.
 - 30 units (1.5 MB: the engine since its threshold is 250 kB): DuckDB 0.30–0.37; `regions`
   cold 0.63–0.72, `status --region` 0.55–0.57.
@@ -62,6 +69,7 @@ import json
 import os
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -246,8 +254,16 @@ def measure(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float, f
     return wall, peak_rss / 1024, cpu, peak_pss / 1024
 
 
+def _median(runs: list[tuple[float, float, float, float]]) -> tuple[float, float, float, float]:
+    """Each measure's median over the rounds."""
+    return (
+        statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs),
+        statistics.median(r[2] for r in runs), statistics.median(r[3] for r in runs),
+    )  # fmt: skip
+
+
 def run_size(
-    units: int, keep: Path | None, env: dict[str, str]
+    units: int, keep: Path | None, env: dict[str, str], rounds: int = 1
 ) -> dict[str, tuple[float, float, float, float]]:
     base = keep if keep is not None else Path(tempfile.mkdtemp(prefix="ipplan-national-"))
     folder = base / f"plan-{units}"
@@ -268,19 +284,31 @@ def run_size(
                    "--format", "json"],
     }  # fmt: skip
     env = {**env, "IPPLAN_CACHE_DIR": str(base / f"cache-{units}")}  # empty: a cold start
-    shutil.rmtree(env["IPPLAN_CACHE_DIR"], ignore_errors=True)
-    results: dict[str, tuple[float, float, float, float]] = {}
-    for run in ("cold", "warm"):
+    cold: dict[str, list[tuple[float, float, float, float]]] = {name: [] for name in commands}
+    for _ in range(rounds):  # side by side in each round: the machine's speed drifts
+        shutil.rmtree(env["IPPLAN_CACHE_DIR"], ignore_errors=True)
         for name, cmd in commands.items():
-            results[f"{name} {run}"] = measure(cmd, env)
+            cold[name].append(measure(cmd, env))
+    results = {f"{name} cold": _median(runs) for name, runs in cold.items()}
+    for name, cmd in commands.items():
+        results[f"{name} warm"] = measure(cmd, env)
+    if rounds > 1:
+        print(f"cold: the median of {rounds} rounds (each ratio the median of the rounds' own)")
     print(f"{'command':<8} {'run':<5} {'wall s':>7} {'cpu s':>7} {'RSS MB':>7} {'PSS MB':>7} "
           f"{'× time':>7} {'× cpu':>6} {'× RSS':>6} {'× PSS':>6}")  # fmt: skip
     for key, (wall, mem, cpu, pss) in results.items():
         name, run = key.split()
-        ref = results[f"duckdb {run}"]
+        if run == "cold":
+            pairs = list(zip(cold[name], cold["duckdb"], strict=True))
+            ratios = [statistics.median(a[i] / b[i] for a, b in pairs) for i in range(4)]
+        else:
+            ref = results[f"duckdb {run}"]
+            ratios = [(wall, mem, cpu, pss)[i] / ref[i] for i in range(4)]
         print(f"{name:<8} {run:<5} {wall:7.2f} {cpu:7.2f} {mem:7.0f} {pss:7.0f} "
-              f"{wall / ref[0]:7.2f} {cpu / ref[2]:6.2f} {mem / ref[1]:6.2f} "
-              f"{pss / ref[3]:6.2f}")  # fmt: skip
+              f"{ratios[0]:7.2f} {ratios[2]:6.2f} {ratios[1]:6.2f} {ratios[3]:6.2f}")  # fmt: skip
+        if run == "cold" and rounds > 1 and name != "duckdb":
+            each = sorted(a[0] / b[0] for a, b in zip(cold[name], cold["duckdb"], strict=True))
+            print(f"{'':<14} × time of each round: " + ", ".join(f"{r:.2f}" for r in each))
     if keep is None:
         shutil.rmtree(base)
     return results
@@ -291,6 +319,11 @@ def main() -> None:
     parser.add_argument("--units", type=int, default=3000, help="units of the largest plan")
     parser.add_argument("--sizes", default="30,300", help="smaller plans also timed (comma list)")
     parser.add_argument("--keep", type=Path, help="write the plans here and keep them")
+    parser.add_argument(
+        "--rounds", type=int, default=1,
+        help="cold runs of each command, side by side, in this many rounds (medians "
+        "printed; a machine whose speed drifts wants 5 or more)",
+    )  # fmt: skip
     args = parser.parse_args()
     env = {**os.environ, "NO_COLOR": "1"}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # compiled modules, as an installed ipplan has
@@ -298,7 +331,7 @@ def main() -> None:
     print(f"ipplan regions / status --region vs DuckDB; as of {AS_OF}; {os.cpu_count()} cores")
     summary = []
     for units in sizes:
-        results = run_size(units, args.keep, env)
+        results = run_size(units, args.keep, env, max(1, args.rounds))
         summary.append((units, results))
     print("\nwall seconds, cold (cpu seconds in brackets): the growth of cost")
     print(f"{'units':>6} {'duckdb':>14} {'regions':>14} {'status':>14}")
