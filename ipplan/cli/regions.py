@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 class StoredOutput:
     """The results cache of a large plan (:mod:`ipplan.engine.results`) for one run. Its
-    key (a hash of every plan file: 147 MB at 3,000 units) is taken in a thread
-    (:meth:`start`) while this one reads the plan; :meth:`replay` waits for it (and no
-    thread is left when the actuals are read: a fork may follow)."""
+    key (a hash of every plan file: 147 MB at 3,000 units) is taken in a thread while
+    this one reads the plan; :meth:`replay` waits for it (and no thread is left when the
+    actuals are read: a fork may follow)."""
 
     def __init__(self, directory: Path, before: list[Any], day: str, parts: list[str]):
         import threading
@@ -38,9 +38,6 @@ class StoredOutput:
             self.wanted = results.key(directory, day, parts)
 
         self.hashing = threading.Thread(target=take, name="ipplan-key", daemon=True)
-
-    def start(self) -> None:
-        """Begin hashing."""
         self.hashing.start()
 
     def replay(self) -> bool:
@@ -107,8 +104,6 @@ def regions(
         parts += [str(view.width), str(view.color), str(view.ascii)]
     stored = stored_output(plan, day, parts)  # a large plan's output cached as it was
     printed: list[str] = []
-    if stored is not None:
-        stored.start()  # the files hashed while the plan is read
     found = _compute(plan, day, indicator, format, lang, stored, printed)
     if found is None:  # the stored output was printed
         return

@@ -460,7 +460,7 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     if data.get("statuses") is not None:
         statuses = parse_statuses(reader, data["statuses"])
     from_csv, csv_problems = read_unit_targets(directory, tuple(indicators), reader.top or "")
-    targets, twice = duplicates([*reader.unit_targets, *from_csv])
+    unit_targets, twice = duplicates([*reader.unit_targets, *from_csv])
     problems = [*reader.problems, *csv_problems, *twice]
     errors = [p for p in problems if p.severity == "error"]
     if meta is None or errors:
@@ -473,7 +473,7 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
         statuses=statuses,
         regions=regions,
         regions_declared="regions" in data,
-        unit_targets=tuple(targets),
+        unit_targets=tuple(unit_targets),
     )
     return plan, problems
 
