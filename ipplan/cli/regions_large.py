@@ -90,101 +90,7 @@ class Done:
     errors: bool = False
 
 
-class Started:
-    """A child already taking items of a large plan (:func:`_start`), this process holding
-    the plan's read lock (:class:`ipplan.data.journal.ReadLock`) until the child has
-    answered: every item is read as one reading."""
-
-    def __init__(self, child: Any, lock: Any, files: Files, found: list[Problem],
-                 work: list[Item], claims: int) -> None:  # fmt: skip
-        self.child, self.lock, self.files, self.found = child, lock, files, found
-        self.work, self.claims = work, claims
-
-    def stop(self) -> None:
-        """Kill the child if it is still there, let go of the lock and of the pipe of items
-        (any number of times)."""
-        self.child.stop()
-        self.lock.release()
-        if self.claims >= 0:
-            os.close(self.claims)
-            self.claims = -1
-
-    def finish(
-        self, plan: Plan, day: date, problems: list[Problem], few: int = 0
-    ) -> tuple[list[bytes] | None, int]:
-        """:func:`json_pieces` with this child (``plan``: the plan it was made with)."""
-        try:
-            mine = _take(plan, day, self.files, self.work, self.claims)
-        except BaseException:
-            self.stop()
-            raise
-        data = self.child.in_time()
-        trusted = self.lock.release()  # every item read
-        if data is None or not trusted:
-            return None, 0
-        theirs: Done = pickle.loads(data)
-        del data
-        every = sorted([*mine.problems, *theirs.problems], key=lambda pair: pair[0])
-        found = [*self.found, *(p for _, p in every)]
-        errors = [p for p in found if p.severity == "error"]
-        if errors:
-            raise DataError(problems=errors)
-        units = units_named(plan, mine.regions | theirs.regions)
-        if len(units) <= few:
-            return None, 0
-        problems += found
-        return _entries(plan, day, units, [*mine.made, *theirs.made]), len(units)
-
-
 MOST_ITEMS = 2048  # 2 bytes each: what the smallest pipe holds (4 kB) before anyone reads
-
-
-def _start(plan: Plan, day: date) -> Started | None:
-    """The read lock taken, the items (listed under it) put in a pipe, the child made.
-    None when there is less than two items' work, too many, or no child."""
-    from ipplan.data.actuals import plan_files
-    from ipplan.data.journal import ReadLock
-    from ipplan.engine import fork
-
-    directory = plan.directory
-    if not fork.allowed() or directory is None:
-        return None
-    lock = ReadLock(directory)
-    read_end = -1
-    try:
-        files, found = plan_files(plan)
-        work = items(plan, files)
-        if not 2 <= len(work) <= MOST_ITEMS:
-            lock.release()
-            return None
-        # the largest first, so that the last ones taken are small (the two end together)
-        sizes = [sum(_size(files[n][0]) for n in where) for where, _ in work]
-        order = sorted(range(len(work)), key=lambda k: -sizes[k])
-        read_end, write_end = os.pipe()
-        try:
-            os.write(write_end, b"".join(k.to_bytes(2, "big") for k in order))
-        finally:
-            os.close(write_end)  # the items end where the pipe does
-        unit_values(plan)  # made once, before the fork: not in each process
-        claims = read_end
-        child = fork.Child(lambda: _part(plan, day, files, work, claims))
-    except BaseException:
-        lock.release()
-        if read_end >= 0:
-            os.close(read_end)
-        raise
-    if not child.pid:  # no child could be made: the one-table path
-        lock.release()
-        os.close(read_end)
-        return None
-    return Started(child, lock, files, found, work, read_end)
-
-
-def _size(path: Path) -> int:
-    try:
-        return path.stat().st_size
-    except OSError:
-        return 0
 
 
 def json_pieces(
@@ -194,15 +100,68 @@ def json_pieces(
     :func:`ipplan.render.regions_json.unit_entries` of every unit, in
     :func:`ipplan.data.units.list_units` order), the problems of reading added to
     ``problems``; DataError with every error of the files, in order. None when the work
-    cannot be shared (see the module), the child failed, or there are no more than ``few``
-    units (the caller writes few units another way): nothing was added then."""
-    started = _start(plan, day)
-    if started is None:
+    cannot be shared (fewer than two items, more than :data:`MOST_ITEMS`, no fork), the
+    child failed, or there are no more than ``few`` units (the caller writes few units
+    another way): nothing was added then. The plan's read lock
+    (:class:`ipplan.data.journal.ReadLock`) is held until the child has answered: every
+    item is read as one reading."""
+    from ipplan.data.actuals import plan_files
+    from ipplan.data.journal import ReadLock
+    from ipplan.engine import fork
+
+    directory = plan.directory
+    if not fork.allowed() or directory is None:
         return None, 0
+    lock = ReadLock(directory)
+    claims = -1
+    child = None
     try:
-        return started.finish(plan, day, problems, few)
+        files, found = plan_files(plan)
+        work = items(plan, files)
+        if not 2 <= len(work) <= MOST_ITEMS:
+            return None, 0
+        # the largest first, so that the last ones taken are small (the two end together)
+        sizes = [sum(_size(files[n][0]) for n in where) for where, _ in work]
+        order = sorted(range(len(work)), key=lambda k: -sizes[k])
+        claims, write_end = os.pipe()
+        try:
+            os.write(write_end, b"".join(k.to_bytes(2, "big") for k in order))
+        finally:
+            os.close(write_end)  # the items end where the pipe does
+        unit_values(plan)  # made once, before the fork: not in each process
+        pipe = claims
+        child = fork.Child(lambda: _part(plan, day, files, work, pipe))
+        if not child.pid:  # no child could be made: the one-table path
+            return None, 0
+        mine = _take(plan, day, files, work, claims)
+        data = child.in_time()
+        if not lock.release() or data is None:  # a first writer came meanwhile, or no answer
+            return None, 0
     finally:
-        started.stop()
+        if child is not None:
+            child.stop()  # when it is still there (an error, an interrupt)
+        lock.release()
+        if claims >= 0:
+            os.close(claims)
+    theirs: Done = pickle.loads(data)
+    del data
+    every = sorted([*mine.problems, *theirs.problems], key=lambda pair: pair[0])
+    found += [p for _, p in every]
+    errors = [p for p in found if p.severity == "error"]
+    if errors:
+        raise DataError(problems=errors)
+    units = units_named(plan, mine.regions | theirs.regions)
+    if len(units) <= few:
+        return None, 0
+    problems += found
+    return _entries(plan, day, units, [*mine.made, *theirs.made]), len(units)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def _take(plan: Plan, day: date, files: Files, work: list[Item], claims: int) -> Done:
