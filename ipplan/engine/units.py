@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import TypeVar
 
 import numpy as np
 
@@ -20,7 +19,7 @@ from ipplan.analysis.figures import time_elapsed
 from ipplan.analysis.series import Dataset
 from ipplan.core.model import Indicator, Observation, Plan
 from ipplan.core.periods import Period
-from ipplan.data.units import is_plan_region, unit_value, unit_values
+from ipplan.data.units import unit_values
 from ipplan.engine import batch
 from ipplan.engine.load import Rows, Table, read_table
 
@@ -37,21 +36,13 @@ class _OwnTargets:
         self.cache: dict[tuple[str, float | None], Indicator] = {}
 
     def __call__(self, indicator: Indicator, unit: str) -> Indicator:
-        if is_plan_region(self.plan, unit) or indicator.target is None:
-            return indicator
-        given = unit_value(self.plan, indicator.id, unit)
-        key = (indicator.id, None if given is None else given.value)
-        found = self.cache.get(key)
-        if found is None:  # what for_region gives, without dataclasses.replace (slow)
-            target = None
-            if given is not None:
-                target = _copy(indicator.target, value=given.value, source=None, note=None)
-            found = self.cache[key] = _copy(indicator, target=target)
-        return found
+        return self.many(indicator, [unit])[0]
 
     def many(self, indicator: Indicator, units: Sequence[str]) -> list[Indicator]:
-        """``[self(indicator, u) for u in units]``, the look-ups done together and each new
-        target's records made in line (3,000 units have 3,000 values: as many records)."""
+        """What :func:`ipplan.data.units.for_region` gives for each unit (the plan's region:
+        the indicator itself; a unit: its own target or none), without
+        ``dataclasses.replace`` (slow): the look-ups done together and each new target's
+        records made in line (3,000 units have 3,000 values: as many records)."""
         target = indicator.target
         if target is None:
             return [indicator] * len(units)
@@ -67,7 +58,7 @@ class _OwnTargets:
                 out.append(indicator)
                 continue
             found = cache.get((iid, value))
-            if found is None:  # what __call__ makes
+            if found is None:  # the frozen records made without their __init__
                 own = None
                 if value is not None:
                     own = object.__new__(made_target)
@@ -77,17 +68,6 @@ class _OwnTargets:
                 cache[iid, value] = found
             out.append(found)
         return out
-
-
-T = TypeVar("T")
-
-
-def _copy(record: T, **changes: object) -> T:
-    """A frozen dataclass record with some fields changed (it has no __post_init__)."""
-    new = object.__new__(type(record))
-    new.__dict__.update(record.__dict__)
-    new.__dict__.update(changes)
-    return new
 
 
 class _ByUnit:
