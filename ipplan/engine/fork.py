@@ -2,7 +2,8 @@
 it (issue 9).
 
 :class:`Child` runs work in a child made with :func:`os.fork` (copy-on-write: nothing is
-read or sent again) while this process goes on; what it makes comes back through a pipe.
+read or sent again) while this process goes on; what it makes comes back in a memory file
+(Linux's memfd) or, where there is none, through the pipe that also says it is done.
 :func:`in_two` gives ``[work(first half), work(second half)]`` with the second half in a
 child (the evaluation and JSON of ``regions``); :func:`ipplan.engine.load.read_table`
 reads the later half of the actuals files in one. Any trouble with the child
@@ -34,8 +35,9 @@ def allowed() -> bool:
 
 class Child:
     """Work done by a forked child while this process goes on: the child computes all of
-    it, then sends its pieces (text as UTF-8, or bytes) through a pipe, which this process
-    reads only once its own work is done (:meth:`result`): no thread here takes the GIL
+    it, then leaves its pieces (text as UTF-8, or bytes) in a memory file, or sends them
+    through a pipe, which this process reads only once its own work is done
+    (:meth:`result`): no thread here takes the GIL
     from the work to receive (a pipe holds 64 kB: a receiving thread made the child wait
     for it hundreds of times). :meth:`result` gives everything sent, or None when no child
     could be made or it failed, was killed, answered short or took longer than ``timeout``
