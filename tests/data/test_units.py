@@ -12,7 +12,7 @@ import pytest
 from ipplan.core.errors import PlanError
 from ipplan.data.actuals import load_actuals
 from ipplan.data.plan import load_plan, read_plan
-from ipplan.data.units import closest_units, list_units
+from ipplan.data.units import closest_units, list_units, units_named
 
 PLAN = Path(__file__).resolve().parent.parent / "regions_plan"
 
@@ -93,6 +93,25 @@ def test_hierarchy_depth_first(tmp_path: Path) -> None:
     assert [(u.name, u.depth) for u in units] == [
         ("示例市", 0), ("A县", 1), ("A1镇", 2), ("A2镇", 2), ("B县", 1), ("C区", 1)
     ]  # fmt: skip
+
+
+def test_units_named_kept_per_set_of_regions(tmp_path: Path) -> None:
+    # the tree is made once per plan and set of units (regions json asks for it once per
+    # indicator's file): asked again it is the same, and another set gets its own tree
+    plan_dir = copy(tmp_path)
+    text = (plan_dir / "targets.yaml").read_text(encoding="utf-8")
+    start, end = text.index("regions:\n"), text.index("indicators:\n")
+    (plan_dir / "targets.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
+    plan = load_plan(str(plan_dir))
+    first = units_named(plan, ["B县", "E镇", "示例市", "", None])
+    assert [u.name for u in first] == ["示例市", "A县", "B县", "C区", "E镇"]  # A, B, C: targets
+    assert units_named(plan, ["E镇", "E镇"]) is first
+    assert [u.name for u in units_named(plan, ["D镇"])] == ["示例市", "A县", "B县", "C区", "D镇"]
+    assert [u.name for u in units_named(plan, [])] == ["示例市", "A县", "B县", "C区"]
+    for extra in range(20):  # many sets: each still right (the kept ones are bounded)
+        names = [u.name for u in units_named(plan, [f"X{extra:02d}"])]
+        assert names == ["示例市", "A县", "B县", "C区", f"X{extra:02d}"]
+    assert len(plan.__dict__["_units_named"]) <= 8
 
 
 @pytest.mark.parametrize(
