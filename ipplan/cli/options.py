@@ -79,7 +79,9 @@ def format_option(
         text = value.value if isinstance(value, StrEnum) else str(value)
         if text not in choices:
             listed = ", ".join(repr(c) for c in choices)
-            raise ValueError(f"{text!r} is not one of {listed}.")
+            # Click's own error, not ValueError: Typer up to 0.28 (Click's FuncParamType)
+            # keeps only the value of a ValueError's message
+            raise typer.BadParameter(f"{text!r} is not one of {listed}.")
         return convert(text)
 
     metavar = "<" + "|".join(choices) + ">"

@@ -14,6 +14,7 @@ from ipplan.present.safe import safe_text
 
 _CHOICE = re.compile(r"'(?P<value>[^']*)' is not one of (?P<allowed>'.*')$")
 _CHOOSE = re.compile(r"Choose from:\s*(?P<choices>.+)$")
+_METAVAR = re.compile(r"<(?P<choices>[^<>|]+(?:\|[^<>|]+)+)>")
 _EXTRA = re.compile(r"unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$")
 
 
@@ -39,12 +40,8 @@ def usage_text(exc: Exception, lang: Lang) -> str | None:
         param = getattr(exc, "param", None)
         if getattr(param, "param_type_name", None) == "argument":
             return word("cli.usage_missing_argument", lang, name=hint)
-        missing = param.get_missing_message(ctx=getattr(exc, "ctx", None)) if param else ""
-        choices = _CHOOSE.search(" ".join(str(missing or "").split()))
-        allowed = ""
-        if choices:
-            names = " | ".join(c.strip() for c in choices["choices"].rstrip(".").split(","))
-            allowed = word("cli.usage_choices", lang, allowed=safe_text(names))
+        names = " | ".join(_choices(exc, param))
+        allowed = word("cli.usage_choices", lang, allowed=safe_text(names)) if names else ""
         return word("cli.usage_missing_option", lang, name=hint, choices=allowed)
     if kind == "NoSuchOption":
         name = safe_text(str(getattr(exc, "option_name", "")))
@@ -60,12 +57,30 @@ def usage_text(exc: Exception, lang: Lang) -> str | None:
     return None
 
 
+def _choices(exc: Exception, param: object) -> list[str]:
+    """The values a missing option may take (none when it takes any): Typer 0.29 words
+    them in its missing message; with older ones, a choice's Click type holds them, and
+    ``--format`` lists them in its metavar (``<docx|xlsx>``, :func:`options.format_option`)."""
+    if hasattr(param, "get_missing_message"):
+        missing = param.get_missing_message(ctx=getattr(exc, "ctx", None))
+        found = _CHOOSE.search(" ".join(str(missing or "").split()))
+        return [c.strip() for c in found["choices"].rstrip(".").split(",")] if found else []
+    listed = getattr(getattr(param, "type", None), "choices", None)
+    if listed:
+        return [str(c) for c in listed]
+    metavar = _METAVAR.fullmatch(str(getattr(param, "metavar", None) or ""))
+    return metavar["choices"].split("|") if metavar else []
+
+
 def _hint(exc: Exception) -> str:
     """The parameter's name as the user typed it (``--format / -f``, ``ID``)."""
     param = getattr(exc, "param", None)
     hint: object = getattr(exc, "param_hint", None)
     if hint is None and param is not None:
-        hint = param.get_error_hint()  # Typer's Click: no context argument
+        try:  # Typer up to 0.28 (Click's own signature): with the context; 0.29: without
+            hint = param.get_error_hint(getattr(exc, "ctx", None))
+        except TypeError:
+            hint = param.get_error_hint()
     if isinstance(hint, list | tuple):
         hint = " / ".join(map(str, hint))
     return safe_text(str(hint or "").replace("'", ""))

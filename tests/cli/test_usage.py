@@ -63,3 +63,44 @@ def test_other_usage_errors_keep_click_s_words(capsys: pytest.CaptureFixture[str
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert err.startswith("error: 命令行用法错误：") and err.count("\n") == 1
+
+
+class _Missing(Exception):
+    """A missing option as each Typer words it (MissingParameter, by its name)."""
+
+    def __init__(self, param: object) -> None:
+        super().__init__("missing")
+        self.param, self.param_hint, self.ctx = param, ["--by"], None
+
+
+_Missing.__name__ = "MissingParameter"
+
+
+class _Typer029:  # the choices in the missing message, from Typer's own option
+    param_type_name = "option"
+
+    def get_missing_message(self, ctx: object) -> str:
+        return "Choose from:\n\tmonth,\n\tquarter."
+
+
+class _ClickChoice:  # Typer up to 0.28: a Click Choice type holds them
+    param_type_name = "option"
+    type = type("Choice", (), {"choices": ("month", "quarter")})()
+
+
+class _Metavar:  # up to 0.28, options.format_option: listed in the metavar only
+    param_type_name = "option"
+    type = object()
+    metavar = "<month|quarter>"
+
+
+@pytest.mark.parametrize("param", [_Typer029(), _ClickChoice(), _Metavar()])
+def test_missing_option_choices_from_either_typer(param: object) -> None:
+    from ipplan.cli.usage import usage_text
+    from ipplan.core.i18n import Lang
+
+    assert usage_text(_Missing(param), Lang.EN) == (
+        "missing option --by (choose one of: month | quarter)"
+    )
+    plain = type("Plain", (), {"param_type_name": "option", "metavar": "DATE"})()
+    assert usage_text(_Missing(plain), Lang.EN) == "missing option --by"
