@@ -123,7 +123,10 @@ def parse(raw: bytes, file: str) -> Parsed:
     if b'"' in raw or b"\x00" in raw or (b"\r" in raw and raw.count(b"\r") != raw.count(b"\r\n")):
         return Parsed()
     data = _utf8_text(raw, file)  # the text the strict parser reads, as UTF-8
-    if data is None or _too_long(data):
+    if data is None:
+        return Parsed()
+    ends = _line_ends(data)
+    if _too_long(data, ends):
         return Parsed()
     end = data.find(b"\n")
     header = (data if end < 0 else data[:end]).decode("utf-8").rstrip("\r").split(",")
@@ -138,7 +141,7 @@ def parse(raw: bytes, file: str) -> Parsed:
         empty = 0  # no value in the first row: the strict parser's error, read it all
     read = {name: i for name, i in columns.items() if i < width - empty}
     table = _arrow_table(data, width, read)
-    if table is not None and empty and _ending(data, end, empty) != table.num_rows:
+    if table is not None and empty and _ending(data, ends, end, empty) != table.num_rows:
         read = columns  # a later row has something there: read those columns too
         table = _arrow_table(data, width, read)
     if table is None or table.num_rows == 0:
@@ -157,12 +160,26 @@ def _empty_tail(data: bytes, end: int, width: int) -> int:
     return min(len(line) - len(line.rstrip(b",")), width - 1)
 
 
-def _ending(data: bytes, end: int, empty: int) -> int:
+def _ending(data: bytes, ends: np.ndarray, end: int, empty: int) -> int:
     """How many rows after the header end with ``empty`` commas (every row has exactly the
-    header's fields, pyarrow checked: those rows leave their last ``empty`` fields empty)."""
-    tail = b"," * empty
-    found = data.count(tail + (b"\r\n" if b"\r" in data else b"\n"), end)
-    return found + (not data.endswith(b"\n") and data.endswith(tail))
+    header's fields, pyarrow checked: those rows leave their last ``empty`` fields empty):
+    ``data.count(tail + line end, end)``, read at the line ends already found (``ends``:
+    where each \\n is) instead of searching 7 MB again. The line end is \\r\\n when the file
+    has a \\r (then every \\r is in one), else \\n."""
+    cr = b"\r" in data
+    width = empty + (2 if cr else 1)  # the bytes of "tail and line end"
+    at = ends[ends >= end + width - 1]  # the \n of each line whose ending starts after end
+    if len(at):
+        text = np.frombuffer(data, dtype=np.uint8)
+        ok = np.ones(len(at), dtype=bool)
+        if cr:
+            ok &= text[at - 1] == ord("\r")
+        for back in range(1 + cr, width):
+            ok &= text[at - back] == ord(",")
+        found = int(ok.sum())
+    else:
+        found = 0
+    return found + (not data.endswith(b"\n") and data.endswith(b"," * empty))
 
 
 def fast_rows(
@@ -258,20 +275,24 @@ def _utf8_text(raw: bytes, file: str) -> bytes | None:
     return decoded.text.encode("utf-8") if decoded.certain else None  # uncertain: it warns
 
 
-def _too_long(data: bytes) -> bool:
+def _line_ends(data: bytes) -> np.ndarray:
+    """Where each \\n of ``data`` is."""
+    return np.flatnonzero(np.frombuffer(data, dtype=np.uint8) == 10)
+
+
+def _too_long(data: bytes, ends: np.ndarray) -> bool:
     """Whether a line is longer than a field may be (the csv module's limit: the strict
     parser refuses the field) or a run of the characters a number is written with (digits
-    . e E + -) is longer than parse_number reads: then the strict parser decides."""
+    . e E + -) is longer than parse_number reads: then the strict parser decides
+    (``ends``: :func:`_line_ends`)."""
     if not data:
         return False
-    bytes_ = np.frombuffer(data, dtype=np.uint8)
-    ends = np.flatnonzero(bytes_ == 10)
     longest = int(np.diff(np.concatenate(([-1], ends, [len(data)]))).max()) - 1
     if longest > MAX_FIELD:
         return True
     if longest <= MAX_NUMBER_TEXT:
         return False
-    other = np.flatnonzero(~_NUMBER_CHARS[bytes_])
+    other = np.flatnonzero(~_NUMBER_CHARS[np.frombuffer(data, dtype=np.uint8)])
     runs = np.diff(np.concatenate(([-1], other, [len(data)])))
     return int(runs.max()) - 1 > MAX_NUMBER_TEXT
 

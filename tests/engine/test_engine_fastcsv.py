@@ -298,3 +298,19 @@ def test_a_column_with_one_value_takes_no_memory(tmp_path: Path) -> None:
     assert rows.sources[int(rows.source[1])] == "统计局"
     assert rows.flags[int(rows.flag[0])] is None and len(rows.yoy) == 2
     assert all(y != y for y in rows.yoy.tolist())  # NaN: no yoy
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([b",", b"\n", b"\r\n", b"\r", b"a", b",,\n"]), max_size=40),
+       st.integers(1, 4), st.integers(0, 50))  # fmt: skip
+def test_rows_ending_empty_counted_at_the_line_ends(
+    pieces: list[bytes], empty: int, end: int
+) -> None:
+    from ipplan.engine.fastcsv import _ending, _line_ends
+
+    data = b"".join(pieces)
+    end = min(end, len(data))
+    tail = b"," * empty
+    searched = data.count(tail + (b"\r\n" if b"\r" in data else b"\n"), end)  # as it was
+    expected = searched + (not data.endswith(b"\n") and data.endswith(tail))
+    assert _ending(data, _line_ends(data), end, empty) == expected
