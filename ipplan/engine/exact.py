@@ -46,9 +46,20 @@ def psum(rows: Sequence[Array]) -> Array:
 def ppow(base: Array, exponent: float | Array) -> Array:
     """``base ** exponent`` by Python's float power, NaN where it raises OverflowError or
     where the base is NaN (NaN stands for "not computed" in these columns)."""
-    exps = [float(exponent)] * len(base) if isinstance(exponent, float | int) else exponent.tolist()
+    bases = base.tolist()
+    exps = _exponents(exponent, len(bases))
+    try:  # the built-in pow over the columns: a quarter of the time of a Python loop
+        out = np.fromiter(map(pow, bases, exps), dtype=np.float64, count=len(bases))
+    except (OverflowError, ZeroDivisionError, TypeError):
+        return _ppow_each(bases, exps)
+    with np.errstate(invalid="ignore"):
+        out[np.isnan(base) | np.isnan(np.asarray(exponent, dtype=np.float64))] = NAN
+    return out
+
+
+def _ppow_each(bases: list[float], exps: list[float]) -> Array:
     out = []
-    for b, e in zip(base.tolist(), exps, strict=True):
+    for b, e in zip(bases, exps, strict=True):
         if b != b or e != e:
             out.append(NAN)
             continue
@@ -64,10 +75,22 @@ def ppow(base: Array, exponent: float | Array) -> Array:
 def compound(value: Array, growth: Array, years: float | Array) -> Array:
     """``value · (1 + growth)^years`` as :func:`ipplan.analysis.project.compound` (inf on
     overflow)."""
-    base = (1 + growth).tolist()
-    exps = [float(years)] * len(base) if isinstance(years, float | int) else years.tolist()
+    base = 1 + growth
+    bases = base.tolist()
+    exps = _exponents(years, len(bases))
+    try:  # as ppow; × is IEEE's in numpy as in Python
+        powered = np.fromiter(map(pow, bases, exps), dtype=np.float64, count=len(bases))
+    except (OverflowError, ZeroDivisionError, TypeError):
+        return _compound_each(value.tolist(), bases, exps)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out: Array = value * powered
+    out[np.isnan(value) | np.isnan(base)] = NAN
+    return out
+
+
+def _compound_each(values: list[float], bases: list[float], exps: list[float]) -> Array:
     out = []
-    for v, b, e in zip(value.tolist(), base, exps, strict=True):
+    for v, b, e in zip(values, bases, exps, strict=True):
         if v != v or b != b:
             out.append(NAN)
             continue
@@ -76,6 +99,14 @@ def compound(value: Array, growth: Array, years: float | Array) -> Array:
         except OverflowError:
             out.append(math.inf)
     return np.array(out, dtype=np.float64)
+
+
+def _exponents(exponent: float | Array, n: int) -> list[float]:
+    """An exponent for each of ``n`` bases, as Python floats."""
+    if isinstance(exponent, float | int):
+        return [float(exponent)] * n
+    found: list[float] = exponent.tolist()
+    return found
 
 
 def pmax(first: float, values: Array) -> Array:
