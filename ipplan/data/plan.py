@@ -32,7 +32,7 @@ from ipplan.data.cycles import on_cycles
 from ipplan.data.regioncsv import read_unit_targets
 from ipplan.data.safeio import MAX_PLAN_BYTES, read_limited
 from ipplan.data.statuses import parse_statuses
-from ipplan.data.units import duplicates, read_by_region, read_regions
+from ipplan.data.units import duplicates, keep_unit_values, read_by_region, read_regions
 from ipplan.data.yamlguard import MAX_INDICATORS, screen_yaml
 from ipplan.data.yamlmarks import locate, marks
 from ipplan.present.text import clip
@@ -460,7 +460,7 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
     if data.get("statuses") is not None:
         statuses = parse_statuses(reader, data["statuses"])
     from_csv, csv_problems = read_unit_targets(directory, tuple(indicators), reader.top or "")
-    unit_targets, twice = duplicates([*reader.unit_targets, *from_csv])
+    unit_targets, twice = duplicates([*reader.unit_targets, *from_csv])  # by (id, region)
     problems = [*reader.problems, *csv_problems, *twice]
     errors = [p for p in problems if p.severity == "error"]
     if meta is None or errors:
@@ -473,8 +473,9 @@ def read_plan(directory: Path, *, bundled: bool = False) -> tuple[Plan | None, l
         statuses=statuses,
         regions=regions,
         regions_declared="regions" in data,
-        unit_targets=tuple(unit_targets),
+        unit_targets=tuple(unit_targets.values()),
     )
+    keep_unit_values(plan, unit_targets)  # 52,200 targets: not gone through again
     return plan, problems
 
 

@@ -47,14 +47,20 @@ def unit_value(plan: Plan, indicator_id: str, region: str) -> UnitTarget | None:
 
 def unit_values(plan: Plan) -> dict[tuple[str, str], UnitTarget]:
     """Every unit target given, by (indicator id, region): the first one of each (check
-    reports the others); made once per plan."""
+    reports the others); made once per plan (:func:`ipplan.data.plan.read_plan` keeps
+    the one :func:`duplicates` made)."""
     cached: dict[tuple[str, str], UnitTarget] | None = plan.__dict__.get("_unit_lookup")
     if cached is None:
         cached = {}
         for ut in plan.unit_targets:
             cached.setdefault((ut.indicator, ut.region), ut)
-        object.__setattr__(plan, "_unit_lookup", cached)  # a cache on a frozen record
+        keep_unit_values(plan, cached)
     return cached
+
+
+def keep_unit_values(plan: Plan, values: dict[tuple[str, str], UnitTarget]) -> None:
+    """Keep :func:`unit_values` of ``plan`` (``values``: what it would make)."""
+    object.__setattr__(plan, "_unit_lookup", values)  # a cache on a frozen record
 
 
 def is_plan_region(plan: Plan, region: str | None) -> bool:
@@ -327,8 +333,11 @@ def _number(value: Any) -> float | None:
     return None
 
 
-def duplicates(given: Sequence[UnitTarget]) -> tuple[list[UnitTarget], list[Problem]]:
-    """Keep the first target of each (indicator, unit); the later ones are errors."""
+def duplicates(
+    given: Sequence[UnitTarget],
+) -> tuple[dict[tuple[str, str], UnitTarget], list[Problem]]:
+    """Keep the first target of each (indicator, unit), by (indicator id, region) as
+    :func:`unit_values` has them; the later ones are errors."""
     first: dict[tuple[str, str], UnitTarget] = {}
     problems: list[Problem] = []
     for ut in given:
@@ -341,7 +350,7 @@ def duplicates(given: Sequence[UnitTarget]) -> tuple[list[UnitTarget], list[Prob
                                     ut.file, ut.line, ut.column))  # fmt: skip
         else:
             first[key] = ut
-    return list(first.values()), problems
+    return first, problems
 
 
 def _short(file: str | None) -> str:

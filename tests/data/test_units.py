@@ -12,7 +12,7 @@ import pytest
 from ipplan.core.errors import PlanError
 from ipplan.data.actuals import load_actuals
 from ipplan.data.plan import load_plan, read_plan
-from ipplan.data.units import closest_units, list_units, units_named
+from ipplan.data.units import closest_units, list_units, unit_values, units_named
 
 PLAN = Path(__file__).resolve().parent.parent / "regions_plan"
 
@@ -93,6 +93,20 @@ def test_hierarchy_depth_first(tmp_path: Path) -> None:
     assert [(u.name, u.depth) for u in units] == [
         ("示例市", 0), ("A县", 1), ("A1镇", 2), ("A2镇", 2), ("B县", 1), ("C区", 1)
     ]  # fmt: skip
+
+
+def test_unit_values_kept_from_reading_are_those_made_again() -> None:
+    from dataclasses import replace
+
+    plan = load_plan(str(PLAN))
+    kept = unit_values(plan)  # kept by read_plan from its check for duplicates
+    fresh = replace(plan)  # the same plan made again: nothing kept
+    assert "_unit_lookup" not in fresh.__dict__
+    assert unit_values(fresh) == kept
+    assert {key: ut.value for key, ut in kept.items()} == {
+        ("tm", "A县"): 600, ("tm", "B县"): 300,
+        ("grants", "A县"): 150, ("grants", "B县"): 100, ("grants", "C区"): 50,
+    }  # fmt: skip
 
 
 def test_units_named_kept_per_set_of_regions(tmp_path: Path) -> None:
