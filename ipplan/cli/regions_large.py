@@ -120,9 +120,7 @@ def json_pieces(
         work = items(plan, files)
         if not 2 <= len(work) <= MOST_ITEMS:
             return None, 0
-        # the largest first, so that the last ones taken are small (the two end together)
-        sizes = [sum(_size(files[n][0]) for n in where) for where, _ in work]
-        order = sorted(range(len(work)), key=lambda k: -sizes[k])
+        order = _order(files, work)
         claims, write_end = os.pipe()
         try:
             os.write(write_end, b"".join(k.to_bytes(2, "big") for k in order))
@@ -157,11 +155,27 @@ def json_pieces(
     return _entries(plan, day, units, [*mine.made, *theirs.made]), len(units)
 
 
-def _size(path: Path) -> int:
+# the work on a file's byte, by its target's type, against a level target's: measured at
+# 3,000 units (reading and writing one item, 4 runs: level 240 ms per 7.7 MB file,
+# cumulative 280 ms per 7.4 MB, no target 200 ms per 7.4 MB)
+WORK_PER_BYTE = {"cumulative": 1.2, None: 0.85}
+
+
+def _order(files: Files, work: Sequence[Item]) -> list[int]:
+    """The items, the costliest first: the last ones taken are small, so that the two
+    processes end together."""
+    costs = [sum(_cost(*files[n]) for n in where) for where, _ in work]
+    return sorted(range(len(work)), key=lambda k: -costs[k])
+
+
+def _cost(path: Path, indicator: Indicator) -> float:
+    """About how long a file takes to read and write (its bytes, weighed by its target)."""
+    target = indicator.target
     try:
-        return path.stat().st_size
+        size = path.stat().st_size
     except OSError:
-        return 0
+        return 0.0
+    return size * WORK_PER_BYTE.get(None if target is None else target.type, 1.0)
 
 
 def _take(plan: Plan, day: date, files: Files, work: list[Item], claims: int) -> Done:

@@ -153,6 +153,29 @@ def test_items_are_taken_until_none_is_left(tmp_path: Path) -> None:
     assert all(len(names) == 4 for names, _ in done.made) and not done.errors
 
 
+def test_costlier_items_are_taken_first(tmp_path: Path) -> None:
+    """Files of the same size: a cumulative target's first (1.2 per byte), a level
+    target's next (1.0), an indicator without a target last (0.85); a larger file before
+    a smaller one of the same kind; a family counts all its files."""
+    from ipplan.core.model import Indicator, Target
+
+    def ind(iid: str, kind: str | None) -> Indicator:
+        target = None if kind is None else Target(type=kind, value=1.0)
+        return Indicator(id=iid, name=iid, kind="flow", unit="件", target=target)
+
+    sizes = {"cum": 1000, "lev": 1000, "mon": 1000, "big": 1190, "small": 900, "fam": 500}
+    for name, n in sizes.items():
+        (tmp_path / f"{name}.csv").write_bytes(b"x" * n)
+    kinds = {"cum": "cumulative", "lev": "level", "mon": None, "big": "level", "small": None,
+             "fam": "level"}  # fmt: skip
+    files = [(tmp_path / f"{name}.csv", ind(name, kinds[name])) for name in sizes]
+    files.append((tmp_path / "gone.csv", ind("gone", "level")))  # no file: no cost
+    work = [([0], ["cum"]), ([1], ["lev"]), ([2], ["mon"]), ([3], ["big"]), ([4], ["small"]),
+            ([5, 6], ["fam", "gone"])]  # fmt: skip
+    # costs: cum 1200, lev 1000, mon 850, big 1190, small 765, fam 500 + 0
+    assert regions_large._order(files, work) == [0, 3, 1, 2, 4, 5]
+
+
 def test_errors_of_both_processes_are_raised_in_file_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
