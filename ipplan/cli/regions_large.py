@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from ipplan.engine.load import Table
 
 Files = Sequence[tuple[Path, Indicator]]
-SEPARATOR = "\x00"  # between the objects of an indicator: JSON text never holds it raw
 Item = tuple[list[int], list[str]]  # files (places in the plan's list) and indicator ids
 
 
@@ -221,19 +220,9 @@ def _objects(
     plan: Plan, day: date, table: Table, indicators: Sequence[Indicator], names: Sequence[str]
 ) -> dict[str, tuple[list[bytes], list[bool]]]:
     """Each indicator's objects in each unit, as UTF-8."""
-    from ipplan.render.regions_json import indicator_objects
+    from ipplan.render.regions_json import indicator_objects_utf8
 
-    out = {}
-    for iid, (texts, targets) in indicator_objects(plan, day, table, indicators, names).items():
-        out[iid] = (_utf8(texts), targets)
-    return out
-
-
-def _utf8(texts: list[str]) -> list[bytes]:
-    joined = SEPARATOR.join(texts)
-    if joined.count(SEPARATOR) != max(0, len(texts) - 1):
-        raise ValueError("an object holds the separator")  # never: JSON escapes it
-    return joined.encode("utf-8").split(SEPARATOR.encode())
+    return indicator_objects_utf8(plan, day, table, indicators, names)
 
 
 def _part(plan: Plan, day: date, files: Files, work: list[Item], claims: int) -> list[bytes]:

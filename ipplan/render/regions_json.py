@@ -120,23 +120,44 @@ def indicator_objects(
     unit has a target for it (those come first in a unit's list), by indicator id. A unit
     depends only on its own rows of each indicator (and of those its formula names), so
     that the indicators may be written apart (:mod:`ipplan.cli.regions_large`)."""
+    found: dict[str, Objects] = _indicator_objects(plan, as_of, table, indicators, names, False)
+    return found
+
+
+def indicator_objects_utf8(
+    plan: Plan, as_of: date, table: Table, indicators: Sequence[Indicator], names: Sequence[str]
+) -> dict[str, tuple[list[bytes], list[bool]]]:
+    """:func:`indicator_objects` as UTF-8 (:func:`ipplan.present.jsontext.made_utf8`)."""
+    found: dict[str, tuple[list[bytes], list[bool]]] = _indicator_objects(
+        plan, as_of, table, indicators, names, True
+    )
+    return found
+
+
+def _indicator_objects(
+    plan: Plan, as_of: date, table: Table, indicators: Sequence[Indicator],
+    names: Sequence[str], utf8: bool,
+) -> dict[str, Any]:  # fmt: skip
     from ipplan.analysis.verdicts import assessor
     from ipplan.engine.batch import Made
     from ipplan.engine.units import engine_for
-    from ipplan.present.jsontext import IndicatorText, made_texts
+    from ipplan.present.jsontext import IndicatorText, made_texts, made_utf8
 
     engine = engine_for(plan, table, as_of)
     words = assessor(plan, as_of, engine.time_elapsed)
     writer = IndicatorText()
-    out: dict[str, Objects] = {}
+    out: dict[str, Any] = {}
     for indicator in indicators:
         seen, parts = engine.parts(indicator, names)
-        texts = [""] * len(names)
+        texts: list[Any] = [b"" if utf8 else ""] * len(names)
         for where, made in parts:
+            written: list[Any]
             if isinstance(made, Made):
-                written = made_texts(made, writer, words)
-            else:
+                written = (made_utf8 if utf8 else made_texts)(made, writer, words)
+            else:  # one unit's records (a formula, a growth target): few
                 written = writer.evaluations(made, [words(ev) for ev in made])
+                if utf8:
+                    written = [text.encode("utf-8") for text in written]
             for i, text in zip(where, written, strict=True):
                 texts[i] = text
         out[indicator.id] = (texts, [ind.target is not None for ind in seen])

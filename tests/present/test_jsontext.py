@@ -19,7 +19,7 @@ from ipplan.data.plan import load_plan
 from ipplan.data.units import list_units
 from ipplan.engine.load import read_table
 from ipplan.present.json import indicator_dicts, json_number
-from ipplan.present.jsontext import IndicatorText, chosen, numbers
+from ipplan.present.jsontext import IndicatorText, chosen, numbers, numbers_utf8
 from ipplan.present.safe import json_text
 from ipplan.render import regions_json
 from tests.engine.plans import plans, write
@@ -55,6 +55,12 @@ def test_numbers_of_other_types_go_one_by_one() -> None:
 @given(st.lists(st.one_of(st.none(), st.floats(), st.floats(-1e17, 1e17)), max_size=60))
 def test_numbers_are_those_of_json_dumps(values: list[float | None]) -> None:
     assert numbers(values) == [dumped(v) for v in values]
+    assert numbers_utf8(values) == [dumped(v).encode() for v in values]
+
+
+def test_numbers_as_utf8_at_the_edges() -> None:
+    assert numbers_utf8(EDGES) == [dumped(v).encode() for v in EDGES]
+    assert numbers_utf8([3, 2**60, None, 0.5]) == [b"3", b"1152921504606846976", b"null", b"0.5"]
 
 
 def expected_entries(rows: list[Any], only: str | None = None) -> str:
@@ -87,9 +93,18 @@ def test_random_plans_are_written_as_json_dumps_writes_them(data: dict[str, Any]
 
 
 def without_records(folder: str, as_of: date, rows: list[Any]) -> str:
-    """The entries written from the engine's columns (no Evaluation records)."""
+    """The entries written from the engine's columns (no Evaluation records); their
+    objects written as UTF-8 (regions_large's way) are the same, encoded."""
     plan = load_plan(folder)
-    return regions_json.unit_entries(plan, as_of, [r.unit for r in rows], read_table(plan))
+    table = read_table(plan)
+    names = [r.unit.name for r in rows]
+    as_text = regions_json.indicator_objects(plan, as_of, table, plan.indicators, names)
+    as_utf8 = regions_json.indicator_objects_utf8(plan, as_of, table, plan.indicators, names)
+    assert as_utf8 == {
+        iid: ([text.encode("utf-8") for text in texts], targets)
+        for iid, (texts, targets) in as_text.items()
+    }
+    return regions_json.unit_entries(plan, as_of, [r.unit for r in rows], table)
 
 
 @settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
