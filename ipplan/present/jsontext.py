@@ -61,25 +61,27 @@ def _numbers(values: Sequence[Any], utf8: bool) -> list[Any]:
     import numpy as np
     import orjson
 
-    nan = float("nan")
-    column = np.array([nan if v is None else v for v in values], dtype=np.float64)
+    column = np.array(values, dtype=np.float64)  # None: NaN
     size = np.abs(column)
     finite = np.isfinite(column)
     whole = finite & (np.trunc(column) == column) & (size < WHOLE)
     plain = finite & ~whole & (size >= 1e-4) & (size < 1e16)
-    out = np.full(len(values), b"null" if utf8 else "null", dtype=object)
-    for at, part in (
-        (np.flatnonzero(whole), column[whole].astype(np.int64)),
-        (np.flatnonzero(plain), column[plain]),
-    ):
-        if len(at):
+    rare = finite & ~whole & ~plain
+    parts: list[tuple[Any, list[Any]]] = []
+    for where, part in ((whole, column[whole].astype(np.int64)), (plain, column[plain])):
+        if len(part):
             written = orjson.dumps(part, option=orjson.OPT_SERIALIZE_NUMPY)[1:-1]
-            out[at] = written.split(b",") if utf8 else written.decode().split(",")
-    at = np.flatnonzero(finite & ~whole & ~plain)
-    rare = list(map(float.__repr__, column[at].tolist()))
-    out[at] = [r.encode() for r in rare] if utf8 else rare
-    found: list[Any] = out.tolist()
-    return found
+            parts.append((where, written.split(b",") if utf8 else written.decode().split(",")))
+    if rare.any():
+        texts = list(map(float.__repr__, column[rare].tolist()))
+        parts.append((rare, [t.encode() for t in texts] if utf8 else texts))
+    if len(parts) == 1 and len(parts[0][1]) == len(values):
+        return parts[0][1]  # every value written one way (a column of counts: whole)
+    out: list[Any] = [b"null" if utf8 else "null"] * len(values)
+    for where, texts in parts:
+        for i, text in zip(np.flatnonzero(where).tolist(), texts, strict=True):
+            out[i] = text
+    return out
 
 
 Getter = Callable[[Any], Any]
