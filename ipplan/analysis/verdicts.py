@@ -145,7 +145,7 @@ def _expected(ev: Evaluation) -> Verdict | None:
 
 
 def _light(
-    ev: Evaluation, time_elapsed: float, statuses: Statuses
+    ev: Evaluation, elapsed: Decimal, statuses: Statuses
 ) -> tuple[Light | None, float | None]:
     """The light and the shortfall in points: (序时进度 − 目标进展) × 100."""
     if ev.status == "achieved":
@@ -157,7 +157,7 @@ def _light(
                          "off_track": Light.red, "missed": Light.red}  # fmt: skip
             return by_status.get(ev.status), None
         return None, None
-    points = (as_decimal(time_elapsed) - as_decimal(ev.progress)) * 100
+    points = (elapsed - as_decimal(ev.progress)) * 100
     return light_for(points, statuses), float(points)
 
 
@@ -166,7 +166,14 @@ def assess(
     statuses: Statuses = DEFAULT,
 ) -> Assessment:  # fmt: skip
     """The words for one target (an indicator with a target)."""
-    light, shortfall = _light(ev, time_elapsed, statuses)
+    return _assess(ev, as_decimal(time_elapsed), mode, deadline, statuses)
+
+
+def _assess(
+    ev: Evaluation, elapsed: Decimal, mode: Mode, deadline: date, statuses: Statuses
+) -> Assessment:
+    """:func:`assess`, with 序时进度 already to 12 digits (``elapsed``)."""
+    light, shortfall = _light(ev, elapsed, statuses)
     if mode is Mode.final and not ev.final:
         estimate = ev.projection.value if ev.projection is not None else None
         return Assessment(Verdict.awaited, light, shortfall, label_for_date(deadline),
@@ -193,11 +200,12 @@ def assessor(
     deadline = plan.meta.deadline
     statuses = plan.statuses or DEFAULT
     chosen = resolve_mode(mode, as_of, deadline)
+    elapsed = as_decimal(time_elapsed)  # once, not for each of 60,000 series
 
     def words(ev: Evaluation) -> Assessment | None:
         if ev.indicator.target is None:
             return None
-        return assess(ev, time_elapsed, chosen, deadline, statuses)
+        return _assess(ev, elapsed, chosen, deadline, statuses)
 
     return words
 
