@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from operator import attrgetter, itemgetter
-from typing import Any
+from typing import Any, TypeVar
 
 from ipplan.analysis.evaluate import Evaluation, PlanEvaluation
 from ipplan.analysis.verdicts import Assessment, assessor
@@ -84,6 +84,18 @@ def _numbers(values: Sequence[Any], utf8: bool) -> list[Any]:
     return out
 
 
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _each(made: dict[K, V], keys: Sequence[K], make: Callable[[K], V]) -> list[V]:
+    """``make`` of each key, those made before taken from ``made`` (a look-up in C)."""
+    out: list[V | None] = list(map(made.get, keys))
+    if None in out:
+        return [make(k) if o is None else o for k, o in zip(keys, out, strict=True)]
+    return out  # type: ignore[return-value]
+
+
 Getter = Callable[[Any], Any]
 Field = tuple[str, Getter, str]  # key, value of an item, kind: number | text | json
 
@@ -112,10 +124,7 @@ class IndicatorText:
 
     def texts(self, values: Sequence[str | None]) -> list[str]:
         """:meth:`text` of each value (those encoded before: a dict look-up in C)."""
-        out: list[str | None] = list(map(self._texts.get, values))
-        if None in out:
-            out = [self.text(v) if o is None else o for v, o in zip(values, out, strict=True)]
-        return out  # type: ignore[return-value]
+        return _each(self._texts, values, self.text)
 
     def text_utf8(self, value: str | None) -> bytes:
         """:meth:`text` as UTF-8."""
@@ -126,10 +135,7 @@ class IndicatorText:
 
     def texts_utf8(self, values: Sequence[str | None]) -> list[bytes]:
         """:meth:`texts` as UTF-8."""
-        out: list[bytes | None] = list(map(self._utf8.get, values))
-        if None in out:
-            out = [self.text_utf8(v) if o is None else o for v, o in zip(values, out, strict=True)]
-        return out  # type: ignore[return-value]
+        return _each(self._utf8, values, self.text_utf8)
 
     def heads_utf8(self, indicators: Sequence[Indicator]) -> list[bytes]:
         """:meth:`heads` as UTF-8."""
