@@ -46,7 +46,7 @@ MB; ratios to DuckDB in the same run):
   cold 0.63–0.72, `status --region` 0.55–0.57.
 
 Where the wall time of a cold run goes at 3,000 units (timestamps in the two processes):
-imports 0.2–0.3 s (typer with pydantic, numpy, pyarrow); the plan 0.15–0.3 s while a
+imports 0.2–0.3 s (typer, numpy, pyarrow); the plan 0.15–0.3 s while a
 thread hashes the files for the results cache; then this process and a forked child take
 the indicators one at a time as each becomes free (cli/regions_large.py: read the file with
 pyarrow's reader, about 0.1 s of CPU per 7.5 MB file; write its JSON objects for 3,000

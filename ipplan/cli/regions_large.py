@@ -4,9 +4,9 @@
 The work is shared out an indicator at a time (with every indicator its formula names, and
 their actuals files: an item), as each process becomes free: a forked child
 (:class:`ipplan.engine.fork.Child`, made once the plan is read) and this process take the
-next item from a pipe holding them all, largest first, read its files and write the JSON
-object of each of its indicators for every unit it knows
-(:func:`ipplan.render.regions_json.indicator_objects`). No columns cross between the
+next item from a pipe holding them all, costliest first (:func:`_order`), read its files
+and write the JSON object of each of its indicators for every unit it knows, as UTF-8
+(:func:`ipplan.render.regions_json.indicator_objects_utf8`). No columns cross between the
 processes, only that text; this process puts each unit's entry together
 (:func:`ipplan.render.regions_json.assemble_utf8`). Taking items as they come balances the
 two (indicators cost more or less: flows more than stocks; a core may be slower) where

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections.abc import Sequence
+from collections.abc import Sequence, Sized
 from typing import Any, TypeVar
 
 import numpy as np
@@ -48,7 +48,8 @@ def ppow(base: Array, exponent: float | Array) -> Array:
     where the base is NaN (NaN stands for "not computed" in these columns)."""
     bases = base.tolist()
     exps = _exponents(exponent, len(bases))
-    try:  # the built-in pow over the columns: a quarter of the time of a Python loop
+    _same_length(bases, exps)
+    try:  # the built-in pow over the columns: about half the time of a Python loop
         out = np.fromiter(map(pow, bases, exps), dtype=np.float64, count=len(bases))
     except (OverflowError, ZeroDivisionError, TypeError):
         return _ppow_each(bases, exps)
@@ -78,6 +79,7 @@ def compound(value: Array, growth: Array, years: float | Array) -> Array:
     base = 1 + growth
     bases = base.tolist()
     exps = _exponents(years, len(bases))
+    _same_length(bases, exps, value)
     try:  # as ppow; × is IEEE's in numpy as in Python
         powered = np.fromiter(map(pow, bases, exps), dtype=np.float64, count=len(bases))
     except (OverflowError, ZeroDivisionError, TypeError):
@@ -99,6 +101,12 @@ def _compound_each(values: list[float], bases: list[float], exps: list[float]) -
         except OverflowError:
             out.append(math.inf)
     return np.array(out, dtype=np.float64)
+
+
+def _same_length(*columns: Sized) -> None:
+    """ValueError unless every column has as many values (as zip(strict=True) checked)."""
+    if len({len(c) for c in columns}) > 1:
+        raise ValueError("columns of different lengths")
 
 
 def _exponents(exponent: float | Array, n: int) -> list[float]:

@@ -81,3 +81,14 @@ def test_overflow_in_one_column_leaves_the_others_exact() -> None:
     got = compound(np.array([3.0, 2.0, 0.0]), base - 1, 100.0).tolist()
     assert got == [3.0 * 1.5**100, math.inf, 0.0]
     assert ppow(np.array([0.0, 4.0]), -0.5).tolist()[1] == 0.5  # 0 ** -0.5: NaN, 4 ** -0.5
+
+
+def test_columns_of_different_lengths_are_refused() -> None:
+    import pytest
+
+    with pytest.raises(ValueError):
+        compound(np.array([3.0]), np.array([1.0]), np.array([1.0, 2.0]))
+    with pytest.raises(ValueError):
+        compound(np.array([3.0, 4.0]), np.array([1.0]), 2.0)
+    with pytest.raises(ValueError):
+        ppow(np.array([3.0]), np.array([1.0, 2.0]))
