@@ -211,43 +211,37 @@ class IndicatorText:
 
     def column(self, items: Sequence[Any], kind: str) -> list[str]:
         """Values as JSON text: numbers, strings (or None), or text already JSON."""
+        found: list[str] = self._column(items, kind, utf8=False)
+        return found
+
+    def _column(self, items: Sequence[Any], kind: str, utf8: bool) -> list[Any]:
         if kind == "number":
-            return numbers(items)
+            return numbers_utf8(items) if utf8 else numbers(items)
         if kind == "text":
-            return self.texts(items)
-        return list(items)
+            return self.texts_utf8(items) if utf8 else self.texts(items)
+        return [text.encode("utf-8") for text in items] if utf8 else list(items)
 
     def objects(self, items: Sequence[Any], fields: Sequence[Field]) -> list[str]:
         """``{"key": value, ...}`` of each item (``null`` for a None item), a field at a
         time over all the items."""
-        out = ["null"] * len(items)
-        at = [i for i, x in enumerate(items) if x is not None]
-        if not at:
-            return out
-        present = [items[i] for i in at]
-        columns = [self.column(list(map(get, present)), kind) for _, get, kind in fields]
-        template = "{" + ", ".join(f'"{key}": %s' for key, _, _ in fields) + "}"
-        for i, row in zip(at, zip(*columns, strict=True), strict=True):
-            out[i] = template % row
-        return out
+        found: list[str] = self._objects(items, fields, utf8=False)
+        return found
 
     def objects_utf8(self, items: Sequence[Any], fields: Sequence[Field]) -> list[bytes]:
-        """:meth:`objects` as UTF-8 (fields of numbers and strings)."""
-        out = [b"null"] * len(items)
+        """:meth:`objects` as UTF-8."""
+        found: list[bytes] = self._objects(items, fields, utf8=True)
+        return found
+
+    def _objects(self, items: Sequence[Any], fields: Sequence[Field], utf8: bool) -> list[Any]:
+        out: list[Any] = [b"null" if utf8 else "null"] * len(items)
         at = [i for i, x in enumerate(items) if x is not None]
         if not at:
             return out
         present = [items[i] for i in at]
-        columns = []
-        for _, get, kind in fields:
-            values = list(map(get, present))
-            if kind == "number":
-                columns.append(numbers_utf8(values))
-            elif kind == "text":
-                columns.append(self.texts_utf8(values))
-            else:
-                columns.append([v.encode("utf-8") for v in values])
-        template = ("{" + ", ".join(f'"{key}": %s' for key, _, _ in fields) + "}").encode()
+        columns = [self._column(list(map(get, present)), kind, utf8) for _, get, kind in fields]
+        template: Any = "{" + ", ".join(f'"{key}": %s' for key, _, _ in fields) + "}"
+        if utf8:
+            template = template.encode()
         for i, row in zip(at, zip(*columns, strict=True), strict=True):
             out[i] = template % row
         return out
